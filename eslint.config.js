@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+// Layers you can see (STYLE.md §1): shared/ is pure; renderer/ never reaches into main or server code.
+const sharedMustStayPure = {
+  patterns: [
+    { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+    { group: ['react', 'react-dom', 'react/*', 'dexie', 'dexie-*'], message: 'shared/ is pure: no UI or storage libraries.' },
+    { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net'], message: 'shared/ is pure: no Node-only APIs.' },
+    { group: ['**/electron/**', '**/renderer/**', '**/server/**'], message: 'shared/ must not import other layers.' },
+  ],
+};
+const rendererBoundary = {
+  patterns: [
+    { group: ['electron', 'electron/*', 'node:*'], message: 'The renderer talks to main only through the contract in shared/api.' },
+    { group: ['**/electron/**', '**/server/**'], message: 'renderer/ must not import main-process or server code.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts', 'shared/seed/cli.ts'], rules: { 'no-restricted-imports': ['error', sharedMustStayPure] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', rendererBoundary] },
+  },
+);

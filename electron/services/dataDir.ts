@@ -1,0 +1,47 @@
+/**
+ * Where main keeps its files. One folder holds everything, so a backup is a copy of it and `--data-dir`
+ * can point a test or a second installation somewhere else.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export interface DataLayout {
+  readonly root: string;
+  /** Append-only JSON-lines journal of every domain event. */
+  readonly journalFile: string;
+  readonly branchFile: string;
+  readonly usersFile: string;
+  readonly settingsFile: string;
+  readonly logFile: string;
+}
+
+export function dataLayout(root: string): DataLayout {
+  const absolute = resolve(root);
+  return {
+    root: absolute,
+    journalFile: join(absolute, 'journal', 'events.v1.jsonl'),
+    branchFile: join(absolute, 'branch.json'),
+    usersFile: join(absolute, 'users.json'),
+    settingsFile: join(absolute, 'settings.json'),
+    logFile: join(absolute, 'logs', 'main.log'),
+  };
+}
+
+export async function ensureDataLayout(layout: DataLayout): Promise<void> {
+  await mkdir(join(layout.root, 'journal'), { recursive: true });
+  await mkdir(join(layout.root, 'logs'), { recursive: true });
+}
+
+/** The value of `--name value` or `--name=value`; undefined when absent or given without a value. */
+export function readFlag(argv: readonly string[], name: string): string | undefined {
+  const flag = `--${name}`;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (argument === flag) {
+      const value = argv[index + 1];
+      return value === undefined || value.startsWith('--') ? undefined : value;
+    }
+    if (argument?.startsWith(`${flag}=`)) return argument.slice(flag.length + 1) || undefined;
+  }
+  return undefined;
+}

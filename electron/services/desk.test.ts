@@ -1,0 +1,164 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acknowledged, events, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { openDesk, type Desk } from './desk';
+
+const SETUP = {
+  branchCode: 'BR01',
+  branchName: '朝阳门店',
+  timeZone: 'Asia/Shanghai',
+  adminUsername: 'admin',
+  password: 'correct horse',
+  confirmPassword: 'correct horse',
+};
+
+async function withDesk(work: (desk: Desk, dir: string) => Promise<void>) {
+  await withTempDir(async (dir) => {
+    const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
+    try {
+      await work(desk, dir);
+    } finally {
+      await desk.close();
+    }
+  });
+}
+
+describe('branch set-up and sign-in', () => {
+  it('sets up the branch once, signs the admin in, and keeps both across a restart', async () => {
+    await withTempDir(async (dir) => {
+      const first = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
+      expect(await first.dispatch('setup.status', {})).toEqual({ ok: true, value: { configured: false } });
+      const created = await first.dispatch('setup.createBranch', SETUP);
+      expect(created).toMatchObject({ ok: true, value: { user: { username: 'admin', role: 'admin' } } });
+      expect(await first.dispatch('auth.session', {})).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
+      expect(await first.dispatch('setup.createBranch', SETUP)).toMatchObject({ ok: false, error: { code: 'already_configured' } });
+      await first.close();
+
+      const second = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
+      expect(await second.dispatch('setup.status', {})).toEqual({
+        ok: true,
+        value: { configured: true, branch: { code: 'BR01', name: '朝阳门店', timeZone: 'Asia/Shanghai' } },
+      });
+      expect(await second.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      expect(await second.dispatch('auth.signIn', { username: 'ADMIN', password: 'correct horse' })).toMatchObject({ ok: true });
+      await second.close();
+    });
+  });
+
+  it('stores a salted scrypt hash, never the password', async () => {
+    await withDesk(async (desk, dir) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      const stored = await readFile(join(dir, 'users.json'), 'utf8');
+      expect(stored).not.toContain('correct horse');
+      expect(stored).toMatch(/"passwordHash": "scrypt\$15\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+"/);
+    });
+  });
+
+  it('refuses a wrong password and an unknown user with the same bad_credentials', async () => {
+    await withDesk(async (desk) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      await desk.dispatch('auth.signOut', {});
+      const wrongPassword = await desk.dispatch('auth.signIn', { username: 'admin', password: 'wrong password' });
+      const unknownUser = await desk.dispatch('auth.signIn', { username: 'nobody', password: 'correct horse' });
+      expect(wrongPassword).toEqual(unknownUser);
+      expect(wrongPassword).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+      expect(await desk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+    });
+  });
+
+  it('enforces the password rules with a code and the field', async () => {
+    await withDesk(async (desk) => {
+      const short = await desk.dispatch('setup.createBranch', { ...SETUP, password: 'short', confirmPassword: 'short' });
+      expect(short).toMatchObject({ ok: false, error: { code: 'password_too_short', path: 'password', params: { min: 8 } } });
+      const mismatch = await desk.dispatch('setup.createBranch', { ...SETUP, confirmPassword: 'something else' });
+      expect(mismatch).toMatchObject({ ok: false, error: { code: 'password_mismatch', path: 'confirmPassword' } });
+      const zone = await desk.dispatch('setup.createBranch', { ...SETUP, timeZone: 'Mars/Olympus' });
+      expect(zone).toMatchObject({ ok: false, error: { code: 'invalid_time_zone', path: 'timeZone' } });
+      expect(await desk.dispatch('setup.status', {})).toEqual({ ok: true, value: { configured: false } });
+    });
+  });
+});
+
+describe('users and roles', () => {
+  it('lets only an admin create users, each with a role', async () => {
+    await withDesk(async (desk) => {
+      expect(await desk.dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      await desk.dispatch('setup.createBranch', SETUP);
+      const staff = await desk.dispatch('users.create', { username: 'li.na', displayName: '李娜', role: 'staff', password: 'counter-one' });
+      expect(staff).toMatchObject({ ok: true, value: { user: { username: 'li.na', displayName: '李娜', role: 'staff' } } });
+      expect(await desk.dispatch('users.create', { username: 'Li.Na', role: 'staff', password: 'counter-two' })).toMatchObject({
+        ok: false,
+        error: { code: 'username_taken', path: 'username' },
+      });
+      expect(await desk.dispatch('users.create', { username: 'x', role: 'boss', password: 'counter-two' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+
+      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      expect(await desk.dispatch('users.create', { username: 'wang', role: 'admin', password: 'counter-three' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_allowed' },
+      });
+      const listed = await desk.dispatch('users.list', {});
+      expect(listed.ok && (listed.value as { users: { role: string }[] }).users.map((user) => user.role)).toEqual(['admin', 'staff']);
+    });
+  });
+});
+
+describe('journal over the contract', () => {
+  it('journals events of the signed-in branch and reads them back', async () => {
+    await withDesk(async (desk) => {
+      expect(await desk.dispatch('journal.append', { events: events(1, 2) })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      await desk.dispatch('setup.createBranch', SETUP);
+      expect(await desk.dispatch('journal.append', { events: events(1, 2) })).toEqual({ ok: true, value: { journaledThroughSeq: 2 } });
+      expect(await desk.dispatch('journal.read', { afterSeq: 1 })).toEqual({ ok: true, value: { events: [acknowledged(2)], lastSeq: 2 } });
+    });
+  });
+
+  it('refuses a malformed event with the path of the bad field and leaves the journal unchanged', async () => {
+    await withDesk(async (desk, dir) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      await desk.dispatch('journal.append', { events: events(1, 1) });
+      const before = await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8');
+
+      const malformed = { ...acknowledged(2), at: 'yesterday' };
+      const refused = await desk.dispatch('journal.append', { events: [acknowledged(2), malformed] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.1.at' } });
+      const unknownType = await desk.dispatch('journal.append', { events: [{ ...acknowledged(2), type: 'Teleported' }] });
+      expect(unknownType).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.0.type' } });
+
+      expect(await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8')).toBe(before);
+      expect(await desk.dispatch('journal.read', { afterSeq: 0 })).toMatchObject({ ok: true, value: { lastSeq: 1 } });
+    });
+  });
+
+  it('refuses events of another branch', async () => {
+    await withDesk(async (desk) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      const refused = await desk.dispatch('journal.append', { events: [acknowledged(1, { branch: 'BR99' })] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'wrong_branch' } });
+    });
+  });
+});
+
+describe('settings', () => {
+  it('starts in Chinese, remembers a change, and honours a launch language', async () => {
+    await withTempDir(async (dir) => {
+      const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
+      expect(await desk.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'zh-CN', prefs: {} } });
+      expect(await desk.dispatch('settings.set', { prefs: { boardView: 'compact' } })).toEqual({
+        ok: true,
+        value: { language: 'zh-CN', prefs: { boardView: 'compact' } },
+      });
+      expect(await desk.dispatch('settings.set', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'language' } });
+      await desk.close();
+
+      const english = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, language: 'en', log: memoryLogger() });
+      expect(await english.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'en', prefs: { boardView: 'compact' } } });
+      await english.close();
+      expect((await readdir(dir)).sort()).toEqual(['journal', 'logs', 'settings.json']);
+    });
+  });
+});

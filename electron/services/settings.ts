@@ -1,0 +1,34 @@
+/** UI settings (language and small preferences) in `settings.json`; missing fields take their defaults. */
+import { z } from 'zod';
+import { DEFAULT_SETTINGS, LanguageSchema, PrefsSchema, type Language, type Settings } from '../../shared/api/schemas';
+import { readJsonFile, writeJsonAtomic } from './jsonFile';
+import { createSerial } from './serial';
+
+const SettingsFileSchema = z.object({
+  version: z.literal(1),
+  language: LanguageSchema.optional(),
+  prefs: PrefsSchema.optional(),
+});
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  update(change: { language?: Language; prefs?: Settings['prefs'] }): Promise<Settings>;
+}
+
+export function createSettingsStore(file: string): SettingsStore {
+  const serial = createSerial();
+  const get = async (): Promise<Settings> => {
+    const stored = await readJsonFile(file, SettingsFileSchema);
+    return { language: stored?.language ?? DEFAULT_SETTINGS.language, prefs: { ...DEFAULT_SETTINGS.prefs, ...stored?.prefs } };
+  };
+  return {
+    get,
+    update: (change) =>
+      serial(async () => {
+        const current = await get();
+        const next: Settings = { language: change.language ?? current.language, prefs: { ...current.prefs, ...change.prefs } };
+        await writeJsonAtomic(file, { version: 1, ...next });
+        return next;
+      }),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Shapes that cross the renderer ↔ main boundary besides domain events: users, branch set-up, settings.
+ * The main-process files store these same shapes (plus private fields such as the password hash).
+ */
+import { z } from 'zod';
+import { BranchCodeSchema, UserIdSchema } from '../brand';
+
+/** SPEC §8: staff register and handle their own; supervisors grade, approve, print, export; admins manage. */
+export const RoleSchema = z.enum(['staff', 'supervisor', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Letters (any script), digits, dot, dash and underscore; compared case-insensitively. */
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}._-]{2,32}$/u, 'username: 2–32 letters, digits, ".", "-" or "_"');
+
+export const DisplayNameSchema = z.string().trim().min(1).max(64);
+
+/** Length and shape only; the password rules (minimum length, confirmation) live in `rules.ts`. */
+export const PasswordInputSchema = z.string().max(256);
+
+export const PublicUserSchema = z.strictObject({
+  id: UserIdSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+});
+export type PublicUser = z.infer<typeof PublicUserSchema>;
+
+export const BranchSetupSchema = z.strictObject({
+  code: BranchCodeSchema,
+  name: z.string().trim().min(1).max(80),
+  timeZone: z.string().min(1).max(64),
+});
+export type BranchSetup = z.infer<typeof BranchSetupSchema>;
+
+/** UI preferences that are not worth their own field stay in `prefs` (small scalar values only). */
+export const PrefsSchema = z
+  .record(z.string().min(1).max(64), z.union([z.string().max(1000), z.number(), z.boolean()]))
+  .refine((prefs) => Object.keys(prefs).length <= 100, 'prefs: at most 100 entries');
+
+export const SettingsSchema = z.strictObject({
+  language: LanguageSchema,
+  prefs: PrefsSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { language: 'zh-CN', prefs: {} };

@@ -1,0 +1,47 @@
+/** Test helpers for main's services: a fresh temp data folder and valid domain events. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseEvent, type DomainEvent } from '../../../shared/domain/events';
+import type { Logger } from '../../../electron/services/log';
+
+export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'desk-test-'));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A valid `Acknowledged` event (empty payload) with the given seq; ids are derived from seq unless given. */
+export function acknowledged(seq: number, overrides: Record<string, unknown> = {}): DomainEvent {
+  const parsed = parseEvent({
+    id: `ev-${seq}`,
+    complaintId: 'c-1',
+    branch: 'BR01',
+    seq,
+    at: '2026-11-23T06:47:00.000Z',
+    actor: 'u-admin',
+    type: 'Acknowledged',
+    v: 1,
+    payload: {},
+    ...overrides,
+  });
+  if (!parsed.ok) throw new Error(`fixture event does not parse: ${parsed.error.message}`);
+  return parsed.value;
+}
+
+export const events = (from: number, to: number): DomainEvent[] =>
+  Array.from({ length: to - from + 1 }, (_, index) => acknowledged(from + index));
+
+/** Collects log lines so a test can check that something was logged. */
+export function memoryLogger(): Logger & { lines: { level: string; message: string }[] } {
+  const lines: { level: string; message: string }[] = [];
+  return {
+    lines,
+    info: (message) => lines.push({ level: 'info', message }),
+    warn: (message) => lines.push({ level: 'warn', message }),
+    error: (message) => lines.push({ level: 'error', message }),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Automatic escalation (SPEC §5) as a pure function of (state, policy, calendar, now): which escalations are
+ * due right now. The store runs it on a timer and after every change, and appends what it returns; because a
+ * due escalation, once appended, changes the very fields that made it due (tier, tierSince, flags, routes),
+ * running it again at the same `now` yields nothing — the rule is idempotent by construction.
+ *
+ * Triggers, strongest first (at most one step up the ladder per run, so no tier is ever skipped except by a
+ * major flag, which goes straight to T4 by definition):
+ *   1. a major flag on the record and the complaint not yet at T4 or not yet on the PR / legal route its flags
+ *      call for; or unresolved for `policy.majorUnresolvedDays` since it was received → raise 'unresolved_month';
+ *   2. the customer rejected the proposed resolution after the complaint reached its current tier;
+ *   3. the current tier's time limit (policy.tiers[tier].hours in that tier's clock) has passed unresolved.
+ *      Time waiting on the customer does not count, and an approved extension defers the step until the
+ *      extended deadline.
+ * Nothing is due for a terminal complaint, for a resolved one (for the ladder), or beyond T4.
+ *
+ * Not covered: "grades 1–2 go up at once if the handling department cannot resolve them alone" — no event or
+ * state field records that judgement yet, so it is a manual escalation for now.
+ */
+import { AROUND_THE_CLOCK, type WorkingCalendar } from '../calendar';
+import { workingMsBetween } from '../calendar/arithmetic';
+import type { EventDraft } from '../domain/events';
+import type { ComplaintState } from '../domain/state';
+import type { MajorFlag } from '../domain/vocabulary';
+import { escalateForMajorFlags, escalateOneTier, nextTier } from '../domain/commands/escalation';
+import type { CommandContext } from '../domain/commands/context';
+import { routesFor } from '../domain/grading';
+import type { ClockMode, Policy } from '../policy/policy';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** What is due, before it becomes events (the events need an id and an actor; `escalationDrafts` adds them). */
+export type DueEscalation =
+  /** Go to T4 (and down the PR / legal routes) for these flags; `raise` = the flags are new, found by the clock. */
+  | { readonly kind: 'major_flags'; readonly flags: readonly MajorFlag[]; readonly raise: boolean }
+  | { readonly kind: 'one_tier'; readonly trigger: 'customer_rejected' | 'tier_deadline'; readonly reason: string };
+
+/** The escalations due on `state` at `now` (ISO instant); empty when nothing is due. */
+export function dueEscalations(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): DueEscalation[] {
+  if (state.terminal) return [];
+  const nowMs = Date.parse(now);
+  const unresolved = state.status !== 'resolved' && state.status !== 'followed_up';
+
+  const raiseMonth = unresolved && !state.flags.includes('unresolved_month') && nowMs - Date.parse(state.receivedAt) >= policy.majorUnresolvedDays * DAY_MS;
+  const flags = raiseMonth ? [...state.flags, 'unresolved_month' as const] : state.flags;
+  if (flags.length > 0 && (raiseMonth || state.tier !== 'T4' || missingRoutes(state, flags))) {
+    return [{ kind: 'major_flags', flags, raise: raiseMonth }];
+  }
+
+  if (nextTier(state.tier) === undefined || !unresolved) return [];
+  if (state.customerRejectedAt !== undefined && Date.parse(state.customerRejectedAt) > Date.parse(state.tierSince)) {
+    return [{ kind: 'one_tier', trigger: 'customer_rejected', reason: `The customer rejected the proposed resolution at ${state.tier}` }];
+  }
+  const limitHours = policy.tiers[state.tier].hours;
+  if (limitHours !== null && tierTimeUsedMs(state, policy, calendar, nowMs) >= limitHours * HOUR_MS && !deferredByExtension(state, nowMs)) {
+    return [{ kind: 'one_tier', trigger: 'tier_deadline', reason: `Not resolved within the ${limitHours} h limit of ${state.tier}` }];
+  }
+  return [];
+}
+
+/** The Escalated event drafts for what is due, stamped with `ctx` (its `now`, actor — the system user — and ids). */
+export function escalationDrafts(state: ComplaintState, due: readonly DueEscalation[], ctx: CommandContext): EventDraft[] {
+  const position = { id: state.id, tier: state.tier, routes: state.routes };
+  return due.flatMap((item) =>
+    item.kind === 'one_tier'
+      ? escalateOneTier(ctx, position, item.trigger, item.reason)
+      : // Flags found by the clock are recorded on the event itself: no Assessed event carries them.
+        escalateForMajorFlags(ctx, position, item.flags, item.raise),
+  );
+}
+
+/** `dueEscalations` at `ctx.now` under `ctx.policy`, as drafts ready to stamp and append. */
+export function runDueEscalations(state: ComplaintState, calendar: WorkingCalendar, ctx: CommandContext): EventDraft[] {
+  return escalationDrafts(state, dueEscalations(state, ctx.policy, calendar, ctx.now), ctx);
+}
+
+function missingRoutes(state: ComplaintState, flags: readonly MajorFlag[]): boolean {
+  return routesFor(flags).some((route) => !state.routes.includes(route));
+}
+
+const clockOf = (mode: ClockMode, calendar: WorkingCalendar): WorkingCalendar => (mode === 'around_the_clock' ? AROUND_THE_CLOCK : calendar);
+
+/** Time counted against the current tier since it was reached, less the time spent waiting on the customer. */
+function tierTimeUsedMs(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, nowMs: number): number {
+  const clock = clockOf(policy.tiers[state.tier].clock, calendar);
+  const sinceMs = Date.parse(state.tierSince);
+  if (nowMs <= sinceMs) return 0;
+  let used = workingMsBetween(clock, sinceMs, nowMs);
+  for (const pause of state.pauses) {
+    const from = Math.max(Date.parse(pause.from), sinceMs);
+    const to = Math.min(pause.to === undefined ? nowMs : Date.parse(pause.to), nowMs);
+    if (to > from) used -= workingMsBetween(clock, from, to);
+  }
+  return used;
+}
+
+/** An approved extension of the current handling round holds the ladder until its new deadline. */
+function deferredByExtension(state: ComplaintState, nowMs: number): boolean {
+  return state.extension !== undefined && Date.parse(state.extension.newDeadline) > nowMs;
+}

@@ -36,38 +36,43 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const offsetCache = new Map<string, number>();
+/** Offsets change on whole or half hours in every zone in use, so a half-hour bucket is safe to cache. */
+const BUCKET_MS = 30 * MINUTE_MS;
+/** No zone changes its offset twice within a day, so a day either side brackets any one transition. */
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const offsetCaches = new Map<string, Map<number, number>>();
 
 /** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes (Asia/Shanghai: +480). */
 export function offsetMinutesAt(timeZone: string, epochMs: number): number {
-  // Offsets change on whole hours or half hours in every zone in use, so the hour bucket is safe to cache.
-  const bucket = Math.floor(epochMs / (HOUR_MS / 2));
-  const key = `${timeZone}|${bucket}`;
-  const cached = offsetCache.get(key);
+  let cache = offsetCaches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCaches.set(timeZone, cache);
+  }
+  const bucket = Math.floor(epochMs / BUCKET_MS);
+  const cached = cache.get(bucket);
   if (cached !== undefined) return cached;
-  const parts = formatterFor(timeZone).formatToParts(new Date(bucket * (HOUR_MS / 2)));
+  const instant = bucket * BUCKET_MS;
+  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-  const offset = Math.round((asUtc - bucket * (HOUR_MS / 2)) / MINUTE_MS);
-  offsetCache.set(key, offset);
+  const wallAsUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const offset = Math.round((wallAsUtc - instant) / MINUTE_MS);
+  cache.set(bucket, offset);
   return offset;
 }
 
 /**
- * The UTC instant of a local wall-clock time. For a wall time that does not exist (skipped by a DST jump)
- * the instant just after the gap is returned; for one that occurs twice, the earlier one.
+ * The instant at which the zone's wall clock shows `wallAsUtcMs` (a local date-time written as if it were
+ * UTC). A wall time that occurs twice (clocks go back) gives the earlier instant; one that does not exist
+ * (clocks go forward) is read with the offset from before the jump, so 02:30 in a 02:00→03:00 gap is 03:30,
+ * as JavaScript's Date does.
  */
-export function localToEpochMs(timeZone: string, localAsUtcMs: number): number {
-  const firstGuess = localAsUtcMs - offsetMinutesAt(timeZone, localAsUtcMs) * MINUTE_MS;
-  const offsetAtGuess = offsetMinutesAt(timeZone, firstGuess);
-  const candidate = localAsUtcMs - offsetAtGuess * MINUTE_MS;
-  const offsetAtCandidate = offsetMinutesAt(timeZone, candidate);
-  if (offsetAtCandidate === offsetAtGuess) {
-    // Ambiguous wall time (clocks went back): prefer the earlier of the two instants.
-    const earlier = localAsUtcMs - Math.max(offsetAtGuess, offsetMinutesAt(timeZone, candidate - HOUR_MS)) * MINUTE_MS;
-    return offsetMinutesAt(timeZone, earlier) * MINUTE_MS + earlier === localAsUtcMs ? earlier : candidate;
-  }
-  // Skipped wall time (clocks went forward): the wall time falls in the gap; use the instant after it.
-  return localAsUtcMs - Math.min(offsetAtGuess, offsetAtCandidate) * MINUTE_MS;
+export function localToEpochMs(timeZone: string, wallAsUtcMs: number): number {
+  const offsetBefore = offsetMinutesAt(timeZone, wallAsUtcMs - DAY_MS);
+  const offsetAfter = offsetMinutesAt(timeZone, wallAsUtcMs + DAY_MS);
+  const earlier = wallAsUtcMs - Math.max(offsetBefore, offsetAfter) * MINUTE_MS;
+  const later = wallAsUtcMs - Math.min(offsetBefore, offsetAfter) * MINUTE_MS;
+  if (offsetMinutesAt(timeZone, earlier) * MINUTE_MS + earlier === wallAsUtcMs) return earlier;
+  if (offsetMinutesAt(timeZone, later) * MINUTE_MS + later === wallAsUtcMs) return later;
+  return wallAsUtcMs - offsetBefore * MINUTE_MS;
 }

@@ -1,0 +1,161 @@
+/**
+ * A parsed calendar compiled for arithmetic. Working time is indexed as a running total ("working ms since
+ * the anchor day"), so the working time between two instants is one subtraction and adding working time is a
+ * binary search — cost does not grow with the length of a clock or how long a complaint has been overdue.
+ * Per-day spans and running totals are cached on the calendar and filled lazily, in either direction.
+ */
+import { parseWith, type Result } from '../result';
+import { CalendarDocSchema, holidayDates, makeUpDate, type CalendarDoc } from './schema';
+import { DAY_MS, MINUTE_MS, dayNumberOf, isoWeekdayOf, minuteOfDayOf } from './dates';
+import { localToEpochMs, offsetMinutesAt } from './zone';
+
+/** More than this many days without working time means the calendar can never finish a clock. */
+const MAX_SEARCH_DAYS = 366 * 200;
+
+export interface WorkingCalendar {
+  readonly doc: CalendarDoc;
+  readonly id: string;
+  readonly timeZone: string;
+  /** Every minute is working time: arithmetic is plain time arithmetic. */
+  readonly continuous: boolean;
+  /** Length of a working day (the sum of the working spans), used for "N working days". */
+  readonly minutesPerWorkingDay: number;
+  /** Local day number (days since 1970-01-01 in the calendar's zone) of an instant. */
+  dayOf(epochMs: number): number;
+  isWorkingDay(day: number): boolean;
+  /** Working intervals of a local day as flat [start, end, start, end, …] epoch ms, in order. */
+  spansOf(day: number): readonly number[];
+  /** Running total of working ms up to the instant; only differences are meaningful. */
+  workingMsBefore(epochMs: number): number;
+  /** Earliest instant on or after `fromDay` whose running total reaches `target` (never inside a gap). */
+  instantAtWorkingMs(target: number, fromDay: number): number;
+}
+
+export function compileCalendar(doc: CalendarDoc): WorkingCalendar {
+  const { timeZone } = doc;
+  const spanMinutes = doc.workingHours.map((span) => [minuteOfDayOf(span.start) ?? 0, minuteOfDayOf(span.end) ?? 0] as const);
+  const weekdays = new Set(doc.workingWeekdays);
+  const holidays = new Set(doc.holidays.flatMap(holidayDates).map((text) => dayNumberOf(text)));
+  const makeUpDays = new Set(doc.makeUpWorkdays.map((day) => dayNumberOf(makeUpDate(day))));
+  const minutesPerWorkingDay = spanMinutes.reduce((sum, [start, end]) => sum + end - start, 0);
+  const continuous = minutesPerWorkingDay === 24 * 60 && weekdays.size === 7 && holidays.size === 0;
+
+  const dayOf = (epochMs: number): number => Math.floor((epochMs + offsetMinutesAt(timeZone, epochMs) * MINUTE_MS) / DAY_MS);
+  const isWorkingDay = (day: number): boolean => makeUpDays.has(day) || (weekdays.has(isoWeekdayOf(day)) && !holidays.has(day));
+
+  const spanCache = new Map<number, readonly number[]>();
+  const NO_SPANS: readonly number[] = [];
+  function spansOf(day: number): readonly number[] {
+    let spans = spanCache.get(day);
+    if (spans) return spans;
+    spans = NO_SPANS;
+    if (isWorkingDay(day)) {
+      const flat: number[] = [];
+      for (const [startMinute, endMinute] of spanMinutes) {
+        const start = localToEpochMs(timeZone, day * DAY_MS + startMinute * MINUTE_MS);
+        const end = localToEpochMs(timeZone, day * DAY_MS + endMinute * MINUTE_MS);
+        // A span swallowed by a daylight-saving gap has no working time that day.
+        if (end > start) flat.push(start, end);
+      }
+      spans = flat;
+    }
+    spanCache.set(day, spans);
+    return spans;
+  }
+  const dayTotal = (day: number): number => {
+    const spans = spansOf(day);
+    let total = 0;
+    for (let i = 0; i < spans.length; i += 2) total += (spans[i + 1] as number) - (spans[i] as number);
+    return total;
+  };
+
+  // Running totals at the start of each day: forward[k] for day anchor + k, backward[k] for day anchor - 1 - k.
+  // Values never change once computed, so two lookups made at different times can be subtracted.
+  let anchor: number | undefined;
+  const forward: number[] = [0];
+  const backward: number[] = [];
+  function totalAtStartOf(day: number): number {
+    anchor ??= day;
+    if (day >= anchor) {
+      while (forward.length <= day - anchor) {
+        const k = forward.length;
+        forward.push((forward[k - 1] as number) + dayTotal(anchor + k - 1));
+      }
+      return forward[day - anchor] as number;
+    }
+    while (backward.length < anchor - day) {
+      const k = backward.length;
+      backward.push((k === 0 ? 0 : (backward[k - 1] as number)) - dayTotal(anchor - 1 - k));
+    }
+    return backward[anchor - day - 1] as number;
+  }
+
+  function workingMsBefore(epochMs: number): number {
+    const day = dayOf(epochMs);
+    const spans = spansOf(day);
+    let total = totalAtStartOf(day);
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = spans[i] as number;
+      if (epochMs <= start) break;
+      total += Math.min(epochMs, spans[i + 1] as number) - start;
+    }
+    return total;
+  }
+
+  function instantAtWorkingMs(target: number, fromDay: number): number {
+    // Gallop forward to a day whose end reaches the target, then binary-search the first such day.
+    let low = fromDay;
+    let high = fromDay;
+    let step = 1;
+    while (totalAtStartOf(high + 1) < target) {
+      low = high + 1;
+      high += step;
+      step *= 2;
+      if (high - fromDay > MAX_SEARCH_DAYS) throw new Error(`Calendar ${doc.id} has no working time after day ${fromDay}`);
+    }
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (totalAtStartOf(middle + 1) >= target) high = middle;
+      else low = middle + 1;
+    }
+    let remaining = target - totalAtStartOf(low);
+    const spans = spansOf(low);
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = spans[i] as number;
+      const length = (spans[i + 1] as number) - start;
+      if (remaining <= length) return start + remaining;
+      remaining -= length;
+    }
+    throw new Error(`Calendar ${doc.id}: running total out of step on day ${low}`);
+  }
+
+  return {
+    doc,
+    id: doc.id,
+    timeZone,
+    continuous,
+    minutesPerWorkingDay,
+    dayOf,
+    isWorkingDay,
+    spansOf,
+    workingMsBefore,
+    instantAtWorkingMs,
+  };
+}
+
+/** Parse an untrusted calendar document; refused with code 'invalid_calendar' and the path of the bad field. */
+export function parseCalendar(json: unknown): Result<WorkingCalendar> {
+  const parsed = parseWith(CalendarDocSchema, json, 'invalid_calendar');
+  return parsed.ok ? { ok: true, value: compileCalendar(parsed.value) } : parsed;
+}
+
+/** The around-the-clock calendar: every minute of every day counts. */
+export const AROUND_THE_CLOCK: WorkingCalendar = compileCalendar(
+  CalendarDocSchema.parse({
+    id: 'around-the-clock',
+    name: 'Around the clock (24/7)',
+    timeZone: 'UTC',
+    workingHours: [{ start: '00:00', end: '24:00' }],
+    workingWeekdays: [1, 2, 3, 4, 5, 6, 7],
+  }),
+);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import autumnFeed from '../../resources/calendars/cn-2026-autumn.sample.ics?raw';
+import { CalendarDocSchema, type CalendarDoc } from './schema';
+import { compileCalendar } from './calendar';
+import { importIcs, isMakeUpWorkdaySummary } from './ics';
+import { dayNumberOf } from './dates';
+
+const base: CalendarDoc = CalendarDocSchema.parse({
+  id: 'cn-imported',
+  name: '导入的日历',
+  timeZone: 'Asia/Shanghai',
+  workingHours: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }],
+  workingWeekdays: [1, 2, 3, 4, 5],
+});
+
+const feed = (...events: string[]): string => ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR'].join('\r\n');
+const event = (...lines: string[]): string => ['BEGIN:VEVENT', ...lines, 'END:VEVENT'].join('\r\n');
+
+function imported(text: string, onto: CalendarDoc = base): CalendarDoc {
+  const result = importIcs(text, onto);
+  if (!result.ok) throw new Error(`expected the feed to import: ${result.error.message}`);
+  return result.value;
+}
+
+describe('importIcs', () => {
+  it('reads a Chinese holiday feed: multi-day holidays, 班 and 补班 make-up days, folded CRLF lines', () => {
+    const doc = imported(autumnFeed);
+    expect(doc.holidays).toEqual([
+      { from: '2026-09-25', to: '2026-09-27', name: '中秋节 休' },
+      { from: '2026-10-01', to: '2026-10-07', name: '国庆节（休）, National Day' },
+    ]);
+    expect(doc.makeUpWorkdays).toEqual([
+      { date: '2026-09-20', name: '国庆节 班' },
+      { date: '2026-10-10', name: '补班' },
+    ]);
+    const calendar = compileCalendar(doc);
+    expect(calendar.isWorkingDay(dayNumberOf('2026-10-07') ?? 0)).toBe(false);
+    expect(calendar.isWorkingDay(dayNumberOf('2026-10-08') ?? 0)).toBe(true);
+    expect(calendar.isWorkingDay(dayNumberOf('2026-10-10') ?? 0)).toBe(true);
+  });
+
+  it('reads LF-only files, single-day events without DTEND and date-time starts', () => {
+    const text = feed(
+      event('DTSTART;VALUE=DATE:20261225', 'SUMMARY:Christmas Day'),
+      event('DTSTART:20261226T000000Z', 'DTEND:20261227T000000Z', 'SUMMARY:Boxing Day'),
+    ).replace(/\r\n/g, '\n');
+    expect(imported(text).holidays).toEqual([
+      { date: '2026-12-25', name: 'Christmas Day' },
+      { date: '2026-12-26', name: 'Boxing Day' },
+    ]);
+  });
+
+  it('does not repeat days the base calendar already has', () => {
+    const once = imported(autumnFeed);
+    const twice = imported(autumnFeed, once);
+    expect(twice.holidays).toHaveLength(2);
+    expect(twice.makeUpWorkdays).toHaveLength(2);
+  });
+
+  it.each([
+    ['国庆节 班', true],
+    ['补班', true],
+    ['春节调休上班', true],
+    ['国庆节 休', false],
+    ['休息日调班 休', false],
+    ['元旦', false],
+    ['Make-up workday', true],
+    ['New Year', false],
+  ])('"%s" is a make-up working day: %s', (summary, makeUp) => {
+    expect(isMakeUpWorkdaySummary(summary)).toBe(makeUp);
+  });
+
+  it.each([
+    ['text that is not iCalendar', 'hello', 'invalid_ics', 'line 1'],
+    ['an event without DTSTART', feed(event('SUMMARY:x')), 'invalid_ics', 'events.0.DTSTART'],
+    ['a DTSTART that is not a date', feed(event('DTSTART;VALUE=DATE:2026-10-01')), 'invalid_ics', 'events.0.DTSTART'],
+    ['an impossible date', feed(event('DTSTART;VALUE=DATE:20260230')), 'invalid_ics', 'events.0.DTSTART'],
+    ['DTEND before DTSTART', feed(event('DTSTART;VALUE=DATE:20261005', 'DTEND;VALUE=DATE:20261001')), 'invalid_ics', 'events.0.DTEND'],
+    ['an unterminated event', ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261001'].join('\r\n'), 'invalid_ics', 'events.0'],
+    ['a line without a colon', feed('GARBAGE'), 'invalid_ics', 'line 3'],
+    [
+      'a day that becomes both holiday and make-up day',
+      feed(event('DTSTART;VALUE=DATE:20261001', 'DTEND;VALUE=DATE:20261008', 'SUMMARY:休'), event('DTSTART;VALUE=DATE:20261003', 'SUMMARY:班')),
+      'invalid_calendar',
+      'makeUpWorkdays.0',
+    ],
+  ])('refuses %s', (_label, text, code, path) => {
+    const result = importIcs(text, base);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.path).toBe(path);
+  });
+
+  it('leaves the base calendar unchanged', () => {
+    const before = structuredClone(base);
+    imported(autumnFeed);
+    importIcs('broken', base);
+    expect(base).toEqual(before);
+  });
+});

@@ -1,0 +1,14 @@
+/** Working-time calendars: the document format, .ics import and working-time arithmetic. */
+export { CalendarDocSchema, type CalendarDoc, type CalendarDocInput, type Holiday, type MakeUpWorkday } from './schema';
+export { AROUND_THE_CLOCK, compileCalendar, parseCalendar, type WorkingCalendar } from './calendar';
+export { importIcs } from './ics';
+export { CN_2026_CALENDAR } from './defaults';
+export {
+  addWorkingDays,
+  addWorkingMinutes,
+  addWorkingMs,
+  isWorkingTime,
+  isWorkingTimeMs,
+  workingMinutesBetween,
+  workingMsBetween,
+} from './arithmetic';

@@ -90,6 +90,9 @@ export type DomainEvent = z.infer<typeof DomainEventSchema>;
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
 export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
 
+/** An event type with its payload, e.g. `{ type: 'Paused', payload: { reason } }`. */
+export type EventBody = { [T in EventType]: { type: T; payload: PayloadOf<T> } }[EventType];
+
 /** An event as a command produces it: the store assigns `branch` and `seq` when it appends. */
 export type EventDraft = DomainEvent extends infer E ? (E extends DomainEvent ? Omit<E, 'branch' | 'seq'> : never) : never;
 export type DraftOf<T extends EventType> = Omit<EventOf<T>, 'branch' | 'seq'>;

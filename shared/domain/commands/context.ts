@@ -1,0 +1,137 @@
+/**
+ * What every command shares (STYLE §5): `command(state, input, ctx) → events | refusal`. A command is split in
+ * two so the UI and the command can never disagree about what is allowed:
+ *   - `gate(state, actor, policy)` — may this person take this step on this complaint now? `allowedActions`
+ *     offers exactly the actions whose gate passes;
+ *   - `decide(state, input, ctx)` — with parsed input, the input-dependent checks and the events to append.
+ * Refusal codes are stable; the UI translates them and may interpolate `params`.
+ */
+import type { z } from 'zod';
+import { EventIdSchema, type ComplaintId, type UserId } from '../../brand';
+import type { Policy } from '../../policy/policy';
+import { parseWith, type Refusal, type Result } from '../../result';
+import type { EventBody, EventDraft } from '../events';
+import type { ComplaintState } from '../state';
+import type { Role, Status } from '../vocabulary';
+
+export interface Actor {
+  readonly id: UserId;
+  readonly role: Role;
+}
+
+/** Effects and settings a command needs, passed in so commands stay pure. */
+export interface CommandContext {
+  /** The current instant, ISO-8601 UTC. */
+  readonly now: string;
+  readonly actor: Actor;
+  /** A fresh unique id (event ids, complaint ids, corrective-action ids). */
+  readonly newId: () => string;
+  readonly policy: Policy;
+}
+
+export type Command = (state: ComplaintState | undefined, input: unknown, ctx: CommandContext) => Result<EventDraft[]>;
+
+export const ACTION_NAMES = [
+  'register',
+  'assess',
+  'acknowledge',
+  'assign',
+  'handOver',
+  'escalate',
+  'addNote',
+  'recordInvestigation',
+  'proposeResolution',
+  'recordCustomerResponse',
+  'resolve',
+  'pause',
+  'resume',
+  'extend',
+  'attachEvidence',
+  'followUp',
+  'reopen',
+  'close',
+  'openCorrectiveAction',
+  'closeCorrectiveAction',
+  'reject',
+  'void',
+  'printRecord',
+] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
+
+export type Gate = (state: ComplaintState | undefined, actor: Actor, policy: Policy) => Refusal | undefined;
+
+export interface Action {
+  readonly name: ActionName;
+  readonly gate: Gate;
+  readonly run: Command;
+}
+
+/** A refusal as data (compose gates with `??`: the first refusal wins). */
+export const no = (code: string, message: string, params?: Refusal['params']): Refusal => (params ? { code, message, params } : { code, message });
+
+/** An action on an existing complaint. Order of checks: the complaint exists, the gate, then the input. */
+export function complaintAction<S extends z.ZodType>(spec: {
+  name: ActionName;
+  input: S;
+  gate: (state: ComplaintState, actor: Actor, policy: Policy) => Refusal | undefined;
+  decide: (state: ComplaintState, input: z.output<S>, ctx: CommandContext) => Result<EventDraft[]>;
+}): Action {
+  const gate: Gate = (state, actor, policy) =>
+    state === undefined ? no('complaint_not_found', 'There is no such complaint') : spec.gate(state, actor, policy);
+  const run: Command = (state, input, ctx) => {
+    const refusal = gate(state, ctx.actor, ctx.policy);
+    if (refusal || state === undefined) return { ok: false, error: refusal ?? no('complaint_not_found', 'There is no such complaint') };
+    const parsed = parseWith(spec.input, input);
+    return parsed.ok ? spec.decide(state, parsed.value, ctx) : parsed;
+  };
+  return { name: spec.name, gate, run };
+}
+
+/** One event of a command, stamped with the command's instant and actor. */
+export function draft(ctx: CommandContext, complaintId: ComplaintId, body: EventBody): EventDraft {
+  // A malformed id from the id generator is a bug in the caller, so parse (and throw) rather than refuse.
+  const id = EventIdSchema.parse(ctx.newId());
+  return { id, complaintId, v: 1, at: ctx.now, actor: ctx.actor.id, ...body };
+}
+
+// ---- Gates shared by many actions -------------------------------------------------------------------------
+
+export const isSupervisor = (actor: Actor): boolean => actor.role !== 'staff';
+
+export function notEnded(state: ComplaintState): Refusal | undefined {
+  return state.terminal
+    ? no('complaint_closed', `Complaint ${state.number} is ${state.status}; nothing more can be done on it`, { status: state.status })
+    : undefined;
+}
+
+export function supervisorOnly(actor: Actor): Refusal | undefined {
+  return isSupervisor(actor) ? undefined : no('supervisor_required', 'Only a supervisor may do this');
+}
+
+/** Staff handle their own complaints (首问负责制); supervisors and admins handle any. */
+export function handler(state: ComplaintState, actor: Actor): Refusal | undefined {
+  return isSupervisor(actor) || state.assignee === actor.id
+    ? undefined
+    : no('not_assignee', `Complaint ${state.number} is assigned to someone else`, { assignee: state.assignee });
+}
+
+/** Being worked on: acknowledged, not waiting on the customer, not yet resolved. */
+export function inHandling(state: ComplaintState): Refusal | undefined {
+  const status: Status = state.status;
+  if (status === 'registered') return no('not_acknowledged', 'Acknowledge the complaint first');
+  if (status === 'awaiting_customer') return no('awaiting_customer', 'The complaint is waiting on the customer; resume it first');
+  if (status === 'resolved' || status === 'followed_up') return no('already_resolved', 'The complaint is already resolved; reopen it first');
+  return undefined;
+}
+
+/** Not yet resolved (any status before `resolved`, including waiting on the customer). */
+export function notResolved(state: ComplaintState): Refusal | undefined {
+  return state.status === 'resolved' || state.status === 'followed_up'
+    ? no('already_resolved', 'The complaint is already resolved; reopen it first')
+    : undefined;
+}
+
+/** Parse-time check that an instant is not after `now`, for decide functions. */
+export function notInFuture(instant: string, ctx: CommandContext, code: string, what: string): Refusal | undefined {
+  return Date.parse(instant) > Date.parse(ctx.now) ? no(code, `${what} cannot be in the future`) : undefined;
+}

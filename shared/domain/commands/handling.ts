@@ -1,0 +1,118 @@
+/**
+ * Working a complaint (SPEC §3–4): notes, investigation, a proposal and the customer's answer, the resolution,
+ * waiting on the customer, and a supervisor's extension of the deadline.
+ */
+import { ok, refuse, type Result } from '../../result';
+import {
+  CustomerRespondedPayload,
+  ExtendedPayload,
+  InvestigationRecordedPayload,
+  NoteAddedPayload,
+  PausedPayload,
+  ResolutionProposedPayload,
+  ResolvedPayload,
+  ResumedPayload,
+} from '../event-payloads';
+import type { EventDraft } from '../events';
+import type { ComplaintState } from '../state';
+import { complaintAction, draft, handler, inHandling, no, notEnded, notInFuture, notResolved, supervisorOnly, type CommandContext } from './context';
+import { escalateOneTier } from './escalation';
+
+const single = (ctx: CommandContext, state: ComplaintState, body: Parameters<typeof draft>[2]): Result<EventDraft[]> => ok([draft(ctx, state.id, body)]);
+
+export const addNote = complaintAction({
+  name: 'addNote',
+  input: NoteAddedPayload,
+  gate: (state, actor) => notEnded(state) ?? handler(state, actor),
+  decide: (state, payload, ctx) => single(ctx, state, { type: 'NoteAdded', payload }),
+});
+
+export const recordInvestigation = complaintAction({
+  name: 'recordInvestigation',
+  input: InvestigationRecordedPayload.extend({ interviewed: InvestigationRecordedPayload.shape.interviewed.default([]) }),
+  gate: (state, actor) => notEnded(state) ?? handler(state, actor) ?? inHandling(state),
+  decide: (state, payload, ctx) => single(ctx, state, { type: 'InvestigationRecorded', payload }),
+});
+
+export const proposeResolution = complaintAction({
+  name: 'proposeResolution',
+  input: ResolutionProposedPayload,
+  gate: (state, actor) => notEnded(state) ?? handler(state, actor) ?? inHandling(state),
+  decide: (state, payload, ctx) => single(ctx, state, { type: 'ResolutionProposed', payload }),
+});
+
+const awaitingAnswer = (state: ComplaintState): boolean => state.status === 'resolution_proposed' && state.proposal?.accepted === undefined;
+
+/** The customer's answer to the proposal; a "no" escalates one tier at once (SPEC §5). */
+export const recordCustomerResponse = complaintAction({
+  name: 'recordCustomerResponse',
+  input: CustomerRespondedPayload,
+  gate: (state, actor) =>
+    notEnded(state) ?? handler(state, actor) ?? (awaitingAnswer(state) ? undefined : no('no_pending_proposal', 'There is no proposal waiting for the customer’s answer')),
+  decide: (state, payload, ctx) => {
+    const responded = draft(ctx, state.id, { type: 'CustomerResponded', payload });
+    if (payload.accepted) return ok([responded]);
+    return ok([responded, ...escalateOneTier(ctx, state, 'customer_rejected', 'The customer rejected the proposed resolution')]);
+  },
+});
+
+export const resolve = complaintAction({
+  name: 'resolve',
+  input: ResolvedPayload,
+  gate: (state, actor) =>
+    notEnded(state) ??
+    handler(state, actor) ??
+    inHandling(state) ??
+    (awaitingAnswer(state) ? no('customer_response_pending', 'Record the customer’s answer to the proposal first') : undefined),
+  decide: (state, payload, ctx) => {
+    const refusal =
+      notInFuture(payload.communicatedAt, ctx, 'communicated_in_future', 'The time the result was communicated') ??
+      (Date.parse(payload.communicatedAt) < Date.parse(state.receivedAt)
+        ? no('communicated_before_received', 'The result cannot have been communicated before the complaint was received')
+        : undefined);
+    return refusal ? { ok: false, error: { ...refusal, path: 'communicatedAt' } } : single(ctx, state, { type: 'Resolved', payload });
+  },
+});
+
+/** Waiting on the customer (awaiting information): the resolution clock pauses. */
+export const pause = complaintAction({
+  name: 'pause',
+  input: PausedPayload,
+  gate: (state, actor) => notEnded(state) ?? handler(state, actor) ?? inHandling(state),
+  decide: (state, payload, ctx) => single(ctx, state, { type: 'Paused', payload }),
+});
+
+export const resume = complaintAction({
+  name: 'resume',
+  input: ResumedPayload,
+  gate: (state, actor) =>
+    notEnded(state) ?? handler(state, actor) ?? (state.status === 'awaiting_customer' ? undefined : no('not_paused', 'The complaint is not waiting on the customer')),
+  decide: (state, payload, ctx) => single(ctx, state, { type: 'Resumed', payload }),
+});
+
+/**
+ * A supervisor extends the resolution deadline, at most `policy.extension.maxCount` times per round of
+ * handling and by at most `maxWorkingDays`. The new deadline comes from the working calendar (the caller
+ * computes it from `workingDays`); the customer must have been told.
+ */
+export const extend = complaintAction({
+  name: 'extend',
+  input: ExtendedPayload.omit({ approvedBy: true }),
+  gate: (state, actor, policy) =>
+    notEnded(state) ??
+    supervisorOnly(actor) ??
+    notResolved(state) ??
+    (state.extensionCount >= policy.extension.maxCount
+      ? no('extension_limit', `The deadline may be extended ${policy.extension.maxCount} time(s) at most`, { max: policy.extension.maxCount })
+      : undefined),
+  decide: (state, input, ctx) => {
+    const max = ctx.policy.extension.maxWorkingDays;
+    if (input.workingDays > max) {
+      return refuse('extension_too_long', `An extension may add at most ${max} working days`, { path: 'workingDays', params: { max } });
+    }
+    if (Date.parse(input.newDeadline) <= Date.parse(ctx.now)) {
+      return refuse('deadline_in_past', 'The new deadline must be in the future', { path: 'newDeadline' });
+    }
+    return single(ctx, state, { type: 'Extended', payload: { ...input, approvedBy: ctx.actor.id } });
+  },
+});

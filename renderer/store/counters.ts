@@ -1,0 +1,41 @@
+/**
+ * The two sequences a branch allocates offline: the daily complaint sequence (in the branch's local date)
+ * and the gap-free event sequence. Both live in `counters` and move only inside the transaction that writes
+ * the events using them; a rebuild recomputes them from the journal and never moves one backwards, so a
+ * number handed to a customer is never handed out again.
+ */
+import type { BranchCode } from '../../shared/brand';
+import type { DomainEvent } from '../../shared/domain/events';
+import { parseComplaintNumber } from '../../shared/domain/numbering';
+import type { DeskDb } from './db';
+import type { CounterRecord } from './records';
+
+export const dailyCounterKey = (branch: BranchCode, localDate: string): string => `${branch}:${localDate}`;
+export const branchSeqKey = (branch: BranchCode): string => `seq:${branch}`;
+
+export async function lastOf(db: DeskDb, key: string): Promise<number> {
+  return (await db.counters.get(key))?.last ?? 0;
+}
+
+/** Counters implied by a log: the highest daily sequence of each day's numbers, and the highest event seq. */
+export function countersFromEvents(events: Iterable<DomainEvent>): CounterRecord[] {
+  const highest = new Map<string, number>();
+  const raise = (key: string, value: number): void => {
+    if (value > (highest.get(key) ?? 0)) highest.set(key, value);
+  };
+  for (const event of events) {
+    raise(branchSeqKey(event.branch), event.seq);
+    if (event.type !== 'Registered') continue;
+    const parts = parseComplaintNumber(event.payload.number);
+    if (parts.ok) raise(dailyCounterKey(parts.value.branch, parts.value.localDate), parts.value.seq);
+  }
+  return [...highest].map(([key, last]) => ({ key, last }));
+}
+
+/** Writes counters, keeping whichever is higher of the stored and the given value. Call inside a rw transaction. */
+export async function raiseCounters(db: DeskDb, counters: readonly CounterRecord[]): Promise<void> {
+  if (counters.length === 0) return;
+  const stored = await db.counters.bulkGet(counters.map((counter) => counter.key));
+  const raised = counters.filter((counter, i) => counter.last > (stored[i]?.last ?? 0));
+  await db.counters.bulkPut(raised);
+}

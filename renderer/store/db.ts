@@ -1,0 +1,70 @@
+/**
+ * The renderer's working database (DESIGN "Where data lives"). Every schema version stays declared here,
+ * oldest first, so a desk that skipped releases upgrades step by step; each upgrade is tested from a fixture
+ * database of the older version (db.test.ts).
+ */
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { DomainEvent } from '../../shared/domain/events';
+import type { ComplaintRecord, CounterRecord, SearchDoc, SettingRecord, StoredEvent, UserRecord } from './records';
+
+/** Turns a complaint's events (in seq order) into its register row and search text. */
+export type Projector = (events: readonly DomainEvent[]) => { record: ComplaintRecord; searchDoc: SearchDoc };
+
+/** v1 (first release): no search, no deadline columns; the register filtered by scanning. */
+export const SCHEMA_V1 = {
+  events: 'id, &[branch+seq], complaintId, journaled',
+  complaints: 'id, &number, receivedAt, status, grade, channel, category, assignee, updatedAt',
+  counters: 'key',
+  users: 'id',
+  settings: 'key',
+} as const;
+
+/**
+ * v2: compound [field+receivedAt] indexes give every register filter its rows already in date order (and the
+ * plain field through Dexie's virtual index); `*searchText` answers prefix search; `searchDocs` holds the
+ * free text for substring search outside the row; events are read per complaint and per journal state in seq order.
+ */
+export const SCHEMA_V2 = {
+  events: 'id, &[branch+seq], [complaintId+seq], [journaled+seq]',
+  complaints:
+    'id, &number, receivedAt, updatedAt, nextDeadlineAt, tier, *searchText, ' +
+    '[status+receivedAt], [grade+receivedAt], [category+receivedAt], [channel+receivedAt], [assignee+receivedAt]',
+  searchDocs: 'id',
+  counters: 'key',
+  users: 'id',
+  settings: 'key',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export class DeskDb extends Dexie {
+  events!: EntityTable<StoredEvent, 'id'>;
+  complaints!: EntityTable<ComplaintRecord, 'id'>;
+  searchDocs!: EntityTable<SearchDoc, 'id'>;
+  counters!: EntityTable<CounterRecord, 'key'>;
+  users!: EntityTable<UserRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name: string, project: Projector, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) => reprojectAll(tx, project));
+  }
+}
+
+/** Rebuilds every row from the event log (v1 rows lack search and deadline columns). */
+async function reprojectAll(tx: Transaction, project: Projector): Promise<void> {
+  const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq);
+  const byComplaint = new Map<string, DomainEvent[]>();
+  for (const { journaled: _journaled, ...event } of events) {
+    const list = byComplaint.get(event.complaintId);
+    if (list) list.push(event as DomainEvent);
+    else byComplaint.set(event.complaintId, [event as DomainEvent]);
+  }
+  const projected = [...byComplaint.values()].map(project);
+  await tx.table('complaints').clear();
+  await tx.table('complaints').bulkPut(projected.map((p) => p.record));
+  await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
+}

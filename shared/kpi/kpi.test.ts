@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { BranchCodeSchema, ComplaintIdSchema, EventIdSchema, UserIdSchema } from '../brand';
+import { CN_2026_CALENDAR } from '../calendar';
+import type { DomainEvent, EventBody } from '../domain/events';
+import { foldComplaint } from '../domain/reducer';
+import type { ComplaintState } from '../domain/state';
+import { DEFAULT_POLICY } from '../policy/policy';
+import { computeKpis, type KpiOptions } from './kpi';
+
+const STAFF = UserIdSchema.parse('u-li');
+const at = (iso: string, plusHours = 0) => new Date(Date.parse(iso) + plusHours * 3_600_000).toISOString();
+
+/** A grade-3 complaint (respond 8 h, resolve 72 h, around the clock) and what happened to it, `h` hours after receipt. */
+function complaint(id: string, branch: string, receivedAt: string, steps: [h: number, body: EventBody][], repeatOf?: string): ComplaintState {
+  const base = { complaintId: ComplaintIdSchema.parse(id), branch: BranchCodeSchema.parse(branch), actor: STAFF, v: 1 as const };
+  const registered: EventBody = {
+    type: 'Registered',
+    payload: {
+      number: `${branch}-20261101-0001`,
+      receivedAt,
+      channel: 'phone',
+      complainant: { name: '张伟' },
+      anonymous: false,
+      incident: {},
+      category: 'service_attitude',
+      nature: 'people',
+      description: '店员态度恶劣',
+      requests: ['apology'],
+      evidence: [],
+      receivedBy: STAFF,
+      grade: 3,
+      flags: [],
+      policyVersion: 1,
+      ...(repeatOf ? { repeatOf } : {}),
+    },
+  };
+  const events = [[0, registered] as const, ...steps].map(
+    ([h, body], i) => ({ ...base, id: EventIdSchema.parse(`${id}-${i}`), seq: i + 1, at: at(receivedAt, h), ...body }) as DomainEvent,
+  );
+  return foldComplaint(events);
+}
+
+const ack: EventBody = { type: 'Acknowledged', payload: {} };
+const resolved: EventBody = { type: 'Resolved', payload: { communicatedBy: 'phone', communicatedAt: '2026-11-01T00:00:00.000Z', summary: '当面致歉' } };
+const visit = (satisfaction: number): EventBody => ({ type: 'FollowedUp', payload: { method: 'phone', reached: true, satisfaction } });
+
+const complaints = [
+  // SH01 A: everything in time, a repeat, satisfied (5).
+  complaint('a', 'SH01', '2026-11-02T01:00:00.000Z', [[1, ack], [10, resolved], [30, visit(5)]], 'SH01-20261001-0003'),
+  // SH01 B: acknowledged late (10 h > 8 h), resolved late (100 h > 72 h), satisfaction 3.
+  complaint('b', 'SH01', '2026-11-03T01:00:00.000Z', [[10, ack], [100, resolved], [120, visit(3)]]),
+  // SH01 C: acknowledged in time, then rejected: no resolution to count, nothing resolvable.
+  complaint('c', 'SH01', '2026-11-04T01:00:00.000Z', [[1, ack], [2, { type: 'Rejected', payload: { reason: 'false_material', text: '材料不实' } }]]),
+  // SH01 E: a voided record does not count anywhere.
+  complaint('e', 'SH01', '2026-11-05T01:00:00.000Z', [[1, { type: 'Voided', payload: { reason: '重复登记' } }]]),
+  // SH01 F: received before the period.
+  complaint('f', 'SH01', '2026-10-20T01:00:00.000Z', [[1, ack]]),
+  // SH02 D: acknowledged in time, never resolved — overdue by `now`, no follow-up.
+  complaint('d', 'SH02', '2026-11-05T01:00:00.000Z', [[1, ack]]),
+];
+
+const options: KpiOptions = {
+  policy: DEFAULT_POLICY,
+  calendar: CN_2026_CALENDAR,
+  period: { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' },
+  groupBy: 'branch',
+  now: '2026-12-10T00:00:00.000Z',
+};
+
+describe('computeKpis', () => {
+  const table = computeKpis(complaints, { ...options, groups: ['SH03'] });
+
+  it('computes the hand-worked figures of a branch', () => {
+    expect(table.rows.map((row) => row.key)).toEqual(['SH01', 'SH02', 'SH03']);
+    const sh01 = table.rows[0];
+    expect(sh01).toMatchObject({ count: 3, repeatComplaints: 1, averageSatisfaction: 4, resolutionRate: 100, resolutionOnTimePct: 50, missing: [] });
+    expect(sh01?.responseOnTimePct).toBeCloseTo(200 / 3, 9);
+    // timeliness (2 + 1 met of 3 + 2 decided) 60 × 0.3 + satisfaction 4 → 75 × 0.4 + resolution rate 100 × 0.3
+    expect(sh01?.composite).toBeCloseTo(18 + 30 + 30, 9);
+  });
+
+  it('leaves a figure without a denominator null, says why, and then has no composite', () => {
+    expect(table.rows[1]).toMatchObject({ key: 'SH02', count: 1, responseOnTimePct: 100, resolutionOnTimePct: 0, resolutionRate: 0 });
+    expect(table.rows[1]).toMatchObject({ averageSatisfaction: null, composite: null, missing: ['no_satisfaction_score'] });
+    expect(table.rows[2]).toMatchObject({
+      key: 'SH03',
+      count: 0,
+      responseOnTimePct: null,
+      resolutionOnTimePct: null,
+      resolutionRate: null,
+      averageSatisfaction: null,
+      repeatComplaints: 0,
+      composite: null,
+      missing: ['no_complaints', 'no_response_decided', 'no_resolution_decided', 'nothing_resolvable', 'no_satisfaction_score'],
+    });
+  });
+
+  it('totals every complaint in scope', () => {
+    expect(table.total).toMatchObject({ count: 4, responseOnTimePct: 75, averageSatisfaction: 4, repeatComplaints: 1 });
+    expect(table.total.resolutionOnTimePct).toBeCloseTo(100 / 3, 9);
+    expect(table.total.resolutionRate).toBeCloseTo(200 / 3, 9);
+  });
+
+  it('counts a clock still running as undecided, not as missed', () => {
+    const early = computeKpis(complaints, { ...options, groupBy: 'grade', now: '2026-11-05T03:00:00.000Z' });
+    // D was received 2 h before: its resolution clock runs; B's and A's are decided.
+    expect(early.rows).toHaveLength(1);
+    expect(early.rows[0]).toMatchObject({ key: '3', resolutionOnTimePct: 50 });
+    expect(early.rows[0]?.basis).toMatchObject({ resolutionDecided: 2, responseDecided: 4 });
+  });
+
+  it('groups by channel, category, person and department', () => {
+    expect(computeKpis(complaints, { ...options, groupBy: 'channel' }).rows.map((r) => [r.key, r.count])).toEqual([['phone', 4]]);
+    expect(computeKpis(complaints, { ...options, groupBy: 'category' }).rows.map((r) => r.key)).toEqual(['service_attitude']);
+    expect(computeKpis(complaints, { ...options, groupBy: 'person' }).rows.map((r) => r.key)).toEqual(['u-li']);
+    // No department recorded: the '' group.
+    expect(computeKpis(complaints, { ...options, groupBy: 'department' }).rows.map((r) => r.key)).toEqual(['']);
+  });
+
+  it('returns a defined, empty table for no complaints', () => {
+    const empty = computeKpis([], options);
+    expect(empty.rows).toEqual([]);
+    expect(empty.total).toMatchObject({ count: 0, composite: null, responseOnTimePct: null });
+  });
+});

@@ -1,12 +1,58 @@
 /**
- * The row's deadline columns under the branch's policy and calendar.
- * TODO(store): compute with shared/deadlines `nextDeadline` as soon as it lands (stub: no clock shown).
+ * A row's deadline columns: the nearest running clock of shared/deadlines and the instant it turns due soon.
+ *
+ * Computed when the complaint changes (at its `updatedAt`), they stay true until the next event: which clocks
+ * run changes only through events, and so do their deadlines — except while the complaint waits on the
+ * customer, when the clocks are frozen or pushed by the open pause; such a row says `paused` instead.
  */
-import type { WorkingCalendar } from '../../shared/calendar/calendar';
-import { openPause } from '../../shared/domain/state';
-import type { Policy } from '../../shared/policy/policy';
-import type { DeadlineSummarizer } from './projection';
+import { addWorkingMs, workingMsBetween } from '../../shared/calendar/arithmetic';
+import { AROUND_THE_CLOCK, type WorkingCalendar } from '../../shared/calendar/calendar';
+import { computeClocks, nextDeadline, type Clock } from '../../shared/deadlines/clocks';
+import { openPause, type ComplaintState } from '../../shared/domain/state';
+import { gradeRule, type Policy } from '../../shared/policy/policy';
+import type { DeadlineColumns, DeadlineSummarizer } from './projection';
 
-export function deadlineSummarizer(_policy: Policy, _calendar: WorkingCalendar): DeadlineSummarizer {
-  return (state) => ({ paused: !state.terminal && openPause(state) ? 1 : 0 });
+const MINUTE_MS = 60_000;
+
+/** The counted length of a clock in ms: its policy hours, or up to the extended deadline for an extended resolution. */
+function spanMs(clock: Clock, state: ComplaintState, policy: Policy, calendar: WorkingCalendar): number | undefined {
+  switch (clock.kind) {
+    case 'acknowledgement':
+      return policy.acknowledge.hours * 60 * MINUTE_MS;
+    case 'firstReply':
+      return policy.firstReply.hours * 60 * MINUTE_MS;
+    case 'response':
+      return gradeRule(policy, state.grade).respondHours * 60 * MINUTE_MS;
+    case 'resolution':
+      return state.extension
+        ? workingMsBetween(calendar, Date.parse(state.resolutionStartedAt), Date.parse(state.extension.newDeadline))
+        : gradeRule(policy, state.grade).resolveHours * 60 * MINUTE_MS;
+    case 'tier': {
+      const hours = policy.tiers[state.tier].hours;
+      return hours === null ? undefined : hours * 60 * MINUTE_MS;
+    }
+  }
+}
+
+export function deadlineColumns(state: ComplaintState, policy: Policy, calendar: WorkingCalendar): DeadlineColumns {
+  if (state.terminal) return { paused: 0 };
+  if (openPause(state)) return { paused: 1 };
+  const asOf = state.updatedAt;
+  const next = nextDeadline(computeClocks(state, policy, calendar, asOf));
+  if (!next) return { paused: 0 };
+  const clockCalendar = next.mode === 'working_time' ? calendar : AROUND_THE_CLOCK;
+  const asOfMs = Date.parse(asOf);
+  const leftMs = workingMsBetween(clockCalendar, asOfMs, Date.parse(next.deadline));
+  const span = spanMs(next, state, policy, clockCalendar);
+  // Due soon once what is left is the policy's share of the span; already due soon (or overdue) at asOf → asOf.
+  const untilDueSoonMs = span === undefined ? undefined : leftMs - span * policy.dueSoonShare;
+  const columns: DeadlineColumns = { nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, paused: 0 };
+  if (untilDueSoonMs !== undefined) {
+    columns.dueSoonAt = untilDueSoonMs <= 0 ? asOf : new Date(addWorkingMs(clockCalendar, asOfMs, untilDueSoonMs / MINUTE_MS)).toISOString();
+  }
+  return columns;
+}
+
+export function deadlineSummarizer(policy: Policy, calendar: WorkingCalendar): DeadlineSummarizer {
+  return (state) => deadlineColumns(state, policy, calendar);
 }

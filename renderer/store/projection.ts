@@ -63,7 +63,7 @@ export type RowClockState = 'none' | 'paused' | 'on_time' | 'due_soon' | 'overdu
 export function rowClockState(row: Pick<ComplaintRecord, 'nextDeadlineAt' | 'dueSoonAt' | 'paused'>, now: string): RowClockState {
   if (row.paused) return 'paused';
   if (!row.nextDeadlineAt) return 'none';
-  if (now >= row.nextDeadlineAt) return 'overdue';
+  if (now > row.nextDeadlineAt) return 'overdue';
   if (row.dueSoonAt && now >= row.dueSoonAt) return 'due_soon';
   return 'on_time';
 }

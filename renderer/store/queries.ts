@@ -110,7 +110,7 @@ export async function queryRegisterIds(db: DeskDb, query: RegisterQuery, now: st
     const values = query[field];
     if (values && values.length > 0) pending.push(filterSet(db, field, values, query));
   }
-  if (query.overdue) pending.push(keysOf(db.complaints.where('nextDeadlineAt').belowOrEqual(now)).then((ids) => new Set(ids)));
+  if (query.overdue) pending.push(keysOf(db.complaints.where('nextDeadlineAt').below(now)).then((ids) => new Set(ids)));
   const search = query.search?.trim();
   if (search) pending.push(searchIds(db, search));
   const [{ ids, dateRangeApplied }, sets] = await Promise.all([orderedIds(db, query), Promise.all(pending)]);

@@ -9,7 +9,7 @@ import { Dexie } from 'dexie';
 import type { ComplaintId } from '../../shared/brand';
 import { JOURNAL_PAGE_MAX } from '../../shared/api/contract';
 import type { DomainEvent } from '../../shared/domain/events';
-import { applyEvent } from '../../shared/domain/reducer';
+import { applyEvent, ReplayError } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { ok, refuse, type Result } from '../../shared/result';
 import { countersFromEvents, raiseCounters } from './counters';
@@ -72,8 +72,9 @@ export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize:
       if (afterSeq >= journalLast) break;
     }
   } catch (error) {
-    // The reducer throws only on a log that cannot be a complaint's history: refuse, keep what was imported.
-    return refuse('journal_unreadable', `The journal could not be replayed: ${String(error)}`);
+    // The reducer throws only on a log that cannot be a complaint's history: refuse, keep the pages imported.
+    if (error instanceof ReplayError) return refuse('journal_unreadable', `The journal could not be replayed: ${error.message}`, { params: { code: error.code } });
+    throw error;
   }
   // Main has fewer events than this desk: whatever it lacks goes back in the outbox.
   const resent =

@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ComplaintId } from '../../shared/brand';
+import { loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
+import { openTestDesk, STAFF, SUPERVISOR, walkIn, type TestDesk } from './testing/desk';
+
+let d: TestDesk;
+const id: Record<string, ComplaintId> = {};
+
+beforeAll(async () => {
+  d = openTestDesk({ now: '2026-11-23T02:00:00.000Z' });
+  const add = async (key: string, overrides: Parameters<typeof walkIn>[0], now: string) => {
+    d.setNow(now);
+    const registered = await d.store.register(walkIn(overrides));
+    if (!registered.ok) throw new Error(registered.error.message);
+    id[key] = registered.value.id;
+  };
+  await add('milk', { receivedAt: '2026-11-23T01:00:00.000Z', complainant: { name: '张三', phone: '138-1234-5678' } }, '2026-11-23T02:00:00.000Z');
+  await add(
+    'rude',
+    {
+      receivedAt: '2026-11-23T03:00:00.000Z',
+      channel: 'phone',
+      category: 'service_attitude',
+      nature: 'people',
+      complainant: { name: '李四', phone: '13900009999' },
+      description: 'Cashier was rude and refused the coupon 收银员态度恶劣',
+    },
+    '2026-11-23T03:10:00.000Z',
+  );
+  await add(
+    'late',
+    {
+      receivedAt: '2026-11-24T06:00:00.000Z',
+      channel: 'online',
+      category: 'delivery_delay',
+      nature: 'other',
+      complainant: { name: '张伟', email: 'zw@example.cn' },
+      description: '预约上门安装，师傅迟到三小时',
+      impression: { severity: 'medium', urgency: 'high', spread: 'individual' },
+    },
+    '2026-11-24T06:05:00.000Z',
+  );
+  d.setNow('2026-11-24T07:00:00.000Z');
+  const late = id.late as ComplaintId;
+  d.store.dispose();
+  const supervisor = openTestDesk({ name: d.db.name, main: d.main, role: 'supervisor', now: '2026-11-24T07:00:00.000Z' });
+  expect((await supervisor.store.perform(late, 'acknowledge', {})).ok).toBe(true);
+  expect((await supervisor.store.perform(late, 'assign', { to: SUPERVISOR, reason: '主管亲自处理' })).ok).toBe(true);
+});
+afterAll(() => d.db.close());
+
+const run = (query: RegisterQuery, now = '2026-11-24T08:00:00.000Z') => queryRegisterIds(d.db, query, now);
+
+describe('register query', () => {
+  it('lists everything newest received first by default, and in any sort asked for', async () => {
+    expect(await run({})).toEqual([id.late, id.rude, id.milk]);
+    expect(await run({ sort: { by: 'receivedAt', direction: 'asc' } })).toEqual([id.milk, id.rude, id.late]);
+    expect(await run({ sort: { by: 'number', direction: 'asc' } })).toEqual([id.milk, id.rude, id.late]);
+    expect((await run({ sort: { by: 'grade', direction: 'asc' } }))[0]).toBe(id.late);
+  });
+
+  it('finds by number (whole, prefix, or the tail read off a receipt)', async () => {
+    expect(await run({ search: 'SH01-20261124-0001' })).toEqual([id.late]);
+    expect(await run({ search: 'sh01-20261123' })).toEqual([id.rude, id.milk]);
+    expect(await run({ search: '20261123-0002' })).toEqual([id.rude]);
+  });
+
+  it('finds by customer name, phone digits however typed, and words of the text', async () => {
+    expect(await run({ search: '张' })).toEqual([id.late, id.milk]);
+    expect(await run({ search: '李四' })).toEqual([id.rude]);
+    expect(await run({ search: '138 1234' })).toEqual([id.milk]);
+    expect(await run({ search: '5678' })).toEqual([id.milk]);
+    expect(await run({ search: 'COUPON' })).toEqual([id.rude]);
+    expect(await run({ search: '态度恶劣' })).toEqual([id.rude]);
+    expect(await run({ search: '迟到' })).toEqual([id.late]);
+    expect(await run({ search: '不存在的内容' })).toEqual([]);
+  });
+
+  it('filters by status, grade, category, channel and assignee, each as "any of", together as "all of"', async () => {
+    expect(await run({ status: ['acknowledged'] })).toEqual([id.late]);
+    expect(await run({ status: ['registered', 'acknowledged'] })).toEqual([id.late, id.rude, id.milk]);
+    expect(await run({ grade: [2] })).toEqual([id.late]);
+    expect(await run({ category: ['service_attitude', 'product_quality'] })).toEqual([id.rude, id.milk]);
+    expect(await run({ channel: ['phone'] })).toEqual([id.rude]);
+    expect(await run({ assignee: [STAFF] })).toEqual([id.rude, id.milk]);
+    expect(await run({ assignee: [STAFF], channel: ['walk_in'] })).toEqual([id.milk]);
+    expect(await run({ assignee: [STAFF], channel: ['online'] })).toEqual([]);
+  });
+
+  it('filters by the date received (from inclusive, to exclusive) under any sort', async () => {
+    const day = { receivedFrom: '2026-11-22T16:00:00.000Z', receivedTo: '2026-11-23T16:00:00.000Z' };
+    expect(await run(day)).toEqual([id.rude, id.milk]);
+    expect(await run({ ...day, sort: { by: 'number', direction: 'desc' } })).toEqual([id.rude, id.milk]);
+    expect(await run({ ...day, status: ['registered'], search: '张三' })).toEqual([id.milk]);
+  });
+
+  it('shows overdue complaints by the clock at the moment asked', async () => {
+    // Registered grade 4 at 01:00 and 03:00 on the 23rd: the 24 h acknowledgement runs out on the 24th.
+    expect(await run({ overdue: true }, '2026-11-24T00:30:00.000Z')).toEqual([]);
+    expect(await run({ overdue: true }, '2026-11-24T02:00:00.000Z')).toEqual([id.milk]);
+    expect(await run({ overdue: true }, '2026-11-24T04:00:00.000Z')).toEqual([id.rude, id.milk]);
+  });
+
+  it('gives rows with the assignee’s name, the masked phone and the clock state at render time', async () => {
+    const [record] = await loadRecords(d.db, [id.milk as ComplaintId]);
+    if (!record) throw new Error('missing');
+    const names = new Map([[STAFF as string, '李华']]);
+    expect(toComplaintRow(record, names, '2026-11-23T02:00:00.000Z')).toMatchObject({
+      number: 'SH01-20261123-0001',
+      assigneeName: '李华',
+      customerName: '张三',
+      phoneMasked: '138****5678',
+      clockState: 'on_time',
+      nextDeadlineKind: 'acknowledgement',
+    });
+    expect(toComplaintRow(record, names, '2026-11-24T02:00:00.000Z').clockState).toBe('overdue');
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { BranchCodeSchema } from '../brand';
+import { COMMANDS } from './commands';
+import { EVENT_TYPES, EVENT_VERSIONS, parseEvent, stampEvents, type DomainEvent } from './events';
+import { createDesk, handleEverything, minimalInput, SUPERVISOR } from './testing';
+
+/** Every event type, as commands write them, through JSON (as the journal and sync batches carry them). */
+function everyEventType(): DomainEvent[] {
+  const desk = createDesk();
+  handleEverything(desk);
+  const rejected = createDesk({ firstSeq: 1000 });
+  rejected.run('register', minimalInput('register', undefined, rejected.now));
+  rejected.run('reject', { reason: 'in_arbitration_or_court', text: '已进入仲裁' }, SUPERVISOR);
+  const voided = createDesk({ firstSeq: 2000 });
+  voided.run('register', minimalInput('register', undefined, voided.now));
+  voided.run('void', { reason: '重复录入' }, SUPERVISOR);
+  return [...desk.events, ...rejected.events, ...voided.events];
+}
+
+const asJson = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+describe('parseEvent', () => {
+  const events = everyEventType();
+
+  it('reads back every event type the commands write, unchanged', () => {
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
+    for (const event of events) expect(parseEvent(asJson(event))).toEqual({ ok: true, value: event });
+  });
+
+  const acknowledged = asJson(events.find((e) => e.type === 'Acknowledged'));
+
+  it('refuses an event type it does not know, naming it', () => {
+    const result = parseEvent({ ...acknowledged, type: 'ComplaintTeleported' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_event_type', path: 'type', params: { type: 'ComplaintTeleported' } } });
+    expect(parseEvent({ ...acknowledged, type: 'toString' })).toMatchObject({ ok: false, error: { code: 'unknown_event_type' } });
+  });
+
+  it('refuses a schema version newer than this build reads, rather than guessing', () => {
+    const result = parseEvent({ ...acknowledged, v: EVENT_VERSIONS.Acknowledged + 1 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported_event_version', path: 'v', params: { type: 'Acknowledged', v: 2, supported: 1 } } });
+  });
+
+  it.each([
+    ['no version', { v: undefined }, 'v'],
+    ['version 0', { v: 0 }, 'v'],
+    ['fractional version', { v: 1.5 }, 'v'],
+    ['seq 0', { seq: 0 }, 'seq'],
+    ['local time instead of UTC', { at: '2026-11-23T09:00:00+08:00' }, 'at'],
+    ['lower-case branch', { branch: 'sh01' }, 'branch'],
+    ['empty actor', { actor: '' }, 'actor'],
+    ['an extra envelope field', { hostname: 'pc-1' }, ''],
+  ])('refuses %s with the field named', (_label, change, path) => {
+    const result = parseEvent({ ...acknowledged, ...change });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_event', path } });
+  });
+
+  it('names the bad payload field by its path', () => {
+    const resolved = asJson(events.find((e) => e.type === 'Resolved'));
+    const payload = { ...(resolved.payload as object), communicatedBy: 'carrier_pigeon' };
+    expect(parseEvent({ ...resolved, payload })).toMatchObject({ ok: false, error: { code: 'invalid_event', path: 'payload.communicatedBy' } });
+    const followedUp = asJson(events.find((e) => e.type === 'FollowedUp'));
+    const tooHappy = { ...(followedUp.payload as object), satisfaction: 6 };
+    expect(parseEvent({ ...followedUp, payload: tooHappy })).toMatchObject({ ok: false, error: { path: 'payload.satisfaction' } });
+  });
+
+  it('refuses a payload field this version does not know instead of dropping it', () => {
+    expect(parseEvent({ ...acknowledged, payload: { by: 'phone' } })).toMatchObject({ ok: false, error: { code: 'invalid_event', path: 'payload' } });
+  });
+
+  it('refuses things that are not events at all', () => {
+    for (const junk of [null, 42, 'Registered', [], { type: 7 }]) {
+      expect(parseEvent(junk)).toMatchObject({ ok: false, error: { code: 'invalid_event' } });
+    }
+  });
+});
+
+describe('stampEvents', () => {
+  it('places one command\'s drafts at consecutive positions of the branch log', () => {
+    const desk = createDesk();
+    desk.run('register', minimalInput('register', undefined, desk.now));
+    const assessed = COMMANDS.assess(desk.state, { validity: 'liable', severity: 'high', urgency: 'high', spread: 'many', flags: ['media', 'legal'] }, desk.context(SUPERVISOR));
+    if (!assessed.ok) throw new Error(assessed.error.message);
+    const stamped = stampEvents(assessed.value, { branch: BranchCodeSchema.parse('BJ02'), firstSeq: 41 });
+    expect(stamped.map((e) => [e.type, e.branch, e.seq])).toEqual([
+      ['Assessed', 'BJ02', 41],
+      ['Escalated', 'BJ02', 42],
+      ['Escalated', 'BJ02', 43],
+    ]);
+    for (const event of stamped) expect(parseEvent(asJson(event)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * Electron main: opens the services on the data folder, serves the renderer on app://desk/, wires one IPC
+ * handler per contract method and creates the window with the security baseline. Everything interesting
+ * lives in plain Node modules (electron/services); this file only connects them to Electron.
+ *
+ * Flags: `--data-dir <dir>` (main's files there, and Chromium's profile beside them, so two data folders
+ * are two independent apps), `--lang zh-CN|en` (start language).
+ */
+import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LanguageSchema, type Language } from '../../shared/api/schemas';
+import { DATA_SUBFOLDER } from '../common/paths';
+import { readFlag } from '../services/dataDir';
+import { openDesk, type Desk } from '../services/desk';
+import { registerIpcHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_URL } from './origin';
+import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
+import { guardAllWebContents, hardenSession } from './security';
+import { createMainWindow } from './window';
+
+const PRODUCT_NAME = 'Complaint Desk';
+const development = !app.isPackaged;
+const devServerUrl = development ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appUrl = devServerUrl ?? APP_URL;
+const dataDirFlag = readFlag(process.argv, 'data-dir');
+const launchLanguage = LanguageSchema.safeParse(readFlag(process.argv, 'lang'));
+
+// Before `ready`: a custom data folder gets its own Chromium profile, hence its own single-instance lock.
+if (dataDirFlag) app.setPath('userData', join(resolve(dataDirFlag), 'chromium-profile'));
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+let mainWindow: BrowserWindow | undefined;
+
+function focusMainWindow() {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function setMenu(language: Language, desk: Desk) {
+  const showAbout = () =>
+    void dialog.showMessageBox({
+      type: 'info',
+      title: PRODUCT_NAME,
+      message: `${language === 'en' ? 'Complaint Desk' : '投诉受理台'} ${app.getVersion()}`,
+      detail: desk.layout.root,
+    });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, { development, showAbout })));
+}
+
+async function start() {
+  await app.whenReady();
+  const dataDir = dataDirFlag ? resolve(dataDirFlag) : join(app.getPath('userData'), DATA_SUBFOLDER);
+  const desk: Desk = await openDesk({
+    dataDir,
+    mode: 'electron',
+    version: app.getVersion(),
+    validateOutput: development,
+    language: launchLanguage.success ? launchLanguage.data : undefined,
+    onSettingsChanged: (settings) => setMenu(settings.language, desk),
+  });
+  const here = fileURLToPath(new URL('.', import.meta.url));
+
+  guardAllWebContents(app, appUrl, desk.log);
+  hardenSession(session.defaultSession, appUrl, desk.log);
+  serveRenderer(protocol, join(here, '..', 'renderer'));
+  registerIpcHandlers(ipcMain, desk.dispatch, appUrl, desk.log);
+  setMenu((await desk.settings()).language, desk);
+
+  mainWindow = createMainWindow({ preload: join(here, '..', 'preload', 'index.cjs'), url: appUrl, development, title: PRODUCT_NAME });
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+
+  // Let journal appends in flight reach the disk before the process ends.
+  let flushed = false;
+  app.on('will-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void desk.close().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+}
+
+if (app.requestSingleInstanceLock()) {
+  start().catch((error: unknown) => {
+    dialog.showErrorBox(PRODUCT_NAME, `The app could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+} else {
+  app.quit(); // the first instance focuses its window
+}

@@ -30,6 +30,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click would open links in a new window, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.development,
     },
   });

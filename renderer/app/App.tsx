@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BranchSetup, PublicUser } from '../../shared/api/schemas';
+import type { Refusal } from '../../shared/result';
+import { api } from '../platform/api';
+import { currentLanguage, languageFromFragment, switchLanguage } from '../i18n';
+import { refusalText } from '../i18n/refusal';
+import { FirstRunPage } from '../features/setup/FirstRunPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { Shell } from './Shell';
+import { SessionContext } from './session';
+import { DeskStoreProvider } from './DeskStoreProvider';
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'failed'; refusal: Refusal }
+  | { name: 'setup' }
+  | { name: 'signIn'; branch: BranchSetup }
+  | { name: 'ready'; branch: BranchSetup; user: PublicUser };
+
+/** Where a start lands: first run (no branch yet), sign-in, or the shell of a signed-in user. */
+async function boot(): Promise<Phase> {
+  const status = await api.call('setup.status', {});
+  if (!status.ok) return { name: 'failed', refusal: status.error };
+  const branch = status.value.branch;
+  if (!status.value.configured || !branch) return { name: 'setup' };
+  const session = await api.call('auth.session', {});
+  if (session.ok && session.value.user) return { name: 'ready', branch, user: session.value.user };
+  return { name: 'signIn', branch };
+}
+
+/** The settings file remembers the language across computers' browsers; the URL fragment overrides both. */
+async function adoptRememberedLanguage(): Promise<void> {
+  if (languageFromFragment(window.location.hash)) return;
+  const settings = await api.call('settings.get', {});
+  if (settings.ok && settings.value.language !== currentLanguage()) await switchLanguage(settings.value.language);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+
+  const start = useCallback(() => {
+    setPhase({ name: 'loading' });
+    void boot().then(setPhase);
+  }, []);
+
+  useEffect(() => {
+    void adoptRememberedLanguage();
+    void boot().then(setPhase);
+  }, []);
+
+  const signOut = useCallback(() => {
+    void api.call('auth.signOut', {}).then(start);
+  }, [start]);
+
+  switch (phase.name) {
+    case 'loading':
+      return <p className="auth-page muted">{t('app.loading')}</p>;
+    case 'failed':
+      return (
+        <main className="auth-page">
+          <div className="banner banner-error" role="alert">
+            {refusalText(t, phase.refusal)}{' '}
+            <button type="button" className="btn" onClick={start}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </main>
+      );
+    case 'setup':
+      return <FirstRunPage onCreated={(user, branch) => setPhase({ name: 'ready', user, branch })} />;
+    case 'signIn':
+      return <SignInPage branch={phase.branch} onSignedIn={(user) => setPhase({ name: 'ready', user, branch: phase.branch })} />;
+    case 'ready':
+      return (
+        <SessionContext.Provider value={{ user: phase.user, branch: phase.branch, signOut }}>
+          <DeskStoreProvider>
+            <Shell />
+          </DeskStoreProvider>
+        </SessionContext.Provider>
+      );
+  }
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { api } from '../platform/api';
+import { createDeskStore, openDeskDb, DeskStoreContext, useDeskStore, useNow, usePendingJournal, type DeskStoreContextValue } from '../store';
+import { useCalendar, usePolicy } from '../ui/policy';
+import { useSession } from './session';
+
+const clock = (): string => new Date().toISOString();
+const newId = (): string => crypto.randomUUID();
+
+/**
+ * Opens the branch's working database and the store for the signed-in user (every event they cause names
+ * them as actor), replays main's journal into it if the browser storage was lost, and provides both.
+ */
+export function DeskStoreProvider({ children }: { children: ReactNode }) {
+  const { user, branch } = useSession();
+  const policy = usePolicy();
+  const calendar = useCalendar();
+  const [value, setValue] = useState<DeskStoreContextValue | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const db = openDeskDb(`complaint-desk-${branch.code}`, { policy, calendar });
+    const store = createDeskStore({
+      db,
+      api,
+      clock,
+      newId,
+      session: { userId: user.id, role: user.role },
+      branch: { code: branch.code, timeZone: branch.timeZone },
+      policy,
+      calendar,
+    });
+    // Whatever the restore says, the desk opens: a failed replay leaves the log as it is and shows as pending.
+    void store.restoreIfEmpty().finally(() => {
+      if (live) setValue({ db, store, clock });
+    });
+    return () => {
+      live = false;
+      store.dispose();
+      db.close();
+    };
+  }, [user.id, user.role, branch.code, branch.timeZone, policy, calendar]);
+
+  if (!value) return <AppLoading />;
+  return <DeskStoreContext.Provider value={value}>{children}</DeskStoreContext.Provider>;
+}
+
+function AppLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="auth-page muted" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export type JournalState = { state: 'unknown' } | { state: 'saved' } | { state: 'pending'; pending: number };
+
+/** Whether every event is on disk in main's journal, or how many are still waiting. */
+export function useJournalState(): JournalState {
+  const pending = usePendingJournal();
+  if (pending === undefined) return { state: 'unknown' };
+  return pending === 0 ? { state: 'saved' } : { state: 'pending', pending };
+}
+
+/**
+ * Complaints whose nearest deadline is due soon or overdue now, for the bell.
+ * TODO(store): replace with a store hook once the register rows index `dueSoonAt`.
+ */
+export function useDeadlineCounts(): { dueSoon: number; overdue: number } | undefined {
+  const { db } = useDeskStore();
+  const now = useNow();
+  return useLiveQuery(async () => {
+    const overdue = await db.complaints.where('nextDeadlineAt').belowOrEqual(now).count();
+    const dueSoon = await db.complaints
+      .where('nextDeadlineAt')
+      .above(now)
+      .filter((row) => row.dueSoonAt !== undefined && row.dueSoonAt <= now)
+      .count();
+    return { dueSoon, overdue };
+  }, [db, now]);
+}

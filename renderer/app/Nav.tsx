@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { routeHref, type Route, type RouteName } from './routes';
+
+interface NavItem {
+  route: Route;
+  key: string;
+  shortcut?: string;
+  later?: boolean;
+}
+
+const ITEMS: readonly NavItem[] = [
+  { route: { name: 'new' }, key: 'nav.newComplaint', shortcut: 'F2' },
+  { route: { name: 'register' }, key: 'nav.register', shortcut: 'Ctrl+K' },
+  { route: { name: 'board' }, key: 'nav.board', later: true },
+  { route: { name: 'dashboard' }, key: 'nav.dashboard', later: true },
+  { route: { name: 'actions' }, key: 'nav.actions', later: true },
+  { route: { name: 'settings' }, key: 'nav.settings' },
+];
+
+export function Nav({ current }: { current: RouteName }) {
+  const { t } = useTranslation();
+  // A complaint's page belongs to the register.
+  const active = current === 'complaint' ? 'register' : current;
+  return (
+    <nav className="nav" aria-label={t('nav.label')}>
+      <ul>
+        {ITEMS.map((item) => (
+          <li key={item.key}>
+            <a href={routeHref(item.route)} aria-current={item.route.name === active ? 'page' : undefined} title={item.shortcut}>
+              <span>{t(item.key)}</span>
+              {item.shortcut && <kbd>{item.shortcut}</kbd>}
+              {item.later && <span className="nav-later">{t('nav.later')}</span>}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../ui/ComingSoon';
+import { RegisterComplaintPage } from '../features/register-complaint/RegisterComplaintPage';
+import { RegisterPage } from '../features/register/RegisterPage';
+import { ComplaintPage } from '../features/complaint/ComplaintPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { HelpSheet } from './HelpSheet';
+import { Nav } from './Nav';
+import { TopBar } from './TopBar';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useRoute } from './useRoute';
+import type { Route } from './routes';
+
+function Screen({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'new':
+      return <RegisterComplaintPage />;
+    case 'register':
+      return <RegisterPage />;
+    case 'complaint':
+      return <ComplaintPage id={route.id} />;
+    case 'board':
+      return <ComingSoon title={t('nav.board')} />;
+    case 'dashboard':
+      return <ComingSoon title={t('nav.dashboard')} />;
+    case 'actions':
+      return <ComingSoon title={t('nav.actions')} />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** Left navigation, top bar, and the screen of the current route. */
+export function Shell() {
+  const route = useRoute();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useGlobalShortcuts(openHelp);
+  return (
+    <div className="shell">
+      <TopBar onHelp={openHelp} />
+      <Nav current={route.name} />
+      <main className="main" id="main">
+        <Screen key={route.name === 'complaint' ? `complaint:${route.id}` : route.name} route={route} />
+      </main>
+      {helpOpen && <HelpSheet onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

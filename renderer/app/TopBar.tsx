@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../ui/LanguageSelect';
+import { useSession } from './session';
+import { useLanguageSwitch } from './useLanguageSwitch';
+import { useDeadlineCounts, useJournalState } from './DeskStoreProvider';
+
+function JournalState() {
+  const { t } = useTranslation();
+  const journal = useJournalState();
+  const text =
+    journal.state === 'pending'
+      ? t('topbar.journalPending', { count: journal.pending })
+      : journal.state === 'saved'
+        ? t('topbar.journalSaved')
+        : t('topbar.journalUnknown');
+  return (
+    <span className="topbar-item sync-state" data-state={journal.state} role="status">
+      <span aria-hidden="true">{journal.state === 'saved' ? '✓' : '●'}</span> {text}
+    </span>
+  );
+}
+
+function Bell() {
+  const { t } = useTranslation();
+  const counts = useDeadlineCounts();
+  if (!counts) return null;
+  return (
+    <span className="topbar-item bell" title={t('topbar.bell', counts)} aria-label={t('topbar.bell', counts)} role="status">
+      <span aria-hidden="true">🔔</span>
+      <span className="bell-count" data-kind="due_soon" aria-hidden="true">
+        {t('topbar.dueSoon', { count: counts.dueSoon })}
+      </span>
+      <span className="bell-count" data-kind="overdue" aria-hidden="true">
+        {t('topbar.overdue', { count: counts.overdue })}
+      </span>
+    </span>
+  );
+}
+
+export function TopBar({ onHelp }: { onHelp: () => void }) {
+  const { t } = useTranslation();
+  const { user, branch, signOut } = useSession();
+  const switchLanguage = useLanguageSwitch();
+  return (
+    <header className="topbar">
+      <span className="topbar-brand">{t('app.name')}</span>
+      <span className="topbar-branch" title={`${t('topbar.branch')}: ${branch.name} (${branch.code})`}>
+        {branch.name} · {branch.code}
+      </span>
+      <span className="topbar-spacer" />
+      <JournalState />
+      <Bell />
+      <span className="topbar-item" title={t('topbar.signedInAs')}>
+        👤 {user.displayName || user.username} · {t(`role.${user.role}`)}
+      </span>
+      <LanguageSelect id="topbar-language" onChange={switchLanguage} showLabel={false} />
+      <button type="button" className="btn" onClick={onHelp} title={t('topbar.help')} aria-label={t('topbar.help')}>
+        ?
+      </button>
+      <button type="button" className="btn" onClick={signOut}>
+        {t('topbar.signOut')}
+      </button>
+    </header>
+  );
+}

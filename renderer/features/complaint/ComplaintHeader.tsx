@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { clockList, computeClocks } from '../../../shared/deadlines/clocks';
+import type { ComplaintState } from '../../../shared/domain/state';
+import { useSession } from '../../app/session';
+import { formatDateTime } from '../../i18n/format';
+import { parseLanguage } from '../../i18n/language';
+import { ClockBadge } from '../../ui/ClockBadge';
+import { clockBadgeProps } from '../../ui/clockBadgeProps';
+import { GradeChip } from '../../ui/GradeChip';
+import { useCalendar, usePolicy } from '../../ui/policy';
+import { useNow } from '../../store';
+
+/** Number, grade, status, tier, flags and every clock: what a supervisor needs at a glance. */
+export function ComplaintHeader({ complaint }: { complaint: ComplaintState }) {
+  const { t, i18n } = useTranslation();
+  const { branch } = useSession();
+  const policy = usePolicy();
+  const calendar = useCalendar();
+  const now = useNow();
+  const language = parseLanguage(i18n.language) ?? 'zh-CN';
+  const clocks = clockList(computeClocks(complaint, policy, calendar, now));
+  return (
+    <header className="complaint-header">
+      <h1 id="page-title">{complaint.number}</h1>
+      <GradeChip grade={complaint.grade} />
+      <span className="tag">{t(`status.${complaint.status}`)}</span>
+      <span className="tag" title={t('complaint.tier')}>
+        {complaint.tier} · {t(`tier.${complaint.tier}`)}
+      </span>
+      {complaint.flags.map((flag) => (
+        <span key={flag} className="tag tag-danger">
+          {t(`flag.${flag}`)}
+        </span>
+      ))}
+      <span className="row-inline" aria-label={t('complaint.clocks')} style={{ gap: 6 }}>
+        {clocks.map((clock) => (
+          <ClockBadge key={clock.kind} {...clockBadgeProps(clock, t(`clock.kind.${clock.kind}`), formatDateTime(clock.deadline, language, branch.timeZone))} />
+        ))}
+      </span>
+    </header>
+  );
+}

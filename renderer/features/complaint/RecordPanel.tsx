@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintState } from '../../../shared/domain/state';
+import { useSession } from '../../app/session';
+import { formatDateTime } from '../../i18n/format';
+import { parseLanguage } from '../../i18n/language';
+import { useCategoryName } from '../../ui/categories';
+import { useUserName } from '../../ui/useUserName';
+
+type Row = [label: string, value: ReactNode];
+
+function Block({ title, rows }: { title: string; rows: Row[] }) {
+  const shown = rows.filter(([, value]) => value !== undefined && value !== '' && value !== null);
+  return (
+    <section className="section">
+      <h2>{title}</h2>
+      <dl>
+        {shown.map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** The record as registered and assessed (left column of the complaint page). */
+export function RecordPanel({ complaint: c }: { complaint: ComplaintState }) {
+  const { t, i18n } = useTranslation();
+  const { branch } = useSession();
+  const categoryName = useCategoryName();
+  const userName = useUserName();
+  const language = parseLanguage(i18n.language) ?? 'zh-CN';
+  const when = (iso: string | undefined) => formatDateTime(iso, language, branch.timeZone);
+  const who = c.anonymous ? t('complaint.anonymous') : c.complainant.name;
+  return (
+    <div className="record" style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+      <Block
+        title={t('complaint.complainant')}
+        rows={[
+          [t('register.customerName'), who],
+          [t('register.phone'), c.complainant.phone],
+          [t('register.email'), c.complainant.email],
+          [t('register.address'), c.complainant.address],
+          [t('register.memberNo'), c.complainant.customerNumber],
+          [t('register.collective'), c.collectiveCount === undefined ? undefined : t('complaint.collectiveOf', { count: c.collectiveCount })],
+        ]}
+      />
+      <Block
+        title={t('complaint.incident')}
+        rows={[
+          [t('register.channel'), t(`channel.${c.channel}`)],
+          [t('register.receivedAt'), when(c.receivedAt)],
+          [t('complaint.receivedBy'), userName(c.receivedBy)],
+          [t('complaint.assignee'), userName(c.assignee)],
+          [t('register.incidentAt'), when(c.incident.at)],
+          [t('register.incidentPlace'), c.incident.place],
+          [t('register.category'), categoryName(c.category)],
+          [t('register.subCategory'), c.subCategory ? categoryName(c.subCategory) : undefined],
+          [t('register.nature'), t(`nature.${c.nature}`)],
+          [t('register.description'), c.description],
+          [t('register.staffInvolved'), c.incident.staffMember],
+          [t('register.department'), c.incident.department],
+          [t('register.product'), c.incident.product],
+          [t('register.orderNo'), c.incident.orderNumber],
+        ]}
+      />
+      <Block
+        title={t('complaint.request')}
+        rows={[
+          [t('register.requestKinds'), c.requests.map((kind) => t(`requestKind.${kind}`)).join('、')],
+          [t('register.amount'), c.requestedAmount === undefined ? undefined : c.requestedAmount.toFixed(2)],
+          [t('register.customerRequest'), c.requestText],
+        ]}
+      />
+      <Block
+        title={t('complaint.evidence')}
+        rows={[[t('complaint.evidence'), c.evidence.length === 0 ? t('complaint.noEvidence') : c.evidence.map((file) => file.name).join('、')]]}
+      />
+      <Block
+        title={t('complaint.assessmentSection')}
+        rows={[
+          [t('register.grade'), t('grade.label', { grade: c.grade })],
+          [t('register.validity'), c.validity ? t(`validity.${c.validity}`) : undefined],
+          [t('register.severity'), c.severity ? t(`level.${c.severity}`) : undefined],
+          [t('register.urgency'), c.urgency ? t(`level.${c.urgency}`) : undefined],
+          [t('register.spread'), c.spread ? t(`spread.${c.spread}`) : undefined],
+          [t('complaint.flags'), c.flags.map((flag) => t(`flag.${flag}`)).join('、')],
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import type { Refusal } from '../../../shared/result';
+import { useSession } from '../../app/session';
+import { toLocalInputValue } from '../../i18n/format';
+import { refusalText } from '../../i18n/refusal';
+import { usePolicy } from '../../ui/policy';
+import { useDeskStore } from '../../store';
+import { AssessmentSection } from './AssessmentSection';
+import { SuccessCard, type Registered } from './SuccessCard';
+import { WantSection } from './WantSection';
+import { WhatSection } from './WhatSection';
+import { WhoSection } from './WhoSection';
+import { clearDraft, draftKey, isWorthKeeping, loadDraft, saveDraft } from './draft';
+import { RegistrationFormValuesSchema, emptyRegistrationForm, registrationFormSchema, type RegistrationFormValues, type RegistrationSubmission } from './formSchema';
+
+const DRAFT_DELAY_MS = 300;
+const wallClock = (): number => Date.now();
+
+/** 登记投诉: one page in the order the customer tells the story; keyboard all the way. */
+export function RegisterComplaintPage() {
+  const { t } = useTranslation();
+  const { user, branch } = useSession();
+  const { store } = useDeskStore();
+  const policy = usePolicy();
+  const canAssess = user.role !== 'staff';
+  const storageKey = draftKey(branch.code, user.id);
+  const blank = useCallback(() => emptyRegistrationForm(toLocalInputValue(Date.now(), branch.timeZone)), [branch.timeZone]);
+  const [restored] = useState(() => loadDraft(window.localStorage, storageKey));
+  const [registered, setRegistered] = useState<Registered | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const schema = useMemo(() => registrationFormSchema({ timeZone: branch.timeZone, policy, canAssess, now: wallClock }), [branch.timeZone, policy, canAssess]);
+  const form = useForm<RegistrationFormValues, unknown, RegistrationSubmission>({
+    resolver: zodResolver(schema),
+    defaultValues: restored ?? blank(),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { handleSubmit, subscribe, reset, setError, formState } = form;
+
+  // Keep the draft while typing, so an accidental close loses nothing.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = subscribe({
+      formState: { values: true },
+      callback: ({ values }) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const parsed = RegistrationFormValuesSchema.parse(values);
+        if (isWorthKeeping(parsed)) saveDraft(window.localStorage, storageKey, parsed);
+        else clearDraft(window.localStorage, storageKey);
+      }, DRAFT_DELAY_MS);
+      },
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [subscribe, storageKey]);
+
+  const submit = handleSubmit(async ({ assessment, ...input }) => {
+    setRefusal(null);
+    const result = await store.register(input);
+    if (!result.ok) {
+      setRefusal(result.error);
+      if (result.error.path) setError(result.error.path as Path<RegistrationFormValues>, { message: `refusal.${result.error.code}` });
+      return;
+    }
+    const done: Registered = { id: result.value.id, number: result.value.number };
+    if (assessment) {
+      const assessed = await store.perform(result.value.id, 'assess', assessment);
+      if (!assessed.ok) done.assessRefusal = assessed.error;
+    }
+    clearDraft(window.localStorage, storageKey);
+    setRegistered(done);
+  });
+
+  const another = useCallback(() => {
+    // The next customer often came the same way about the same thing: keep the channel and category.
+    const previous = form.getValues();
+    reset({ ...blank(), channel: previous.channel, category: previous.category });
+    setRegistered(null);
+  }, [form, reset, blank]);
+
+  const discard = () => {
+    clearDraft(window.localStorage, storageKey);
+    reset(blank());
+    setRefusal(null);
+  };
+
+  // F2 while the number is on screen starts the next registration.
+  useEffect(() => {
+    if (!registered) return;
+    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'F2' && another();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [registered, another]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  };
+
+  if (registered) {
+    return (
+      <div className="page">
+        <SuccessCard registered={registered} onAnother={another} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1 id="page-title">{t('register.title')}</h1>
+        <span className="muted">{t('register.shortcutHint')}</span>
+      </div>
+      {restored && !formState.isSubmitted && (
+        <div className="banner banner-info" role="status">
+          {t('register.draftRestored')}{' '}
+          <button type="button" className="btn-link" onClick={discard}>
+            {t('register.discardDraft')}
+          </button>
+        </div>
+      )}
+      <FormProvider {...form}>
+        <form ref={formRef} className="reg-form" aria-labelledby="page-title" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown}>
+          <WhoSection anonymousAllowed={policy.registration.anonymousAllowed} />
+          <WhatSection policy={policy} />
+          <WantSection />
+          <AssessmentSection policy={policy} canAssess={canAssess} />
+          <div className="form-actions">
+            {refusal && (
+              <span className="field-error" role="alert">
+                {refusalText(t, refusal)}
+              </span>
+            )}
+            {!refusal && formState.submitCount > 0 && !formState.isValid && Object.keys(formState.errors).length > 0 && (
+              <span className="field-error" role="alert">
+                {t('refusal.invalid_input')}
+              </span>
+            )}
+            <span className="spacer" />
+            <button type="button" className="btn" onClick={discard}>
+              {t('register.discardDraft')}
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
+              {t('register.submit')} <kbd aria-hidden="true">Ctrl+Enter</kbd>
+            </button>
+          </div>
+        </form>
+      </FormProvider>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { RequestKindSchema } from '../../../shared/domain/vocabulary';
+import { CheckboxGroup, Section, TextArea, TextInput } from './formKit';
+
+/** 3 — what the customer wants; 4 — evidence (attachments come in a later version, and the form says so). */
+export function WantSection() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Section step={3} title={t('register.want')}>
+        <div className="grid">
+          <CheckboxGroup
+            name="requests"
+            legend={t('register.requestKinds')}
+            required
+            className="span-3"
+            options={RequestKindSchema.options.map((value) => ({ value, label: t(`requestKind.${value}`) }))}
+          />
+          <TextInput name="requestedAmount" label={t('register.amount')} type="number" min={0} step="0.01" inputMode="decimal" fallbackKey="validation.number" />
+          <TextArea name="requestText" label={t('register.customerRequest')} className="span-4" rows={2} />
+        </div>
+      </Section>
+      <Section step={4} title={t('register.evidence')}>
+        <p className="muted" style={{ margin: 0 }}>
+          {t('register.evidenceLater')}
+        </p>
+      </Section>
+    </>
+  );
+}

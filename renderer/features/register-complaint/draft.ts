@@ -1,0 +1,50 @@
+/**
+ * The unsent registration survives an accidental window close: it is kept in localStorage while typing and
+ * removed once the complaint is registered. A draft is untrusted on the way back in: parsed, not cast.
+ */
+import { RegistrationFormValuesSchema, type RegistrationFormValues } from './formSchema';
+
+export interface DraftStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function draftKey(branch: string, userId: string): string {
+  return `complaint-desk.registration-draft.${branch}.${userId}`;
+}
+
+export function loadDraft(storage: DraftStorage, key: string): RegistrationFormValues | undefined {
+  try {
+    const raw = storage.getItem(key);
+    if (!raw) return undefined;
+    const parsed = RegistrationFormValuesSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? structuredClone(parsed.data) : undefined;
+  } catch {
+    return undefined; // unreadable JSON or storage disabled: start blank
+  }
+}
+
+export function saveDraft(storage: DraftStorage, key: string, values: RegistrationFormValues): void {
+  try {
+    storage.setItem(key, JSON.stringify(values));
+  } catch {
+    // storage full or disabled: the form still works, only the safety net is missing
+  }
+}
+
+export function clearDraft(storage: DraftStorage, key: string): void {
+  try {
+    storage.removeItem(key);
+  } catch {
+    // nothing to clear
+  }
+}
+
+/** A draft worth restoring has something a person typed (not just the defaults). */
+export function isWorthKeeping(values: RegistrationFormValues): boolean {
+  const { complainant: c, incident: i } = values;
+  return [c.name, c.phone, c.email, c.address, c.customerNumber, i.place, values.description, values.requestText, values.channel, values.category].some(
+    (text) => text.trim() !== '',
+  );
+}

@@ -1,0 +1,81 @@
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChannelSchema, StatusSchema } from '../../../shared/domain/vocabulary';
+import { localName } from '../../ui/categories';
+import { usePolicy } from '../../ui/policy';
+import { useUsers } from '../../store';
+import type { RegisterFilters } from './filters';
+
+interface FilterBarProps {
+  filters: RegisterFilters;
+  onChange: (next: RegisterFilters) => void;
+  onClear: () => void;
+  total: number | undefined;
+  filtered: boolean;
+}
+
+type TextFilter = Exclude<keyof RegisterFilters, 'overdue' | 'sort'>;
+
+/** Status, grade, category, channel, assignee, overdue, date range and free text, with the result count. */
+export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function FilterBar({ filters, onChange, onClear, total, filtered }, searchRef) {
+  const { t, i18n } = useTranslation();
+  const policy = usePolicy();
+  const users = useUsers();
+  const set = (key: TextFilter) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value });
+
+  const select = (key: TextFilter, label: string, options: readonly { value: string; label: string }[]) => (
+    <div className="field">
+      <label htmlFor={`filter-${key}`}>{label}</label>
+      <select id={`filter-${key}`} value={filters[key]} onChange={set(key)}>
+        <option value="">{t('common.all')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="filter-bar" role="search">
+      <div className="field field-search">
+        <label htmlFor="filter-search">{t('registerList.search')}</label>
+        <input
+          ref={searchRef}
+          id="filter-search"
+          type="search"
+          placeholder={t('registerList.searchPlaceholder')}
+          value={filters.search}
+          onChange={set('search')}
+          autoComplete="off"
+        />
+      </div>
+      {select('status', t('registerList.status'), StatusSchema.options.map((value) => ({ value, label: t(`status.${value}`) })))}
+      {select('grade', t('registerList.grade'), ['1', '2', '3', '4'].map((value) => ({ value, label: t('grade.label', { grade: value }) })))}
+      {select('category', t('registerList.category'), policy.categories.map((c) => ({ value: c.code, label: localName(c, i18n.language) })))}
+      {select('channel', t('registerList.channel'), ChannelSchema.options.map((value) => ({ value, label: t(`channel.${value}`) })))}
+      {select('assignee', t('registerList.assignee'), (users ?? []).map((user) => ({ value: user.id, label: user.displayName || user.username })))}
+      <div className="field field-date">
+        <label htmlFor="filter-from">{t('registerList.from')}</label>
+        <input id="filter-from" type="date" value={filters.from} onChange={set('from')} />
+      </div>
+      <div className="field field-date">
+        <label htmlFor="filter-to">{t('registerList.to')}</label>
+        <input id="filter-to" type="date" value={filters.to} onChange={set('to')} />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={filters.overdue} onChange={(event) => onChange({ ...filters, overdue: event.target.checked })} />
+        {t('registerList.overdueOnly')}
+      </label>
+      {filtered && (
+        <button type="button" className="btn-link" onClick={onClear}>
+          {t('registerList.clearFilters')}
+        </button>
+      )}
+      <span className="result-count" role="status" aria-live="polite">
+        {total === undefined ? t('registerList.loading') : t('registerList.count', { count: total })}
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format';
+import { parseLanguage } from '../../i18n/language';
+import { ClockBadge } from '../../ui/ClockBadge';
+import { GradeChip } from '../../ui/GradeChip';
+import { useCategoryName } from '../../ui/categories';
+import { useSession } from '../../app/session';
+import { REGISTER_PAGE, useNow, useRegister } from '../../store';
+import type { ComplaintRow, RegisterQuery } from '../../store';
+import { toggleSort, type RegisterFilters } from './filters';
+
+const ROW_HEIGHT = 30;
+
+const COLUMNS = [
+  { key: 'number', sort: 'number' },
+  { key: 'receivedAt', sort: 'receivedAt' },
+  { key: 'customer' },
+  { key: 'channel' },
+  { key: 'category' },
+  { key: 'grade', sort: 'grade' },
+  { key: 'status' },
+  { key: 'assignee' },
+  { key: 'nextDeadline', sort: 'nextDeadlineAt' },
+] as const;
+
+interface RegisterTableProps {
+  query: RegisterQuery;
+  sort: RegisterFilters['sort'];
+  onSort: (sort: RegisterFilters['sort']) => void;
+  selected: number;
+  onSelect: (index: number) => void;
+  onOpen: (row: ComplaintRow) => void;
+  /** The number of matching complaints, for the count in the filter bar. */
+  onTotal: (total: number | undefined) => void;
+  emptyText: string;
+}
+
+function Row({ row, now }: { row: ComplaintRow; now: string }) {
+  const { t, i18n } = useTranslation();
+  const { branch } = useSession();
+  const categoryName = useCategoryName();
+  const language = parseLanguage(i18n.language) ?? 'zh-CN';
+  const deadlineMs = row.nextDeadlineAt ? Date.parse(row.nextDeadlineAt) : undefined;
+  const minutes = deadlineMs === undefined ? undefined : Math.abs(deadlineMs - Date.parse(now)) / 60_000;
+  const kind = row.nextDeadlineKind && i18n.exists(`clock.kind.${row.nextDeadlineKind}`) ? t(`clock.kind.${row.nextDeadlineKind}`) : undefined;
+  return (
+    <>
+      <span className="cell" role="gridcell">{row.number}</span>
+      <span className="cell" role="gridcell">{formatDateTime(row.receivedAt, language, branch.timeZone)}</span>
+      <span className="cell" role="gridcell">{row.customerName || t('complaint.anonymous')} <span className="muted">{row.phoneMasked}</span></span>
+      <span className="cell" role="gridcell">{t(`channel.${row.channel}`, { defaultValue: row.channel })}</span>
+      <span className="cell" role="gridcell">{categoryName(row.subCategory ?? row.category)}</span>
+      <span className="cell" role="gridcell"><GradeChip grade={row.grade} /></span>
+      <span className="cell" role="gridcell">{t(`status.${row.status}`, { defaultValue: row.status })}</span>
+      <span className="cell" role="gridcell">{row.assigneeName}</span>
+      <span className="cell" role="gridcell">
+        <ClockBadge state={row.clockState} minutes={minutes} label={kind} dueText={formatDateTime(row.nextDeadlineAt, language, branch.timeZone)} />
+      </span>
+    </>
+  );
+}
+
+/** The virtualised register: only the rows on screen exist in the DOM, so 100 000 complaints scroll smoothly. */
+export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen, onTotal, emptyText }: RegisterTableProps) {
+  const { t } = useTranslation();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // The store reads whole pages around the rows on screen; re-render for the store only when the page changes.
+  const [range, setRange] = useState({ start: 0, end: REGISTER_PAGE - 1 });
+  const now = useNow();
+  const view = useRegister(query, range);
+  const count = view.total ?? 0;
+  useEffect(() => onTotal(view.total), [view.total, onTotal]);
+  // The virtualiser's methods change on every scroll by design; this component is simply not memoised.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+    onChange: (instance) => {
+      const shown = instance.getVirtualItems();
+      const start = Math.floor((shown[0]?.index ?? 0) / REGISTER_PAGE) * REGISTER_PAGE;
+      const end = (Math.floor((shown[shown.length - 1]?.index ?? 0) / REGISTER_PAGE) + 1) * REGISTER_PAGE - 1;
+      setRange((old) => (old.start === start && old.end === end ? old : { start, end }));
+    },
+  });
+  const items = virtualizer.getVirtualItems();
+
+  const move = (index: number) => {
+    const next = Math.max(0, Math.min(count - 1, index));
+    onSelect(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((bodyRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (event.key in steps) {
+      event.preventDefault();
+      move(selected + (steps[event.key] ?? 0));
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      move(event.key === 'Home' ? 0 : count - 1);
+    } else if (event.key === 'Enter') {
+      const row = view.getRow(selected);
+      if (row) onOpen(row);
+    }
+  };
+
+  return (
+    <div className="table-wrap" role="grid" aria-label={t('registerList.tableLabel')} aria-rowcount={count + 1}>
+      <div className="vtable-head" role="row" aria-rowindex={1}>
+        {COLUMNS.map((column) => {
+          const label = t(column.key === 'customer' ? 'complaint.complainant' : `registerList.${column.key}`);
+          if (!('sort' in column)) return <span key={column.key} className="cell" role="columnheader">{label}</span>;
+          const active = sort.by === column.sort;
+          return (
+            <span key={column.key} className="cell" role="columnheader" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" title={t('registerList.sortBy', { column: label })} onClick={() => onSort(toggleSort(sort, column.sort))}>
+                {label} {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+              </button>
+            </span>
+          );
+        })}
+      </div>
+      <div ref={bodyRef} className="vtable-body" tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={count > 0 ? `register-row-${selected}` : undefined}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+          {items.map((item) => {
+            const row = view.getRow(item.index);
+            return (
+              <div
+                key={item.key}
+                id={`register-row-${item.index}`}
+                className="vtable-row"
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === selected}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={() => {
+                  onSelect(item.index);
+                  if (row) onOpen(row);
+                }}
+              >
+                {row ? <Row row={row} now={now} /> : <span className="cell muted">…</span>}
+              </div>
+            );
+          })}
+        </div>
+        {view.total === 0 && <p className="empty-state">{emptyText}</p>}
+      </div>
+    </div>
+  );
+}

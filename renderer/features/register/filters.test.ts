@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, RegisterFiltersSchema, hasFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
+
+describe('register filters → store query', () => {
+  it('asks for everything, newest first, when nothing is set', () => {
+    expect(toRegisterQuery(EMPTY_FILTERS, 'Asia/Shanghai')).toEqual({ sort: { by: 'receivedAt', direction: 'desc' } });
+    expect(hasFilters(EMPTY_FILTERS)).toBe(false);
+  });
+
+  it('turns each chosen value into a one-value filter and trims the search', () => {
+    const query = toRegisterQuery(
+      { ...EMPTY_FILTERS, search: '  138 ', status: 'registered', grade: '2', category: 'product_quality', channel: 'phone', assignee: 'u1', overdue: true },
+      'Asia/Shanghai',
+    );
+    expect(query).toMatchObject({ search: '138', status: ['registered'], grade: [2], category: ['product_quality'], channel: ['phone'], assignee: ['u1'], overdue: true });
+  });
+
+  it('includes the whole "to" day in the branch time zone', () => {
+    const query = toRegisterQuery({ ...EMPTY_FILTERS, from: '2026-11-01', to: '2026-11-23' }, 'Asia/Shanghai');
+    expect(query.receivedFrom).toBe('2026-10-31T16:00:00.000Z');
+    expect(query.receivedTo).toBe('2026-11-23T16:00:00.000Z');
+  });
+
+  it('ignores a half-typed date or a grade that does not exist', () => {
+    expect(startOfLocalDay('2026-11', 'Asia/Shanghai')).toBeUndefined();
+    expect(toRegisterQuery({ ...EMPTY_FILTERS, grade: '7', from: '2026-1' }, 'Asia/Shanghai')).toEqual({ sort: EMPTY_FILTERS.sort });
+  });
+
+  it('restores junk from storage as empty filters instead of failing', () => {
+    expect(RegisterFiltersSchema.parse({ grade: 42, sort: 'sideways', overdue: 'yes' })).toEqual(EMPTY_FILTERS);
+  });
+
+  it('flips the direction on a second click of the same column', () => {
+    expect(toggleSort({ by: 'receivedAt', direction: 'desc' }, 'receivedAt')).toEqual({ by: 'receivedAt', direction: 'asc' });
+    expect(toggleSort({ by: 'receivedAt', direction: 'desc' }, 'nextDeadlineAt')).toEqual({ by: 'nextDeadlineAt', direction: 'asc' });
+  });
+});

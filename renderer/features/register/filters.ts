@@ -1,0 +1,70 @@
+/**
+ * The register's filter bar as plain strings (what the inputs hold, what survives in sessionStorage), and the
+ * store query it stands for. Dates are whole days in the branch's time zone.
+ */
+import { z } from 'zod';
+import type { UserId } from '../../../shared/brand';
+import { localToEpochMs } from '../../../shared/calendar/zone';
+import { GradeSchema } from '../../../shared/domain/vocabulary';
+import type { RegisterQuery, RegisterSortColumn } from '../../store/queries';
+
+export const SORT_COLUMNS = ['receivedAt', 'number', 'nextDeadlineAt', 'grade'] as const satisfies readonly RegisterSortColumn[];
+
+export const RegisterFiltersSchema = z.object({
+  search: z.string().max(200).catch(''),
+  status: z.string().max(64).catch(''),
+  grade: z.string().max(1).catch(''),
+  category: z.string().max(64).catch(''),
+  channel: z.string().max(64).catch(''),
+  assignee: z.string().max(64).catch(''),
+  overdue: z.boolean().catch(false),
+  from: z.string().max(10).catch(''),
+  to: z.string().max(10).catch(''),
+  sort: z
+    .object({ by: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
+    .catch({ by: 'receivedAt', direction: 'desc' }),
+});
+export type RegisterFilters = z.infer<typeof RegisterFiltersSchema>;
+
+export const EMPTY_FILTERS: RegisterFilters = RegisterFiltersSchema.parse({});
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Start of a local day (`YYYY-MM-DD`) in the zone, plus `addDays`, as an ISO instant; undefined if not a date. */
+export function startOfLocalDay(day: string, timeZone: string, addDays = 0): string | undefined {
+  const match = DAY.exec(day);
+  if (!match) return undefined;
+  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + addDays);
+  if (Number.isNaN(wall)) return undefined;
+  return new Date(localToEpochMs(timeZone, wall)).toISOString();
+}
+
+export function toRegisterQuery(filters: RegisterFilters, timeZone: string): RegisterQuery {
+  const query: RegisterQuery = { sort: filters.sort };
+  const search = filters.search.trim();
+  if (search) query.search = search;
+  if (filters.status) query.status = [filters.status];
+  const grade = GradeSchema.safeParse(Number(filters.grade));
+  if (filters.grade && grade.success) query.grade = [grade.data];
+  if (filters.category) query.category = [filters.category];
+  if (filters.channel) query.channel = [filters.channel];
+  if (filters.assignee) query.assignee = [filters.assignee as UserId];
+  if (filters.overdue) query.overdue = true;
+  const from = startOfLocalDay(filters.from, timeZone);
+  if (from) query.receivedFrom = from;
+  const to = startOfLocalDay(filters.to, timeZone, 1); // the "to" day is included
+  if (to) query.receivedTo = to;
+  return query;
+}
+
+export function hasFilters(filters: RegisterFilters): boolean {
+  const { sort: _sort, ...rest } = filters;
+  const { sort: _emptySort, ...empty } = EMPTY_FILTERS;
+  return JSON.stringify(rest) !== JSON.stringify(empty);
+}
+
+/** Clicking a column header: sort by it (newest/highest first), or flip the direction if it already is. */
+export function toggleSort(current: RegisterFilters['sort'], by: RegisterFilters['sort']['by']): RegisterFilters['sort'] {
+  if (current.by !== by) return { by, direction: by === 'nextDeadlineAt' || by === 'grade' ? 'asc' : 'desc' };
+  return { by, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../../shared/api/contract';
+import type { Refusal } from '../../../shared/result';
+import { api } from '../../platform/api';
+import { refusalText } from '../../i18n/refusal';
+import { LanguageSelect } from '../../ui/LanguageSelect';
+import { useLanguageSwitch } from '../../app/useLanguageSwitch';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const switchLanguage = useLanguageSwitch();
+  const [info, setInfo] = useState<ApiOutput<'app.info'> | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.call('app.info', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setInfo(result.value);
+      else setRefusal(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  return (
+    <section className="page settings" aria-labelledby="page-title">
+      <h1 id="page-title">{t('settings.title')}</h1>
+      <div className="section">
+        <h2>{t('settings.language')}</h2>
+        <LanguageSelect id="settings-language" onChange={switchLanguage} />
+      </div>
+      <div className="section">
+        <h2>{t('settings.about')}</h2>
+        {refusal && (
+          <div className="banner banner-error" role="alert">
+            {refusalText(t, refusal)}
+          </div>
+        )}
+        {info && (
+          <dl>
+            <dt>{t('settings.version')}</dt>
+            <dd className="tabular">{info.version}</dd>
+            <dt>{t('settings.mode')}</dt>
+            <dd>{info.mode === 'electron' ? t('settings.modeElectron') : t('settings.modeBrowser')}</dd>
+            <dt>{t('settings.dataDir')}</dt>
+            <dd>
+              <code>{info.dataDir}</code>
+            </dd>
+          </dl>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { zhCN } from './messages.zh-CN';
+import { en } from './messages.en';
+import { refusalText } from './refusal';
+
+async function translator(lng: 'zh-CN' | 'en') {
+  const instance = i18next.createInstance();
+  await instance.init({ lng, resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  return instance.t;
+}
+
+describe('refusalText', () => {
+  it('translates a known code with its parameters in the UI language', async () => {
+    expect(refusalText(await translator('zh-CN'), { code: 'password_too_short', params: { min: 8 } })).toBe('密码至少 8 位。');
+    expect(refusalText(await translator('en'), { code: 'bad_credentials' })).toBe('Wrong username or password.');
+  });
+
+  it('names an unknown code instead of showing a raw English message', async () => {
+    expect(refusalText(await translator('zh-CN'), { code: 'disk_on_fire' })).toBe('操作被拒绝（disk_on_fire）。');
+  });
+});

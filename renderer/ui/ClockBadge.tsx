@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { durationParts } from '../i18n/format';
+
+export const CLOCK_STATES = ['on_time', 'due_soon', 'overdue', 'met', 'missed', 'paused', 'none'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
+
+export interface ClockBadgeProps {
+  state: ClockState;
+  /** Minutes left (on time, due soon) or past the deadline (overdue). */
+  minutes?: number;
+  /** Which clock this is, shown as a prefix ("解决 · 剩余 3小时"). */
+  label?: string;
+  /** The deadline itself, already formatted, for the tooltip. */
+  dueText?: string;
+}
+
+const GLYPHS: Record<ClockState, string> = {
+  on_time: '◷',
+  due_soon: '◔',
+  overdue: '!',
+  met: '✓',
+  missed: '✕',
+  paused: '⏸',
+  none: '–',
+};
+
+/** One visual language for every deadline in the app (UI.md "The deadline is the hero"). */
+export function ClockBadge({ state, minutes, label, dueText }: ClockBadgeProps) {
+  const { t } = useTranslation();
+  const duration = durationParts(minutes ?? 0);
+  const span = t(`clock.duration.${duration.key}`, duration.values);
+  const text = t(`clock.${state}`, { remaining: span, overrun: span });
+  const full = label ? `${label} · ${text}` : text;
+  return (
+    <span className="clock" data-state={state} title={dueText ? `${full} (${dueText})` : full}>
+      <span className="clock-glyph" aria-hidden="true">
+        {GLYPHS[state]}
+      </span>
+      {full}
+    </span>
+  );
+}

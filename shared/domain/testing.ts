@@ -190,3 +190,29 @@ export function walk(desk: Desk, steps: readonly WalkStep[], beforeStep: (desk: 
   }
   beforeStep(desk);
 }
+
+export type Step = readonly [action: ActionName, input?: unknown, actor?: Actor];
+
+/** A desk after these steps (input defaults to `minimalInput`, actor to STAFF); throws if a step is refused. */
+export function deskAfter(steps: readonly Step[], options: { policy?: Policy; now?: string } = {}): Desk {
+  const desk = createDesk(options);
+  for (const [action, input, actor] of steps) {
+    const result = desk.run(action, input ?? minimalInput(action, desk.state, desk.now), actor ?? STAFF);
+    if (!result.ok) throw new Error(`${action} refused: ${result.error.code} ${result.error.message}`);
+  }
+  return desk;
+}
+
+/** Try a step expected to be refused: the refusal, and whether the complaint was left exactly as it was. */
+export function refusalOf(desk: Desk, action: ActionName, input: unknown, actor: Actor = STAFF) {
+  const [before, count] = [desk.state, desk.events.length];
+  const result = desk.run(action, input, actor);
+  const unchanged = desk.state === before && desk.events.length === count;
+  return result.ok ? { accepted: result.value.map((e) => e.type), unchanged } : { ...result.error, unchanged };
+}
+
+/** The types of the events the step appended. */
+export function typesOf(result: Result<DomainEvent[]>): string[] {
+  if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
+  return result.value.map((e) => e.type);
+}

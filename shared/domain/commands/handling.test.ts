@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { addHours, deskAfter, minimalInput, OTHER_STAFF, refusalOf, STAFF, SUPERVISOR, typesOf, type Step } from '../testing';
+
+const acknowledged: Step[] = [['register'], ['acknowledge']];
+const proposed: Step[] = [...acknowledged, ['proposeResolution']];
+const resolution = (at: string) => ({ communicatedBy: 'phone', communicatedAt: at, summary: '已退款' });
+
+describe('working a complaint', () => {
+  it('starts only after acknowledgement', () => {
+    const desk = deskAfter([['register']]);
+    expect(refusalOf(desk, 'recordInvestigation', { findings: '查明原因' })).toMatchObject({ code: 'not_acknowledged', unchanged: true });
+    expect(refusalOf(desk, 'resolve', resolution(desk.now))).toMatchObject({ code: 'not_acknowledged', unchanged: true });
+  });
+
+  it('is for the person who holds it (staff) or a supervisor', () => {
+    const desk = deskAfter(acknowledged);
+    expect(refusalOf(desk, 'resolve', resolution(desk.now), OTHER_STAFF)).toMatchObject({ code: 'not_assignee', params: { assignee: STAFF.id }, unchanged: true });
+    expect(typesOf(desk.run('resolve', resolution(desk.now), SUPERVISOR))).toEqual(['Resolved']);
+  });
+
+  it('records investigation findings and moves to investigating', () => {
+    const desk = deskAfter(acknowledged);
+    desk.run('recordInvestigation', { findings: '临期商品未下架', responsiblePerson: '小陈' });
+    expect(desk.state).toMatchObject({ status: 'investigating', investigation: { findings: '临期商品未下架', responsiblePerson: '小陈', interviewed: [] } });
+  });
+
+  it('counts a note to the customer as the first reply, an internal note not', () => {
+    const desk = deskAfter(acknowledged);
+    desk.run('addNote', { text: '内部备注' });
+    expect(desk.state?.firstRepliedAt).toBeUndefined();
+    desk.run('addNote', { text: '已回电顾客', contactedCustomer: true });
+    expect(desk.state?.firstRepliedAt).toBe(desk.now);
+  });
+});
+
+describe('proposal and the customer’s answer', () => {
+  it('waits for the customer’s answer before resolving', () => {
+    const desk = deskAfter(proposed);
+    expect(refusalOf(desk, 'resolve', resolution(desk.now))).toMatchObject({ code: 'customer_response_pending', unchanged: true });
+    desk.run('recordCustomerResponse', { accepted: true });
+    expect(typesOf(desk.run('resolve', resolution(desk.now)))).toEqual(['Resolved']);
+    expect(desk.state).toMatchObject({ status: 'resolved', resolvedAt: desk.now, resolution: { communicatedBy: 'phone' } });
+  });
+
+  it('escalates one tier at once when the customer rejects the proposal', () => {
+    const desk = deskAfter(proposed);
+    expect(typesOf(desk.run('recordCustomerResponse', { accepted: false, comment: '赔偿太少' }))).toEqual(['CustomerResponded', 'Escalated']);
+    expect(desk.state).toMatchObject({ status: 'investigating', tier: 'T2', customerRejectedAt: desk.now, proposal: { accepted: false } });
+    expect(desk.events.at(-1)).toMatchObject({ payload: { automatic: true, trigger: 'customer_rejected', fromTier: 'T1', toTier: 'T2' } });
+    expect(refusalOf(desk, 'recordCustomerResponse', { accepted: true })).toMatchObject({ code: 'no_pending_proposal', unchanged: true });
+  });
+
+  it('has nowhere to escalate a rejection at final review', () => {
+    const desk = deskAfter([...acknowledged, ['escalate', { toTier: 'T4', reason: '终审' }], ['proposeResolution']]);
+    expect(typesOf(desk.run('recordCustomerResponse', { accepted: false }))).toEqual(['CustomerResponded']);
+  });
+
+  it('refuses a result communicated in the future or before the complaint was received', () => {
+    const desk = deskAfter(acknowledged);
+    expect(refusalOf(desk, 'resolve', resolution(addHours(desk.now, 1)))).toMatchObject({ code: 'communicated_in_future', path: 'communicatedAt', unchanged: true });
+    expect(refusalOf(desk, 'resolve', resolution(addHours(desk.now, -1)))).toMatchObject({ code: 'communicated_before_received', unchanged: true });
+    expect(refusalOf(desk, 'resolve', { ...resolution(desk.now), communicatedBy: 'fax' })).toMatchObject({ code: 'invalid_input', path: 'communicatedBy', unchanged: true });
+  });
+});
+
+describe('waiting on the customer', () => {
+  it('pauses the clock until the customer answers', () => {
+    const desk = deskAfter(acknowledged);
+    desk.run('pause', { reason: '等待小票' });
+    expect(refusalOf(desk, 'resolve', resolution(desk.now))).toMatchObject({ code: 'awaiting_customer', unchanged: true });
+    expect(refusalOf(desk, 'pause', { reason: '再等' })).toMatchObject({ code: 'awaiting_customer', unchanged: true });
+    const pausedAt = desk.now;
+    desk.now = addHours(desk.now, 5);
+    desk.run('resume', {});
+    expect(desk.state).toMatchObject({ status: 'acknowledged', pauses: [{ from: pausedAt, to: desk.now }] });
+    expect(refusalOf(desk, 'resume', {})).toMatchObject({ code: 'not_paused', unchanged: true });
+  });
+});
+
+describe('extend', () => {
+  const extension = (now: string, workingDays = 5) => ({ reason: '需供应商检测', workingDays, newDeadline: addHours(now, 24 * 7), customerInformedBy: 'phone' });
+
+  it('is approved by a supervisor, once, and the customer must be told', () => {
+    const desk = deskAfter(acknowledged);
+    expect(refusalOf(desk, 'extend', extension(desk.now), STAFF)).toMatchObject({ code: 'supervisor_required', unchanged: true });
+    const { customerInformedBy: _, ...untold } = extension(desk.now);
+    expect(refusalOf(desk, 'extend', untold, SUPERVISOR)).toMatchObject({ code: 'invalid_input', path: 'customerInformedBy', unchanged: true });
+    desk.run('extend', extension(desk.now), SUPERVISOR);
+    expect(desk.state).toMatchObject({ extensionCount: 1, extension: { approvedBy: SUPERVISOR.id, reason: '需供应商检测', at: desk.now } });
+    expect(refusalOf(desk, 'extend', extension(desk.now), SUPERVISOR)).toMatchObject({ code: 'extension_limit', params: { max: 1 }, unchanged: true });
+  });
+
+  it('adds at most the policy’s working days, to a deadline still ahead', () => {
+    const desk = deskAfter(acknowledged);
+    expect(refusalOf(desk, 'extend', extension(desk.now, 11), SUPERVISOR)).toMatchObject({ code: 'extension_too_long', path: 'workingDays', params: { max: 10 }, unchanged: true });
+    expect(refusalOf(desk, 'extend', { ...extension(desk.now), newDeadline: desk.now }, SUPERVISOR)).toMatchObject({ code: 'deadline_in_past', unchanged: true });
+  });
+
+  it('follows the policy’s limits', () => {
+    const policy = { ...deskAfter([]).policy, extension: { maxCount: 2, maxWorkingDays: 3 } };
+    const desk = deskAfter(acknowledged, { policy });
+    expect(refusalOf(desk, 'extend', extension(desk.now, 4), SUPERVISOR)).toMatchObject({ code: 'extension_too_long', params: { max: 3 } });
+    desk.run('extend', extension(desk.now, 3), SUPERVISOR);
+    expect(typesOf(desk.run('extend', extension(desk.now, 3), SUPERVISOR))).toEqual(['Extended']);
+  });
+
+  it('is pointless once resolved', () => {
+    const desk = deskAfter([...acknowledged, ['resolve']]);
+    expect(refusalOf(desk, 'extend', minimalInput('extend', desk.state, desk.now), SUPERVISOR)).toMatchObject({ code: 'already_resolved', unchanged: true });
+  });
+});

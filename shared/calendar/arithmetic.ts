@@ -10,15 +10,14 @@
  */
 import type { WorkingCalendar } from './calendar';
 import { MINUTE_MS } from './dates';
+import { instantMs, isoOf } from './instant';
 
 function epochOf(iso: string): number {
-  const ms = Date.parse(iso);
+  const ms = instantMs(iso);
   // Callers pass instants from parsed records; an unreadable one is a bug, not user input.
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${iso}`);
   return ms;
 }
-
-const isoOf = (ms: number): string => new Date(ms).toISOString();
 
 /** The instant itself when it is in working time or at a span's close, otherwise the next opening. */
 export function atOrNextWorkingMs(calendar: WorkingCalendar, epochMs: number): number {

@@ -36,28 +36,53 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 const MINUTE_MS = 60_000;
-/** Offsets change on whole or half hours in every zone in use, so a half-hour bucket is safe to cache. */
-const BUCKET_MS = 30 * MINUTE_MS;
+/**
+ * Offsets change on whole or half hours in every zone in use and never twice within six hours, so offsets are
+ * cached per six-hour block when both ends of the block agree, and per half hour inside a block with a change.
+ */
+const HALF_HOUR_MS = 30 * MINUTE_MS;
+const BLOCK_MS = 12 * HALF_HOUR_MS;
 /** No zone changes its offset twice within a day, so a day either side brackets any one transition. */
 const DAY_MS = 24 * 60 * MINUTE_MS;
-const offsetCaches = new Map<string, Map<number, number>>();
+/** Per zone: block index → offset, or NaN for a block with a change (then see the half-hour cache). */
+const blockCaches = new Map<string, Map<number, number>>();
+const halfHourCaches = new Map<string, Map<number, number>>();
+
+function cacheFor(caches: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let cache = caches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
+  return cache;
+}
+
+/** Offset read from Intl at an instant, in minutes. */
+function readOffset(timeZone: string, epochMs: number): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
+  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  const wallAsUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  return Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / MINUTE_MS);
+}
 
 /** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes (Asia/Shanghai: +480). */
 export function offsetMinutesAt(timeZone: string, epochMs: number): number {
-  let cache = offsetCaches.get(timeZone);
-  if (!cache) {
-    cache = new Map();
-    offsetCaches.set(timeZone, cache);
+  const blocks = cacheFor(blockCaches, timeZone);
+  const block = Math.floor(epochMs / BLOCK_MS);
+  let offset = blocks.get(block);
+  if (offset === undefined) {
+    const atStart = readOffset(timeZone, block * BLOCK_MS);
+    offset = atStart === readOffset(timeZone, (block + 1) * BLOCK_MS - 1) ? atStart : Number.NaN;
+    blocks.set(block, offset);
   }
-  const bucket = Math.floor(epochMs / BUCKET_MS);
-  const cached = cache.get(bucket);
-  if (cached !== undefined) return cached;
-  const instant = bucket * BUCKET_MS;
-  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  const wallAsUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-  const offset = Math.round((wallAsUtc - instant) / MINUTE_MS);
-  cache.set(bucket, offset);
+  if (!Number.isNaN(offset)) return offset;
+  const halfHours = cacheFor(halfHourCaches, timeZone);
+  const halfHour = Math.floor(epochMs / HALF_HOUR_MS);
+  offset = halfHours.get(halfHour);
+  if (offset === undefined) {
+    offset = readOffset(timeZone, halfHour * HALF_HOUR_MS);
+    halfHours.set(halfHour, offset);
+  }
   return offset;
 }
 

@@ -16,8 +16,9 @@
  */
 import { AROUND_THE_CLOCK, type WorkingCalendar } from '../calendar/calendar';
 import { addWorkingMs, workingMsBetween } from '../calendar/arithmetic';
+import { instantMs, isoOf } from '../calendar/instant';
 import { gradeRule, type ClockMode, type Policy } from '../policy/policy';
-import type { ComplaintState, Pause } from '../domain/state';
+import type { ComplaintState } from '../domain/state';
 
 export type ClockKind = 'acknowledgement' | 'firstReply' | 'response' | 'resolution' | 'tier';
 export type ClockState = 'on_time' | 'due_soon' | 'overdue' | 'met' | 'missed' | 'paused';
@@ -27,6 +28,8 @@ export interface Clock {
   readonly mode: ClockMode;
   /** ISO instant. While paused: when it would fall due if the customer answered now. */
   readonly deadline: string;
+  /** `deadline` as epoch ms, for sorting and live countdowns. */
+  readonly deadlineMs: number;
   readonly state: ClockState;
   /** Time left before the deadline (open clocks on time, due soon or paused), whole minutes rounded up. */
   readonly remainingMinutes?: number;
@@ -46,116 +49,142 @@ export interface ComplaintClocks {
 }
 
 const MINUTE_MS = 60_000;
-
-interface ClockSpec {
-  readonly kind: ClockKind;
-  readonly mode: ClockMode;
-  readonly startMs: number;
-  readonly hours: number;
-  /** When the step was done, or the complaint ended; undefined while the clock runs. */
-  readonly doneMs: number | undefined;
-  /** Pauses that push the deadline (resolution and tier clocks only). */
-  readonly pauses: readonly Pause[];
-  readonly extension?: { readonly atMs: number; readonly deadlineMs: number; readonly replaces: boolean };
-  /** The complaint is waiting on the customer now and this clock freezes meanwhile. */
-  readonly frozen: boolean;
-}
-
 const ceilMinutes = (ms: number): number => Math.ceil(ms / MINUTE_MS);
 
-/** Deadline and the counted span (start → deadline, less the pauses that pushed it) of one clock. */
-function deadlineOf(spec: ClockSpec, calendar: WorkingCalendar, horizonMs: number): { deadlineMs: number; spanMs: number } {
-  let deadlineMs = addWorkingMs(calendar, spec.startMs, spec.hours * 60);
-  const { extension } = spec;
-  if (extension) deadlineMs = extension.replaces ? extension.deadlineMs : Math.max(deadlineMs, extension.deadlineMs);
+/** When a step was done (or the complaint ended), as both the record's text and epoch ms. */
+interface Done {
+  readonly iso: string;
+  readonly ms: number;
+}
+
+/** What pushes or replaces a deadline: the waits on the customer and an approved extension. */
+interface Adjustments {
+  /** Pause bounds as epoch ms, [from, to, from, to, …]; an open pause ends at NaN. */
+  readonly pauses: readonly number[];
+  readonly extension: { readonly atMs: number; readonly deadlineMs: number } | undefined;
+  /** The extension's new deadline replaces the clock's deadline (resolution) or only holds it (tier). */
+  readonly replaces: boolean;
+}
+
+const NO_ADJUSTMENTS: Adjustments = { pauses: [], extension: undefined, replaces: false };
+
+// Hot path: the register and the board compute these for every complaint, so no spreads and one parse each.
+function evaluate(
+  kind: ClockKind,
+  mode: ClockMode,
+  calendar: WorkingCalendar,
+  startMs: number,
+  hours: number,
+  done: Done | undefined,
+  adjustments: Adjustments,
+  frozen: boolean,
+  nowMs: number,
+  dueSoonShare: number,
+): Clock {
+  const horizonMs = done ? done.ms : nowMs;
+  const { extension, pauses } = adjustments;
+  let deadlineMs = addWorkingMs(calendar, startMs, hours * 60);
+  if (extension) deadlineMs = adjustments.replaces ? extension.deadlineMs : Math.max(deadlineMs, extension.deadlineMs);
+  // Pauses before an extension's approval are already inside its new deadline.
+  const countFrom = extension ? Math.max(startMs, extension.atMs) : startMs;
   let pushedMs = 0;
-  let previousEnd = spec.startMs;
-  const countFrom = extension ? Math.max(spec.startMs, extension.atMs) : spec.startMs;
-  for (const pause of spec.pauses) {
-    const from = Math.max(Date.parse(pause.from), countFrom, previousEnd);
-    const to = Math.min(pause.to === undefined ? horizonMs : Date.parse(pause.to), horizonMs);
+  let previousEnd = countFrom;
+  for (let i = 0; i < pauses.length; i += 2) {
+    const from = Math.max(pauses[i] as number, previousEnd);
+    const end = pauses[i + 1] as number;
+    const to = Number.isNaN(end) ? horizonMs : Math.min(end, horizonMs);
     if (from >= deadlineMs || to <= from) continue;
     previousEnd = to;
     const lengthMs = workingMsBetween(calendar, from, to);
     deadlineMs = addWorkingMs(calendar, deadlineMs, lengthMs / MINUTE_MS);
     pushedMs += lengthMs;
   }
-  return { deadlineMs, spanMs: workingMsBetween(calendar, spec.startMs, deadlineMs) - pushedMs };
-}
-
-function evaluate(spec: ClockSpec, calendar: WorkingCalendar, nowMs: number, dueSoonShare: number): Clock {
-  const horizonMs = spec.doneMs ?? nowMs;
-  const { deadlineMs, spanMs } = deadlineOf(spec, calendar, horizonMs);
-  const base = { kind: spec.kind, mode: spec.mode, deadline: new Date(deadlineMs).toISOString() };
-  if (spec.doneMs !== undefined) {
-    const metAt = new Date(spec.doneMs).toISOString();
-    return spec.doneMs <= deadlineMs
-      ? { ...base, state: 'met', metAt }
-      : { ...base, state: 'missed', metAt, overrunMinutes: ceilMinutes(workingMsBetween(calendar, deadlineMs, spec.doneMs)) };
+  const deadline = isoOf(deadlineMs);
+  if (done) {
+    return done.ms <= deadlineMs
+      ? clock(kind, mode, deadline, deadlineMs, 'met', undefined, undefined, done.iso)
+      : clock(kind, mode, deadline, deadlineMs, 'missed', undefined, ceilMinutes(workingMsBetween(calendar, deadlineMs, done.ms)), done.iso);
   }
   const leftMs = workingMsBetween(calendar, nowMs, deadlineMs);
-  const time = leftMs >= 0 ? { remainingMinutes: ceilMinutes(leftMs) } : { overrunMinutes: ceilMinutes(-leftMs) };
-  if (spec.frozen) return { ...base, state: 'paused', ...time };
-  if (nowMs > deadlineMs) return { ...base, state: 'overdue', ...time };
-  return { ...base, state: leftMs <= spanMs * dueSoonShare ? 'due_soon' : 'on_time', ...time };
+  const remaining = leftMs >= 0 ? ceilMinutes(leftMs) : undefined;
+  const overrun = leftMs < 0 ? ceilMinutes(-leftMs) : undefined;
+  let state: ClockState;
+  if (frozen) state = 'paused';
+  else if (nowMs > deadlineMs) state = 'overdue';
+  else state = leftMs <= (workingMsBetween(calendar, startMs, deadlineMs) - pushedMs) * dueSoonShare ? 'due_soon' : 'on_time';
+  return clock(kind, mode, deadline, deadlineMs, state, remaining, overrun, undefined);
 }
 
-/** When a terminal complaint ended. */
-function endedAtMs(state: ComplaintState): number {
-  return Date.parse(state.closedAt ?? state.rejection?.at ?? state.voided?.at ?? state.updatedAt);
+function clock(
+  kind: ClockKind,
+  mode: ClockMode,
+  deadline: string,
+  deadlineMs: number,
+  state: ClockState,
+  remainingMinutes: number | undefined,
+  overrunMinutes: number | undefined,
+  metAt: string | undefined,
+): Clock {
+  return { kind, mode, deadline, deadlineMs, state, remainingMinutes, overrunMinutes, metAt };
 }
 
-const parseOptional = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
+/** The earlier of a step and the end of a terminal complaint: either stops the clock. */
+function doneAt(stepIso: string | undefined, ended: Done | undefined): Done | undefined {
+  if (stepIso === undefined) return ended;
+  const ms = instantMs(stepIso);
+  return ended && ended.ms < ms ? ended : { iso: stepIso, ms };
+}
 
 /**
  * All clocks of `state` at `now` (ISO instant). `calendar` is the branch's working calendar, used by the
  * clocks the policy runs in working time.
  */
 export function computeClocks(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): ComplaintClocks {
-  const nowMs = Date.parse(now);
+  const nowMs = instantMs(now);
+  const share = policy.dueSoonShare;
   const calendarFor = (mode: ClockMode): WorkingCalendar => (mode === 'working_time' ? calendar : AROUND_THE_CLOCK);
-  const run = (spec: ClockSpec): Clock => evaluate(spec, calendarFor(spec.mode), nowMs, policy.dueSoonShare);
 
-  const endedMs = state.terminal ? endedAtMs(state) : undefined;
-  const done = (stepMs: number | undefined): number | undefined => (stepMs === undefined ? endedMs : endedMs === undefined ? stepMs : Math.min(stepMs, endedMs));
-  const receivedMs = Date.parse(state.receivedAt);
-  const acknowledgedMs = done(parseOptional(state.acknowledgedAt));
-  const resolvedMs = done(parseOptional(state.resolvedAt));
-  const waiting = !state.terminal && state.pauses.some((pause) => pause.to === undefined);
+  const endedIso = state.terminal ? (state.closedAt ?? state.rejection?.at ?? state.voided?.at ?? state.updatedAt) : undefined;
+  const ended = endedIso === undefined ? undefined : { iso: endedIso, ms: instantMs(endedIso) };
+  const receivedMs = instantMs(state.receivedAt);
+  const acknowledged = doneAt(state.acknowledgedAt, ended);
+  const resolved = doneAt(state.resolvedAt, ended);
   const grade = gradeRule(policy, state.grade);
-  const extension = state.extension && { atMs: Date.parse(state.extension.at), deadlineMs: Date.parse(state.extension.newDeadline) };
-  const simple = { pauses: [], frozen: false, startMs: receivedMs };
 
+  const pauses: number[] = [];
+  let waiting = false;
+  for (const pause of state.pauses) {
+    pauses.push(instantMs(pause.from), pause.to === undefined ? Number.NaN : instantMs(pause.to));
+    waiting ||= pause.to === undefined;
+  }
+  const extension = state.extension && { atMs: instantMs(state.extension.at), deadlineMs: instantMs(state.extension.newDeadline) };
+
+  const { acknowledge, firstReply } = policy;
   const tierRule = policy.tiers[state.tier];
-  const tierSinceMs = Date.parse(state.tierSince);
+  const tierSinceMs = instantMs(state.tierSince);
+  // Resolved before this tier began: nothing was left for the tier to do.
+  const tierDone = resolved && resolved.ms < tierSinceMs ? { iso: state.tierSince, ms: tierSinceMs } : resolved;
+  const graded = calendarFor(grade.clock);
   return {
-    acknowledgement: run({ ...simple, kind: 'acknowledgement', mode: policy.acknowledge.clock, hours: policy.acknowledge.hours, doneMs: acknowledgedMs }),
-    firstReply: run({ ...simple, kind: 'firstReply', mode: policy.firstReply.clock, hours: policy.firstReply.hours, doneMs: done(parseOptional(state.firstRepliedAt)) }),
-    response: run({ ...simple, kind: 'response', mode: grade.clock, hours: grade.respondHours, doneMs: acknowledgedMs }),
-    resolution: run({
-      kind: 'resolution',
-      mode: grade.clock,
-      startMs: Date.parse(state.resolutionStartedAt),
-      hours: grade.resolveHours,
-      doneMs: resolvedMs,
-      pauses: state.pauses,
-      frozen: waiting && resolvedMs === undefined,
-      ...(extension ? { extension: { ...extension, replaces: true } } : {}),
-    }),
+    acknowledgement: evaluate('acknowledgement', acknowledge.clock, calendarFor(acknowledge.clock), receivedMs, acknowledge.hours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
+    firstReply: evaluate('firstReply', firstReply.clock, calendarFor(firstReply.clock), receivedMs, firstReply.hours, doneAt(state.firstRepliedAt, ended), NO_ADJUSTMENTS, false, nowMs, share),
+    response: evaluate('response', grade.clock, graded, receivedMs, grade.respondHours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
+    resolution: evaluate(
+      'resolution',
+      grade.clock,
+      graded,
+      instantMs(state.resolutionStartedAt),
+      grade.resolveHours,
+      resolved,
+      { pauses, extension, replaces: true },
+      waiting && !state.terminal && resolved === undefined,
+      nowMs,
+      share,
+    ),
     tier:
       tierRule.hours === null
         ? null
-        : run({
-            kind: 'tier',
-            mode: tierRule.clock,
-            startMs: tierSinceMs,
-            hours: tierRule.hours,
-            // Resolved before this tier began: nothing was left for it to do.
-            doneMs: resolvedMs === undefined ? undefined : Math.max(resolvedMs, tierSinceMs),
-            pauses: state.pauses,
-            frozen: false,
-            ...(extension ? { extension: { ...extension, replaces: false } } : {}),
-          }),
+        : evaluate('tier', tierRule.clock, calendarFor(tierRule.clock), tierSinceMs, tierRule.hours, tierDone, { pauses, extension, replaces: false }, false, nowMs, share),
   };
 }
 
@@ -171,7 +200,7 @@ export function clockList(clocks: ComplaintClocks): Clock[] {
 export function nextDeadline(clocks: ComplaintClocks): Clock | undefined {
   let next: Clock | undefined;
   for (const clock of clockList(clocks)) {
-    if (OPEN.has(clock.state) && (next === undefined || clock.deadline < next.deadline)) next = clock;
+    if (OPEN.has(clock.state) && (next === undefined || clock.deadlineMs < next.deadlineMs)) next = clock;
   }
   return next;
 }

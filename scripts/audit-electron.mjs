@@ -5,11 +5,13 @@
  * Fails on any finding not explained in scripts/electronegativity-allowlist.json, on an allow-list entry
  * that no longer matches anything (stale explanations hide real changes), and on files it cannot parse.
  */
+import console from 'node:console';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const run = require('@doyensec/electronegativity');

@@ -72,6 +72,12 @@ async function main(argv: readonly string[]) {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // `npm run` starts scripts through `sh -c`, which dies on SIGTERM without passing it on. When the process
+  // that started us goes away, stop as if signalled instead of living on as an orphan holding the port.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('parent exited');
+  }, 500).unref();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

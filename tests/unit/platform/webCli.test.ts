@@ -1,0 +1,73 @@
+/**
+ * `npm run start:web` as the e2e harness uses it: a real child process that prints the URL, serves the API
+ * behind the token from that URL, and exits cleanly on SIGTERM.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readLaunchFragment } from '../../../shared/api/launch';
+import { createApi, httpTransport } from '../../../renderer/platform/transport';
+import { withTempDir } from './fixtures';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+function startCli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const line = stdout.split('\n').find((candidate) => candidate.startsWith('http://127.0.0.1:'));
+      if (line) resolve(line.trim());
+    });
+    void exited.then((code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+  });
+  url.catch(() => undefined); // a test that expects the command to fail never awaits the URL
+  return { child, url, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('start:web command', () => {
+  it('prints the URL, answers with the token from it, and stops cleanly on SIGTERM', async () => {
+    await withTempDir(async (dir) => {
+      const rendererDir = join(dir, 'renderer');
+      await mkdir(rendererDir);
+      await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
+      const dataDir = join(dir, 'data');
+      const cli = startCli(['--port', '0', '--data-dir', dataDir, '--lang', 'en', '--renderer-dir', rendererDir]);
+      try {
+        const url = await cli.url;
+        const { token, language } = readLaunchFragment(new URL(url).hash);
+        expect(language).toBe('en');
+        const api = createApi(httpTransport({ baseUrl: url, token: token ?? '' }));
+        expect(await api.call('app.info', {})).toEqual({ ok: true, value: { version: expect.any(String), mode: 'browser', dataDir } });
+        expect(await api.call('settings.get', {})).toMatchObject({ ok: true, value: { language: 'en' } });
+      } finally {
+        cli.child.kill('SIGTERM');
+      }
+      expect(await cli.exited).toBe(0);
+      expect(await readFile(join(dataDir, 'logs', 'main.log'), 'utf8')).toContain('browser mode stopped');
+    });
+  });
+
+  it('says clearly what to do when the app is not built', async () => {
+    await withTempDir(async (dir) => {
+      const cli = startCli(['--port', '0', '--data-dir', join(dir, 'data'), '--renderer-dir', join(dir, 'nothing-here')]);
+      expect(await cli.exited).toBe(2);
+      expect(cli.output().stderr).toContain('npm run build');
+    });
+  });
+
+  it('refuses a bad --lang and a bad --port', async () => {
+    const lang = startCli(['--lang', 'fr']);
+    expect(await lang.exited).toBe(2);
+    expect(lang.output().stderr).toContain('--lang');
+    const port = startCli(['--port', 'eighty']);
+    expect(await port.exited).toBe(2);
+    expect(port.output().stderr).toContain('--port');
+  });
+});

@@ -13,7 +13,7 @@ export function isTrustedSender(frame: WebFrameMain | null, appUrl: string): boo
   return frame !== null && frame.parent === null && isAppUrl(frame.url, appUrl);
 }
 
-export function registerIpcHandlers(ipcMain: IpcMain, dispatch: Dispatch, appUrl: string, log: Logger): void {
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, appUrl: string, log: Logger): void {
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame, appUrl)) {

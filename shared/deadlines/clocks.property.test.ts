@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CN_2026_CALENDAR } from '../calendar/defaults';
+import { createDesk, minimalInput } from '../domain/testing';
+import type { ComplaintState } from '../domain/state';
+import { DEFAULT_POLICY, type Policy } from '../policy/policy';
+import { computeClocks, type ClockState } from './clocks';
+
+const RECEIVED = '2026-09-18T09:00:00.000Z'; // Friday 17:00 in Shanghai, before a make-up Sunday
+const HOUR = 3_600_000;
+const at = (hours: number): string => new Date(Date.parse(RECEIVED) + hours * HOUR).toISOString();
+
+const desk = createDesk({ now: RECEIVED });
+desk.run('register', minimalInput('register', undefined, RECEIVED));
+const registered = desk.state as ComplaintState;
+
+const inWorkingTime: Policy = {
+  ...DEFAULT_POLICY,
+  grades: {
+    '1': { ...DEFAULT_POLICY.grades['1'], clock: 'working_time' },
+    '2': { ...DEFAULT_POLICY.grades['2'], clock: 'working_time' },
+    '3': { ...DEFAULT_POLICY.grades['3'], clock: 'working_time' },
+    '4': { ...DEFAULT_POLICY.grades['4'], clock: 'working_time' },
+  },
+};
+const policy = fc.constantFrom(DEFAULT_POLICY, inWorkingTime);
+const grade = fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const);
+const hoursAfter = fc.double({ min: 0, max: 24 * 40, noNaN: true });
+const RANK: Record<ClockState, number> = { on_time: 0, due_soon: 1, overdue: 2, paused: -1, met: -1, missed: -1 };
+
+describe('clock properties', () => {
+  it('an open clock only moves forward: on time → due soon → overdue, with less time left', () => {
+    fc.assert(
+      fc.property(policy, grade, hoursAfter, hoursAfter, (p, g, a, b) => {
+        const state = { ...registered, grade: g };
+        const [early, late] = [computeClocks(state, p, CN_2026_CALENDAR, at(Math.min(a, b))), computeClocks(state, p, CN_2026_CALENDAR, at(Math.max(a, b)))];
+        for (const kind of ['response', 'resolution'] as const) {
+          expect(RANK[late[kind].state]).toBeGreaterThanOrEqual(RANK[early[kind].state]);
+          expect(late[kind].deadline).toBe(early[kind].deadline);
+          const left = (clock: typeof early.response) => (clock.remainingMinutes ?? 0) - (clock.overrunMinutes ?? 0);
+          expect(left(late[kind])).toBeLessThanOrEqual(left(early[kind]));
+        }
+      }),
+    );
+  });
+
+  it('a step done by the deadline is met, after it missed, whatever the time now', () => {
+    fc.assert(
+      fc.property(policy, grade, hoursAfter, hoursAfter, (p, g, doneHours, extra) => {
+        const state = { ...registered, grade: g, acknowledgedAt: at(doneHours) };
+        const response = computeClocks(state, p, CN_2026_CALENDAR, at(doneHours + extra)).response;
+        expect(response.state).toBe(Date.parse(at(doneHours)) <= response.deadlineMs ? 'met' : 'missed');
+        expect(response.metAt).toBe(at(doneHours));
+      }),
+    );
+  });
+
+  it('a finished pause never brings the resolution deadline forward', () => {
+    fc.assert(
+      fc.property(policy, grade, hoursAfter, hoursAfter, (p, g, from, length) => {
+        const plain = computeClocks({ ...registered, grade: g }, p, CN_2026_CALENDAR, at(1000)).resolution;
+        const paused = computeClocks({ ...registered, grade: g, pauses: [{ from: at(from), to: at(from + length) }] }, p, CN_2026_CALENDAR, at(1000)).resolution;
+        expect(paused.deadlineMs).toBeGreaterThanOrEqual(plain.deadlineMs);
+      }),
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import process from 'node:process';
+import { setInterval, clearInterval } from 'node:timers';
 import { fileURLToPath, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,9 +45,13 @@ function run(args, { onLine } = {}) {
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
+    // npm runs this through `sh -c`, which dies on SIGTERM without passing it on: stop the child then too.
+    const parent = process.ppid;
+    const orphanCheck = setInterval(() => process.ppid !== parent && forward('SIGTERM'), 500);
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
+      clearInterval(orphanCheck);
       resolve(code ?? (signal ? 1 : 0));
     });
   });

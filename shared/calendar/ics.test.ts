@@ -50,6 +50,11 @@ describe('importIcs', () => {
     ]);
   });
 
+  it('ignores the alarm inside an event', () => {
+    const text = feed(event('DTSTART;VALUE=DATE:20261010', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'SUMMARY:提醒 Reminder', 'END:VALARM', 'SUMMARY:补班'));
+    expect(imported(text).makeUpWorkdays).toEqual([{ date: '2026-10-10', name: '补班' }]);
+  });
+
   it('does not repeat days the base calendar already has', () => {
     const once = imported(autumnFeed);
     const twice = imported(autumnFeed, once);

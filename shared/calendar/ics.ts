@@ -1,8 +1,9 @@
 /**
- * Import of iCalendar (.ics) holiday feeds into a calendar document. Only all-day events matter: each one
- * becomes a holiday, or a make-up working day (调休) when its summary says so — Chinese feeds mark those
- * with 班 (e.g. "国庆节 班", "补班") and the days off with 休. Handles line folding, CRLF and multi-day
- * events (DTEND is exclusive, as RFC 5545 says).
+ * Import of iCalendar (.ics) holiday feeds into a calendar document. Each event counts as the whole days it
+ * covers: a holiday, or a make-up working day (调休) when its summary says so — Chinese feeds mark those
+ * with 班 (e.g. "国庆节 班", "补班") and the days off with 休. Handles line folding, CRLF or LF, escaped text,
+ * alarms inside events and multi-day events (DTEND is exclusive, as RFC 5545 says). Recurrence rules (RRULE)
+ * are not expanded: holiday feeds list each year's dates explicitly.
  */
 import { ok, parseWith, refuse, type Result } from '../result';
 import { CalendarDocSchema, holidayDates, makeUpDate, type CalendarDoc, type Holiday, type MakeUpWorkday } from './schema';
@@ -11,7 +12,8 @@ import { dateTextOf, dayNumberOf } from './dates';
 interface IcsEvent {
   readonly index: number;
   readonly line: number;
-  readonly props: Map<string, { value: string; params: string }>;
+  /** Property name → value (parameters such as VALUE=DATE are not needed: the value's shape tells). */
+  readonly props: Map<string, string>;
 }
 
 /** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
@@ -36,17 +38,21 @@ function readEvents(text: string): Result<IcsEvent[]> {
   }
   const events: IcsEvent[] = [];
   let current: IcsEvent | undefined;
+  // Components inside an event (VALARM) have their own SUMMARY etc., which must not be taken for the event's.
+  let nested = 0;
   for (const { text: content, line } of lines) {
     const colon = content.indexOf(':');
     if (colon < 0) return refuse('invalid_ics', `Line ${line} is not "NAME:value"`, { path: `line ${line}`, params: { line } });
-    const [name = '', ...params] = content.slice(0, colon).split(';');
-    const key = name.toUpperCase();
-    const value = content.slice(colon + 1);
-    if (key === 'BEGIN' && value.toUpperCase() === 'VEVENT') current = { index: events.length, line, props: new Map() };
-    else if (key === 'END' && value.toUpperCase() === 'VEVENT' && current) {
+    const key = (content.slice(0, colon).split(';')[0] ?? '').toUpperCase();
+    const value = content.slice(colon + 1).trim();
+    const component = value.toUpperCase();
+    if (key === 'BEGIN' && component === 'VEVENT') current = { index: events.length, line, props: new Map() };
+    else if (key === 'END' && component === 'VEVENT' && current) {
       events.push(current);
       current = undefined;
-    } else if (current && !current.props.has(key)) current.props.set(key, { value: value.trim(), params: params.join(';').toUpperCase() });
+    } else if (current && key === 'BEGIN') nested += 1;
+    else if (current && key === 'END') nested = Math.max(0, nested - 1);
+    else if (current && nested === 0 && !current.props.has(key)) current.props.set(key, value);
   }
   if (current) return refuse('invalid_ics', `The event starting on line ${current.line} has no END:VEVENT`, { path: `events.${current.index}` });
   return ok(events);
@@ -79,16 +85,16 @@ function classify(events: IcsEvent[]): Result<ImportedDays> {
   for (const event of events) {
     const start = event.props.get('DTSTART');
     if (!start) return refuse('invalid_ics', `Event ${event.index} (line ${event.line}) has no DTSTART`, { path: `events.${event.index}.DTSTART` });
-    const from = dayOfIcsDate(start.value);
-    if (from === undefined) return refuse('invalid_ics', `Event ${event.index}: DTSTART "${start.value}" is not a date`, { path: `events.${event.index}.DTSTART` });
+    const from = dayOfIcsDate(start);
+    if (from === undefined) return refuse('invalid_ics', `Event ${event.index}: DTSTART "${start}" is not a date`, { path: `events.${event.index}.DTSTART` });
     const end = event.props.get('DTEND');
-    const endDay = end ? dayOfIcsDate(end.value) : from + 1;
+    const endDay = end ? dayOfIcsDate(end) : from + 1;
     if (endDay === undefined || endDay < from) {
-      return refuse('invalid_ics', `Event ${event.index}: DTEND "${end?.value}" is not a date after DTSTART`, { path: `events.${event.index}.DTEND` });
+      return refuse('invalid_ics', `Event ${event.index}: DTEND "${end}" is not a date after DTSTART`, { path: `events.${event.index}.DTEND` });
     }
     // DTEND of an all-day event is exclusive; a timed event ending on its start day still covers that day.
     const to = Math.max(from, endDay - 1);
-    const summary = unescapeText(event.props.get('SUMMARY')?.value ?? '');
+    const summary = unescapeText(event.props.get('SUMMARY') ?? '');
     const name = summary === '' ? undefined : summary.slice(0, 80);
     if (isMakeUpWorkdaySummary(summary)) {
       for (let day = from; day <= to; day++) makeUpWorkdays.push(name ? { date: dateTextOf(day), name } : dateTextOf(day));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BranchCodeSchema, ComplaintIdSchema } from '../brand';
 import type { DomainEvent } from './events';
 import { applyEvent, foldComplaint, ReplayError } from './reducer';
-import type { ComplaintState } from './state';
+import { ComplaintStateSchema, copyState, type ComplaintState } from './state';
 import { addHours, createDesk, handleEverything, minimalInput, MONDAY_9AM, OTHER_STAFF, STAFF, SUPERVISOR, walk } from './testing';
 
 const walkSteps = fc.array(fc.record({ actor: fc.nat(2), pick: fc.nat(100), variant: fc.nat(20), hours: fc.integer({ min: 0, max: 40 }) }), {
@@ -169,5 +169,16 @@ describe('replay', () => {
     const desk = registered();
     desk.run('handOver', { to: OTHER_STAFF.id, reason: '下班交接' });
     expect(desk.state).toMatchObject({ assignee: OTHER_STAFF.id, receivedBy: STAFF.id });
+  });
+});
+
+describe('state shape', () => {
+  it('has every field of the schema from the first event on, and keeps them all when copied', () => {
+    const desk = createDesk();
+    handleEverything(desk);
+    const first = foldComplaint(desk.events.slice(0, 1));
+    expect(Object.keys(first).sort()).toEqual(Object.keys(ComplaintStateSchema.shape).sort());
+    expect(Object.keys(copyState(first))).toEqual(Object.keys(first));
+    expect(ComplaintStateSchema.parse(foldComplaint(desk.events))).toEqual(foldComplaint(desk.events));
   });
 });

@@ -9,7 +9,7 @@
  * complaint's history: a foreign event, a first event that is not Registered, or `seq` going backwards.
  */
 import type { DomainEvent, EventOf } from './events';
-import type { ComplaintState, CorrectiveAction } from './state';
+import { copyState, type ComplaintState, type CorrectiveAction, type Mutable } from './state';
 
 export type ReplayErrorCode = 'no_events' | 'not_registered_first' | 'already_registered' | 'wrong_complaint' | 'wrong_branch' | 'seq_out_of_order';
 
@@ -24,7 +24,6 @@ export class ReplayError extends Error {
   }
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** The fold's private working copy: written in place, arrays replaced (never pushed) so older states stay intact. */
 type Draft = Mutable<ComplaintState>;
 
@@ -32,7 +31,7 @@ type Draft = Mutable<ComplaintState>;
 export function applyEvent(state: ComplaintState | undefined, event: DomainEvent): ComplaintState {
   if (state === undefined) return registeredState(event);
   assertNext(state, event);
-  const next: Draft = { ...state };
+  const next = copyState(state);
   apply(next, event);
   return next;
 }
@@ -69,7 +68,7 @@ function registeredState(event: DomainEvent): Draft {
     throw new ReplayError('not_registered_first', `Complaint ${event.complaintId} starts with ${event.type}, not Registered`, event.id);
   }
   const p = event.payload;
-  // Every key is present (optional ones as undefined) so all states share one object shape: faster folds.
+  // Every key is present (optional ones as undefined), in copyState's order, so all states share one shape.
   return {
     id: event.complaintId,
     number: p.number,
@@ -167,29 +166,38 @@ function apply(s: Draft, event: DomainEvent): void {
     case 'NoteAdded':
       if (event.payload.contactedCustomer) s.firstRepliedAt ??= at;
       return;
-    case 'InvestigationRecorded':
-      s.investigation = { ...event.payload, at };
+    case 'InvestigationRecorded': {
+      const { findings, rootCause, responsibleDepartment, responsiblePerson, interviewed } = event.payload;
+      s.investigation = { findings, rootCause, responsibleDepartment, responsiblePerson, interviewed, at };
       if (STARTS_INVESTIGATION.has(s.status)) s.status = 'investigating';
       return;
-    case 'ResolutionProposed':
-      s.proposal = { ...event.payload, at, accepted: undefined, respondedAt: undefined };
+    }
+    case 'ResolutionProposed': {
+      const { offers, amount, text } = event.payload;
+      s.proposal = { offers, amount, text, at, accepted: undefined, respondedAt: undefined };
       s.status = 'resolution_proposed';
       s.firstRepliedAt ??= at;
       return;
+    }
     case 'CustomerResponded':
-      if (s.proposal) s.proposal = { ...s.proposal, accepted: event.payload.accepted, respondedAt: at };
+      if (s.proposal) {
+        const { offers, amount, text, at: proposedAt } = s.proposal;
+        s.proposal = { offers, amount, text, at: proposedAt, accepted: event.payload.accepted, respondedAt: at };
+      }
       if (!event.payload.accepted) {
         s.customerRejectedAt = at;
         // Back to work on a better proposal; the command escalates at the same time.
         s.status = 'investigating';
       }
       return;
-    case 'Resolved':
-      s.resolution = { ...event.payload, at };
+    case 'Resolved': {
+      const { communicatedBy, communicatedAt, summary } = event.payload;
+      s.resolution = { communicatedBy, communicatedAt, summary, at };
       s.resolvedAt = at;
       s.status = 'resolved';
       s.firstRepliedAt ??= at;
       return;
+    }
     case 'Paused':
       s.pauses = [...s.pauses, { from: at, to: undefined }];
       s.statusBeforePause = s.status;
@@ -225,7 +233,7 @@ function apply(s: Draft, event: DomainEvent): void {
       s.reopenCount += 1;
       return;
     case 'Rejected':
-      s.rejection = { ...event.payload, at };
+      s.rejection = { reason: event.payload.reason, text: event.payload.text, at };
       s.firstRepliedAt ??= at;
       return end(s, 'rejected', at);
     case 'Voided':
@@ -242,7 +250,9 @@ function apply(s: Draft, event: DomainEvent): void {
     }
     case 'CorrectiveActionClosed': {
       const { actionId, outcome } = event.payload;
-      s.correctiveActions = s.correctiveActions.map((a) => (a.id === actionId ? { ...a, closedAt: at, outcome } : a));
+      s.correctiveActions = s.correctiveActions.map((a) =>
+        a.id === actionId ? { id: a.id, owner: a.owner, dueDate: a.dueDate, description: a.description, openedAt: a.openedAt, closedAt: at, outcome } : a,
+      );
       return;
     }
     case 'EvidenceAttached':

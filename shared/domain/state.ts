@@ -146,6 +146,7 @@ export const ComplaintStateSchema = z.object({
 });
 
 export type ComplaintState = Readonly<z.infer<typeof ComplaintStateSchema>>;
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type CorrectiveAction = z.infer<typeof CorrectiveActionSchema>;
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 export type Pause = z.infer<typeof PauseSchema>;
@@ -154,4 +155,72 @@ export type Pause = z.infer<typeof PauseSchema>;
 export function openPause(state: ComplaintState): Pause | undefined {
   const last = state.pauses[state.pauses.length - 1];
   return last && last.to === undefined ? last : undefined;
+}
+
+/**
+ * A shallow copy for `applyEvent`. Spelled out rather than `{ ...state }`: V8 copies an object this wide ~40× faster
+ * from a literal, and every copy keeps the one shape the fold's hot code is compiled for. The state tests check
+ * that no field is left out.
+ */
+export function copyState(s: ComplaintState): Mutable<ComplaintState> {
+  return {
+    id: s.id,
+    number: s.number,
+    branch: s.branch,
+    receivedAt: s.receivedAt,
+    registeredAt: s.registeredAt,
+    registeredBy: s.registeredBy,
+    receivedBy: s.receivedBy,
+    channel: s.channel,
+    category: s.category,
+    subCategory: s.subCategory,
+    nature: s.nature,
+    anonymous: s.anonymous,
+    complainant: s.complainant,
+    collectiveCount: s.collectiveCount,
+    incident: s.incident,
+    description: s.description,
+    requests: s.requests,
+    requestedAmount: s.requestedAmount,
+    requestText: s.requestText,
+    evidence: s.evidence,
+    repeatOf: s.repeatOf,
+    confirmation: s.confirmation,
+    status: s.status,
+    statusBeforePause: s.statusBeforePause,
+    terminal: s.terminal,
+    grade: s.grade,
+    policyVersion: s.policyVersion,
+    validity: s.validity,
+    severity: s.severity,
+    urgency: s.urgency,
+    spread: s.spread,
+    flags: s.flags,
+    routes: s.routes,
+    tier: s.tier,
+    tierSince: s.tierSince,
+    assignee: s.assignee,
+    department: s.department,
+    acknowledgedAt: s.acknowledgedAt,
+    firstRepliedAt: s.firstRepliedAt,
+    resolutionStartedAt: s.resolutionStartedAt,
+    resolvedAt: s.resolvedAt,
+    closedAt: s.closedAt,
+    pauses: s.pauses,
+    extension: s.extension,
+    extensionCount: s.extensionCount,
+    investigation: s.investigation,
+    proposal: s.proposal,
+    customerRejectedAt: s.customerRejectedAt,
+    resolution: s.resolution,
+    followUps: s.followUps,
+    reopenCount: s.reopenCount,
+    rejection: s.rejection,
+    voided: s.voided,
+    correctiveActions: s.correctiveActions,
+    printCount: s.printCount,
+    lastSeq: s.lastSeq,
+    eventCount: s.eventCount,
+    updatedAt: s.updatedAt,
+  };
 }

@@ -12,6 +12,14 @@ import type { CounterRecord } from './records';
 
 export const dailyCounterKey = (branch: BranchCode, localDate: string): string => `${branch}:${localDate}`;
 export const branchSeqKey = (branch: BranchCode): string => `seq:${branch}`;
+/** How many complaint rows there are: IndexedDB counts 100 000 rows by walking them, the register cannot wait. */
+export const COMPLAINT_TOTAL_KEY = 'complaints:total';
+
+/** Adds the complaints `events` register to the stored total. Call inside a rw transaction. */
+export async function addRegistered(db: DeskDb, events: readonly DomainEvent[]): Promise<void> {
+  const registered = events.filter((event) => event.type === 'Registered').length;
+  if (registered > 0) await db.counters.put({ key: COMPLAINT_TOTAL_KEY, last: (await lastOf(db, COMPLAINT_TOTAL_KEY)) + registered });
+}
 
 export async function lastOf(db: DeskDb, key: string): Promise<number> {
   return (await db.counters.get(key))?.last ?? 0;

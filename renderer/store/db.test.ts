@@ -5,7 +5,7 @@ import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_V1 } from './db';
 import { openDeskDb } from './open';
-import { queryRegisterIds } from './queries';
+import { countAll, queryRegisterIds } from './queries';
 import { freshName, openTestDesk, walkIn } from './testing/desk';
 
 /** Events as a v1 desk wrote them: produced by today's commands, then stored in a database of the old schema. */
@@ -62,6 +62,7 @@ describe('schema migrations', () => {
     ]);
     expect(rows[0]?.searchText).toContain('13711112222');
     expect(await db.counters.get('SH01:20261123')).toEqual({ key: 'SH01:20261123', last: 2 });
+    expect(await countAll(db)).toBe(2);
     const now = '2026-11-23T03:00:00.000Z';
     expect(await queryRegisterIds(db, { search: '态度恶劣' }, now)).toEqual([rows[0]?.id]);
     expect(await queryRegisterIds(db, { category: ['service_attitude'] }, now)).toEqual([rows[1]?.id]);

@@ -5,6 +5,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
+import { COMPLAINT_TOTAL_KEY } from './counters';
 import type { ComplaintRecord, CounterRecord, SearchDoc, SettingRecord, StoredEvent, UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order) into its register row and search text. */
@@ -67,4 +68,5 @@ async function reprojectAll(tx: Transaction, project: Projector): Promise<void> 
   await tx.table('complaints').clear();
   await tx.table('complaints').bulkPut(projected.map((p) => p.record));
   await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
+  await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
 }

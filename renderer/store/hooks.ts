@@ -10,7 +10,17 @@ import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import type { DeskDb } from './db';
-import { loadRecords, loadTimeline, loadUsers, queryRegisterIds, toComplaintRow, type ComplaintRow, type RegisterQuery } from './queries';
+import {
+  countAll,
+  isPlainOrder,
+  loadPlainWindow,
+  loadTimeline,
+  loadUsers,
+  queryRegisterIds,
+  toComplaintRow,
+  type ComplaintRow,
+  type RegisterQuery,
+} from './queries';
 import type { ComplaintRecord, UserRecord } from './records';
 import type { DeskStore } from './store';
 
@@ -55,32 +65,41 @@ export interface RegisterView {
 /**
  * The register for a virtualised table: pass the visible index range (e.g. from @tanstack/react-virtual);
  * only the pages around it are read. Clock states are computed at `now` (see `useNow`).
+ *
+ * The opening view (no filter, plain sort) shows at once from a count and an index window; the full id list
+ * is fetched alongside and takes over for scrolling. Filtered views wait for their (smaller) id list.
  */
 export function useRegister(query: RegisterQuery, visible: { start: number; end: number }): RegisterView {
   const { db } = useDeskStore();
   const now = useNow();
   const queryKey = JSON.stringify(query);
+  const plain = isPlainOrder(query);
   // `now` only matters to the overdue filter; other queries should not re-run on the clock tick.
   const overdueNow = query.overdue ? now : '';
   const ids = useLiveQuery(() => queryRegisterIds(db, JSON.parse(queryKey) as RegisterQuery, overdueNow || now), [db, queryKey, overdueNow]);
+  const plainTotal = useLiveQuery(() => (plain ? countAll(db) : undefined), [db, plain]);
   const firstPage = Math.floor(Math.max(visible.start, 0) / REGISTER_PAGE);
   const lastPage = Math.floor(Math.max(visible.end, visible.start, 0) / REGISTER_PAGE);
   const from = firstPage * REGISTER_PAGE;
-  const windowIds = useMemo(() => (ids ?? []).slice(from, (lastPage + 1) * REGISTER_PAGE), [ids, from, lastPage]);
-  const records = useLiveQuery(() => loadRecords(db, windowIds), [db, windowIds]);
+  const size = (lastPage - firstPage + 1) * REGISTER_PAGE;
+  const windowIds = useMemo(() => ids?.slice(from, from + size), [ids, from, size]);
+  const records = useLiveQuery<readonly (ComplaintRecord | undefined)[]>(
+    () => (windowIds ? db.complaints.bulkGet([...windowIds]) : plain ? loadPlainWindow(db, JSON.parse(queryKey) as RegisterQuery, from, size) : []),
+    [db, windowIds, plain, queryKey, from, size],
+  );
   const userNames = useUserNames();
   return useMemo(() => {
-    const byId = new Map<string, ComplaintRecord>((records ?? []).map((record) => [record.id, record]));
+    // Aligned with positions: bulkGet keeps a hole where a row is missing, rather than shifting the rest up.
+    const list: readonly (ComplaintRecord | undefined)[] = records ?? [];
     return {
-      total: ids?.length,
+      total: ids?.length ?? plainTotal,
       ids: ids ?? [],
       getRow(index: number) {
-        const id = index >= from ? windowIds[index - from] : undefined;
-        const record = id === undefined ? undefined : byId.get(id);
+        const record = index >= from ? list[index - from] : undefined;
         return record ? toComplaintRow(record, userNames, now) : undefined;
       },
     };
-  }, [ids, records, windowIds, from, userNames, now]);
+  }, [ids, plainTotal, records, from, userNames, now]);
 }
 
 /** A complaint's full state, folded from its events; undefined while loading or when there is none. */

@@ -50,8 +50,9 @@ export function createJournalFlusher(db: DeskDb, api: StoreApi, options: Journal
       const sent = await api.call('journal.append', { events: batch.map(toDomainEvent) });
       if (!sent.ok) return sent;
       through = sent.value.journaledThroughSeq;
-      const marked = await unjournaled(db)
-        .filter((event) => event.seq <= through)
+      const marked = await db.events
+        .where('[journaled+seq]')
+        .between([0, Dexie.minKey], [0, through], true, true)
         .modify({ journaled: 1 });
       // Main confirmed less than we sent: what is left stays pending for the retry rather than looping now.
       if (marked < batch.length) return ok({ journaledThroughSeq: through });

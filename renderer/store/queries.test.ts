@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
-import { loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
+import { countAll, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
 import { openTestDesk, STAFF, SUPERVISOR, walkIn, type TestDesk } from './testing/desk';
 
 let d: TestDesk;
@@ -100,6 +100,18 @@ describe('register query', () => {
     expect(await run({ overdue: true }, '2026-11-24T00:30:00.000Z')).toEqual([]);
     expect(await run({ overdue: true }, '2026-11-24T02:00:00.000Z')).toEqual([id.milk]);
     expect(await run({ overdue: true }, '2026-11-24T04:00:00.000Z')).toEqual([id.rude, id.milk]);
+  });
+
+  it('opens the unfiltered view straight from the index: same rows and total as the id list', async () => {
+    expect(isPlainOrder({})).toBe(true);
+    expect(isPlainOrder({ status: ['registered'] })).toBe(false);
+    expect(isPlainOrder({ sort: { by: 'grade', direction: 'asc' } })).toBe(false);
+    expect(await countAll(d.db)).toBe(3);
+    for (const sort of [undefined, { by: 'number', direction: 'asc' } as const]) {
+      const query: RegisterQuery = sort ? { sort } : {};
+      const window = await loadPlainWindow(d.db, query, 1, 2);
+      expect(window.map((row) => row.id)).toEqual((await run(query)).slice(1, 3));
+    }
   });
 
   it('gives rows with the assignee’s name, the masked phone and the clock state at render time', async () => {

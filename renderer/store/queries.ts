@@ -7,6 +7,7 @@ import { Dexie, type Collection } from 'dexie';
 import type { ComplaintId, UserId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import type { DeskDb } from './db';
+import { COMPLAINT_TOTAL_KEY } from './counters';
 import { rowClockState, type RowClockState } from './projection';
 import { toDomainEvent, type ComplaintRecord, type UserRecord } from './records';
 import { normalizeQuery } from './search-text';
@@ -98,7 +99,8 @@ export async function searchIds(db: DeskDb, raw: string): Promise<Set<ComplaintI
   const { text, digits } = normalizeQuery(raw);
   const byToken = keysOf(db.complaints.where('searchText').startsWith(text));
   const byDigits = digits ? keysOf(db.complaints.where('searchText').startsWith(digits)) : Promise.resolve([]);
-  const byText = db.searchDocs.filter((doc) => doc.text.includes(text)).primaryKeys();
+  // One getAll and a JS loop: in Chromium several times faster than a filtering cursor over 100 000 docs.
+  const byText = db.searchDocs.toArray().then((docs) => docs.filter((doc) => doc.text.includes(text)).map((doc) => doc.id));
   const lists = await Promise.all([byToken, byDigits, byText]);
   return new Set(lists.flat());
 }
@@ -120,6 +122,27 @@ export async function queryRegisterIds(db: DeskDb, query: RegisterQuery, now: st
   if (sets.length === 0) return ids;
   sets.sort((a, b) => a.size - b.size);
   return ids.filter((id) => sets.every((set) => set.has(id)));
+}
+
+/** True when the register shows every complaint in the order of one plain index (the opening view). */
+export function isPlainOrder(query: RegisterQuery): boolean {
+  const by = query.sort?.by ?? 'receivedAt';
+  const filtered = FILTER_FIELDS.some((field) => (query[field]?.length ?? 0) > 0);
+  return !filtered && !query.overdue && !query.search?.trim() && !query.receivedFrom && !query.receivedTo && (by === 'receivedAt' || by === 'number' || by === 'updatedAt');
+}
+
+/** Every complaint (the total of a plain-order view), from the counter kept with the rows. */
+export const countAll = async (db: DeskDb): Promise<number> => (await db.counters.get(COMPLAINT_TOTAL_KEY))?.last ?? 0;
+
+/**
+ * Rows `start…start+count` of a plain-order view, read straight off the index: the opening screen needs no id
+ * list, so it shows in milliseconds whatever the size; deep positions cost a cursor skip, which is why the hook
+ * switches to the id list once it has it.
+ */
+export async function loadPlainWindow(db: DeskDb, query: RegisterQuery, start: number, count: number): Promise<ComplaintRecord[]> {
+  const { by, direction } = query.sort ?? { by: 'receivedAt', direction: 'desc' };
+  const ordered = db.complaints.orderBy(by);
+  return (direction === 'desc' ? ordered.reverse() : ordered).offset(start).limit(count).toArray();
 }
 
 export function toComplaintRow(record: ComplaintRecord, userNames: ReadonlyMap<string, string>, now: string): ComplaintRow {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { deleteDeskDb } from './open';
-import { loadTimeline } from './queries';
+import { countAll, loadTimeline } from './queries';
 import { branchSeqKey } from './counters';
 import { createFakeMain } from './testing/fake-api';
 import { BRANCH, TEST_USERS, freshName, openTestDesk, walkIn, type TestDesk } from './testing/desk';
@@ -46,11 +46,28 @@ describe('restoreIfEmpty', () => {
     expect(await after.store.pendingJournalCount()).toBe(0);
     expect((await after.db.users.toArray()).map((user) => user.displayName).sort()).toEqual(['李华', '王芳'].sort());
 
+    expect(await countAll(after.db)).toBe(3);
     const next = await after.store.register(walkIn());
     expect(next.ok && next.value.number).toBe('SH01-20261123-0004');
+    expect(await countAll(after.db)).toBe(4);
     expect(main.journal.map((event) => event.seq)).toEqual(main.journal.map((_, i) => i + 1));
     after.store.dispose();
     after.db.close();
+  });
+
+  it('catches up a database that is behind the journal, folding new events into existing complaints', async () => {
+    const main = createFakeMain({ users: TEST_USERS });
+    const writer = openTestDesk({ main, idPrefix: 'writer' });
+    const registered = await writer.store.register(walkIn());
+    if (!registered.ok) throw new Error('setup');
+    const reader = openTestDesk({ main, idPrefix: 'reader' });
+    await reader.store.restoreIfEmpty();
+    expect((await reader.db.complaints.get(registered.value.id))?.status).toBe('registered');
+    await writer.store.perform(registered.value.id, 'acknowledge', {});
+    expect(await reader.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 1, resent: 0 } });
+    expect((await reader.db.complaints.get(registered.value.id))?.status).toBe('acknowledged');
+    writer.db.close();
+    reader.db.close();
   });
 
   it('does nothing to a database that is level with the journal', async () => {

@@ -6,17 +6,13 @@
  * events are sent again.
  */
 import { Dexie } from 'dexie';
-import type { ComplaintId } from '../../shared/brand';
 import { JOURNAL_PAGE_MAX } from '../../shared/api/contract';
-import type { DomainEvent } from '../../shared/domain/events';
-import { applyEvent, ReplayError } from '../../shared/domain/reducer';
-import type { ComplaintState } from '../../shared/domain/state';
+import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
-import { countersFromEvents, raiseCounters } from './counters';
 import type { DeskDb } from './db';
-import { projectState, type DeadlineSummarizer } from './projection';
+import { createEventImporter } from './import-events';
+import type { DeadlineSummarizer } from './projection';
 import type { StoreApi } from './ports';
-import { loadTimeline } from './queries';
 
 export interface RestoreReport {
   /** Events copied from main's journal into IndexedDB. */
@@ -30,32 +26,9 @@ async function highestLocalSeq(db: DeskDb): Promise<number> {
   return last?.seq ?? 0;
 }
 
-/**
- * Folds a page of journal events into IndexedDB in one transaction: events (already journaled), the rows of
- * every complaint they touch, and counters. `states` carries folded states across pages of one restore.
- */
-async function importPage(db: DeskDb, page: readonly DomainEvent[], states: Map<ComplaintId, ComplaintState>, summarize: DeadlineSummarizer): Promise<void> {
-  await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
-    const touched = new Set<ComplaintId>();
-    for (const event of page) {
-      if (!states.has(event.complaintId)) {
-        const earlier = await loadTimeline(db, event.complaintId);
-        if (earlier.length > 0) states.set(event.complaintId, earlier.reduce<ComplaintState | undefined>(applyEvent, undefined) as ComplaintState);
-      }
-      states.set(event.complaintId, applyEvent(states.get(event.complaintId), event));
-      touched.add(event.complaintId);
-    }
-    await db.events.bulkAdd(page.map((event) => ({ ...event, journaled: 1 as const })));
-    const projected = [...touched].map((id) => projectState(states.get(id) as ComplaintState, summarize));
-    await db.complaints.bulkPut(projected.map((p) => p.record));
-    await db.searchDocs.bulkPut(projected.map((p) => p.searchDoc));
-    await raiseCounters(db, countersFromEvents(page));
-  });
-}
-
 export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer): Promise<Result<RestoreReport>> {
   const localSeq = await highestLocalSeq(db);
-  const states = new Map<ComplaintId, ComplaintState>();
+  const importer = createEventImporter(db, summarize, { journaled: 1, databaseWasEmpty: localSeq === 0 });
   let afterSeq = localSeq;
   let restoredEvents = 0;
   let journalLast = 0;
@@ -66,7 +39,7 @@ export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize:
       journalLast = page.value.lastSeq;
       const events = page.value.events.filter((event) => event.seq > afterSeq);
       if (events.length === 0) break;
-      await importPage(db, events, states, summarize);
+      await importer.importChunk(events);
       restoredEvents += events.length;
       afterSeq = events[events.length - 1]?.seq ?? afterSeq;
       if (afterSeq >= journalLast) break;

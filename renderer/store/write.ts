@@ -9,7 +9,7 @@ import { stampEvents, type DomainEvent, type EventDraft } from '../../shared/dom
 import { applyEvent } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { ok, refuse, type Refusal, type Result } from '../../shared/result';
-import { branchSeqKey, lastOf } from './counters';
+import { addRegistered, branchSeqKey, lastOf } from './counters';
 import type { DeskDb } from './db';
 import { projectState, type DeadlineSummarizer } from './projection';
 import { toDomainEvent, type CounterRecord } from './records';
@@ -68,6 +68,7 @@ export async function writeCommand(
       await db.complaints.put(record);
       await db.searchDocs.put(searchDoc);
       await db.counters.bulkPut([...counters, { key: seqKey, last: firstSeq + events.length - 1 }]);
+      await addRegistered(db, events);
       return ok(events);
     });
   } catch (error) {

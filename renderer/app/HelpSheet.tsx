@@ -23,7 +23,7 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
               <td>
                 {keys.map((k, i) => (
                   <span key={k}>
-                    {i > 0 && ' + '}
+                    {i > 0 && (keys[0] === '↑' ? ' / ' : ' + ')}
                     <kbd>{k}</kbd>
                   </span>
                 ))}

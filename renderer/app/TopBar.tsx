@@ -26,7 +26,6 @@ function Bell() {
   if (!counts) return null;
   return (
     <span className="topbar-item bell" title={t('topbar.bell', counts)} aria-label={t('topbar.bell', counts)} role="status">
-      <span aria-hidden="true">🔔</span>
       <span className="bell-count" data-kind="due_soon" aria-hidden="true">
         {t('topbar.dueSoon', { count: counts.dueSoon })}
       </span>
@@ -51,7 +50,7 @@ export function TopBar({ onHelp }: { onHelp: () => void }) {
       <JournalState />
       <Bell />
       <span className="topbar-item" title={t('topbar.signedInAs')}>
-        👤 {user.displayName || user.username} · {t(`role.${user.role}`)}
+        {user.displayName || user.username} · {t(`role.${user.role}`)}
       </span>
       <LanguageSelect id="topbar-language" onChange={switchLanguage} showLabel={false} />
       <button type="button" className="btn" onClick={onHelp} title={t('topbar.help')} aria-label={t('topbar.help')}>

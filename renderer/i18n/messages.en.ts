@@ -72,7 +72,7 @@ export const en: Messages = {
     passwordsDiffer: 'The passwords do not match',
     passwordTooShort: 'At least {{min}} characters',
     tooLong: 'At most {{max}} characters',
-    phone: 'Enter a valid mobile number (11 digits starting with 1) or a landline with area code, e.g. 021-12345678',
+    phone: 'Mobile: 11 digits from 1; landline with area code, e.g. 021-12345678',
     email: 'Enter a valid email address',
     number: 'Enter a valid number',
     positive: 'Enter a number greater than 0',
@@ -131,7 +131,7 @@ export const en: Messages = {
   },
   register: {
     title: 'Register a complaint',
-    shortcutHint: 'Ctrl+Enter to register, Esc to cancel',
+    shortcutHint: 'Enter in a single-line field, or Ctrl+Enter anywhere, registers',
     draftRestored: 'Your unsent draft was restored.',
     discardDraft: 'Clear form',
     who: 'Complainant',
@@ -231,7 +231,7 @@ export const en: Messages = {
     assignee: 'Assignee',
     nextDeadline: 'Next deadline',
     search: 'Search',
-    searchPlaceholder: 'Number, name, phone or text (Ctrl+K)',
+    searchPlaceholder: 'Number, name, phone, text'
     overdueOnly: 'Overdue only',
     from: 'From',
     to: 'To',

@@ -71,7 +71,7 @@ export const zhCN = {
     passwordsDiffer: '两次输入的密码不一致',
     passwordTooShort: '密码至少 {{min}} 位',
     tooLong: '最多 {{max}} 个字符',
-    phone: '请输入有效的手机号（11 位，以 1 开头）或带区号的座机号，例如 021-12345678',
+    phone: '手机号为 1 开头的 11 位数字；座机请带区号，如 021-12345678',
     email: '请输入有效的电子邮箱地址',
     number: '请输入有效的数字',
     positive: '请输入大于 0 的数字',
@@ -130,7 +130,7 @@ export const zhCN = {
   },
   register: {
     title: '登记投诉',
-    shortcutHint: '按 Ctrl+Enter 提交，Esc 取消',
+    shortcutHint: '在单行输入框中按 Enter，或在任意位置按 Ctrl+Enter 登记',
     draftRestored: '已恢复上次未提交的草稿。',
     discardDraft: '清空表单',
     who: '投诉人',
@@ -230,7 +230,7 @@ export const zhCN = {
     assignee: '处理人',
     nextDeadline: '下一时限',
     search: '搜索',
-    searchPlaceholder: '编号、姓名、电话或内容（Ctrl+K）',
+    searchPlaceholder: '编号、姓名、电话、内容'
     overdueOnly: '仅看超时',
     from: '起始日期',
     to: '截止日期',

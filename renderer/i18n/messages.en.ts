@@ -231,7 +231,7 @@ export const en: Messages = {
     assignee: 'Assignee',
     nextDeadline: 'Next deadline',
     search: 'Search',
-    searchPlaceholder: 'Number, name, phone, text'
+    searchPlaceholder: 'Number, name, phone, text',
     overdueOnly: 'Overdue only',
     from: 'From',
     to: 'To',

@@ -230,7 +230,7 @@ export const zhCN = {
     assignee: '处理人',
     nextDeadline: '下一时限',
     search: '搜索',
-    searchPlaceholder: '编号、姓名、电话、内容'
+    searchPlaceholder: '编号、姓名、电话、内容',
     overdueOnly: '仅看超时',
     from: '起始日期',
     to: '截止日期',

@@ -67,6 +67,23 @@ describe('branch set-up and sign-in', () => {
     });
   });
 
+  it('locks a name out for 30 s after 5 wrong passwords, even for the right one', async () => {
+    await withTempDir(async (dir) => {
+      let clock = Date.parse('2026-11-23T08:00:00Z');
+      const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), now: () => new Date(clock) });
+      await desk.dispatch('setup.createBranch', SETUP);
+      await desk.dispatch('auth.signOut', {});
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        expect(await desk.dispatch('auth.signIn', { username: 'admin', password: 'guess-number-' + attempt })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+      }
+      const right = { username: 'admin', password: 'correct horse' };
+      expect(await desk.dispatch('auth.signIn', right)).toMatchObject({ ok: false, error: { code: 'too_many_attempts', params: { seconds: 30 } } });
+      clock += 30_000;
+      expect(await desk.dispatch('auth.signIn', right)).toMatchObject({ ok: true });
+      await desk.close();
+    });
+  });
+
   it('enforces the password rules with a code and the field', async () => {
     await withDesk(async (desk) => {
       const short = await desk.dispatch('setup.createBranch', { ...SETUP, password: 'short', confirmPassword: 'short' });
@@ -153,6 +170,8 @@ describe('settings', () => {
         value: { language: 'zh-CN', prefs: { boardView: 'compact' } },
       });
       expect(await desk.dispatch('settings.set', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'language' } });
+      const tooMany = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`key${index}`, index]));
+      expect(await desk.dispatch('settings.set', { prefs: tooMany })).toMatchObject({ ok: false, error: { code: 'too_many_prefs' } });
       await desk.close();
 
       const english = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, language: 'en', log: memoryLogger() });

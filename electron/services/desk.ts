@@ -15,6 +15,7 @@ import { openJournal } from './journal';
 import { createFileLogger, describeError, type Logger } from './log';
 import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
+import { createSignInThrottle } from './signInThrottle';
 import { createUserStore } from './users';
 
 export interface DeskOptions {
@@ -55,6 +56,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   // One window, one person at the counter: the session lives in main and survives a renderer reload.
   let signedIn: UserId | undefined;
+  const throttle = createSignInThrottle(now);
   const startSession = (user: PublicUser) => {
     signedIn = user.id;
     log.info('signed in', { user: user.id, role: user.role });
@@ -83,11 +85,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return startSession(admin.value);
     },
     'auth.signIn': async (input) => {
+      const wait = throttle.waitSeconds(input.username);
+      if (wait > 0) return refuse('too_many_attempts', `Too many wrong attempts: wait ${wait} s and try again.`, { params: { seconds: wait } });
       const user = await users.verify(input.username, input.password);
       if (!user.ok) {
+        throttle.recordFailure(input.username);
         log.warn('sign-in refused', { username: input.username.slice(0, 64) });
         return user;
       }
+      throttle.recordSuccess(input.username);
       return startSession(user.value);
     },
     'auth.signOut': async () => {
@@ -120,8 +126,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     'settings.get': async () => ok(await settings.get()),
     'settings.set': async (input) => {
       const next = await settings.update(input);
-      options.onSettingsChanged?.(next);
-      return ok(next);
+      if (next.ok) options.onSettingsChanged?.(next.value);
+      return next;
     },
   };
 

@@ -1,6 +1,7 @@
 /** UI settings (language and small preferences) in `settings.json`; missing fields take their defaults. */
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, LanguageSchema, PrefsSchema, type Language, type Settings } from '../../shared/api/schemas';
+import { DEFAULT_SETTINGS, LanguageSchema, PrefsSchema, SettingsSchema, type Language, type Settings } from '../../shared/api/schemas';
+import { ok, refuse, type Result } from '../../shared/result';
 import { readJsonFile, writeJsonAtomic } from './jsonFile';
 import { createSerial } from './serial';
 
@@ -12,7 +13,7 @@ const SettingsFileSchema = z.object({
 
 export interface SettingsStore {
   get(): Promise<Settings>;
-  update(change: { language?: Language; prefs?: Settings['prefs'] }): Promise<Settings>;
+  update(change: { language?: Language; prefs?: Settings['prefs'] }): Promise<Result<Settings>>;
 }
 
 export function createSettingsStore(file: string): SettingsStore {
@@ -26,9 +27,10 @@ export function createSettingsStore(file: string): SettingsStore {
     update: (change) =>
       serial(async () => {
         const current = await get();
-        const next: Settings = { language: change.language ?? current.language, prefs: { ...current.prefs, ...change.prefs } };
-        await writeJsonAtomic(file, { version: 1, ...next });
-        return next;
+        const next = SettingsSchema.safeParse({ language: change.language ?? current.language, prefs: { ...current.prefs, ...change.prefs } });
+        if (!next.success) return refuse('too_many_prefs', 'prefs: at most 100 entries in all', { path: 'prefs' });
+        await writeJsonAtomic(file, { version: 1, ...next.data });
+        return ok(next.data);
       }),
   };
 }

@@ -95,7 +95,6 @@ export type EventBody = { [T in EventType]: { type: T; payload: PayloadOf<T> } }
 
 /** An event as a command produces it: the store assigns `branch` and `seq` when it appends. */
 export type EventDraft = DomainEvent extends infer E ? (E extends DomainEvent ? Omit<E, 'branch' | 'seq'> : never) : never;
-export type DraftOf<T extends EventType> = Omit<EventOf<T>, 'branch' | 'seq'>;
 
 const isEventType = (value: unknown): value is EventType => typeof value === 'string' && Object.hasOwn(PAYLOADS, value);
 

@@ -69,6 +69,11 @@ export interface Action {
 /** A refusal as data (compose gates with `??`: the first refusal wins). */
 export const no = (code: string, message: string, params?: Refusal['params']): Refusal => (params ? { code, message, params } : { code, message });
 
+/** A refusal as a command's result. */
+export const refused = (error: Refusal): { ok: false; error: Refusal } => ({ ok: false, error });
+
+const NOT_FOUND = no('complaint_not_found', 'There is no such complaint');
+
 /** An action on an existing complaint. Order of checks: the complaint exists, the gate, then the input. */
 export function complaintAction<S extends z.ZodType>(spec: {
   name: ActionName;
@@ -76,11 +81,11 @@ export function complaintAction<S extends z.ZodType>(spec: {
   gate: (state: ComplaintState, actor: Actor, policy: Policy) => Refusal | undefined;
   decide: (state: ComplaintState, input: z.output<S>, ctx: CommandContext) => Result<EventDraft[]>;
 }): Action {
-  const gate: Gate = (state, actor, policy) =>
-    state === undefined ? no('complaint_not_found', 'There is no such complaint') : spec.gate(state, actor, policy);
+  const gate: Gate = (state, actor, policy) => (state === undefined ? NOT_FOUND : spec.gate(state, actor, policy));
   const run: Command = (state, input, ctx) => {
-    const refusal = gate(state, ctx.actor, ctx.policy);
-    if (refusal || state === undefined) return { ok: false, error: refusal ?? no('complaint_not_found', 'There is no such complaint') };
+    if (state === undefined) return refused(NOT_FOUND);
+    const refusal = spec.gate(state, ctx.actor, ctx.policy);
+    if (refusal) return refused(refusal);
     const parsed = parseWith(spec.input, input);
     return parsed.ok ? spec.decide(state, parsed.value, ctx) : parsed;
   };
@@ -131,7 +136,7 @@ export function notResolved(state: ComplaintState): Refusal | undefined {
     : undefined;
 }
 
-/** Parse-time check that an instant is not after `now`, for decide functions. */
+/** Refuses an instant the person typed that lies after `now` (a received time, an incident, a reply). */
 export function notInFuture(instant: string, ctx: CommandContext, code: string, what: string): Refusal | undefined {
   return Date.parse(instant) > Date.parse(ctx.now) ? no(code, `${what} cannot be in the future`) : undefined;
 }

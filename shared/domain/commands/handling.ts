@@ -13,12 +13,12 @@ import {
   ResolvedPayload,
   ResumedPayload,
 } from '../event-payloads';
-import type { EventDraft } from '../events';
+import type { EventBody, EventDraft } from '../events';
 import type { ComplaintState } from '../state';
-import { complaintAction, draft, handler, inHandling, no, notEnded, notInFuture, notResolved, supervisorOnly, type CommandContext } from './context';
+import { complaintAction, draft, handler, inHandling, no, notEnded, notInFuture, notResolved, refused, supervisorOnly, type CommandContext } from './context';
 import { escalateOneTier } from './escalation';
 
-const single = (ctx: CommandContext, state: ComplaintState, body: Parameters<typeof draft>[2]): Result<EventDraft[]> => ok([draft(ctx, state.id, body)]);
+const single = (ctx: CommandContext, state: ComplaintState, body: EventBody): Result<EventDraft[]> => ok([draft(ctx, state.id, body)]);
 
 export const addNote = complaintAction({
   name: 'addNote',
@@ -70,7 +70,7 @@ export const resolve = complaintAction({
       (Date.parse(payload.communicatedAt) < Date.parse(state.receivedAt)
         ? no('communicated_before_received', 'The result cannot have been communicated before the complaint was received')
         : undefined);
-    return refusal ? { ok: false, error: { ...refusal, path: 'communicatedAt' } } : single(ctx, state, { type: 'Resolved', payload });
+    return refusal ? refused({ ...refusal, path: 'communicatedAt' }) : single(ctx, state, { type: 'Resolved', payload });
   },
 });
 

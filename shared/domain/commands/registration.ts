@@ -6,12 +6,12 @@
 import { z } from 'zod';
 import { ComplaintIdSchema, UserIdSchema } from '../../brand';
 import { findCategory } from '../../policy/policy';
-import { ok, parseWith, refuse } from '../../result';
+import { ok, parseWith } from '../../result';
 import { ComplainantSchema, IncidentSchema, RegisteredPayload } from '../event-payloads';
 import { majorFlagsFor, suggestGrade } from '../grading';
 import { parseComplaintNumber } from '../numbering';
 import { LevelSchema, SpreadSchema } from '../vocabulary';
-import { draft, no, notInFuture, type Action, type CommandContext } from './context';
+import { draft, no, notInFuture, refused, type Action, type CommandContext, type Gate } from './context';
 import { escalateForMajorFlags } from './escalation';
 
 export const RegisterInput = RegisteredPayload.omit({ grade: true, flags: true, policyVersion: true, receivedBy: true }).extend({
@@ -60,17 +60,20 @@ function checkRegistration(input: Registration, ctx: CommandContext) {
   );
 }
 
+// Every role may register; the only thing that can stop it is the complaint already existing.
+const notYetRegistered: Gate = (state) => (state === undefined ? undefined : no('already_registered', `Complaint ${state.number} is already registered`));
+
 export const register: Action = {
   name: 'register',
-  // Every role may register; the only thing that can stop it is the complaint already existing.
-  gate: (state) => (state === undefined ? undefined : no('already_registered', `Complaint ${state.number} is already registered`)),
+  gate: notYetRegistered,
   run: (state, raw, ctx) => {
-    if (state !== undefined) return refuse('already_registered', `Complaint ${state.number} is already registered`);
+    const existing = notYetRegistered(state, ctx.actor, ctx.policy);
+    if (existing) return refused(existing);
     const parsed = parseWith(RegisterInput, raw);
     if (!parsed.ok) return parsed;
     const { impression, receivedBy, ...input } = parsed.value;
     const refusal = checkRegistration(parsed.value, ctx);
-    if (refusal) return { ok: false, error: refusal };
+    if (refusal) return refused(refusal);
 
     const flags = majorFlagsFor(input, ctx.policy);
     const spread = impression?.spread ?? (input.collective ? 'several' : 'individual');

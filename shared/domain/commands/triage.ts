@@ -7,7 +7,7 @@ import { AssessedPayload, AssignedPayload, EscalatedPayload } from '../event-pay
 import { majorFlagsFor, suggestGrade } from '../grading';
 import type { ComplaintState } from '../state';
 import { RouteSchema, TierSchema, type MajorFlag } from '../vocabulary';
-import { complaintAction, draft, handler, no, notEnded, supervisorOnly } from './context';
+import { complaintAction, draft, handler, no, notEnded, refused, supervisorOnly } from './context';
 import { escalateForMajorFlags, escalationDraft, nextTier, tierRank } from './escalation';
 
 export const acknowledge = complaintAction({
@@ -67,7 +67,7 @@ export const assign = complaintAction({
   gate: (state, actor) => notEnded(state) ?? supervisorOnly(actor),
   decide: (state, input, ctx) => {
     const refusal = notSamePerson(state, input.to);
-    if (refusal) return { ok: false, error: refusal };
+    if (refusal) return refused(refusal);
     return ok([draft(ctx, state.id, { type: 'Assigned', payload: { kind: 'assignment', from: state.assignee, ...input } })]);
   },
 });
@@ -81,7 +81,7 @@ export const handOver = complaintAction({
     (state.assignee === actor.id ? undefined : no('not_assignee', 'Only the person who holds the complaint can hand it over', { assignee: state.assignee })),
   decide: (state, input, ctx) => {
     const refusal = notSamePerson(state, input.to);
-    if (refusal) return { ok: false, error: refusal };
+    if (refusal) return refused(refusal);
     return ok([draft(ctx, state.id, { type: 'Assigned', payload: { kind: 'hand_over', from: state.assignee, ...input } })]);
   },
 });

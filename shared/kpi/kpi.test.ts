@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BranchCodeSchema, ComplaintIdSchema, EventIdSchema, UserIdSchema } from '../brand';
 import { CN_2026_CALENDAR } from '../calendar';
@@ -5,7 +6,9 @@ import type { DomainEvent, EventBody } from '../domain/events';
 import { foldComplaint } from '../domain/reducer';
 import type { ComplaintState } from '../domain/state';
 import { DEFAULT_POLICY } from '../policy/policy';
-import { computeKpis, type KpiOptions } from './kpi';
+import { generateSeed } from '../seed/generator';
+import { createRandom } from '../seed/random';
+import { computeKpis, type KpiGroupBy, type KpiOptions, type KpiRow } from './kpi';
 
 const STAFF = UserIdSchema.parse('u-li');
 const at = (iso: string, plusHours = 0) => new Date(Date.parse(iso) + plusHours * 3_600_000).toISOString();
@@ -121,5 +124,36 @@ describe('computeKpis', () => {
     const empty = computeKpis([], options);
     expect(empty.rows).toEqual([]);
     expect(empty.total).toMatchObject({ count: 0, composite: null, responseOnTimePct: null });
+  });
+});
+
+describe('computeKpis on any input (property)', () => {
+  const figures = (row: KpiRow) => [row.responseOnTimePct, row.resolutionOnTimePct, row.resolutionRate, row.averageSatisfaction, row.composite];
+  const instant = fc.integer({ min: Date.parse('2026-05-01T00:00:00Z'), max: Date.parse('2027-01-01T00:00:00Z') }).map((ms) => new Date(ms).toISOString());
+
+  it('never yields NaN or Infinity, and every percentage stays within 0–100', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 0, max: 40 }),
+        instant,
+        instant,
+        instant,
+        fc.constantFrom<KpiGroupBy>('branch', 'department', 'person', 'category', 'channel', 'grade'),
+        (seed, count, from, to, now, groupBy) => {
+          const generated = generateSeed({ branches: 2, complaints: count }, createRandom(seed)).events;
+          const streams = new Map<string, DomainEvent[]>();
+          for (const event of generated) streams.set(event.complaintId, [...(streams.get(event.complaintId) ?? []), event]);
+          const states = [...streams.values()].map((stream) => foldComplaint(stream));
+          const table = computeKpis(states, { ...options, period: { from, to }, now, groupBy, groups: ['', 'SH09'] });
+          for (const row of [...table.rows, table.total]) {
+            for (const value of figures(row)) expect(value === null || (Number.isFinite(value) && value >= 0 && value <= 100)).toBe(true);
+            expect(row.count).toBe(row.basis.count);
+          }
+          expect(table.rows.reduce((sum, row) => sum + row.count, 0)).toBe(table.total.count);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -13,6 +13,7 @@ import { LanguageSchema, type Language } from '../../shared/api/schemas';
 import { DATA_SUBFOLDER } from '../common/paths';
 import { readFlag } from '../services/dataDir';
 import { openDesk, type Desk } from '../services/desk';
+import { describeError } from '../services/log';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { APP_URL } from './origin';
@@ -62,6 +63,8 @@ async function start() {
     onSettingsChanged: (settings) => setMenu(settings.language, desk),
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
+  process.on('uncaughtException', (error) => desk.log.error('uncaught exception in main', describeError(error)));
+  process.on('unhandledRejection', (error) => desk.log.error('unhandled rejection in main', describeError(error)));
 
   guardAllWebContents(app, appUrl, desk.log);
   hardenSession(session.defaultSession, appUrl, desk.log);

@@ -3,16 +3,32 @@
  *
  * Writes the generated events as JSON lines (one event per line, by branch then seq) to --out, or to stdout;
  * --meta writes the branches and their users (ids, Chinese names, roles) as JSON. A summary goes to stderr.
+ *
+ * shared/ is type-checked without Node's types (tsconfig.web.json), so the few Node facilities used here are
+ * reached through `process` and described by the small interface below instead of importing `node:*`.
  */
-import { createWriteStream, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseWith } from '../result';
 import { generateSeed } from './generator';
 import { createRandom } from './random';
 
+interface NodeFs {
+  openSync(path: string, flags: 'w'): number;
+  writeSync(fd: number, text: string): number;
+  closeSync(fd: number): void;
+  writeFileSync(path: string, text: string): void;
+}
+interface NodeProcess {
+  readonly argv: readonly string[];
+  readonly stdout: { write(chunk: string): boolean; once(event: 'drain', listener: () => void): unknown };
+  readonly stderr: { write(chunk: string): boolean };
+  exitCode?: number;
+  getBuiltinModule(id: 'node:fs'): NodeFs;
+}
+const host = (globalThis as unknown as { process: NodeProcess }).process;
+
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
-const CliOptions = z.object({
+const CliOptions = z.strictObject({
   branches: count(999).min(1).default(3),
   complaints: count(1_000_000).default(1000),
   seed: count(2 ** 32 - 1).default(1),
@@ -22,23 +38,25 @@ const CliOptions = z.object({
   days: count(3650).min(1).optional(),
 });
 
+/** `--name value` pairs; anything else is refused by the schema (unknown names) or here (a missing value). */
+function readArgs(argv: readonly string[]): Record<string, string> | string {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i] ?? '';
+    const value = argv[i + 1];
+    if (!name.startsWith('--') || value === undefined) return `expected --name value pairs, got "${name}"`;
+    values[name.slice(2)] = value;
+  }
+  return values;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      branches: { type: 'string' },
-      complaints: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-      meta: { type: 'string' },
-      now: { type: 'string' },
-      days: { type: 'string' },
-    },
-    strict: true,
-  });
-  const parsed = parseWith(CliOptions, values);
+  const args = readArgs(host.argv.slice(2));
+  const parsed = typeof args === 'string' ? { ok: false as const, error: { message: args } } : parseWith(CliOptions, args);
   if (!parsed.ok) {
-    process.stderr.write(`seed: ${parsed.error.message}\n`);
-    process.exit(2);
+    host.stderr.write(`seed: ${parsed.error.message}\nusage: npm run seed -- --branches N --complaints M --seed S [--out file] [--meta file] [--now ISO] [--days D]\n`);
+    host.exitCode = 2;
+    return;
   }
   const options = parsed.value;
   const started = performance.now();
@@ -48,16 +66,18 @@ async function main(): Promise<void> {
   );
   const generatedMs = performance.now() - started;
 
-  const out: NodeJS.WritableStream = options.out ? createWriteStream(options.out) : process.stdout;
+  const fs = host.getBuiltinModule('node:fs');
+  const fd = options.out === undefined ? undefined : fs.openSync(options.out, 'w');
   const BATCH = 5000;
   for (let i = 0; i < data.events.length; i += BATCH) {
     const chunk = data.events.slice(i, i + BATCH).map((event) => JSON.stringify(event)).join('\n') + '\n';
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    if (fd !== undefined) fs.writeSync(fd, chunk);
+    else if (!host.stdout.write(chunk)) await new Promise<void>((resolve) => host.stdout.once('drain', resolve));
   }
-  if (options.out) await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject));
-  if (options.meta) writeFileSync(options.meta, JSON.stringify({ now: data.now, branches: data.branches }, null, 2) + '\n');
+  if (fd !== undefined) fs.closeSync(fd);
+  if (options.meta) fs.writeFileSync(options.meta, JSON.stringify({ now: data.now, branches: data.branches }, null, 2) + '\n');
 
-  process.stderr.write(
+  host.stderr.write(
     `seed ${options.seed}: ${data.branches.length} branches, ${data.complaints.length} complaints, ${data.events.length} events ` +
       `(generated in ${(generatedMs / 1000).toFixed(1)} s, now = ${data.now})${options.out ? ` → ${options.out}` : ''}\n`,
   );

@@ -50,6 +50,12 @@ export function useNow(intervalMs = 30_000): string {
   return now;
 }
 
+/** Rows read for positions `from…`; bulkGet keeps a hole where a row is missing, so positions stay aligned. */
+interface RowWindow {
+  from: number;
+  records: readonly (ComplaintRecord | undefined)[];
+}
+
 /** Rows are read in pages of this many, so scrolling a few lines does not re-query. */
 export const REGISTER_PAGE = 100;
 
@@ -74,32 +80,48 @@ export function useRegister(query: RegisterQuery, visible: { start: number; end:
   const now = useNow();
   const queryKey = JSON.stringify(query);
   const plain = isPlainOrder(query);
-  // `now` only matters to the overdue filter; other queries should not re-run on the clock tick.
-  const overdueNow = query.overdue ? now : '';
-  const ids = useLiveQuery(() => queryRegisterIds(db, JSON.parse(queryKey) as RegisterQuery, overdueNow || now), [db, queryKey, overdueNow]);
-  const plainTotal = useLiveQuery(() => (plain ? countAll(db) : undefined), [db, plain]);
   const firstPage = Math.floor(Math.max(visible.start, 0) / REGISTER_PAGE);
   const lastPage = Math.floor(Math.max(visible.end, visible.start, 0) / REGISTER_PAGE);
   const from = firstPage * REGISTER_PAGE;
   const size = (lastPage - firstPage + 1) * REGISTER_PAGE;
-  const windowIds = useMemo(() => ids?.slice(from, from + size), [ids, from, size]);
-  const records = useLiveQuery<readonly (ComplaintRecord | undefined)[]>(
-    () => (windowIds ? db.complaints.bulkGet([...windowIds]) : plain ? loadPlainWindow(db, JSON.parse(queryKey) as RegisterQuery, from, size) : []),
-    [db, windowIds, plain, queryKey, from, size],
+  // The query whose id list has shown rows: from then on its windows come from the list.
+  const [listedQuery, setListedQuery] = useState<string>();
+
+  const plainTotal = useLiveQuery(() => (plain ? countAll(db) : undefined), [db, plain]);
+  const indexWindowWanted = plain && listedQuery !== queryKey;
+  const indexWindow = useLiveQuery<RowWindow | undefined>(
+    async () => (indexWindowWanted ? { from, records: await loadPlainWindow(db, JSON.parse(queryKey) as RegisterQuery, from, size) } : undefined),
+    [db, indexWindowWanted, queryKey, from, size],
   );
+  // IndexedDB answers one request after another: start the long key scan only once the first screen is read.
+  const idsWanted = !plain || indexWindow !== undefined || listedQuery === queryKey;
+  // `now` only matters to the overdue filter; other queries should not re-run on the clock tick.
+  const overdueNow = query.overdue ? now : '';
+  const ids = useLiveQuery(
+    () => (idsWanted ? queryRegisterIds(db, JSON.parse(queryKey) as RegisterQuery, overdueNow || now) : undefined),
+    [db, queryKey, overdueNow, idsWanted],
+  );
+  const windowIds = useMemo(() => ids?.slice(from, from + size), [ids, from, size]);
+  const listWindow = useLiveQuery<RowWindow | undefined>(
+    async () => (windowIds ? { from, records: await db.complaints.bulkGet([...windowIds]) } : undefined),
+    [db, windowIds, from],
+  );
+  // Adjusting state while rendering (React's "storing information from previous renders"), not in an effect.
+  if (listWindow !== undefined && listedQuery !== queryKey) setListedQuery(queryKey);
+
   const userNames = useUserNames();
   return useMemo(() => {
-    // Aligned with positions: bulkGet keeps a hole where a row is missing, rather than shifting the rest up.
-    const list: readonly (ComplaintRecord | undefined)[] = records ?? [];
+    // A window answered for an earlier scroll position still serves the rows it holds, at their own positions.
+    const shown = listWindow ?? indexWindow;
     return {
       total: ids?.length ?? plainTotal,
       ids: ids ?? [],
       getRow(index: number) {
-        const record = index >= from ? list[index - from] : undefined;
+        const record = shown && index >= shown.from ? shown.records[index - shown.from] : undefined;
         return record ? toComplaintRow(record, userNames, now) : undefined;
       },
     };
-  }, [ids, plainTotal, records, from, userNames, now]);
+  }, [ids, plainTotal, listWindow, indexWindow, userNames, now]);
 }
 
 /** A complaint's full state, folded from its events; undefined while loading or when there is none. */

@@ -50,7 +50,7 @@ export function projectState(state: ComplaintState, summarize: DeadlineSummarize
   if (deadline.nextDeadlineAt) record.nextDeadlineAt = canonical(deadline.nextDeadlineAt);
   if (deadline.nextDeadlineKind) record.nextDeadlineKind = deadline.nextDeadlineKind;
   if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
-  return { record, searchDoc: { id: state.id, text: searchDocText(state) } };
+  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) } };
 }
 
 export function createProjector(fold: (events: readonly DomainEvent[]) => ComplaintState, summarize: DeadlineSummarizer): Projector {

@@ -102,6 +102,20 @@ describe('register query', () => {
     expect(await run({ overdue: true }, '2026-11-24T04:00:00.000Z')).toEqual([id.rude, id.milk]);
   });
 
+  it('sorts the same whether it reads the sort index or sorts a small match set in memory', async () => {
+    const sorts = (['receivedAt', 'number', 'nextDeadlineAt', 'updatedAt', 'grade'] as const).flatMap((by) =>
+      (['asc', 'desc'] as const).map((direction) => ({ by, direction })),
+    );
+    const filters: RegisterQuery[] = [{ search: '张' }, { category: ['service_attitude', 'delivery_delay'] }, { status: ['registered'], receivedFrom: '2026-11-23T02:00:00.000Z' }];
+    for (const filter of filters) {
+      for (const sort of sorts) {
+        const query = { ...filter, sort };
+        const now = '2026-11-24T08:00:00.000Z';
+        expect([query, await queryRegisterIds(d.db, query, now)]).toEqual([query, await queryRegisterIds(d.db, query, now, { sortInMemoryMax: 0 })]);
+      }
+    }
+  });
+
   it('opens the unfiltered view straight from the index: same rows and total as the id list', async () => {
     expect(isPlainOrder({})).toBe(true);
     expect(isPlainOrder({ status: ['registered'] })).toBe(false);

@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 // Layers you can see (STYLE.md §1): shared/ is pure; renderer/ never reaches into main or server code.
 const sharedMustStayPure = {
@@ -19,7 +20,7 @@ const rendererBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.vitest/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,6 +31,7 @@ export default tseslint.config(
     },
   },
   { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts', 'shared/seed/cli.ts'], rules: { 'no-restricted-imports': ['error', sharedMustStayPure] } },
+  { files: ['scripts/**/*.mjs', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -1,0 +1,292 @@
+/**
+ * The complaint record sheet (客户投诉记录表, SPEC §6) as one self-contained HTML document: inline style, no
+ * script, no remote content, every value escaped. Main renders it from its own journal for PDF and printing,
+ * and the renderer shows the same text in its print preview. Pure: the print time and names are passed in.
+ */
+import type { Language } from '../api/schemas';
+import type { DomainEvent } from '../domain/events';
+import type { ComplaintState } from '../domain/state';
+import { findCategory, type Policy } from '../policy/policy';
+import { sheetLabels, type SheetLabels } from './sheetLabels';
+import { sheetStyle } from './sheetStyle';
+import { escapeHtml, formatAmount, formatDate, formatDateTime, listText } from './text';
+import { timelineText } from './timeline';
+import { vocabularyText, type VocabularyText } from './vocabularyText';
+
+export interface RecordSheetInput {
+  readonly state: ComplaintState;
+  /** The complaint's events, oldest first (the timeline). */
+  readonly events: readonly DomainEvent[];
+  /** `timeZone` defaults to the policy's. */
+  readonly branch: { readonly code: string; readonly name: string; readonly timeZone?: string };
+  /** User id → display name; an unknown id is shown as it is. */
+  readonly users: ReadonlyMap<string, string>;
+  /** ISO instant. */
+  readonly printedAt: string;
+  /** Display name of the person printing. */
+  readonly printedBy: string;
+  readonly language: Language;
+  readonly policy: Policy;
+}
+
+interface Sheet {
+  readonly s: ComplaintState;
+  readonly L: SheetLabels;
+  readonly v: VocabularyText;
+  readonly language: Language;
+  readonly zone: string;
+  readonly name: (id: string | undefined) => string;
+  readonly input: RecordSheetInput;
+}
+
+export function renderRecordSheet(input: RecordSheetInput): string {
+  const { state, language } = input;
+  const L = sheetLabels(language);
+  const zone = input.branch.timeZone ?? input.policy.timeZone;
+  const sheet: Sheet = {
+    s: state,
+    L,
+    v: vocabularyText(language),
+    language,
+    zone,
+    name: (id) => (id === undefined ? '' : (input.users.get(id) ?? id)),
+    input,
+  };
+  const printed = formatDateTime(input.printedAt, zone);
+  const style = sheetStyle({
+    left: `${input.branch.name}（${input.branch.code}）· ${state.number}`,
+    pageOf: L.pageOf,
+    right: L.printedAt(printed, input.printedBy),
+  });
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${language === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<title>${escapeHtml(`${L.title} ${state.number}`)}</title><style>${style}</style></head><body>`,
+    head(sheet, printed),
+    fieldsTable(sheet),
+    followUpTable(sheet),
+    actionsTable(sheet),
+    timelineTable(sheet),
+    signatures(L),
+    '</body></html>',
+  ].join('\n');
+}
+
+const cell = (text: string, attributes = '') => `<td${attributes}>${escapeHtml(text)}</td>`;
+const headCell = (text: string, attributes = '') => `<th${attributes}>${escapeHtml(text)}</th>`;
+const section = (title: string, columns: number) => `<tr class="section">${headCell(title, ` colspan="${columns}"`)}</tr>`;
+const joined = (parts: readonly (string | undefined)[], separator = ' / ') => parts.filter((part): part is string => !!part).join(separator);
+
+/** A label and its value; `span` is how many of a row's three value columns the value takes (1, 2 or 3). */
+interface Field {
+  readonly label: string;
+  readonly value: string;
+  readonly span?: 1 | 2 | 3;
+  /** Room to write by hand when empty, and for long text. */
+  readonly tall?: boolean;
+}
+
+/** A row of label/value pairs filling the three pairs of columns. */
+function fieldRow(fields: readonly Field[]): string {
+  const cells = fields.map(({ label, value, span = 1, tall }) => {
+    const colspan = span * 2 - 1;
+    const attributes = `${colspan > 1 ? ` colspan="${colspan}"` : ''}${tall ? ' class="tall"' : ''}`;
+    return `${headCell(label)}${cell(value, attributes)}`;
+  });
+  return `<tr>${cells.join('')}</tr>`;
+}
+
+function head({ L, s, input }: Sheet, printed: string): string {
+  return `<header class="sheet-head"><div class="branch">${escapeHtml(input.branch.name)}</div><h1>${escapeHtml(L.title)}</h1>
+<div class="meta"><span>${escapeHtml(L.field.number)}：<strong>${escapeHtml(s.number)}</strong></span><span>${escapeHtml(L.printedAt(printed, input.printedBy))}</span></div></header>`;
+}
+
+function categoryText({ s, language, input }: Sheet): string {
+  const nameOf = (code: string | undefined) => {
+    if (code === undefined) return undefined;
+    const found = findCategory(input.policy, code);
+    return found.ok ? (language === 'zh-CN' ? found.value.zh : found.value.en) : code;
+  };
+  return joined([nameOf(s.category), nameOf(s.subCategory)], ' › ');
+}
+
+function complainantName({ s, L }: Sheet): string {
+  const name = s.anonymous ? L.anonymous : (s.complainant.name ?? '');
+  return s.collectiveCount ? `${name}（${L.collectiveOf(s.collectiveCount)}）` : name;
+}
+
+function fieldsTable(sheet: Sheet): string {
+  const { s, L, v, language, zone, name } = sheet;
+  const f = L.field;
+  const c = s.complainant;
+  const i = s.incident;
+  const list = (items: readonly string[]) => listText(items, language);
+  const investigation = s.investigation;
+  const proposal = s.proposal;
+  const answer = proposal?.accepted === undefined ? (proposal ? L.awaitingAnswer : '') : proposal.accepted ? L.accepted : L.declined;
+  const ended = s.rejection ? `${v.rejectionReason[s.rejection.reason]}：${s.rejection.text}` : s.voided?.reason;
+  const groups: [string, string[]][] = [
+    [L.sections.registration, [
+    fieldRow([
+      { label: f.receivedAt, value: formatDateTime(s.receivedAt, zone) },
+      { label: f.channel, value: v.channel[s.channel] },
+      { label: f.receivedBy, value: name(s.receivedBy) },
+    ]),
+    fieldRow([
+      { label: f.assignee, value: name(s.assignee) },
+      { label: f.department, value: s.department ?? '' },
+      { label: f.status, value: v.status[s.status] },
+    ]),
+    ]],
+    [L.sections.complainant, [
+    fieldRow([
+      { label: f.name, value: complainantName(sheet) },
+      { label: f.phone, value: c.phone ?? '' },
+      { label: f.customerNumber, value: c.customerNumber ?? '' },
+    ]),
+    fieldRow([
+      { label: f.email, value: c.email ?? '' },
+      { label: f.address, value: c.address ?? '', span: 2 },
+    ]),
+    ]],
+    [L.sections.matter, [
+    fieldRow([
+      { label: f.incidentAt, value: formatDateTime(i.at, zone) },
+      { label: f.incidentPlace, value: i.place ?? '', span: 2 },
+    ]),
+    fieldRow([
+      { label: f.people, value: joined([i.staffMember, i.department]) },
+      { label: f.product, value: i.product ?? '' },
+      { label: f.orderNumber, value: i.orderNumber ?? '' },
+    ]),
+    fieldRow([
+      { label: f.category, value: categoryText(sheet) },
+      { label: f.nature, value: v.nature[s.nature] },
+      { label: f.repeatOf, value: s.repeatOf ?? '' },
+    ]),
+    fieldRow([{ label: f.description, value: s.description, span: 3, tall: true }]),
+    fieldRow([
+      { label: f.request, value: joined([list(s.requests.map((kind) => v.requestKind[kind])), s.requestText], '：'), span: 2 },
+      { label: f.requestedAmount, value: formatAmount(s.requestedAmount, language) },
+    ]),
+    fieldRow([{ label: f.evidence, value: list(s.evidence.map((file) => file.name)), span: 3 }]),
+    ]],
+    [L.sections.assessment, [
+    fieldRow([
+      { label: f.validity, value: s.validity ? v.validity[s.validity] : '' },
+      { label: f.grade, value: v.grade(s.grade) },
+      { label: f.tier, value: joined([v.tier[s.tier], ...s.routes.map((route) => v.route[route])]) },
+    ]),
+    fieldRow([
+      { label: f.gradingFacts, value: gradingFacts(sheet) },
+      { label: f.flags, value: list(s.flags.map((flag) => v.flag[flag])), span: 2 },
+    ]),
+    ]],
+    [L.sections.investigation, [
+    fieldRow([{ label: f.findings, value: investigation?.findings ?? '', span: 3, tall: true }]),
+    fieldRow([{ label: f.rootCause, value: investigation?.rootCause ?? '', span: 3 }]),
+    fieldRow([
+      { label: f.responsibility, value: joined([investigation?.responsibleDepartment, investigation?.responsiblePerson]) },
+      { label: f.interviewed, value: list(investigation?.interviewed ?? []), span: 2 },
+    ]),
+    ]],
+    [L.sections.resolution, [
+    fieldRow([
+      {
+        label: f.proposal,
+        value: proposal ? joined([list(proposal.offers.map((offer) => v.requestKind[offer])), formatAmount(proposal.amount, language), proposal.text], '；') : '',
+        span: 3,
+      },
+    ]),
+    fieldRow([
+      { label: f.customerAnswer, value: answer },
+      { label: f.extension, value: s.extension ? L.extensionOf(formatDateTime(s.extension.newDeadline, zone), s.extension.reason) : '', span: 2 },
+    ]),
+    fieldRow([{ label: f.outcome, value: s.resolution?.summary ?? '', span: 3, tall: true }]),
+    fieldRow([
+      {
+        label: f.communicated,
+        value: s.resolution ? `${v.communication[s.resolution.communicatedBy]} ${formatDateTime(s.resolution.communicatedAt, zone)}` : '',
+        span: 2,
+      },
+      { label: f.closedAt, value: formatDateTime(s.closedAt, zone) },
+    ]),
+      ...(ended ? [fieldRow([{ label: f.endReason, value: ended, span: 3 }])] : []),
+    ]],
+  ];
+  const rows = groups.flatMap(([title, group]) =>
+    group.map((row, index) => (index === 0 ? row.replace('<tr>', `<tr>${headCell(title, ` rowspan="${group.length}" class="group"`)}`) : row)),
+  );
+  return `<table class="fields"><colgroup><col class="group">${'<col class="label"><col class="value">'.repeat(3)}</colgroup><tbody>
+${rows.join('\n')}
+</tbody></table>`;
+}
+
+function gradingFacts({ s, L, v, language }: Sheet): string {
+  if (!s.severity || !s.urgency || !s.spread) return '';
+  const parts = [`${L.severity}${v.level[s.severity]}`, `${L.urgency}${v.level[s.urgency]}`, v.spread[s.spread]];
+  return parts.join(language === 'zh-CN' ? '，' : ', ');
+}
+
+/** A small ruled table under a vertical title, like the field groups (widths are shares of the rest of the row). */
+function grid(title: string, columns: readonly string[], widths: readonly string[], rows: readonly string[][]): string {
+  const body = rows.length > 0 ? rows.map((row) => row.map((text) => cell(text)).join('')) : [columns.map(() => '<td class="empty"></td>').join('')];
+  const titleCell = headCell(title, ` rowspan="${body.length + 1}" class="group"`);
+  return `<table class="grid"><colgroup><col class="group">${widths.map((width) => `<col style="width:${width}">`).join('')}</colgroup><tbody>
+<tr class="columns">${titleCell}${columns.map((column) => headCell(column)).join('')}</tr>
+${body.map((row) => `<tr>${row}</tr>`).join('\n')}</tbody></table>`;
+}
+
+function followUpTable({ L, v, zone, name, input }: Sheet): string {
+  const columns = L.followUpColumns;
+  // The events rather than the state: they keep who visited and the customer's comments.
+  const rows = input.events.flatMap((event) =>
+    event.type === 'FollowedUp'
+      ? [
+          [
+            formatDateTime(event.at, zone),
+            name(event.actor),
+            v.communication[event.payload.method],
+            event.payload.reached ? L.yes : L.no,
+            event.payload.satisfaction === undefined ? '' : L.satisfactionOf(event.payload.satisfaction),
+            event.payload.comments ?? '',
+          ],
+        ]
+      : [],
+  );
+  return grid(
+    L.sections.followUps,
+    [columns.at, columns.by, columns.method, columns.reached, columns.satisfaction, columns.comments],
+    ['17%', '10%', '10.5%', '10.5%', '8%', '39%'],
+    rows,
+  );
+}
+
+function actionsTable({ s, L, zone }: Sheet): string {
+  const columns = L.actionColumns;
+  const rows = s.correctiveActions.map((action) => [
+    action.description,
+    action.owner,
+    action.dueDate,
+    action.closedAt ? joined([formatDate(action.closedAt, zone), action.outcome], '　') : L.open,
+  ]);
+  return grid(L.sections.correctiveActions, [columns.description, columns.owner, columns.due, columns.done], ['41.5%', '15%', '12%', '27%'], rows);
+}
+
+function timelineTable({ L, language, zone, name, input }: Sheet): string {
+  const columns = L.timelineColumns;
+  const context = { language, timeZone: zone, userName: (id: string) => name(id) };
+  const rows = input.events.map((event) => [formatDateTime(event.at, zone), name(event.actor), timelineText(event, context)]);
+  return `<table class="grid timeline"><colgroup><col style="width:19%"><col style="width:10%"><col style="width:71%"></colgroup>
+<thead>${section(L.sections.timeline, 3)}<tr>${[columns.at, columns.who, columns.what].map((column) => headCell(column)).join('')}</tr></thead>
+<tbody>${rows.map(([at = '', who = '', what = '']) => `<tr>${cell(at, ' class="at"')}${cell(who)}${cell(what)}</tr>`).join('\n')}</tbody></table>`;
+}
+
+function signatures(L: SheetLabels): string {
+  const box = (who: string) =>
+    `<td><span class="who">${escapeHtml(who)}${escapeHtml(L.signature)}</span><span class="date">${escapeHtml(L.date)}</span></td>`;
+  return `<section class="signatures" aria-label="${escapeHtml(L.sections.signatures)}"><table class="signatures"><colgroup>${'<col style="width:25%">'.repeat(4)}</colgroup><tbody>
+<tr>${box(L.signers.complainant)}${box(L.signers.receiver)}${box(L.signers.departmentHead)}${box(L.signers.supervisor)}</tr>
+</tbody></table></section>`;
+}

@@ -1,0 +1,264 @@
+/**
+ * Labels of the complaint record sheet (客户投诉记录表) in zh-CN and English. The Chinese wording follows the
+ * regulations' record forms (投诉登记表: 日期、投诉来源、投诉对象、投诉内容、处理部门、处理人员、处理结果、
+ * 反馈时间; 原因分析, 整改措施, 回访, 签字确认).
+ */
+import type { Language } from '../api/schemas';
+
+export interface SheetLabels {
+  readonly title: string;
+  readonly numberLabel: string;
+  /** Titles of the field groups, written vertically down the left edge (a line break starts a new column). */
+  readonly sections: {
+    readonly registration: string;
+    readonly complainant: string;
+    readonly matter: string;
+    readonly assessment: string;
+    readonly investigation: string;
+    readonly resolution: string;
+    readonly followUps: string;
+    readonly correctiveActions: string;
+    readonly timeline: string;
+    readonly signatures: string;
+  };
+  readonly field: {
+    readonly number: string;
+    readonly receivedAt: string;
+    readonly channel: string;
+    readonly receivedBy: string;
+    readonly assignee: string;
+    readonly department: string;
+    readonly status: string;
+    readonly closedAt: string;
+    readonly name: string;
+    readonly phone: string;
+    readonly email: string;
+    readonly address: string;
+    readonly customerNumber: string;
+    readonly collective: string;
+    readonly incidentAt: string;
+    readonly incidentPlace: string;
+    readonly people: string;
+    readonly product: string;
+    readonly orderNumber: string;
+    readonly category: string;
+    readonly nature: string;
+    readonly description: string;
+    readonly request: string;
+    readonly requestedAmount: string;
+    readonly evidence: string;
+    readonly repeatOf: string;
+    readonly validity: string;
+    readonly gradingFacts: string;
+    readonly grade: string;
+    readonly flags: string;
+    readonly tier: string;
+    readonly findings: string;
+    readonly rootCause: string;
+    readonly responsibility: string;
+    readonly interviewed: string;
+    readonly proposal: string;
+    readonly customerAnswer: string;
+    readonly outcome: string;
+    readonly communicated: string;
+    readonly extension: string;
+    readonly endReason: string;
+  };
+  readonly followUpColumns: {
+    readonly at: string;
+    readonly by: string;
+    readonly method: string;
+    readonly reached: string;
+    readonly satisfaction: string;
+    readonly comments: string;
+  };
+  readonly actionColumns: { readonly description: string; readonly owner: string; readonly due: string; readonly done: string };
+  readonly timelineColumns: { readonly at: string; readonly who: string; readonly what: string };
+  readonly signers: { readonly complainant: string; readonly receiver: string; readonly departmentHead: string; readonly supervisor: string };
+  readonly signature: string;
+  readonly date: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly none: string;
+  readonly anonymous: string;
+  readonly accepted: string;
+  readonly declined: string;
+  readonly awaitingAnswer: string;
+  readonly open: string;
+  readonly collectiveOf: (count: number) => string;
+  readonly satisfactionOf: (score: number) => string;
+  readonly severity: string;
+  readonly urgency: string;
+  readonly extensionOf: (deadline: string, reason: string) => string;
+  readonly printedAt: (at: string, by: string) => string;
+  /** Footer text around CSS page counters: before the page number, between it and the total, after the total. */
+  readonly pageOf: readonly [string, string, string];
+}
+
+const zhCN: SheetLabels = {
+  title: '客户投诉记录表',
+  numberLabel: '编号',
+  sections: {
+    registration: '受理\n登记',
+    complainant: '投诉人',
+    matter: '投诉\n事项',
+    assessment: '评估\n分级',
+    investigation: '调查\n核实',
+    resolution: '处理\n结果',
+    followUps: '回访\n记录',
+    correctiveActions: '整改\n措施',
+    timeline: '处理记录',
+    signatures: '签字确认',
+  },
+  field: {
+    number: '投诉编号',
+    receivedAt: '受理时间',
+    channel: '投诉渠道',
+    receivedBy: '受理人',
+    assignee: '处理人',
+    department: '处理部门',
+    status: '处理状态',
+    closedAt: '结案时间',
+    name: '姓名',
+    phone: '联系电话',
+    email: '电子邮箱',
+    address: '地址',
+    customerNumber: '会员编号',
+    collective: '集体投诉',
+    incidentAt: '事发时间',
+    incidentPlace: '事发地点',
+    people: '涉及人员',
+    product: '涉及产品',
+    orderNumber: '订单号',
+    category: '投诉类别',
+    nature: '投诉性质',
+    description: '投诉内容',
+    request: '投诉请求',
+    requestedAmount: '要求金额',
+    evidence: '证据',
+    repeatOf: '原投诉编号',
+    validity: '责任判定',
+    gradingFacts: '评估依据',
+    grade: '投诉等级',
+    flags: '重大投诉',
+    tier: '处理层级',
+    findings: '调查结果',
+    rootCause: '原因分析',
+    responsibility: '责任归属',
+    interviewed: '访谈人员',
+    proposal: '处理方案',
+    customerAnswer: '客户意见',
+    outcome: '处理结果',
+    communicated: '结果告知',
+    extension: '延期',
+    endReason: '终止原因',
+  },
+  followUpColumns: { at: '回访时间', by: '回访人', method: '方式', reached: '联系上', satisfaction: '满意度', comments: '客户意见' },
+  actionColumns: { description: '整改措施', owner: '责任人', due: '完成期限', done: '完成情况' },
+  timelineColumns: { at: '时间', who: '经办人', what: '处理内容' },
+  signers: { complainant: '投诉人', receiver: '受理人', departmentHead: '部门负责人', supervisor: '主管' },
+  signature: '（签字）',
+  date: '日期：　　年　　月　　日',
+  yes: '是',
+  no: '否',
+  none: '—',
+  anonymous: '匿名投诉',
+  accepted: '接受',
+  declined: '不接受',
+  awaitingAnswer: '待客户答复',
+  open: '进行中',
+  collectiveOf: (count) => `是，共 ${count} 人`,
+  satisfactionOf: (score) => `${score} / 5`,
+  severity: '影响程度',
+  urgency: '紧急程度',
+  extensionOf: (deadline, reason) => `延至 ${deadline}（${reason}）`,
+  printedAt: (at, by) => `打印时间：${at}\u3000打印人：${by}`,
+  pageOf: ['第 ', ' 页 / 共 ', ' 页'],
+};
+
+const en: SheetLabels = {
+  title: 'Customer Complaint Record Sheet',
+  numberLabel: 'No.',
+  sections: {
+    registration: 'Intake',
+    complainant: 'Customer',
+    matter: 'Complaint',
+    assessment: 'Grading',
+    investigation: 'Findings',
+    resolution: 'Outcome',
+    followUps: 'Follow-up visits',
+    correctiveActions: 'Corrective actions',
+    timeline: 'Timeline',
+    signatures: 'Signatures',
+  },
+  field: {
+    number: 'Complaint number',
+    receivedAt: 'Received',
+    channel: 'Channel',
+    receivedBy: 'Taken by',
+    assignee: 'Assignee',
+    department: 'Dept.',
+    status: 'Status',
+    closedAt: 'Closed at',
+    name: 'Name',
+    phone: 'Phone',
+    email: 'Email',
+    address: 'Address',
+    customerNumber: 'Member no.',
+    collective: 'Collective',
+    incidentAt: 'Happened',
+    incidentPlace: 'Where',
+    people: 'Staff',
+    product: 'Product',
+    orderNumber: 'Order no.',
+    category: 'Category',
+    nature: 'Nature',
+    description: 'Details',
+    request: 'Request',
+    requestedAmount: 'Amount',
+    evidence: 'Evidence',
+    repeatOf: 'Repeat of',
+    validity: 'Validity',
+    gradingFacts: 'Assessed as',
+    grade: 'Grade',
+    flags: 'Major flags',
+    tier: 'Tier',
+    findings: 'Findings',
+    rootCause: 'Root cause',
+    responsibility: 'Liable party',
+    interviewed: 'Witnesses',
+    proposal: 'Offer',
+    customerAnswer: 'Answer',
+    outcome: 'Outcome',
+    communicated: 'Told customer',
+    extension: 'Extension',
+    endReason: 'Ended because',
+  },
+  followUpColumns: { at: 'Visit time', by: 'By', method: 'Method', reached: 'Reached', satisfaction: 'Score', comments: 'Comments' },
+  actionColumns: { description: 'Corrective action', owner: 'Owner', due: 'Due', done: 'Done' },
+  timelineColumns: { at: 'Time', who: 'By', what: 'What happened' },
+  signers: { complainant: 'Complainant', receiver: 'Received by', departmentHead: 'Department head', supervisor: 'Supervisor' },
+  signature: '(signature)',
+  date: 'Date: ______________',
+  yes: 'Yes',
+  no: 'No',
+  none: '—',
+  anonymous: 'Anonymous',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  awaitingAnswer: 'Awaiting answer',
+  open: 'Open',
+  collectiveOf: (count) => `Yes, ${count} people`,
+  satisfactionOf: (score) => `${score} / 5`,
+  severity: 'severity ',
+  urgency: 'urgency ',
+  extensionOf: (deadline, reason) => `to ${deadline} (${reason})`,
+  printedAt: (at, by) => `Printed ${at} by ${by}`,
+  pageOf: ['Page ', ' of ', ''],
+};
+
+const LABELS: Readonly<Record<Language, SheetLabels>> = { 'zh-CN': zhCN, en };
+
+export function sheetLabels(language: Language): SheetLabels {
+  return LABELS[language];
+}

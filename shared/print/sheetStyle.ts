@@ -1,0 +1,61 @@
+/**
+ * The record sheet's print style (UI.md "Print views"): A4 portrait, black on white, 10.5 pt body, ruled
+ * tables; the branch, the page number ("第 1 页 / 共 2 页") and the print time in the page margin of every page
+ * through @page margin boxes, which Chromium (and so Electron's printToPDF and print) draws on each page.
+ */
+import { cssString } from './text';
+
+export interface PageFooter {
+  /** Bottom left: branch and complaint number. */
+  readonly left: string;
+  /** Text around the page counters: before the page number, between it and the total, after. */
+  readonly pageOf: readonly [string, string, string];
+  /** Bottom right: print time and who printed. */
+  readonly right: string;
+}
+
+const FONTS = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+export function sheetStyle(footer: PageFooter): string {
+  const [before, between, after] = footer.pageOf;
+  return `
+@page {
+  size: A4 portrait;
+  margin: 13mm 13mm 15mm 13mm;
+  @bottom-left { content: ${cssString(footer.left)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
+  @bottom-center { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${cssString(footer.right)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
+}
+* { box-sizing: border-box; }
+html { background: #fff; }
+body { margin: 0; color: #000; background: #fff; font: 10.5pt/1.28 ${FONTS}; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media screen { body { width: 184mm; margin: 8mm auto; } }
+header.sheet-head { text-align: center; margin-bottom: 2mm; }
+header.sheet-head .branch { font-size: 10.5pt; letter-spacing: 0.05em; }
+header.sheet-head h1 { font-size: 17pt; margin: 0.5mm 0 1.5mm; font-weight: 700; }
+html[lang='zh-CN'] header.sheet-head h1 { letter-spacing: 0.2em; }
+header.sheet-head .meta { display: flex; justify-content: space-between; font-size: 10.5pt; }
+header.sheet-head .meta strong { font-size: 11.5pt; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0; }
+th, td { border: 0.6pt solid #000; padding: 0.5mm 1.3mm; vertical-align: top; text-align: left; white-space: pre-wrap; overflow-wrap: break-word; }
+th { font-weight: 700; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+col.group { width: 5%; }
+col.label { width: 12.5%; }
+col.value { width: 19.17%; }
+th.group { writing-mode: vertical-rl; text-align: center; vertical-align: middle; font-size: 10.5pt; line-height: 1.15; letter-spacing: 0.1em; padding: 0.8mm 0; }
+table.fields tbody th { font-weight: 600; }
+tr.section th { font-size: 11pt; font-weight: 700; padding: 0.6mm 1.4mm; border-top-width: 1pt; }
+td.tall:empty { height: 9mm; }
+table.grid { margin-top: -0.6pt; }
+table.grid tr.columns th:not(.group) { font-weight: 600; text-align: center; }
+table.timeline td { padding-top: 0.4mm; padding-bottom: 0.4mm; }
+td.at { white-space: nowrap; }
+.empty { height: 6mm; }
+section.signatures { margin-top: 2.5mm; break-inside: avoid; }
+table.signatures td { border: 0.6pt solid #000; height: 17mm; padding: 1.2mm 1.6mm; vertical-align: top; }
+table.signatures .who { display: block; font-weight: 700; }
+table.signatures .date { display: block; margin-top: 6.5mm; font-size: 10.5pt; white-space: nowrap; }
+`;
+}

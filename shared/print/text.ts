@@ -1,0 +1,75 @@
+/**
+ * Turning values into safe document text: HTML escaping for element content and attributes, CSS string
+ * escaping for `content: "…"` in @page margin boxes, and dates in the branch's zone. Every value a person
+ * typed reaches a document through one of these functions, never by plain interpolation.
+ */
+import type { Language } from '../api/schemas';
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe inside an element or a quoted attribute. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/**
+ * A double-quoted CSS string literal. Everything but letters, digits, space and non-ASCII text is written as a
+ * hex escape, so a quote, backslash, newline or `</style>` cannot end the string or the style element.
+ */
+export function cssString(value: string): string {
+  const escaped = Array.from(value, (char) => {
+    const code = char.codePointAt(0) ?? 0;
+    if (/^[A-Za-z0-9 ]$/.test(char) || (code > 0x9f && code !== 0x2028 && code !== 0x2029)) return char;
+    return `\\${code.toString(16)} `;
+  }).join('');
+  return `"${escaped}"`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * `2026-11-23 14:05` in the branch's zone, in both languages: a filed sheet and a spreadsheet column sort
+ * and read the same everywhere. Empty for a missing or unreadable instant.
+ */
+export function formatDateTime(iso: string | undefined, timeZone: string): string {
+  if (!iso) return '';
+  const epochMs = Date.parse(iso);
+  if (Number.isNaN(epochMs)) return '';
+  const parts = partsFormatter(timeZone).formatToParts(epochMs);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** `2026-11-23`: the date part of `formatDateTime`. */
+export function formatDate(iso: string | undefined, timeZone: string): string {
+  return formatDateTime(iso, timeZone).slice(0, 10);
+}
+
+/** Money in yuan with two decimals: `¥62.50`. */
+export function formatAmount(amount: number | undefined, language: Language): string {
+  if (amount === undefined) return '';
+  const fixed = amount.toFixed(2);
+  return language === 'zh-CN' ? `${fixed} 元` : `¥${fixed}`;
+}
+
+/** Items joined the way the language lists them. */
+export function listText(items: readonly string[], language: Language): string {
+  return items.join(language === 'zh-CN' ? '、' : ', ');
+}

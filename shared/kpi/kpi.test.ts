@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BranchCodeSchema, ComplaintIdSchema, EventIdSchema, UserIdSchema } from '../brand';
 import { CN_2026_CALENDAR } from '../calendar';
+import type { Clock, ComplaintClocks } from '../deadlines/clocks';
 import type { DomainEvent, EventBody } from '../domain/events';
 import { foldComplaint } from '../domain/reducer';
 import type { ComplaintState } from '../domain/state';
@@ -118,6 +119,13 @@ describe('computeKpis', () => {
     expect(computeKpis(complaints, { ...options, groupBy: 'person' }).rows.map((r) => r.key)).toEqual(['u-li']);
     // No department recorded: the '' group.
     expect(computeKpis(complaints, { ...options, groupBy: 'department' }).rows.map((r) => r.key)).toEqual(['']);
+  });
+
+  it('uses the clocks the caller already has instead of computing them', () => {
+    const metClock: Clock = { kind: 'response', mode: 'around_the_clock', deadline: options.now, deadlineMs: Date.parse(options.now), state: 'met' };
+    const allMet: ComplaintClocks = { acknowledgement: metClock, firstReply: metClock, response: metClock, resolution: { ...metClock, kind: 'resolution' }, tier: null };
+    const table = computeKpis(complaints, { ...options, clocksOf: () => allMet });
+    expect(table.total).toMatchObject({ responseOnTimePct: 100, resolutionOnTimePct: 100 });
   });
 
   it('returns a defined, empty table for no complaints', () => {

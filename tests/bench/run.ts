@@ -1,0 +1,41 @@
+/**
+ * npm run bench [-- name … ] [--complaints N]: runs the named benchmarks (all when none is named) and prints
+ * their figures. A benchmark is a module exporting `run(options)`; add one by adding a line to BENCHMARKS.
+ */
+import { z } from 'zod';
+
+export interface BenchOptions {
+  /** Size of the generated data set; benchmarks choose their own default when absent. */
+  readonly complaints?: number;
+}
+
+type Benchmark = { readonly describe: string; readonly load: () => Promise<{ run(options: BenchOptions): Promise<void> | void }> };
+
+const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
+  domain: { describe: 'fold, clocks and KPIs over generated complaints', load: () => import('./domain.bench') },
+};
+
+function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
+  const names: string[] = [];
+  const options: { complaints?: number } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--complaints') options.complaints = z.coerce.number().int().min(1).max(1_000_000).parse(argv[++i]);
+    else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}`);
+    else names.push(arg);
+  }
+  return { names, options };
+}
+
+const { names, options } = parseCommandLine(process.argv.slice(2));
+const unknown = names.filter((name) => !Object.hasOwn(BENCHMARKS, name));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exitCode = 2;
+} else {
+  for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) {
+    const benchmark = BENCHMARKS[name] as Benchmark;
+    console.log(`\n== ${name}: ${benchmark.describe}`);
+    await (await benchmark.load()).run(options);
+  }
+}

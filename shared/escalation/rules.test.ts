@@ -106,6 +106,17 @@ describe('dueEscalations', () => {
       now: hours(30),
       expected: [],
     },
+    {
+      name: 'a rejection at T4: nothing above final review',
+      events: [
+        ...complaint({ flags: ['regulator'] }),
+        event(hours(1), { type: 'Escalated', payload: { fromTier: 'T1', toTier: 'T4', reason: '重大投诉', automatic: true, trigger: 'major_flag' } }),
+        event(hours(2), { type: 'ResolutionProposed', payload: { offers: ['compensation'], text: '赔偿500元' } }),
+        event(hours(3), { type: 'CustomerResponded', payload: { accepted: false } }),
+      ],
+      now: hours(200),
+      expected: [],
+    },
     { name: 'a media flag: straight to T4', events: complaint({ flags: ['media'] }), now: hours(0.5), expected: [{ kind: 'major_flags', flags: ['media'], raise: false }] },
     {
       name: 'a month unresolved raises the flag',

@@ -82,10 +82,11 @@ export function generateSeed(options: SeedOptions, random: Random): SeedData {
   for (const draft of drafts) {
     const branch = branches[draft.branchIndex] as SeedBranch;
     const cast = casts[draft.branchIndex] as Cast;
-    const rule = gradeRule(policy, draft.grade);
     const registrar = random.pick(cast.staff);
     const story = new Story(world, branch.code, cast, registrar, draft.registeredMs, draft.path === 'left_open' ? random.int(1, 4) : Infinity);
     story.do('register', registration(draft, branch, random));
+    // Staff work to the grade the complaint will carry: a major complaint is grade 1 from the start.
+    const rule = gradeRule(policy, draft.path === 'major' ? 1 : story.complaint.grade);
     const plan = {
       path: draft.path,
       wording: draft.wording,

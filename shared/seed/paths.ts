@@ -47,7 +47,7 @@ export const PATH_WEIGHTS: readonly (readonly [PathName, number])[] = [
   ['customer_rejected', 5],
   ['major', 3],
   ['unreachable', 4],
-  ['left_open', 5],
+  ['left_open', 3],
 ];
 
 /** What a path needs to know about its complaint. */

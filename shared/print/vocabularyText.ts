@@ -47,6 +47,7 @@ export interface VocabularyText {
   readonly printOutput: Words<PrintOutput>;
   readonly role: Words<Role>;
   readonly clockState: Words<'on_time' | 'due_soon' | 'overdue' | 'met' | 'missed' | 'paused'>;
+  readonly clockKind: Words<'acknowledgement' | 'firstReply' | 'response' | 'resolution' | 'tier'>;
   readonly grade: (grade: number) => string;
 }
 
@@ -92,6 +93,7 @@ const zhCN: VocabularyText = {
   printOutput: { printer: '打印', pdf: 'PDF' },
   role: { staff: '受理员', supervisor: '主管', admin: '管理员' },
   clockState: { on_time: '未到期', due_soon: '即将到期', overdue: '已超时', met: '按时完成', missed: '逾期完成', paused: '已暂停' },
+  clockKind: { acknowledgement: '受理', firstReply: '首次答复', response: '响应', resolution: '解决', tier: '本级时限' },
   grade: (grade) => `${grade} 级`,
 };
 
@@ -137,6 +139,7 @@ const en: VocabularyText = {
   printOutput: { printer: 'Printed', pdf: 'PDF' },
   role: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Admin' },
   clockState: { on_time: 'On time', due_soon: 'Due soon', overdue: 'Overdue', met: 'Met', missed: 'Missed', paused: 'Paused' },
+  clockKind: { acknowledgement: 'Acknowledge', firstReply: 'First reply', response: 'Response', resolution: 'Resolution', tier: 'Tier limit' },
   grade: (grade) => `Grade ${grade}`,
 };
 

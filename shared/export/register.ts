@@ -1,0 +1,77 @@
+/**
+ * The complaint register (投诉登记簿, SPEC §6) as a table of strings for CSV and Excel: the register's columns
+ * plus the complainant and the complaint text. Personal data is masked unless the caller says the reader may
+ * see it (`canSeePersonalData(role)`); times are the branch's local time.
+ */
+import type { Language } from '../api/schemas';
+import type { WorkingCalendar } from '../calendar/calendar';
+import { computeClocks, nextDeadline } from '../deadlines/clocks';
+import type { ComplaintState } from '../domain/state';
+import { findCategory, type Policy } from '../policy/policy';
+import { formatDateTime, listText } from '../print/text';
+import { vocabularyText } from '../print/vocabularyText';
+import { maskAddress, maskEmail, maskName, maskPhone } from './personalData';
+
+/** A header row and data rows, every cell a string. */
+export interface Table {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface RegisterOptions {
+  readonly language: Language;
+  /** True unless the reader's role may see personal data in full. */
+  readonly maskPersonalData: boolean;
+  /** User id → display name. */
+  readonly users: ReadonlyMap<string, string>;
+  readonly policy: Policy;
+  readonly calendar: WorkingCalendar;
+  /** ISO instant the clock states are computed for. */
+  readonly now: string;
+  /** Defaults to the policy's zone. */
+  readonly timeZone?: string;
+}
+
+const HEADERS: Readonly<Record<Language, readonly string[]>> = {
+  'zh-CN': ['投诉编号', '受理时间', '投诉渠道', '投诉类别', '等级', '状态', '处理层级', '处理人', '下一时限', '时限状态', '客户姓名', '联系电话', '电子邮箱', '地址', '投诉内容', '投诉请求', '结案时间'],
+  en: ['Number', 'Received at', 'Channel', 'Category', 'Grade', 'Status', 'Tier', 'Assignee', 'Next deadline', 'Deadline state', 'Customer', 'Phone', 'Email', 'Address', 'Description', 'Request', 'Closed at'],
+};
+
+export function registerRows(states: readonly ComplaintState[], options: RegisterOptions): Table {
+  const { language, policy } = options;
+  const v = vocabularyText(language);
+  const zone = options.timeZone ?? policy.timeZone;
+  const mask = options.maskPersonalData;
+  const personal = (value: string | undefined, masker: (text: string) => string) => (value === undefined ? '' : mask ? masker(value) : value);
+  const categoryName = (code: string | undefined) => {
+    if (code === undefined) return undefined;
+    const found = findCategory(policy, code);
+    return found.ok ? (language === 'zh-CN' ? found.value.zh : found.value.en) : code;
+  };
+
+  const rows = states.map((s) => {
+    const next = nextDeadline(computeClocks(s, policy, options.calendar, options.now));
+    const category = [categoryName(s.category), categoryName(s.subCategory)].filter((name) => name !== undefined).join(' › ');
+    const request = [listText(s.requests.map((kind) => v.requestKind[kind]), language), s.requestText].filter((part) => !!part).join('：');
+    return [
+      s.number,
+      formatDateTime(s.receivedAt, zone),
+      v.channel[s.channel],
+      category,
+      v.grade(s.grade),
+      v.status[s.status],
+      v.tier[s.tier],
+      options.users.get(s.assignee) ?? s.assignee,
+      next ? formatDateTime(next.deadline, zone) : '',
+      next ? `${v.clockKind[next.kind]} · ${v.clockState[next.state]}` : '',
+      s.anonymous ? '' : personal(s.complainant.name, maskName),
+      personal(s.complainant.phone, maskPhone),
+      personal(s.complainant.email, maskEmail),
+      personal(s.complainant.address, maskAddress),
+      s.description,
+      request,
+      formatDateTime(s.closedAt, zone),
+    ];
+  });
+  return { header: HEADERS[language], rows };
+}

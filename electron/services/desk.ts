@@ -4,6 +4,7 @@
  * same `dispatch` from here, so there is one place where a payload is checked and a service is called.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatch';
 import type { Language, PublicUser, Role, Settings } from '../../shared/api/schemas';
@@ -11,6 +12,7 @@ import type { UserId } from '../../shared/brand';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
 import { ok, refuse, type Result } from '../../shared/result';
 import { dataLayout, ensureDataLayout, type DataLayout } from './dataDir';
+import { clearOpenedCopies, createEvidenceStore, evidenceHandlers, openedCopiesDir } from './evidence';
 import { openJournal } from './journal';
 import { createFileLogger, describeError, type Logger } from './log';
 import { createSettingsStore } from './settings';
@@ -30,6 +32,8 @@ export interface DeskOptions {
   readonly newId?: () => string;
   readonly log?: Logger;
   readonly onSettingsChanged?: (settings: Settings) => void;
+  /** Electron's `shell.openPath`, to open evidence with the system's default app; absent in browser mode. */
+  readonly openWithSystem?: (path: string) => Promise<string>;
 }
 
 export interface Desk {
@@ -52,6 +56,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const branches = createBranchStore(layout.branchFile, users, now);
   const settings = createSettingsStore(layout.settingsFile);
   const journal = await openJournal<DomainEvent>(layout.journalFile, { parse: parseEvent, log });
+  const openDir = openedCopiesDir(layout.root);
+  await clearOpenedCopies(openDir);
+  const evidence = createEvidenceStore(join(layout.root, 'attachments'), { openDir, openWithSystem: options.openWithSystem });
   if (options.language) await settings.update({ language: options.language });
 
   // One window, one person at the counter: the session lives in main and survives a renderer reload.
@@ -129,6 +136,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       if (next.ok) options.onSettingsChanged?.(next.value);
       return next;
     },
+    ...evidenceHandlers(evidence, () => requireUser()),
   };
 
   const dispatch = createDispatcher(handlers, {

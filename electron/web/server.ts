@@ -12,7 +12,7 @@ import { loadStaticFile } from '../common/staticFiles';
 import { describeError, type Logger } from '../services/log';
 
 export const TOKEN_HEADER = 'x-desk-token';
-/** Journal batches are the biggest bodies (≤ 5000 events). */
+/** Journal batches (≤ 5000 events) and evidence files (≤ 20 MB, ~27 MB as base64) are the biggest bodies. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 

@@ -18,6 +18,8 @@ import {
   SettingsSchema,
   UsernameSchema,
 } from './schemas';
+import { EvidenceContentSchema, EvidenceGetInputSchema, EvidenceOpenedSchema, EvidenceOpenInputSchema, EvidencePutInputSchema } from './evidence';
+import { EvidenceRefSchema } from '../domain/event-payloads';
 
 /** A domain event as the domain's own parser accepts it (unknown type or newer version is refused). */
 export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
@@ -107,6 +109,12 @@ export const apiContract = {
     input: z.strictObject({ language: LanguageSchema.optional(), prefs: PrefsSchema.optional() }),
     output: SettingsSchema,
   },
+  /** Stores an evidence file content-addressed (idempotent); refused when too large or not an allowed type. */
+  'evidence.put': { input: EvidencePutInputSchema, output: EvidenceRefSchema },
+  /** A stored file, its hash checked on the way out (`evidence_corrupted` if it changed on disk). */
+  'evidence.get': { input: EvidenceGetInputSchema, output: EvidenceContentSchema },
+  /** Opens a verified copy with the system's default app (Electron); browser mode answers `opened: false`. */
+  'evidence.open': { input: EvidenceOpenInputSchema, output: EvidenceOpenedSchema },
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

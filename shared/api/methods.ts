@@ -16,6 +16,9 @@ export const API_METHODS = [
   'journal.read',
   'settings.get',
   'settings.set',
+  'evidence.put',
+  'evidence.get',
+  'evidence.open',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

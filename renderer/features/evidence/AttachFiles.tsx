@@ -1,0 +1,118 @@
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB } from '../../../shared/api/evidence';
+import { formatSize } from './evidenceFiles';
+import { evidenceErrorText } from './evidenceText';
+import { useEvidenceUploads, type OnStored, type UploadItem } from './useEvidenceUploads';
+
+function StatusLine({ item }: { item: UploadItem }) {
+  const { t } = useTranslation();
+  const { status } = item;
+  switch (status.state) {
+    case 'waiting':
+      return <span className="muted">{t('evidence.status.waiting')}</span>;
+    case 'reading':
+      return (
+        <>
+          <progress max={1} value={status.fraction} aria-label={t('evidence.status.reading', { percent: Math.round(status.fraction * 100) })} />
+          <span className="muted">{t('evidence.status.reading', { percent: Math.round(status.fraction * 100) })}</span>
+        </>
+      );
+    case 'saving':
+    case 'stored':
+      return (
+        <>
+          <progress aria-label={t('evidence.status.saving')} />
+          <span className="muted">{t('evidence.status.saving')}</span>
+        </>
+      );
+    case 'attached':
+      return <span className="evidence-ok">{t('evidence.status.attached')}</span>;
+    case 'failed':
+      return <span className="field-error">{evidenceErrorText(t, status.error)}</span>;
+  }
+}
+
+/**
+ * "Attach files": a drop zone and a file-picker button (the keyboard way in), several files at once, with
+ * each file's progress or error listed below in the UI language. What main stored goes to `onStored`.
+ */
+export function AttachFiles({ onStored, disabled = false }: { onStored: OnStored; disabled?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { items, add, clearFinished, busy } = useEvidenceUploads(onStored);
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
+
+  const take = (files: FileList | null) => {
+    if (!files || files.length === 0 || disabled) return;
+    void add([...files]);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    take(event.dataTransfer.files);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (disabled || !event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+
+  return (
+    <div className="evidence-attach">
+      <div
+        className="evidence-drop"
+        data-dragging={dragging}
+        data-disabled={disabled}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <button type="button" className="btn" disabled={disabled} aria-describedby={hintId} onClick={() => input.current?.click()}>
+          {t('evidence.attach')}
+        </button>
+        <span id={hintId} className="muted">
+          {dragging ? t('evidence.dropNow') : t('evidence.dropHint')}
+          <br />
+          {t('evidence.limits', { max: EVIDENCE_MAX_MB })}
+        </span>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={EVIDENCE_ACCEPT}
+          aria-label={t('evidence.attach')}
+          className="visually-hidden"
+          tabIndex={-1}
+          disabled={disabled}
+          onChange={(event) => {
+            take(event.currentTarget.files);
+            event.currentTarget.value = ''; // picking the same file again still fires change
+          }}
+        />
+      </div>
+      {items.length > 0 && (
+        <div className="evidence-uploads">
+          <ul aria-label={t('evidence.uploads')} aria-live="polite">
+            {items.map((item) => (
+              <li key={item.key} data-state={item.status.state}>
+                <span className="evidence-upload-name" title={item.name}>
+                  {item.name}
+                </span>
+                <span className="muted tabular">{formatSize(item.size, i18n.language)}</span>
+                <StatusLine item={item} />
+              </li>
+            ))}
+          </ul>
+          {!busy && (
+            <button type="button" className="btn-link" onClick={clearFinished}>
+              {t('evidence.clear')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -9,11 +9,15 @@ import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../../shared/api/contract';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatch';
 import type { Language, PublicUser, Role, Settings } from '../../shared/api/schemas';
 import type { UserId } from '../../shared/brand';
+import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
+import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
 import { dataLayout, ensureDataLayout, type DataLayout } from './dataDir';
+import { createDocumentService, documentHandlers, downloadDelivery, type DocumentPlatform } from './documents';
 import { clearOpenedCopies, createEvidenceStore, evidenceHandlers, openedCopiesDir } from './evidence';
 import { openJournal } from './journal';
+import { createChromiumPdfEngine } from './pdf';
 import { createFileLogger, describeError, type Logger } from './log';
 import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
@@ -34,6 +38,8 @@ export interface DeskOptions {
   readonly onSettingsChanged?: (settings: Settings) => void;
   /** Electron's `shell.openPath`, to open evidence with the system's default app; absent in browser mode. */
   readonly openWithSystem?: (path: string) => Promise<string>;
+  /** PDF, print dialog and file delivery; default: browser mode (Chromium headless, bytes back for a download). */
+  readonly documents?: DocumentPlatform;
 }
 
 export interface Desk {
@@ -59,6 +65,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const openDir = openedCopiesDir(layout.root);
   await clearOpenedCopies(openDir);
   const evidence = createEvidenceStore(join(layout.root, 'attachments'), { openDir, openWithSystem: options.openWithSystem });
+  const documents = createDocumentService({
+    readJournal: (afterSeq, limit) => journal.read(afterSeq, limit),
+    branch: () => branches.get(),
+    users: () => users.list(),
+    language: async () => (await settings.get()).language,
+    policy: DEFAULT_POLICY,
+    calendar: CN_2026_CALENDAR,
+    now,
+    platform: options.documents ?? { pdf: createChromiumPdfEngine(), deliver: downloadDelivery },
+  });
   if (options.language) await settings.update({ language: options.language });
 
   // One window, one person at the counter: the session lives in main and survives a renderer reload.
@@ -137,6 +153,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return next;
     },
     ...evidenceHandlers(evidence, () => requireUser()),
+    ...documentHandlers(documents, () => requireUser()),
   };
 
   const dispatch = createDispatcher(handlers, {

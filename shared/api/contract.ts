@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseEvent, type DomainEvent } from '../domain/events';
+import { documentsContract } from './documents';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import {
@@ -115,6 +116,7 @@ export const apiContract = {
   'evidence.get': { input: EvidenceGetInputSchema, output: EvidenceContentSchema },
   /** Opens a verified copy with the system's default app (Electron); browser mode answers `opened: false`. */
   'evidence.open': { input: EvidenceOpenInputSchema, output: EvidenceOpenedSchema },
+  ...documentsContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

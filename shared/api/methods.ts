@@ -19,6 +19,10 @@ export const API_METHODS = [
   'evidence.put',
   'evidence.get',
   'evidence.open',
+  'documents.recordSheetHtml',
+  'documents.savePdf',
+  'documents.print',
+  'exports.register',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { sampleComplaint } from '../../shared/print/testing';
+import { ok, refuse } from '../../shared/result';
+import { memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { openDesk, type Desk } from './desk';
+import type { DocumentPlatform } from './documents';
+import { downloadDelivery } from './documents';
+
+const SETUP = {
+  branchCode: 'SH01',
+  branchName: '上海徐汇店',
+  timeZone: 'Asia/Shanghai',
+  adminUsername: 'admin',
+  password: 'correct horse',
+  confirmPassword: 'correct horse',
+};
+
+const sample = sampleComplaint();
+const complaintId = sample.state.id;
+
+/** A desk with the branch set up, the sample complaint journaled, a staff user, and the admin signed in. */
+async function withDesk(platform: DocumentPlatform, work: (desk: Desk, dir: string, printed: string[]) => Promise<void>) {
+  await withTempDir(async (dir) => {
+    const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), documents: platform });
+    try {
+      expect(await desk.dispatch('setup.createBranch', SETUP)).toMatchObject({ ok: true });
+      expect(await desk.dispatch('journal.append', { events: sample.events })).toMatchObject({ ok: true });
+      expect(await desk.dispatch('users.create', { username: 'xiaoli', role: 'staff', password: 'staff pass 1' })).toMatchObject({ ok: true });
+      await work(desk, dir, []);
+    } finally {
+      await desk.close();
+    }
+  });
+}
+
+const signInStaff = async (desk: Desk) => expect(await desk.dispatch('auth.signIn', { username: 'xiaoli', password: 'staff pass 1' })).toMatchObject({ ok: true });
+
+/** A PDF engine that records the HTML it was given. */
+function recordingPlatform(): DocumentPlatform & { html: string[] } {
+  const html: string[] = [];
+  return { html, pdf: async (page) => (html.push(page), ok(new TextEncoder().encode('%PDF-1.7 fake'))), deliver: downloadDelivery };
+}
+
+describe('documents.savePdf', () => {
+  it("renders the sheet from main's journal and hands the PDF back for download in browser mode", async () => {
+    const platform = recordingPlatform();
+    await withDesk(platform, async (desk) => {
+      const result = await desk.dispatch('documents.savePdf', { complaintId, language: 'zh-CN' });
+      expect(result).toMatchObject({ ok: true, value: { delivery: 'download', fileName: '客户投诉记录表-SH01-20261123-0007.pdf', mime: 'application/pdf' } });
+      if (!result.ok) return;
+      const value = result.value as { base64: string };
+      expect(Buffer.from(value.base64, 'base64').toString('latin1')).toBe('%PDF-1.7 fake');
+      expect(platform.html[0]).toContain('上海徐汇店');
+      expect(platform.html[0]).toContain('陈晓明'); // the sheet is for signature: personal data in full
+    });
+  });
+
+  it('refuses an unknown complaint, a signed-out caller and a missing PDF engine, each with its code', async () => {
+    const unavailable: DocumentPlatform = { pdf: async () => refuse('pdf_unavailable', 'no chromium'), deliver: downloadDelivery };
+    await withDesk(unavailable, async (desk) => {
+      expect(await desk.dispatch('documents.savePdf', { complaintId: 'nope' })).toMatchObject({ ok: false, error: { code: 'complaint_not_found' } });
+      expect(await desk.dispatch('documents.savePdf', { complaintId })).toMatchObject({ ok: false, error: { code: 'pdf_unavailable' } });
+      await desk.dispatch('auth.signOut', {});
+      expect(await desk.dispatch('documents.savePdf', { complaintId })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    });
+  });
+
+  it("refuses staff a complaint assigned to someone else, as the printRecord command does", async () => {
+    await withDesk(recordingPlatform(), async (desk) => {
+      await signInStaff(desk);
+      expect(await desk.dispatch('documents.recordSheetHtml', { complaintId })).toMatchObject({ ok: false, error: { code: 'not_assignee' } });
+    });
+  });
+});
+
+describe('documents.print and documents.recordSheetHtml', () => {
+  it('has no print dialog in browser mode, but gives the preview HTML in the settings language', async () => {
+    await withDesk(recordingPlatform(), async (desk) => {
+      expect(await desk.dispatch('documents.print', { complaintId })).toMatchObject({ ok: false, error: { code: 'print_unavailable' } });
+      await desk.dispatch('settings.set', { language: 'en' });
+      const sheet = await desk.dispatch('documents.recordSheetHtml', { complaintId });
+      expect(sheet).toMatchObject({ ok: true, value: { fileName: 'Customer Complaint Record Sheet-SH01-20261123-0007.pdf' } });
+      expect(sheet.ok && (sheet.value as { html: string }).html).toContain('Customer Complaint Record Sheet');
+    });
+  });
+
+  it('prints through the platform dialog where there is one', async () => {
+    const printed: string[] = [];
+    const platform: DocumentPlatform = { ...recordingPlatform(), print: async (html) => (printed.push(html), ok({ printed: true })) };
+    await withDesk(platform, async (desk) => {
+      expect(await desk.dispatch('documents.print', { complaintId })).toEqual({ ok: true, value: { printed: true } });
+      expect(printed).toHaveLength(1);
+    });
+  });
+});
+
+describe('exports.register', () => {
+  const decode = (result: Awaited<ReturnType<Desk['dispatch']>>) => {
+    if (!result.ok) throw new Error(result.error.message);
+    return Buffer.from((result.value as { base64: string }).base64, 'base64');
+  };
+
+  it('gives a supervisor (here the admin) the personal data and staff a masked CSV', async () => {
+    await withDesk(recordingPlatform(), async (desk) => {
+      const full = decode(await desk.dispatch('exports.register', { format: 'csv', complaintIds: [complaintId, 'not-in-journal'] })).toString('utf8');
+      expect(full.charCodeAt(0)).toBe(0xfeff);
+      expect(full).toContain('13812345678');
+      expect(full.split('\r\n').filter(Boolean)).toHaveLength(2); // header + the one complaint the journal holds
+      await signInStaff(desk);
+      const masked = decode(await desk.dispatch('exports.register', { format: 'csv', complaintIds: [complaintId] })).toString('utf8');
+      expect(masked).not.toContain('13812345678');
+      expect(masked).toContain('138****5678');
+    });
+  });
+
+  it('writes an .xlsx that Python’s zipfile reads without a bad entry', async () => {
+    await withDesk(recordingPlatform(), async (desk, dir) => {
+      const result = await desk.dispatch('exports.register', { format: 'xlsx', complaintIds: [complaintId], language: 'zh-CN' });
+      expect(result).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/^投诉登记簿-SH01-\d{8}\.xlsx$/) } });
+      const bytes = decode(result);
+      const sheet = strFromU8(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+      expect(sheet).toContain('SH01-20261123-0007');
+      const file = join(dir, 'register.xlsx');
+      await writeFile(file, bytes);
+      const check = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip() or "ok", len(z.namelist()))';
+      expect(execFileSync('python3', ['-c', check, file]).toString().trim()).toBe('ok 6');
+    });
+  });
+
+  it('refuses a format it does not write, changing nothing', async () => {
+    await withDesk(recordingPlatform(), async (desk) => {
+      expect(await desk.dispatch('exports.register', { format: 'pdf', complaintIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'format' } });
+    });
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Documents main writes (SPEC §6): the record sheet (HTML preview, PDF, system print) and the register export
+ * (CSV, XLSX). Every document is built here from main's own journal: the renderer names complaints, never
+ * supplies markup, so nothing a page says is ever rendered in a privileged context.
+ *
+ * What differs between Electron and browser mode is passed in as a `DocumentPlatform`: how HTML becomes a PDF,
+ * whether a system print dialog exists, and how a file reaches the person (save dialog, or bytes back for the
+ * browser to download).
+ */
+import type { ApiHandlers } from '../../shared/api/contract';
+import type { Delivery, documentsContract } from '../../shared/api/documents';
+import type { Language, PublicUser } from '../../shared/api/schemas';
+import type { ComplaintId } from '../../shared/brand';
+import type { WorkingCalendar } from '../../shared/calendar/calendar';
+import { whyNot } from '../../shared/domain/commands';
+import type { DomainEvent } from '../../shared/domain/events';
+import { foldComplaint } from '../../shared/domain/reducer';
+import type { ComplaintState } from '../../shared/domain/state';
+import { toCsv } from '../../shared/export/csv';
+import { canSeePersonalData } from '../../shared/export/personalData';
+import { registerRows } from '../../shared/export/register';
+import { toXlsx } from '../../shared/export/xlsx';
+import type { Policy } from '../../shared/policy/policy';
+import { renderRecordSheet } from '../../shared/print/recordSheet';
+import { sheetLabels } from '../../shared/print/sheetLabels';
+import { ok, refuse, type Result } from '../../shared/result';
+import type { PdfEngine } from './pdf';
+import type { z } from 'zod';
+
+/** A finished file on its way to the person. */
+export interface OutgoingFile {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface DocumentPlatform {
+  readonly pdf: PdfEngine;
+  /** Shows the system print dialog for the HTML; absent where there is none (browser mode). */
+  readonly print?: (html: string) => Promise<Result<{ printed: boolean }>>;
+  readonly deliver: (file: OutgoingFile) => Promise<Result<Delivery>>;
+}
+
+export interface DocumentDeps {
+  /** Events with seq > afterSeq, a page at a time (the journal's `read`). */
+  readonly readJournal: (afterSeq: number, limit: number) => Promise<{ events: readonly DomainEvent[]; lastSeq: number }>;
+  readonly branch: () => Promise<{ code: string; name: string; timeZone: string } | undefined>;
+  readonly users: () => Promise<readonly PublicUser[]>;
+  readonly language: () => Promise<Language>;
+  readonly policy: Policy;
+  readonly calendar: WorkingCalendar;
+  readonly now: () => Date;
+  readonly platform: DocumentPlatform;
+}
+
+const PAGE = 5000;
+const MIME = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/** Browser mode: the bytes go back to the renderer, which offers them as a download. */
+export const downloadDelivery = async (file: OutgoingFile): Promise<Result<Delivery>> =>
+  ok({ delivery: 'download', fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') });
+
+/** The events of the given complaints, oldest first, read from the journal in one pass. */
+export async function complaintEvents(deps: Pick<DocumentDeps, 'readJournal'>, ids: ReadonlySet<string>): Promise<Map<string, DomainEvent[]>> {
+  const found = new Map<string, DomainEvent[]>();
+  let afterSeq = 0;
+  for (;;) {
+    const page = await deps.readJournal(afterSeq, PAGE);
+    for (const event of page.events) {
+      if (!ids.has(event.complaintId)) continue;
+      const list = found.get(event.complaintId);
+      if (list) list.push(event);
+      else found.set(event.complaintId, [event]);
+    }
+    const last = page.events[page.events.length - 1];
+    if (!last || last.seq >= page.lastSeq) return found;
+    afterSeq = last.seq;
+  }
+}
+
+type Input<M extends keyof typeof documentsContract> = z.output<(typeof documentsContract)[M]['input']>;
+
+export function createDocumentService(deps: DocumentDeps) {
+  async function sheetFor(input: Input<'documents.recordSheetHtml'>, user: PublicUser): Promise<Result<{ html: string; fileName: string }>> {
+    const branch = await deps.branch();
+    if (!branch) return refuse('not_configured', 'Set up the branch first.');
+    const events = (await complaintEvents(deps, new Set([input.complaintId]))).get(input.complaintId);
+    if (!events) return refuse('complaint_not_found', 'There is no such complaint in the journal.', { params: { complaintId: input.complaintId } });
+    const state = foldComplaint(events);
+    // The same rule as the RecordPrinted command: staff print their own complaints, supervisors any.
+    const refusal = whyNot('printRecord', state, { id: user.id, role: user.role }, deps.policy);
+    if (refusal) return { ok: false, error: refusal };
+    const language = input.language ?? (await deps.language());
+    const users = new Map((await deps.users()).map((u) => [u.id as string, u.displayName]));
+    const html = renderRecordSheet({
+      state,
+      events,
+      branch,
+      users,
+      printedAt: deps.now().toISOString(),
+      printedBy: user.displayName,
+      language,
+      policy: deps.policy,
+    });
+    return ok({ html, fileName: `${sheetLabels(language).title}-${state.number}.pdf` });
+  }
+
+  return {
+    recordSheetHtml: sheetFor,
+
+    async savePdf(input: Input<'documents.savePdf'>, user: PublicUser): Promise<Result<Delivery>> {
+      const sheet = await sheetFor(input, user);
+      if (!sheet.ok) return sheet;
+      const pdf = await deps.platform.pdf(sheet.value.html);
+      if (!pdf.ok) return pdf;
+      return deps.platform.deliver({ fileName: sheet.value.fileName, mime: MIME.pdf, bytes: pdf.value });
+    },
+
+    async print(input: Input<'documents.print'>, user: PublicUser): Promise<Result<{ printed: boolean }>> {
+      const print = deps.platform.print;
+      if (!print) return refuse('print_unavailable', 'This mode has no system print dialog; print from the preview instead.');
+      const sheet = await sheetFor(input, user);
+      return sheet.ok ? print(sheet.value.html) : sheet;
+    },
+
+    async exportRegister(input: Input<'exports.register'>, user: PublicUser): Promise<Result<Delivery>> {
+      const branch = await deps.branch();
+      if (!branch) return refuse('not_configured', 'Set up the branch first.');
+      const wanted = new Set<string>(input.complaintIds);
+      const byId = await complaintEvents(deps, wanted);
+      // Keep the renderer's order (its sort); ids the journal does not hold are left out.
+      const states: ComplaintState[] = [];
+      for (const id of new Set(input.complaintIds)) {
+        const events = byId.get(id as ComplaintId);
+        if (events) states.push(foldComplaint(events));
+      }
+      const language = input.language ?? (await deps.language());
+      const now = deps.now();
+      const table = registerRows(states, {
+        language,
+        maskPersonalData: !canSeePersonalData(user.role),
+        users: new Map((await deps.users()).map((u) => [u.id as string, u.displayName])),
+        policy: deps.policy,
+        calendar: deps.calendar,
+        now: now.toISOString(),
+        timeZone: branch.timeZone,
+      });
+      const stamp = now.toISOString().slice(0, 10).replace(/-/g, '');
+      const base = `${language === 'zh-CN' ? '投诉登记簿' : 'complaint-register'}-${branch.code}-${stamp}`;
+      const file =
+        input.format === 'csv'
+          ? { fileName: `${base}.csv`, mime: MIME.csv, bytes: new TextEncoder().encode(toCsv(table)) }
+          : { fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes: toXlsx(table, language === 'zh-CN' ? '投诉登记簿' : 'Register') };
+      return deps.platform.deliver(file);
+    },
+  };
+}
+
+export type DocumentService = ReturnType<typeof createDocumentService>;
+
+/** The contract's document methods, each for a signed-in user. */
+export function documentHandlers(
+  service: DocumentService,
+  requireUser: () => Promise<Result<PublicUser>>,
+): Pick<ApiHandlers, 'documents.recordSheetHtml' | 'documents.savePdf' | 'documents.print' | 'exports.register'> {
+  const signedIn =
+    <I, O>(run: (input: I, user: PublicUser) => Promise<Result<O>>) =>
+    async (input: I): Promise<Result<O>> => {
+      const user = await requireUser();
+      return user.ok ? run(input, user.value) : user;
+    };
+  return {
+    'documents.recordSheetHtml': signedIn(service.recordSheetHtml),
+    'documents.savePdf': signedIn(service.savePdf),
+    'documents.print': signedIn(service.print),
+    'exports.register': signedIn(service.exportRegister),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Contract shapes of the documents main writes (SPEC §6): the record sheet (HTML for the print preview, PDF,
+ * the system print dialog) and the register export (CSV, XLSX). Main builds every document from its own journal;
+ * the renderer only names the complaints, so a page can never make main render or print markup of its own.
+ */
+import { z } from 'zod';
+import { ComplaintIdSchema } from '../brand';
+import { LanguageSchema } from './schemas';
+
+/** Up to this many complaints in one register export (a branch's whole register for years). */
+export const EXPORT_MAX_COMPLAINTS = 200_000;
+
+const SheetInput = z.strictObject({
+  complaintId: ComplaintIdSchema,
+  /** Defaults to the UI language setting. */
+  language: LanguageSchema.optional(),
+});
+
+/**
+ * How a written file reached the person: saved where they chose (Electron's save dialog), handed back for the
+ * browser to download (browser mode; documents are small), or the save dialog was cancelled.
+ */
+export const DeliverySchema = z.discriminatedUnion('delivery', [
+  z.strictObject({ delivery: z.literal('saved'), fileName: z.string(), path: z.string() }),
+  z.strictObject({ delivery: z.literal('download'), fileName: z.string(), mime: z.string(), base64: z.string() }),
+  z.strictObject({ delivery: z.literal('cancelled') }),
+]);
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+export const documentsContract = {
+  /** The record sheet as a self-contained HTML document (no script), for the print preview. */
+  'documents.recordSheetHtml': {
+    input: SheetInput,
+    output: z.strictObject({ html: z.string(), fileName: z.string() }),
+  },
+  /** The record sheet as PDF (refused `pdf_unavailable` when no PDF engine is installed). */
+  'documents.savePdf': { input: SheetInput, output: DeliverySchema },
+  /** The system print dialog (Electron); browser mode refuses `print_unavailable` and prints its preview. */
+  'documents.print': { input: SheetInput, output: z.strictObject({ printed: z.boolean() }) },
+  /** The register rows of these complaints (the renderer's current filter), masked per the signed-in role. */
+  'exports.register': {
+    input: z.strictObject({
+      format: z.enum(['csv', 'xlsx']),
+      complaintIds: z.array(ComplaintIdSchema).max(EXPORT_MAX_COMPLAINTS),
+      language: LanguageSchema.optional(),
+    }),
+    output: DeliverySchema,
+  },
+} as const;

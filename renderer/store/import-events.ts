@@ -39,22 +39,25 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
 
   return {
     async importChunk(events) {
+      // Folded into a copy, adopted only once the chunk is committed: Dexie may run a transaction callback
+      // again (after reopening a closed database), and a failed chunk must not advance the states.
+      const folded = new Map<ComplaintId, ComplaintState>();
       await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
-        const touched = new Set<ComplaintId>();
+        folded.clear();
         for (const event of events) {
+          const known = folded.get(event.complaintId) ?? states.get(event.complaintId);
           // Await only real reads: in Chromium, thousands of needless awaits let the transaction commit early.
-          const known = states.get(event.complaintId);
           const before = known || options.databaseWasEmpty ? known : await loadState(event.complaintId);
-          states.set(event.complaintId, applyEvent(before, event));
-          touched.add(event.complaintId);
+          folded.set(event.complaintId, applyEvent(before, event));
         }
         await db.events.bulkAdd(events.map((event) => ({ ...event, journaled: options.journaled })));
-        const projected = [...touched].map((id) => projectState(states.get(id) as ComplaintState, summarize));
+        const projected = [...folded.values()].map((state) => projectState(state, summarize));
         await db.complaints.bulkPut(projected.map((p) => p.record));
         await db.searchDocs.bulkPut(projected.map((p) => p.searchDoc));
         await raiseCounters(db, countersFromEvents(events));
         await addRegistered(db, events);
       });
+      for (const [id, state] of folded) states.set(id, state);
     },
   };
 }

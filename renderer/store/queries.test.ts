@@ -116,6 +116,12 @@ describe('register query', () => {
     }
   });
 
+  it('answers the board’s and charts’ plain field queries through the compound indexes', async () => {
+    expect(await d.db.complaints.where('status').equals('acknowledged').primaryKeys()).toEqual([id.late]);
+    expect(await d.db.complaints.where('assignee').equals(STAFF).count()).toBe(2);
+    expect(await d.db.complaints.where('tier').equals('T1').count()).toBe(3);
+  });
+
   it('opens the unfiltered view straight from the index: same rows and total as the id list', async () => {
     expect(isPlainOrder({})).toBe(true);
     expect(isPlainOrder({ status: ['registered'] })).toBe(false);

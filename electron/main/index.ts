@@ -16,6 +16,7 @@ import { openDesk, type Desk } from '../services/desk';
 import { describeError } from '../services/log';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
+import { electronDocumentPlatform } from './printing';
 import { APP_URL } from './origin';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
 import { guardAllWebContents, hardenSession } from './security';
@@ -61,6 +62,7 @@ async function start() {
     validateOutput: development,
     language: launchLanguage.success ? launchLanguage.data : undefined,
     onSettingsChanged: (settings) => setMenu(settings.language, desk),
+    documents: electronDocumentPlatform(() => mainWindow, () => app.getPath('documents'), () => desk.log),
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
   process.on('uncaughtException', (error) => desk.log.error('uncaught exception in main', describeError(error)));

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB } from '../../../shared/api/evidence';
 import { formatSize } from './evidenceFiles';
@@ -40,7 +40,6 @@ function StatusLine({ item }: { item: UploadItem }) {
 export function AttachFiles({ onStored, disabled = false }: { onStored: OnStored; disabled?: boolean }) {
   const { t, i18n } = useTranslation();
   const { items, add, clearFinished, busy } = useEvidenceUploads(onStored);
-  const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const hintId = useId();
 
@@ -70,28 +69,28 @@ export function AttachFiles({ onStored, disabled = false }: { onStored: OnStored
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <button type="button" className="btn" disabled={disabled} aria-describedby={hintId} onClick={() => input.current?.click()}>
+        {/* The file input itself is the control (named by its label, styled as a button), so keyboard, screen
+            readers and tests all find exactly one "Attach files". */}
+        <label className="btn evidence-pick" data-disabled={disabled}>
           {t('evidence.attach')}
-        </button>
+          <input
+            type="file"
+            multiple
+            accept={EVIDENCE_ACCEPT}
+            className="visually-hidden"
+            aria-describedby={hintId}
+            disabled={disabled}
+            onChange={(event) => {
+              take(event.currentTarget.files);
+              event.currentTarget.value = ''; // picking the same file again still fires change
+            }}
+          />
+        </label>
         <span id={hintId} className="muted">
           {dragging ? t('evidence.dropNow') : t('evidence.dropHint')}
           <br />
           {t('evidence.limits', { max: EVIDENCE_MAX_MB })}
         </span>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={EVIDENCE_ACCEPT}
-          aria-label={t('evidence.attach')}
-          className="visually-hidden"
-          tabIndex={-1}
-          disabled={disabled}
-          onChange={(event) => {
-            take(event.currentTarget.files);
-            event.currentTarget.value = ''; // picking the same file again still fires change
-          }}
-        />
       </div>
       {items.length > 0 && (
         <div className="evidence-uploads">
@@ -102,7 +101,9 @@ export function AttachFiles({ onStored, disabled = false }: { onStored: OnStored
                   {item.name}
                 </span>
                 <span className="muted tabular">{formatSize(item.size, i18n.language)}</span>
-                <StatusLine item={item} />
+                <span className="evidence-upload-status">
+                  <StatusLine item={item} />
+                </span>
               </li>
             ))}
           </ul>

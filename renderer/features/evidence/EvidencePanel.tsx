@@ -56,11 +56,12 @@ function useBrowserMode(): boolean {
   return browserMode;
 }
 
-function Thumbnail({ file, blob }: { file: EvidenceRef; blob: BlobState }) {
-  if (blob.state === 'ready') return <img src={blob.url} alt="" className="evidence-thumb" />;
+/** The image itself once loaded; the type's icon while loading, or when the bytes do not decode as an image. */
+function Thumbnail({ file, blob, onBroken }: { file: EvidenceRef; blob: BlobState; onBroken: () => void }) {
+  if (blob.state === 'ready') return <img src={blob.url} alt="" className="evidence-thumb" onError={onBroken} />;
   return (
     <span className="evidence-thumb evidence-thumb-icon" data-state={blob.state}>
-      <FileIcon kind={evidenceKind(file.mime)} size={blob.state === 'idle' ? 22 : 28} />
+      <FileIcon kind={evidenceKind(file.mime)} size={28} />
     </span>
   );
 }
@@ -75,7 +76,9 @@ interface ItemProps {
 function EvidenceItem({ file, added, browserMode, onPreview }: ItemProps) {
   const { t, i18n } = useTranslation();
   const previewable = isPreviewable(file.mime);
-  const blob = useEvidenceBlob(file, previewable);
+  const loaded = useEvidenceBlob(file, previewable);
+  const [broken, setBroken] = useState(false);
+  const blob: BlobState = broken ? { state: 'idle' } : loaded;
   const [problem, setProblem] = useState<Refusal>();
   const [opening, setOpening] = useState(false);
   const kind = evidenceKind(file.mime) ?? 'other';
@@ -87,7 +90,7 @@ function EvidenceItem({ file, added, browserMode, onPreview }: ItemProps) {
   const error = problem ?? (blob.state === 'failed' ? blob.error : undefined);
   return (
     <li className="evidence-item">
-      <Thumbnail file={file} blob={blob} />
+      <Thumbnail file={file} blob={blob} onBroken={() => setBroken(true)} />
       <div className="evidence-meta">
         <span className="evidence-name" title={file.name}>
           {file.name}
@@ -103,7 +106,7 @@ function EvidenceItem({ file, added, browserMode, onPreview }: ItemProps) {
         )}
       </div>
       <div className="evidence-actions">
-        {previewable && (
+        {previewable && !broken && (
           <button
             type="button"
             className="btn"

@@ -16,7 +16,7 @@ import type { Grade, Role } from '../domain/vocabulary';
 import { DEFAULT_POLICY, gradeRule, type Policy } from '../policy/policy';
 import { PATH_WEIGHTS, scriptFor, type PathName } from './paths';
 import type { Random } from './random';
-import { registration, type ComplaintDraft } from './registration';
+import { chineseName, registration, type ComplaintDraft } from './registration';
 import { Story, type Cast } from './story';
 import * as W from './wording';
 
@@ -144,18 +144,6 @@ function castOf(branch: SeedBranch): Cast {
   const supervisor = branch.users.find((user) => user.role === 'supervisor');
   if (supervisor === undefined) throw new Error(`Branch ${branch.code} has no supervisor`);
   return { staff: branch.users.filter((user) => user.role === 'staff').map((user) => user.id), supervisor: supervisor.id, system: UserIdSchema.parse('system') };
-}
-
-export function chineseName(random: Random): string {
-  const given = random.chance(0.6) ? random.pick(W.GIVEN_NAME_CHARACTERS) + random.pick(W.GIVEN_NAME_CHARACTERS) : random.pick(W.GIVEN_NAME_CHARACTERS);
-  return random.pick(W.SURNAMES) + given;
-}
-
-/** 1[3-9] and nine digits: a mainland mobile number. */
-export function mobileNumber(random: Random): string {
-  let digits = `1${random.int(3, 9)}`;
-  for (let i = 0; i < 9; i++) digits += String(random.int(0, 9));
-  return digits;
 }
 
 const CHANNELS = [['walk_in', 30], ['phone', 30], ['online', 14], ['email', 5], ['social_media', 5], ['comment_book', 5], ['letter', 2], ['transferred', 6], ['other', 3]] as const;

@@ -6,10 +6,9 @@
 import type { RegisterInput } from '../domain/commands';
 import type { Channel, Grade, Level, Spread } from '../domain/vocabulary';
 import type { SeedBranch } from './generator';
-import { chineseName, mobileNumber } from './generator';
 import type { PathName } from './paths';
 import type { Random } from './random';
-import type { ComplaintWording } from './wording';
+import * as W from './wording';
 
 const HOUR_MS = 3_600_000;
 
@@ -20,7 +19,7 @@ export interface ComplaintDraft {
   readonly registeredMs: number;
   readonly channel: Channel;
   readonly category: string;
-  readonly wording: ComplaintWording;
+  readonly wording: W.ComplaintWording;
   readonly department: string;
   readonly grade: Grade;
   readonly facts: { readonly severity: Level; readonly urgency: Level; readonly spread: Spread };
@@ -81,4 +80,16 @@ export function registration(draft: ComplaintDraft, branch: SeedBranch, random: 
     ...(draft.channel === 'walk_in' && random.chance(0.5) ? { confirmation: { method: 'signed_sheet' as const } } : {}),
     impression: draft.facts,
   };
+}
+
+export function chineseName(random: Random): string {
+  const given = random.chance(0.6) ? random.pick(W.GIVEN_NAME_CHARACTERS) + random.pick(W.GIVEN_NAME_CHARACTERS) : random.pick(W.GIVEN_NAME_CHARACTERS);
+  return random.pick(W.SURNAMES) + given;
+}
+
+/** 1[3-9] and nine digits: a mainland mobile number. */
+export function mobileNumber(random: Random): string {
+  let digits = `1${random.int(3, 9)}`;
+  for (let i = 0; i < 9; i++) digits += String(random.int(0, 9));
+  return digits;
 }

@@ -1,0 +1,57 @@
+/**
+ * "Export CSV" / "Export Excel" for the complaint register: exports exactly the complaints of the current filter,
+ * in register order. Main builds the file from its journal and masks personal data by the signed-in role.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintId } from '../../../shared/brand';
+import { canSeePersonalData } from '../../../shared/export/personalData';
+import { useSession } from '../../app/session';
+import { parseLanguage } from '../../i18n/language';
+import { api } from '../../platform/api';
+import { useDeskStore } from '../../store';
+import { documentRefusalText, receiveDelivery } from '../print/delivery';
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+export function RegisterExportButtons({ ids }: { ids: readonly ComplaintId[] }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const { store } = useDeskStore();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const language = parseLanguage(i18n.language) ?? 'zh-CN';
+  const masked = !canSeePersonalData(user.role);
+
+  async function exportAs(format: 'csv' | 'xlsx') {
+    setStatus({ kind: 'busy' });
+    // Main reads its journal: first send it what this window has not journaled yet.
+    const flushed = await store.flushUnjournaled();
+    if (!flushed.ok) return setStatus({ kind: 'error', text: documentRefusalText(t, flushed.error) });
+    const result = await api.call('exports.register', { format, complaintIds: [...ids], language });
+    if (!result.ok) return setStatus({ kind: 'error', text: documentRefusalText(t, result.error) });
+    const received = receiveDelivery(result.value);
+    const text =
+      received.outcome === 'saved'
+        ? t('export.saved', { path: received.path })
+        : received.outcome === 'downloaded'
+          ? t('export.downloaded', { fileName: received.fileName })
+          : t('export.cancelled');
+    setStatus({ kind: 'done', text: masked && received.outcome !== 'cancelled' ? `${text} ${t('export.masked')}` : text });
+  }
+
+  const disabled = status.kind === 'busy' || ids.length === 0;
+  const message = status.kind === 'busy' ? t('export.exporting') : status.kind === 'idle' ? '' : status.text;
+  return (
+    <div role="group" aria-label={t('export.label')} style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <button type="button" className="btn" onClick={() => void exportAs('csv')} disabled={disabled} title={ids.length === 0 ? t('export.empty') : t('export.count', { count: ids.length })}>
+        {t('export.csv')}
+      </button>
+      <button type="button" className="btn" onClick={() => void exportAs('xlsx')} disabled={disabled} title={ids.length === 0 ? t('export.empty') : t('export.count', { count: ids.length })}>
+        {t('export.xlsx')}
+      </button>
+      <span role="status" aria-live="polite" className={status.kind === 'error' ? 'field-error' : 'muted'}>
+        {message}
+      </span>
+    </div>
+  );
+}

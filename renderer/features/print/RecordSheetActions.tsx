@@ -1,0 +1,75 @@
+/**
+ * "Print record sheet" and "Save as PDF" for the complaint page, with Ctrl+P bound to printing while the page
+ * is open (instead of the browser printing the app's screen). In browser mode printing opens a preview.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplaintState } from '../../../shared/domain/state';
+import { Dialog } from '../../ui/Dialog';
+import { useRecordSheet } from './useRecordSheet';
+
+export function RecordSheetActions({ complaint }: { complaint: ComplaintState }) {
+  const { t } = useTranslation();
+  const sheet = useRecordSheet(complaint);
+  const busy = sheet.status.kind === 'busy';
+  const { print } = sheet;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'p') {
+        event.preventDefault();
+        if (!busy) void print();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [busy, print]);
+
+  return (
+    <div role="group" aria-label={t('print.actions')} style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+      <button type="button" className="btn" onClick={() => void sheet.print()} disabled={busy} title="Ctrl+P" aria-keyshortcuts="Control+P">
+        {t('print.printSheet')} <kbd>Ctrl+P</kbd>
+      </button>
+      <button type="button" className="btn" onClick={() => void sheet.savePdf()} disabled={busy}>
+        {t('print.savePdf')}
+      </button>
+      <span role="status" aria-live="polite" className={sheet.status.kind === 'error' ? 'field-error' : 'muted'}>
+        {busy ? t('print.preparing') : sheet.status.kind === 'idle' ? '' : sheet.status.text}
+      </span>
+      {sheet.previewHtml !== undefined && (
+        <SheetPreview html={sheet.previewHtml} onClose={sheet.closePreview} onPrinted={() => void sheet.recordPreviewPrinted()} />
+      )}
+    </div>
+  );
+}
+
+// The dialog is narrower than A4: the frame scrolls sideways rather than squeezing the sheet.
+const PREVIEW_STYLE = { width: '100%', minWidth: 520, height: '65vh', border: '1px solid #c8cdd4', background: '#fff' } as const;
+
+/**
+ * The sheet in a sandboxed frame: no scripts may run in it (no allow-scripts). `allow-same-origin` lets this
+ * page call the frame's print(), and `allow-modals` lets that print dialog open; the sheet is main's own HTML.
+ */
+function SheetPreview({ html, onClose, onPrinted }: { html: string; onClose: () => void; onPrinted: () => void }) {
+  const { t } = useTranslation();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const printFrame = () => {
+    const target = frame.current?.contentWindow;
+    if (!target) return;
+    target.focus();
+    target.print(); // blocks until the dialog closes
+    onPrinted();
+    onClose();
+  };
+  return (
+    <Dialog title={t('print.previewTitle')} onClose={onClose}>
+      <p className="muted">{t('print.printHint')}</p>
+      <iframe ref={frame} title={t('print.previewTitle')} sandbox="allow-same-origin allow-modals" srcDoc={html} style={PREVIEW_STYLE} />
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 10 }}>
+        <button type="button" className="btn btn-primary" onClick={printFrame}>
+          {t('print.printNow')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

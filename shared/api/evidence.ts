@@ -29,7 +29,7 @@ export const EVIDENCE_TYPES = {
   'image/webp': { kind: 'image', extensions: ['webp'], previewable: true },
   'image/heic': { kind: 'image', extensions: ['heic', 'heif'], aliases: ['image/heif', 'image/heic-sequence', 'image/heif-sequence'] },
   'audio/mpeg': { kind: 'audio', extensions: ['mp3'], aliases: ['audio/mp3', 'audio/x-mp3', 'audio/mpeg3'] },
-  'audio/mp4': { kind: 'audio', extensions: ['m4a'], aliases: ['audio/x-m4a', 'audio/m4a', 'audio/aac'] },
+  'audio/mp4': { kind: 'audio', extensions: ['m4a'], aliases: ['audio/x-m4a', 'audio/m4a'] },
   'audio/wav': { kind: 'audio', extensions: ['wav'], aliases: ['audio/x-wav', 'audio/wave', 'audio/vnd.wave'] },
   'audio/amr': { kind: 'audio', extensions: ['amr'], aliases: ['audio/x-amr'] },
   'audio/ogg': { kind: 'audio', extensions: ['ogg', 'oga', 'opus'], aliases: ['audio/opus', 'application/ogg'] },

@@ -28,7 +28,7 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   events: 'id, &[branch+seq], [complaintId+seq], [journaled+seq]',
   complaints:
-    'id, &number, receivedAt, updatedAt, nextDeadlineAt, tier, *searchText, ' +
+    'id, &number, receivedAt, updatedAt, nextDeadlineAt, dueSoonAt, tier, *searchText, ' +
     '[status+receivedAt], [grade+receivedAt], [category+receivedAt], [channel+receivedAt], [assignee+receivedAt]',
   searchDocs: 'id',
   counters: 'key',

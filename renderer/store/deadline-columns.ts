@@ -45,12 +45,10 @@ export function deadlineColumns(state: ComplaintState, policy: Policy, calendar:
   const leftMs = workingMsBetween(clockCalendar, asOfMs, Date.parse(next.deadline));
   const span = spanMs(next, state, policy, clockCalendar);
   // Due soon once what is left is the policy's share of the span; already due soon (or overdue) at asOf → asOf.
-  const untilDueSoonMs = span === undefined ? undefined : leftMs - span * policy.dueSoonShare;
-  const columns: DeadlineColumns = { nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, paused: 0 };
-  if (untilDueSoonMs !== undefined) {
-    columns.dueSoonAt = untilDueSoonMs <= 0 ? asOf : new Date(addWorkingMs(clockCalendar, asOfMs, untilDueSoonMs / MINUTE_MS)).toISOString();
-  }
-  return columns;
+  // A clock with no known span is never "due soon": it turns straight to overdue at its deadline.
+  const untilDueSoonMs = span === undefined ? leftMs : leftMs - span * policy.dueSoonShare;
+  const dueSoonAt = untilDueSoonMs <= 0 ? asOf : new Date(addWorkingMs(clockCalendar, asOfMs, untilDueSoonMs / MINUTE_MS)).toISOString();
+  return { nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, dueSoonAt, paused: 0 };
 }
 
 export function deadlineSummarizer(policy: Policy, calendar: WorkingCalendar): DeadlineSummarizer {

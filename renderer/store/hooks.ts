@@ -12,6 +12,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import type { DeskDb } from './db';
 import {
   countAll,
+  countDeadlines,
   isPlainOrder,
   loadPlainWindow,
   loadTimeline,
@@ -134,6 +135,13 @@ export function useComplaint(id: ComplaintId | undefined): ComplaintState | unde
 export function useTimeline(id: ComplaintId | undefined): DomainEvent[] | undefined {
   const { db } = useDeskStore();
   return useLiveQuery(() => (id ? loadTimeline(db, id) : []), [db, id]);
+}
+
+/** Complaints due soon and overdue now (re-counted on the `useNow` tick and on every change). */
+export function useDeadlineCounts(): { dueSoon: number; overdue: number } | undefined {
+  const { db } = useDeskStore();
+  const now = useNow();
+  return useLiveQuery(() => countDeadlines(db, now), [db, now]);
 }
 
 /** How many events wait to be journaled by main (0 in normal operation). */

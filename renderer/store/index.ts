@@ -15,13 +15,14 @@ export { DeskDb, CURRENT_SCHEMA_VERSION } from './db';
 export { createDeskStore, type DeskStore, type DeskStoreDeps, type RegisterInput } from './store';
 export type { StoreApi } from './ports';
 export type { RestoreReport } from './restore';
-export { queryRegisterIds, loadRecords, loadTimeline, loadUsers, toComplaintRow, type ComplaintRow, type RegisterQuery, type RegisterSortColumn } from './queries';
+export { queryRegisterIds, countDeadlines, countAll, isPlainOrder, loadPlainWindow, loadRecords, loadTimeline, loadUsers, toComplaintRow, type ComplaintRow, type RegisterQuery, type RegisterSortColumn } from './queries';
 export { rowClockState, type RowClockState } from './projection';
 export type { ComplaintRecord, StoredEvent, UserRecord } from './records';
 export {
   DeskStoreContext,
   REGISTER_PAGE,
   useComplaint,
+  useDeadlineCounts,
   useDeskStore,
   useNow,
   usePendingJournal,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
-import { countAll, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
+import { countAll, countDeadlines, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
 import { openTestDesk, STAFF, SUPERVISOR, walkIn, type TestDesk } from './testing/desk';
 
 let d: TestDesk;
@@ -120,6 +120,16 @@ describe('register query', () => {
     expect(await d.db.complaints.where('status').equals('acknowledged').primaryKeys()).toEqual([id.late]);
     expect(await d.db.complaints.where('assignee').equals(STAFF).count()).toBe(2);
     expect(await d.db.complaints.where('tier').equals('T1').count()).toBe(3);
+  });
+
+  it('counts due-soon and overdue complaints exactly as the rows show them', async () => {
+    const rows = await d.db.complaints.toArray();
+    for (const now of ['2026-11-23T12:00:00.000Z', '2026-11-23T20:00:00.000Z', '2026-11-23T22:00:00.000Z', '2026-11-24T02:00:00.000Z', '2026-11-25T12:00:00.000Z']) {
+      const states = rows.map((row) => toComplaintRow(row, new Map(), now).clockState);
+      const expected = { dueSoon: states.filter((state) => state === 'due_soon').length, overdue: states.filter((state) => state === 'overdue').length };
+      expect([now, await countDeadlines(d.db, now)]).toEqual([now, expected]);
+    }
+    expect(await countDeadlines(d.db, '2026-11-23T20:00:00.000Z')).toEqual({ dueSoon: 1, overdue: 0 });
   });
 
   it('opens the unfiltered view straight from the index: same rows and total as the id list', async () => {

@@ -241,6 +241,18 @@ export function toComplaintRow(record: ComplaintRecord, userNames: ReadonlyMap<s
   return row;
 }
 
+/**
+ * How many complaints are due soon and overdue at `now` (the bell, the board's header): two index counts, no
+ * row read. Every row with a deadline has `dueSoonAt` ≤ `nextDeadlineAt`, so due soon = past due-soon − overdue.
+ */
+export async function countDeadlines(db: DeskDb, now: string): Promise<{ dueSoon: number; overdue: number }> {
+  const [pastDueSoon, overdue] = await Promise.all([
+    db.complaints.where('dueSoonAt').belowOrEqual(now).count(),
+    db.complaints.where('nextDeadlineAt').below(now).count(),
+  ]);
+  return { dueSoon: pastDueSoon - overdue, overdue };
+}
+
 /** The rows of `ids` (a window of the register), in the same order; a row deleted meanwhile is skipped. */
 export async function loadRecords(db: DeskDb, ids: readonly ComplaintId[]): Promise<ComplaintRecord[]> {
   const records = await db.complaints.bulkGet([...ids]);

@@ -49,7 +49,8 @@ export function renderRecordSheet(input: RecordSheetInput): string {
     v: vocabularyText(language),
     language,
     zone,
-    name: (id) => (id === undefined ? '' : (input.users.get(id) ?? id)),
+    // Automatic steps (escalation by the clock) are recorded under the actor id `system`.
+    name: (id) => (id === undefined ? '' : (input.users.get(id) ?? (id === 'system' ? L.system : id))),
     input,
   };
   const printed = formatDateTime(input.printedAt, zone);
@@ -179,8 +180,8 @@ function fieldsTable(sheet: Sheet): string {
       { label: f.tier, value: joined([v.tier[s.tier], ...s.routes.map((route) => v.route[route])]) },
     ]),
     fieldRow([
-      { label: f.gradingFacts, value: gradingFacts(sheet) },
-      { label: f.flags, value: list(s.flags.map((flag) => v.flag[flag])), span: 2 },
+      { label: f.gradingFacts, value: gradingFacts(sheet), span: 2 },
+      { label: f.flags, value: list(s.flags.map((flag) => v.flag[flag])) },
     ]),
     ]],
     [L.sections.investigation, [
@@ -230,8 +231,9 @@ function gradingFacts({ s, L, v, language }: Sheet): string {
 }
 
 /** A small ruled table under a vertical title, like the field groups (widths are shares of the rest of the row). */
-function grid(title: string, columns: readonly string[], widths: readonly string[], rows: readonly string[][]): string {
-  const body = rows.length > 0 ? rows.map((row) => row.map((text) => cell(text)).join('')) : [columns.map(() => '<td class="empty"></td>').join('')];
+function grid(title: string, columns: readonly string[], widths: readonly string[], rows: readonly string[][], firstIsTime = false): string {
+  const first = firstIsTime ? ' class="at"' : '';
+  const body = rows.length > 0 ? rows.map((row) => row.map((text, i) => cell(text, i === 0 ? first : '')).join('')) : [columns.map(() => '<td class="empty"></td>').join('')];
   const titleCell = headCell(title, ` rowspan="${body.length + 1}" class="group"`);
   return `<table class="grid"><colgroup><col class="group">${widths.map((width) => `<col style="width:${width}">`).join('')}</colgroup><tbody>
 <tr class="columns">${titleCell}${columns.map((column) => headCell(column)).join('')}</tr>
@@ -258,8 +260,9 @@ function followUpTable({ L, v, zone, name, input }: Sheet): string {
   return grid(
     L.sections.followUps,
     [columns.at, columns.by, columns.method, columns.reached, columns.satisfaction, columns.comments],
-    ['17%', '10%', '10.5%', '10.5%', '8%', '39%'],
+    ['19%', '10%', '10%', '10%', '8%', '38%'],
     rows,
+    true,
   );
 }
 

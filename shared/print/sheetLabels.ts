@@ -81,6 +81,7 @@ export interface SheetLabels {
   readonly no: string;
   readonly none: string;
   readonly anonymous: string;
+  readonly system: string;
   readonly accepted: string;
   readonly declined: string;
   readonly awaitingAnswer: string;
@@ -163,6 +164,7 @@ const zhCN: SheetLabels = {
   no: '否',
   none: '—',
   anonymous: '匿名投诉',
+  system: '系统',
   accepted: '接受',
   declined: '不接受',
   awaitingAnswer: '待客户答复',
@@ -244,6 +246,7 @@ const en: SheetLabels = {
   no: 'No',
   none: '—',
   anonymous: 'Anonymous',
+  system: 'System',
   accepted: 'Accepted',
   declined: 'Declined',
   awaitingAnswer: 'Awaiting answer',

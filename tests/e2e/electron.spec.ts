@@ -38,8 +38,8 @@ test.describe('Electron window', () => {
   });
 
   test('the renderer is isolated and sees only the contract', async () => {
-    const window = await app.firstWindow();
-    const exposure = await window.evaluate(() => ({
+    const appWindow = await app.firstWindow();
+    const exposure = await appWindow.evaluate(() => ({
       hasRequire: typeof (globalThis as { require?: unknown }).require !== 'undefined',
       hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined',
       methods: Object.keys((globalThis as unknown as { complaintDesk?: object }).complaintDesk ?? {}).sort(),
@@ -49,13 +49,13 @@ test.describe('Electron window', () => {
     expect(exposure.methods).toContain('journal.append');
     expect(exposure.methods.every((name) => /^[a-z]+\.[a-zA-Z]+$/.test(name))).toBe(true);
 
-    const opened = await window.evaluate(() => window.open('https://example.com') === null);
+    const opened = await appWindow.evaluate(() => (globalThis as unknown as { open: (url: string) => unknown }).open('https://example.com') === null);
     expect(opened).toBe(true);
   });
 
   test('first run creates the branch in the desktop window', async () => {
-    const window = await app.firstWindow();
-    await createBranch(window);
-    await expect(window.getByText(ADMIN.branchName)).toBeVisible();
+    const appWindow = await app.firstWindow();
+    await createBranch(appWindow);
+    await expect(appWindow.getByText(ADMIN.branchName)).toBeVisible();
   });
 });

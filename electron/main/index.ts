@@ -6,7 +6,7 @@
  * Flags: `--data-dir <dir>` (main's files there, and Chromium's profile beside them, so two data folders
  * are two independent apps), `--lang zh-CN|en` (start language).
  */
-import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LanguageSchema, type Language } from '../../shared/api/schemas';
@@ -63,6 +63,8 @@ async function start() {
     language: launchLanguage.success ? launchLanguage.data : undefined,
     onSettingsChanged: (settings) => setMenu(settings.language, desk),
     documents: electronDocumentPlatform(() => mainWindow, () => app.getPath('documents'), () => desk.log),
+    // Only ever a verified copy in the app's own temp folder (evidence.ts), never a URL.
+    openWithSystem: (path) => shell.openPath(path),
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
   process.on('uncaughtException', (error) => desk.log.error('uncaught exception in main', describeError(error)));

@@ -97,7 +97,8 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     async restoreIfEmpty() {
       const restored = await reconcileWithJournal(db, api, summarize);
       await mirrorUsers(db, api);
-      if (restored.ok) await journal.flush();
+      // Even when main could not be read: a failed flush schedules the retries that pending events need.
+      await journal.flush();
       return restored;
     },
     refreshUsers: () => mirrorUsers(db, api),

@@ -10,6 +10,7 @@ import { BranchCodeSchema, UserIdSchema, type ComplaintId } from '../../shared/b
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { COMMANDS, type CommandContext } from '../../shared/domain/commands';
 import { stampEvents, type DomainEvent } from '../../shared/domain/events';
+import { formatComplaintNumber, localDateKey } from '../../shared/domain/numbering';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { bulkLoadEvents, confirmingApi, timeBareAdds, timeRegisterFirstScreen } from './bench';
@@ -49,10 +50,10 @@ export function generateEvents(count: number, endIso = '2026-11-23T02:00:00.000Z
   for (let i = 0; i < count; i += 1) {
     const at = new Date(end - (count - i) * step).toISOString();
     const ctx: CommandContext = { now: at, actor: ACTOR, newId: () => `b${++ids}`, policy: DEFAULT_POLICY };
-    const day = at.slice(0, 10).replaceAll('-', '');
+    const day = localDateKey(at, 'Asia/Shanghai');
     const seq = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, seq);
-    const registered = COMMANDS.register(undefined, { ...input(i, at), number: `SH01-${day}-${String(seq).padStart(4, '0')}` }, ctx);
+    const registered = COMMANDS.register(undefined, { ...input(i, at), number: formatComplaintNumber(BRANCH, day, seq) }, ctx);
     if (!registered.ok) throw new Error(registered.error.message);
     const stamped = stampEvents(registered.value, { branch: BRANCH, firstSeq: events.length + 1 });
     events.push(...stamped);

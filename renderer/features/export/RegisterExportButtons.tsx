@@ -10,7 +10,8 @@ import { useSession } from '../../app/session';
 import { parseLanguage } from '../../i18n/language';
 import { api } from '../../platform/api';
 import { useDeskStore } from '../../store';
-import { documentRefusalText, receiveDelivery } from '../print/delivery';
+import { receiveDelivery } from '../print/delivery';
+import { documentRefusalText } from '../print/documentRefusal';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 

@@ -2,10 +2,7 @@
  * What the renderer does with a document main has written (`Delivery`): in Electron main already saved it
  * where the person chose; in browser mode the bytes came back and are offered as a download here.
  */
-import type { TFunction } from 'i18next';
 import type { Delivery } from '../../../shared/api/documents';
-import type { Refusal } from '../../../shared/result';
-import { refusalText } from '../../i18n/refusal';
 import { saveBlob } from '../evidence/evidenceFiles';
 
 export type Received = { outcome: 'saved'; path: string } | { outcome: 'downloaded'; fileName: string } | { outcome: 'cancelled' };
@@ -27,11 +24,4 @@ export function receiveDelivery(delivery: Delivery): Received {
     case 'cancelled':
       return { outcome: 'cancelled' };
   }
-}
-
-const DOCUMENT_CODES: ReadonlySet<string> = new Set(['pdf_unavailable', 'pdf_failed', 'print_unavailable', 'save_failed']);
-
-/** A refusal in the UI language: the document codes from `print.refusal`, the rest as everywhere else. */
-export function documentRefusalText(t: TFunction, refusal: Refusal): string {
-  return DOCUMENT_CODES.has(refusal.code) ? t(`print.refusal.${refusal.code}`) : refusalText(t, refusal);
 }

@@ -10,7 +10,8 @@ import type { Refusal } from '../../../shared/result';
 import { parseLanguage } from '../../i18n/language';
 import { api } from '../../platform/api';
 import { useDeskStore } from '../../store';
-import { documentRefusalText, receiveDelivery } from './delivery';
+import { receiveDelivery } from './delivery';
+import { documentRefusalText } from './documentRefusal';
 
 export type SheetStatus = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 

@@ -1,5 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Refusal } from '../../shared/result';
+import { refusalText } from '../i18n/refusal';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { api } from '../platform/api';
 import { createDeskStore, openDeskDb, DeskStoreContext, useDeskStore, useNow, usePendingJournal, type DeskStoreContextValue } from '../store';
@@ -18,6 +20,7 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
   const policy = usePolicy();
   const calendar = useCalendar();
   const [value, setValue] = useState<DeskStoreContextValue | null>(null);
+  const [restoreRefusal, setRestoreRefusal] = useState<Refusal | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -32,10 +35,11 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
       policy,
       calendar,
     });
-    // Whatever the restore says, the desk opens: a failed replay leaves the log as it is and shows as pending.
-    void store.restoreIfEmpty().finally(() => {
-      if (live) setValue({ db, store, clock });
-    });
+    // Whatever the restore says, the desk opens: a failed replay leaves the log as it is, and says so.
+    void store
+      .restoreIfEmpty()
+      .then((restored) => live && setRestoreRefusal(restored.ok ? null : restored.error))
+      .finally(() => live && setValue({ db, store, clock }));
     return () => {
       live = false;
       store.dispose();
@@ -43,16 +47,31 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
     };
   }, [user.id, user.role, branch.code, branch.timeZone, policy, calendar]);
 
-  if (!value) return <AppLoading />;
-  return <DeskStoreContext.Provider value={value}>{children}</DeskStoreContext.Provider>;
+  if (!value) return <Restoring />;
+  return (
+    <DeskStoreContext.Provider value={value}>
+      {restoreRefusal && <RestoreBanner refusal={restoreRefusal} />}
+      {children}
+    </DeskStoreContext.Provider>
+  );
 }
 
-function AppLoading() {
+/** Until the working database matches main's journal nothing may be registered (numbers would collide). */
+function Restoring() {
   const { t } = useTranslation();
   return (
     <p className="auth-page muted" role="status">
-      {t('app.loading')}
+      {t('app.restoring')}
     </p>
+  );
+}
+
+function RestoreBanner({ refusal }: { refusal: Refusal }) {
+  const { t } = useTranslation();
+  return (
+    <div className="banner banner-error restore-banner" role="alert">
+      {refusalText(t, refusal)}
+    </div>
   );
 }
 

@@ -32,7 +32,7 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintState }) {
           {t(`flag.${flag}`)}
         </span>
       ))}
-      <span className="row-inline" aria-label={t('complaint.clocks')} style={{ gap: 6 }}>
+      <span className="row-inline row-tight" role="group" aria-label={t('complaint.clocks')}>
         {clocks.map((clock) => (
           <ClockBadge key={clock.kind} {...clockBadgeProps(clock, t(`clock.kind.${clock.kind}`), formatDateTime(clock.deadline, language, branch.timeZone))} />
         ))}

@@ -16,7 +16,7 @@ function Block({ title, rows }: { title: string; rows: Row[] }) {
       <h2>{title}</h2>
       <dl>
         {shown.map(([label, value]) => (
-          <div key={label} style={{ display: 'contents' }}>
+          <div key={label} className="contents">
             <dt>{label}</dt>
             <dd>{value}</dd>
           </div>
@@ -36,7 +36,7 @@ export function RecordPanel({ complaint: c }: { complaint: ComplaintState }) {
   const when = (iso: string | undefined) => formatDateTime(iso, language, branch.timeZone);
   const who = c.anonymous ? t('complaint.anonymous') : c.complainant.name;
   return (
-    <div className="record" style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+    <div className="record stack">
       <Block
         title={t('complaint.complainant')}
         rows={[

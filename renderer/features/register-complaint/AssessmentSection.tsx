@@ -36,7 +36,7 @@ export function AssessmentSection({ policy, canAssess }: { policy: Policy; canAs
           <span>{t('grade.label', { grade: suggested })}</span>
         </div>
         <Field id={gradeId} label={t('register.grade')} error={gradeError} hint={overridden ? t('register.gradeOverridden', { grade: suggested }) : undefined}>
-          <span className="row-inline" style={{ flexWrap: 'nowrap', gap: 6 }}>
+          <span className="row-inline row-tight">
             <select
               value={chosen}
               disabled={!canAssess}
@@ -76,7 +76,7 @@ export function AssessmentSection({ policy, canAssess }: { policy: Policy; canAs
             />
           </>
         ) : (
-          <p className="muted span-2" style={{ margin: 0 }}>
+          <p className="muted span-2 flush">
             {t('register.assessByStaff')}
           </p>
         )}

@@ -29,6 +29,7 @@ export function RegisterComplaintPage() {
   const storageKey = draftKey(branch.code, user.id);
   const blank = useCallback(() => emptyRegistrationForm(toLocalInputValue(Date.now(), branch.timeZone)), [branch.timeZone]);
   const [restored] = useState(() => loadDraft(window.localStorage, storageKey));
+  const [showRestored, setShowRestored] = useState(restored !== undefined);
   const [registered, setRegistered] = useState<Registered | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -76,6 +77,7 @@ export function RegisterComplaintPage() {
       if (!assessed.ok) done.assessRefusal = assessed.error;
     }
     clearDraft(window.localStorage, storageKey);
+    setShowRestored(false);
     setRegistered(done);
   });
 
@@ -87,6 +89,7 @@ export function RegisterComplaintPage() {
   }, [form, reset, blank]);
 
   const discard = () => {
+    setShowRestored(false);
     clearDraft(window.localStorage, storageKey);
     reset(blank());
     setRefusal(null);
@@ -121,7 +124,7 @@ export function RegisterComplaintPage() {
         <h1 id="page-title">{t('register.title')}</h1>
         <span className="muted">{t('register.shortcutHint')}</span>
       </div>
-      {restored && !formState.isSubmitted && (
+      {showRestored && (
         <div className="banner banner-info" role="status">
           {t('register.draftRestored')}{' '}
           <button type="button" className="btn-link" onClick={discard}>

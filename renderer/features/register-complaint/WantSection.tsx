@@ -21,7 +21,7 @@ export function WantSection() {
         </div>
       </Section>
       <Section step={4} title={t('register.evidence')}>
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted flush">
           {t('register.evidenceLater')}
         </p>
       </Section>

@@ -17,7 +17,7 @@ export function WhoSection({ anonymousAllowed }: { anonymousAllowed: boolean }) 
         <TextInput name="complainant.email" label={t('register.email')} type="email" fallbackKey="validation.email" />
         <TextInput name="complainant.customerNumber" label={t('register.memberNo')} disabled={anonymous} />
         <TextInput name="complainant.address" label={t('register.address')} className="span-2" />
-        <div className="row-inline span-2" style={{ alignSelf: 'end', minHeight: 28 }}>
+        <div className="row-inline span-2 align-end">
           {anonymousAllowed && (
             <label className="check">
               <input type="checkbox" {...register('anonymous')} />
@@ -47,7 +47,7 @@ function CollectiveCount() {
         id={id}
         type="number"
         min={2}
-        style={{ width: 80 }}
+        className="input-count"
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
         {...register('collective.count')}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { navigate } from '../../app/useRoute';
 import { onSearchFocusRequest } from '../../app/searchFocus';
-import type { ComplaintRow } from '../../store/queries';
+import type { ComplaintId } from '../../../shared/brand';
+import type { ComplaintRow } from '../../store';
 import { FilterBar } from './FilterBar';
 import { RegisterTable } from './RegisterTable';
 import { EMPTY_FILTERS, RegisterFiltersSchema, hasFilters, toRegisterQuery, type RegisterFilters } from './filters';
@@ -31,7 +32,7 @@ export function RegisterPage() {
   const deferred = useDeferredValue(filters);
   const query = useMemo(() => toRegisterQuery(deferred, branch.timeZone), [deferred, branch.timeZone]);
   const filtered = hasFilters(filters);
-  const [total, setTotal] = useState<number | undefined>(undefined);
+  const [result, setResult] = useState<{ total: number | undefined; ids: readonly ComplaintId[] }>({ total: undefined, ids: [] });
 
   useEffect(() => {
     try {
@@ -55,7 +56,7 @@ export function RegisterPage() {
       <div className="page-head">
         <h1 id="page-title">{t('registerList.title')}</h1>
       </div>
-      <FilterBar ref={searchRef} filters={filters} onChange={change} onClear={() => change({ ...EMPTY_FILTERS, sort: filters.sort })} total={total} filtered={filtered} />
+      <FilterBar ref={searchRef} filters={filters} onChange={change} onClear={() => change({ ...EMPTY_FILTERS, sort: filters.sort })} total={result.total} filtered={filtered} />
       <RegisterTable
         query={query}
         sort={filters.sort}
@@ -63,7 +64,7 @@ export function RegisterPage() {
         selected={selected}
         onSelect={setSelected}
         onOpen={open}
-        onTotal={setTotal}
+        onResult={setResult}
         emptyText={filtered ? t('registerList.empty') : t('registerList.emptyAll')}
       />
     </section>

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { ComplaintId } from '../../../shared/brand';
 import { formatDateTime } from '../../i18n/format';
-import { parseLanguage } from '../../i18n/language';
+import { parseLanguage, type Language } from '../../i18n/language';
 import { ClockBadge } from '../../ui/ClockBadge';
 import { GradeChip } from '../../ui/GradeChip';
 import { useCategoryName } from '../../ui/categories';
@@ -32,23 +34,30 @@ interface RegisterTableProps {
   selected: number;
   onSelect: (index: number) => void;
   onOpen: (row: ComplaintRow) => void;
-  /** The number of matching complaints, for the count in the filter bar. */
-  onTotal: (total: number | undefined) => void;
+  /** The matching complaints (count for the filter bar, ids in register order for exports). */
+  onResult: (result: { total: number | undefined; ids: readonly ComplaintId[] }) => void;
   emptyText: string;
 }
 
-function Row({ row, now }: { row: ComplaintRow; now: string }) {
-  const { t, i18n } = useTranslation();
-  const { branch } = useSession();
-  const categoryName = useCategoryName();
-  const language = parseLanguage(i18n.language) ?? 'zh-CN';
+/** Everything a row needs to format itself, built once per table render (not once per row). */
+interface RowFormat {
+  t: TFunction;
+  language: Language;
+  timeZone: string;
+  categoryName: (code: string) => string;
+  hasKind: (kind: string) => boolean;
+}
+
+/** Memoised: while scrolling only the rows that come into view render; the others keep their DOM. */
+const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRow; now: string; format: RowFormat }) {
+  const { t, language, timeZone, categoryName } = format;
   const deadlineMs = row.nextDeadlineAt ? Date.parse(row.nextDeadlineAt) : undefined;
   const minutes = deadlineMs === undefined ? undefined : Math.abs(deadlineMs - Date.parse(now)) / 60_000;
-  const kind = row.nextDeadlineKind && i18n.exists(`clock.kind.${row.nextDeadlineKind}`) ? t(`clock.kind.${row.nextDeadlineKind}`) : undefined;
+  const kind = row.nextDeadlineKind && format.hasKind(row.nextDeadlineKind) ? t(`clock.kind.${row.nextDeadlineKind}`) : undefined;
   return (
     <>
       <span className="cell" role="gridcell">{row.number}</span>
-      <span className="cell" role="gridcell">{formatDateTime(row.receivedAt, language, branch.timeZone)}</span>
+      <span className="cell" role="gridcell">{formatDateTime(row.receivedAt, language, timeZone)}</span>
       <span className="cell" role="gridcell">{row.customerName || t('complaint.anonymous')} <span className="muted">{row.phoneMasked}</span></span>
       <span className="cell" role="gridcell">{t(`channel.${row.channel}`, { defaultValue: row.channel })}</span>
       <span className="cell" role="gridcell">{categoryName(row.subCategory ?? row.category)}</span>
@@ -56,22 +65,40 @@ function Row({ row, now }: { row: ComplaintRow; now: string }) {
       <span className="cell" role="gridcell">{t(`status.${row.status}`, { defaultValue: row.status })}</span>
       <span className="cell" role="gridcell">{row.assigneeName}</span>
       <span className="cell" role="gridcell">
-        <ClockBadge state={row.clockState} minutes={minutes} label={kind} dueText={formatDateTime(row.nextDeadlineAt, language, branch.timeZone)} />
+        <ClockBadge state={row.clockState} minutes={minutes} label={kind} dueText={formatDateTime(row.nextDeadlineAt, language, timeZone)} />
       </span>
     </>
   );
-}
+});
 
 /** The virtualised register: only the rows on screen exist in the DOM, so 100 000 complaints scroll smoothly. */
-export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen, onTotal, emptyText }: RegisterTableProps) {
-  const { t } = useTranslation();
+export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen, onResult, emptyText }: RegisterTableProps) {
+  const { t, i18n } = useTranslation();
+  const { branch } = useSession();
+  const categoryName = useCategoryName();
+  const language = parseLanguage(i18n.language) ?? 'zh-CN';
+  const format = useMemo<RowFormat>(
+    () => ({ t, language, timeZone: branch.timeZone, categoryName, hasKind: (kind) => i18n.exists(`clock.kind.${kind}`) }),
+    [t, i18n, language, branch.timeZone, categoryName],
+  );
   const bodyRef = useRef<HTMLDivElement>(null);
   // The store reads whole pages around the rows on screen; re-render for the store only when the page changes.
   const [range, setRange] = useState({ start: 0, end: REGISTER_PAGE - 1 });
   const now = useNow();
   const view = useRegister(query, range);
+  // One row object per position and view, so memoised rows see the same object until their data changes.
+  const rowAt = useMemo(() => {
+    const cache = new Map<number, ComplaintRow>();
+    return (index: number): ComplaintRow | undefined => {
+      const cached = cache.get(index);
+      if (cached) return cached;
+      const row = view.getRow(index);
+      if (row) cache.set(index, row);
+      return row;
+    };
+  }, [view]);
   const count = view.total ?? 0;
-  useEffect(() => onTotal(view.total), [view.total, onTotal]);
+  useEffect(() => onResult({ total: view.total, ids: view.ids }), [view.total, view.ids, onResult]);
   // The virtualiser's methods change on every scroll by design; this component is simply not memoised.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -104,7 +131,7 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
       event.preventDefault();
       move(event.key === 'Home' ? 0 : count - 1);
     } else if (event.key === 'Enter') {
-      const row = view.getRow(selected);
+      const row = rowAt(selected);
       if (row) onOpen(row);
     }
   };
@@ -128,7 +155,7 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
       <div ref={bodyRef} className="vtable-body" tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={count > 0 ? `register-row-${selected}` : undefined}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
           {items.map((item) => {
-            const row = view.getRow(item.index);
+            const row = rowAt(item.index);
             return (
               <div
                 key={item.key}
@@ -143,7 +170,7 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
                   if (row) onOpen(row);
                 }}
               >
-                {row ? <Row row={row} now={now} /> : <span className="cell muted">…</span>}
+                {row ? <RowCells row={row} now={now} format={format} /> : <span className="cell muted">…</span>}
               </div>
             );
           })}

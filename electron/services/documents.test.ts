@@ -78,6 +78,20 @@ describe('documents.savePdf', () => {
 });
 
 describe('documents.print and documents.recordSheetHtml', () => {
+  it('shows events journaled after an earlier print (the index catches up)', async () => {
+    await withDesk(recordingPlatform(), async (desk) => {
+      const html = async () => {
+        const sheet = await desk.dispatch('documents.recordSheetHtml', { complaintId });
+        return sheet.ok ? (sheet.value as { html: string }).html : '';
+      };
+      expect(await html()).not.toContain('顾客来电致谢');
+      const last = sample.events[sample.events.length - 1];
+      if (!last) throw new Error('no events');
+      const note = { ...last, id: 'note-after-print', seq: last.seq + 1, type: 'NoteAdded', payload: { text: '顾客来电致谢' } };
+      expect(await desk.dispatch('journal.append', { events: [note] })).toMatchObject({ ok: true });
+      expect(await html()).toContain('顾客来电致谢');
+    });
+  });
   it('has no print dialog in browser mode, but gives the preview HTML in the settings language', async () => {
     await withDesk(recordingPlatform(), async (desk) => {
       expect(await desk.dispatch('documents.print', { complaintId })).toMatchObject({ ok: false, error: { code: 'print_unavailable' } });

@@ -60,7 +60,7 @@ const MIME = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', xlsx: 'app
 export const downloadDelivery = async (file: OutgoingFile): Promise<Result<Delivery>> =>
   ok({ delivery: 'download', fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') });
 
-/** The events of the given complaints, oldest first, read from the journal in one pass. */
+/** The events of the given complaints, oldest first, read from the journal in one pass (for exports of many). */
 export async function complaintEvents(deps: Pick<DocumentDeps, 'readJournal'>, ids: ReadonlySet<string>): Promise<Map<string, DomainEvent[]>> {
   const found = new Map<string, DomainEvent[]>();
   let afterSeq = 0;
@@ -78,13 +78,54 @@ export async function complaintEvents(deps: Pick<DocumentDeps, 'readJournal'>, i
   }
 }
 
+/**
+ * Where each complaint's events sit in the journal (complaint id → seqs), kept up to date by reading only what
+ * was appended since the last look. One record sheet then reads its own twenty-odd lines instead of scanning a
+ * journal of hundreds of thousands (measured: 220k events take ~1.6 s to scan, once).
+ */
+export function createComplaintIndex(readJournal: DocumentDeps['readJournal']) {
+  const seqsById = new Map<string, number[]>();
+  let scannedThrough = 0;
+  let catchingUp: Promise<void> = Promise.resolve();
+
+  const catchUp = () =>
+    (catchingUp = catchingUp.then(async () => {
+      for (;;) {
+        const page = await readJournal(scannedThrough, PAGE);
+        for (const event of page.events) {
+          const seqs = seqsById.get(event.complaintId);
+          if (seqs) seqs.push(event.seq);
+          else seqsById.set(event.complaintId, [event.seq]);
+        }
+        const last = page.events[page.events.length - 1];
+        if (!last) return;
+        scannedThrough = last.seq;
+        if (last.seq >= page.lastSeq) return;
+      }
+    }));
+
+  return {
+    /** The complaint's events, oldest first; undefined if the journal has none. */
+    async eventsOf(complaintId: string): Promise<DomainEvent[] | undefined> {
+      await catchUp();
+      const seqs = seqsById.get(complaintId);
+      if (!seqs) return undefined;
+      const events: DomainEvent[] = [];
+      for (const seq of seqs) events.push(...(await readJournal(seq - 1, 1)).events);
+      return events;
+    },
+  };
+}
+
 type Input<M extends keyof typeof documentsContract> = z.output<(typeof documentsContract)[M]['input']>;
 
 export function createDocumentService(deps: DocumentDeps) {
+  const index = createComplaintIndex(deps.readJournal);
+
   async function sheetFor(input: Input<'documents.recordSheetHtml'>, user: PublicUser): Promise<Result<{ html: string; fileName: string }>> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
-    const events = (await complaintEvents(deps, new Set([input.complaintId]))).get(input.complaintId);
+    const events = await index.eventsOf(input.complaintId);
     if (!events) return refuse('complaint_not_found', 'There is no such complaint in the journal.', { params: { complaintId: input.complaintId } });
     const state = foldComplaint(events);
     // The same rule as the RecordPrinted command: staff print their own complaints, supervisors any.

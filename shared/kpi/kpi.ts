@@ -18,6 +18,7 @@
  * One pass over the complaints with one accumulator per group, so 100 000 records take milliseconds.
  */
 import type { WorkingCalendar } from '../calendar';
+import { instantMs } from '../calendar/instant';
 import type { ComplaintState } from '../domain/state';
 import type { Policy } from '../policy/policy';
 import { computeClocks, type Clock, type ComplaintClocks } from '../deadlines/clocks';
@@ -108,8 +109,8 @@ const KEY_OF: Record<KpiGroupBy, (state: ComplaintState) => string> = {
 
 export function computeKpis(complaints: Iterable<ComplaintState>, options: KpiOptions): KpiTable {
   const { policy, calendar, groupBy } = options;
-  const fromMs = Date.parse(options.period.from);
-  const toMs = Date.parse(options.period.to);
+  const fromMs = instantMs(options.period.from);
+  const toMs = instantMs(options.period.to);
   const keyOf = KEY_OF[groupBy];
   const clocksOf = options.clocksOf ?? ((state: ComplaintState) => computeClocks(state, policy, calendar, options.now));
   const tallies = new Map<string, Tally>((options.groups ?? []).map((key) => [key, emptyTally()]));
@@ -117,7 +118,7 @@ export function computeKpis(complaints: Iterable<ComplaintState>, options: KpiOp
 
   for (const state of complaints) {
     if (state.status === 'voided') continue;
-    const receivedMs = Date.parse(state.receivedAt);
+    const receivedMs = instantMs(state.receivedAt);
     if (!(receivedMs >= fromMs && receivedMs < toMs)) continue;
     const key = keyOf(state);
     let tally = tallies.get(key);

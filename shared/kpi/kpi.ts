@@ -1,6 +1,6 @@
 /**
  * The KPI table (SPEC §7) over any set of complaints and period, one row per group. Definitions (also in
- * shared/README.kpi-seed.md):
+ * shared/README.md, "KPIs"):
  * - in scope: complaints *received* in [period.from, period.to), voided records excluded (they were mistakes);
  * - responseOnTimePct / resolutionOnTimePct: met ÷ decided × 100 over the graded response and resolution clocks
  *   of shared/deadlines at `now`; a clock is decided once met, missed, or overdue; clocks still running are

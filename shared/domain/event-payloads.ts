@@ -1,5 +1,6 @@
 /**
- * One payload schema per event type, version 1 (DESIGN "The spine: events"). Payloads are strict: a field this
+ * One payload schema per event type, at its current version (DESIGN "The spine: events"); older versions that are
+ * still read sit beside the current one, named `…V1` etc. Payloads are strict: a field this
  * version does not know is refused rather than dropped, so a writer that adds a field must bump the version
  * (and add an upgrade in events.ts) instead of silently losing data on older readers.
  */
@@ -133,12 +134,19 @@ export const NoteAddedPayload = z.strictObject({
   contactedCustomer: z.boolean().optional(),
 });
 
-export const InvestigationRecordedPayload = z.strictObject({
+/** Version 1, kept so older lines still read: `parseEvent` upgrades it to the current version. */
+export const InvestigationRecordedPayloadV1 = z.strictObject({
   findings: longText,
   rootCause: longText.optional(),
   responsibleDepartment: shortText.optional(),
   responsiblePerson: shortText.optional(),
   interviewed: z.array(shortText),
+});
+
+/** Version 2. */
+export const InvestigationRecordedPayload = InvestigationRecordedPayloadV1.extend({
+  /** The handling department cannot resolve it alone: a grade 1–2 complaint goes one tier up at once (SPEC §5). */
+  cannotResolveAlone: z.boolean(),
 });
 
 export const ResolutionProposedPayload = z.strictObject({

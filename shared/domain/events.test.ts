@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BranchCodeSchema } from '../brand';
 import { COMMANDS } from './commands';
 import { EVENT_TYPES, EVENT_VERSIONS, parseEvent, stampEvents, type DomainEvent } from './events';
+import { applyEvent } from './reducer';
 import { createDesk, handleEverything, minimalInput, SUPERVISOR } from './testing';
 
 /** Every event type, as commands write them, through JSON (as the journal and sync batches carry them). */
@@ -65,6 +66,53 @@ describe('parseEvent', () => {
 
   it('refuses a payload field this version does not know instead of dropping it', () => {
     expect(parseEvent({ ...acknowledged, payload: { by: 'phone' } })).toMatchObject({ ok: false, error: { code: 'invalid_event', path: 'payload' } });
+  });
+
+  describe('an InvestigationRecorded line written before v2', () => {
+    const v1 = {
+      id: 'e-7',
+      complaintId: 'c-1',
+      branch: 'SH01',
+      seq: 7,
+      type: 'InvestigationRecorded',
+      at: '2026-11-23T04:00:00.000Z',
+      actor: 'u-li',
+      v: 1,
+      payload: { findings: '临期商品未下架', rootCause: '巡检缺失', interviewed: ['店员小陈'] },
+    };
+
+    it('is read as v2: the department was not found unable to resolve it alone', () => {
+      expect(EVENT_VERSIONS.InvestigationRecorded).toBe(2);
+      expect(parseEvent(v1)).toEqual({ ok: true, value: { ...v1, v: 2, payload: { ...v1.payload, cannotResolveAlone: false } } });
+    });
+
+    it('still folds into the complaint it belongs to', () => {
+      const desk = createDesk();
+      desk.run('register', minimalInput('register', undefined, desk.now));
+      desk.run('acknowledge', {});
+      const registered = desk.events[0] as DomainEvent;
+      const line = { ...v1, complaintId: registered.complaintId, seq: 3 };
+      const parsed = parseEvent(line);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const state = applyEvent(desk.state, parsed.value);
+      expect(state).toMatchObject({ status: 'investigating', tier: 'T1', investigation: { findings: '临期商品未下架', cannotResolveAlone: false, atTier: 'T1' } });
+    });
+
+    it('refuses the new field at v1 and its absence at v2, naming it', () => {
+      const early = parseEvent({ ...v1, payload: { ...v1.payload, cannotResolveAlone: true } });
+      expect(early).toMatchObject({ ok: false, error: { code: 'invalid_event', path: 'payload' } });
+      const incomplete = parseEvent({ ...v1, v: 2 });
+      expect(incomplete).toMatchObject({ ok: false, error: { code: 'invalid_event', path: 'payload.cannotResolveAlone' } });
+      const badV1 = parseEvent({ ...v1, payload: { ...v1.payload, findings: '' } });
+      expect(badV1).toMatchObject({ ok: false, error: { code: 'invalid_event', path: 'payload.findings' } });
+    });
+
+    it('refuses v3, written by a newer build', () => {
+      expect(parseEvent({ ...v1, v: 3, payload: { ...v1.payload, cannotResolveAlone: false } })).toMatchObject({
+        ok: false,
+        error: { code: 'unsupported_event_version', path: 'v', params: { type: 'InvestigationRecorded', v: 3, supported: 2 } },
+      });
+    });
   });
 
   it('refuses things that are not events at all', () => {

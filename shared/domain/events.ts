@@ -38,16 +38,6 @@ const PAYLOADS = {
 export type EventType = keyof typeof PAYLOADS;
 export const EVENT_TYPES = Object.keys(PAYLOADS) as EventType[];
 
-/**
- * Newest payload version this build reads, per type. When a payload changes shape: bump its number here, keep
- * the old schema, and add an upgrade from the old version to the new one inside `parseEvent`, tested against a
- * fixture of the old line.
- */
-export const EVENT_VERSIONS: Readonly<Record<EventType, number>> = Object.fromEntries(EVENT_TYPES.map((type) => [type, 1])) as Record<
-  EventType,
-  number
->;
-
 const EnvelopeSchema = z.strictObject({
   id: EventIdSchema,
   complaintId: ComplaintIdSchema,
@@ -58,33 +48,38 @@ const EnvelopeSchema = z.strictObject({
   actor: UserIdSchema,
 });
 
-function eventSchema<T extends EventType>(type: T) {
-  return EnvelopeSchema.extend({ type: z.literal(type), v: z.literal(1), payload: PAYLOADS[type] });
+/** An event of `type` at its current payload version `v`. */
+function eventSchema<T extends EventType, V extends number>(type: T, v: V) {
+  return EnvelopeSchema.extend({ type: z.literal(type), v: z.literal(v), payload: PAYLOADS[type] });
 }
 
+/**
+ * Every event as this build writes it. When a payload changes shape: bump the type's version here, keep the old
+ * payload schema, and add its upgrade to UPGRADES, tested against a fixture of the old line.
+ */
 export const DomainEventSchema = z.discriminatedUnion('type', [
-  eventSchema('Registered'),
-  eventSchema('Assessed'),
-  eventSchema('Acknowledged'),
-  eventSchema('Assigned'),
-  eventSchema('Escalated'),
-  eventSchema('NoteAdded'),
-  eventSchema('InvestigationRecorded'),
-  eventSchema('ResolutionProposed'),
-  eventSchema('CustomerResponded'),
-  eventSchema('Resolved'),
-  eventSchema('Paused'),
-  eventSchema('Resumed'),
-  eventSchema('Extended'),
-  eventSchema('FollowedUp'),
-  eventSchema('Reopened'),
-  eventSchema('Rejected'),
-  eventSchema('Voided'),
-  eventSchema('Closed'),
-  eventSchema('CorrectiveActionOpened'),
-  eventSchema('CorrectiveActionClosed'),
-  eventSchema('EvidenceAttached'),
-  eventSchema('RecordPrinted'),
+  eventSchema('Registered', 1),
+  eventSchema('Assessed', 1),
+  eventSchema('Acknowledged', 1),
+  eventSchema('Assigned', 1),
+  eventSchema('Escalated', 1),
+  eventSchema('NoteAdded', 1),
+  eventSchema('InvestigationRecorded', 2),
+  eventSchema('ResolutionProposed', 1),
+  eventSchema('CustomerResponded', 1),
+  eventSchema('Resolved', 1),
+  eventSchema('Paused', 1),
+  eventSchema('Resumed', 1),
+  eventSchema('Extended', 1),
+  eventSchema('FollowedUp', 1),
+  eventSchema('Reopened', 1),
+  eventSchema('Rejected', 1),
+  eventSchema('Voided', 1),
+  eventSchema('Closed', 1),
+  eventSchema('CorrectiveActionOpened', 1),
+  eventSchema('CorrectiveActionClosed', 1),
+  eventSchema('EvidenceAttached', 1),
+  eventSchema('RecordPrinted', 1),
 ]);
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;
@@ -92,6 +87,26 @@ export type PayloadOf<T extends EventType> = EventOf<T>['payload'];
 
 /** An event type with its payload, e.g. `{ type: 'Paused', payload: { reason } }`. */
 export type EventBody = { [T in EventType]: { type: T; payload: PayloadOf<T> } }[EventType];
+
+/** The payload version this build writes (and reads up to), per type. */
+export type VersionOf<T extends EventType> = EventOf<T>['v'];
+export const EVENT_VERSIONS: { readonly [T in EventType]: VersionOf<T> } = Object.fromEntries(
+  DomainEventSchema.options.map((schema) => [schema.shape.type.value, schema.shape.v.value]),
+) as { [T in EventType]: VersionOf<T> };
+
+/** An older payload version still read: its schema, and how to turn it into the next version's payload. */
+interface Upgrade {
+  readonly payload: z.ZodType;
+  readonly toNext: (payload: never) => unknown;
+}
+
+/** Per type, per old version. A version missing here (below the current one) was never written. */
+const UPGRADES: { readonly [T in EventType]?: Readonly<Record<number, Upgrade>> } = {
+  InvestigationRecorded: {
+    // Before v2 nobody was asked; not knowing is not "cannot resolve alone".
+    1: { payload: P.InvestigationRecordedPayloadV1, toNext: (payload: z.output<typeof P.InvestigationRecordedPayloadV1>) => ({ ...payload, cannotResolveAlone: false }) },
+  },
+};
 
 /** An event as a command produces it: the store assigns `branch` and `seq` when it appends. */
 export type EventDraft = DomainEvent extends infer E ? (E extends DomainEvent ? Omit<E, 'branch' | 'seq'> : never) : never;
@@ -119,10 +134,29 @@ export function parseEvent(raw: unknown): Result<DomainEvent> {
       params: { type, v, supported },
     });
   }
-  const parsed = DomainEventSchema.safeParse(raw);
-  if (parsed.success) return ok(parsed.data);
-  const path = issuePath(parsed.error);
-  return refuse('invalid_event', `${type} ${path || 'event'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { path, params: { type } });
+  const current = v === supported ? ok(raw) : upgrade(type, v, supported, raw as { payload?: unknown });
+  if (!current.ok) return current;
+  const parsed = DomainEventSchema.safeParse(current.value);
+  return parsed.success ? ok(parsed.data) : invalid(type, parsed.error);
+}
+
+/** `within` names the part of the event that was parsed on its own (the payload, when upgrading it). */
+function invalid(type: EventType, error: z.ZodError, within = ''): Result<never> {
+  const path = [within, issuePath(error)].filter(Boolean).join('.');
+  return refuse('invalid_event', `${type} ${path || 'event'}: ${error.issues[0]?.message ?? 'invalid'}`, { path, params: { type } });
+}
+
+/** The event with its payload read at version `v` and upgraded step by step to `supported`; the envelope is checked after. */
+function upgrade(type: EventType, v: number, supported: number, raw: { payload?: unknown }): Result<unknown> {
+  let payload = raw.payload;
+  for (let version = v; version < supported; version++) {
+    const step = UPGRADES[type]?.[version];
+    if (step === undefined) return refuse('invalid_event', `${type} was never written at v${version}`, { path: 'v', params: { type } });
+    const parsed = step.payload.safeParse(payload);
+    if (!parsed.success) return invalid(type, parsed.error, 'payload');
+    payload = step.toNext(parsed.data as never);
+  }
+  return ok({ ...raw, v: supported, payload });
 }
 
 /** Give drafts their place in the branch's log: consecutive `seq` numbers from `firstSeq`. */

@@ -167,8 +167,8 @@ function apply(s: Draft, event: DomainEvent): void {
       if (event.payload.contactedCustomer) s.firstRepliedAt ??= at;
       return;
     case 'InvestigationRecorded': {
-      const { findings, rootCause, responsibleDepartment, responsiblePerson, interviewed } = event.payload;
-      s.investigation = { findings, rootCause, responsibleDepartment, responsiblePerson, interviewed, at };
+      const { findings, rootCause, responsibleDepartment, responsiblePerson, interviewed, cannotResolveAlone } = event.payload;
+      s.investigation = { findings, rootCause, responsibleDepartment, responsiblePerson, interviewed, cannotResolveAlone, atTier: s.tier, at };
       if (STARTS_INVESTIGATION.has(s.status)) s.status = 'investigating';
       return;
     }

@@ -113,6 +113,10 @@ export const ComplaintStateSchema = z.object({
       responsibleDepartment: z.string().optional(),
       responsiblePerson: z.string().optional(),
       interviewed: z.array(z.string()),
+      /** The handling department cannot resolve it alone (SPEC §5: grades 1–2 then go one tier up at once). */
+      cannotResolveAlone: z.boolean(),
+      /** The tier handling the complaint when this was recorded: that escalation is due once, from this tier. */
+      atTier: TierSchema,
       at: InstantSchema,
     })
     .optional(),

@@ -131,8 +131,11 @@ export const RejectionReasonSchema = z.enum([
 ]);
 export type RejectionReason = z.infer<typeof RejectionReasonSchema>;
 
-/** What set off an escalation: the first four are automatic (SPEC §5), `manual` is a person's decision. */
-export const EscalationTriggerSchema = z.enum(['tier_deadline', 'customer_rejected', 'major_flag', 'dissatisfied', 'manual']);
+/**
+ * What set off an escalation: all but `manual` are automatic (SPEC §5); `department_cannot_resolve` is a grade 1–2
+ * complaint the handling department found it cannot resolve alone. `manual` is a person's decision.
+ */
+export const EscalationTriggerSchema = z.enum(['tier_deadline', 'customer_rejected', 'major_flag', 'dissatisfied', 'department_cannot_resolve', 'manual']);
 export type EscalationTrigger = z.infer<typeof EscalationTriggerSchema>;
 
 /** How the customer confirmed the record: signed the printed sheet, or signed on screen. */

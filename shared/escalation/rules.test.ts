@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BranchCodeSchema, ComplaintIdSchema, EventIdSchema, UserIdSchema } from '../brand';
 import { AROUND_THE_CLOCK, CN_2026_CALENDAR } from '../calendar';
 import type { CommandContext } from '../domain/commands/context';
-import { stampEvents, type DomainEvent, type EventBody } from '../domain/events';
+import { EVENT_VERSIONS, stampEvents, type DomainEvent, type EventBody } from '../domain/events';
 import { applyEvent, foldComplaint } from '../domain/reducer';
 import type { ComplaintState } from '../domain/state';
 import { TIERS, type MajorFlag } from '../domain/vocabulary';
@@ -20,7 +20,7 @@ const hours = (h: number, from = RECEIVED) => new Date(Date.parse(from) + h * 3_
 let seq = 0;
 function event(at: string, body: EventBody): DomainEvent {
   seq += 1;
-  return { id: EventIdSchema.parse(`e-${seq}`), complaintId: ID, branch: BRANCH, seq, at, actor: STAFF, v: 1, ...body } as DomainEvent;
+  return { id: EventIdSchema.parse(`e-${seq}`), complaintId: ID, branch: BRANCH, seq, at, actor: STAFF, v: EVENT_VERSIONS[body.type], ...body } as DomainEvent;
 }
 
 function complaint(options: { grade?: 1 | 2 | 3 | 4; flags?: MajorFlag[] } = {}): DomainEvent[] {
@@ -50,6 +50,7 @@ function complaint(options: { grade?: 1 | 2 | 3 | 4; flags?: MajorFlag[] } = {})
   ];
 }
 
+const URGENT = { validity: 'liable' as const, severity: 'medium' as const, urgency: 'high' as const, spread: 'individual' as const, flags: [], policyVersion: 1 };
 const fold = (events: DomainEvent[]) => foldComplaint(events);
 const ctxAt = (now: string, policy: Policy = DEFAULT_POLICY): CommandContext => {
   let n = 0;
@@ -117,6 +118,33 @@ describe('dueEscalations', () => {
       now: hours(200),
       expected: [],
     },
+    {
+      name: 'grade 3 the department cannot resolve alone: nothing yet',
+      events: [...complaint(), event(hours(1), { type: 'InvestigationRecorded', payload: { findings: '需厂家检测', interviewed: [], cannotResolveAlone: true } })],
+      now: hours(2),
+      expected: [],
+    },
+    {
+      name: 'graded 2 after the department found it cannot resolve it alone: one tier up at once',
+      events: [
+        ...complaint(),
+        event(hours(1), { type: 'InvestigationRecorded', payload: { findings: '需厂家检测', interviewed: [], cannotResolveAlone: true } }),
+        event(hours(2), { type: 'Assessed', payload: { ...URGENT, grade: 2, suggestedGrade: 2 } }),
+      ],
+      now: hours(2),
+      expected: [{ kind: 'one_tier', trigger: 'department_cannot_resolve' }],
+    },
+    {
+      name: 'the same, found at T1 but already escalated by the T1 limit: nothing',
+      events: [
+        ...complaint(),
+        event(hours(1), { type: 'InvestigationRecorded', payload: { findings: '需厂家检测', interviewed: [], cannotResolveAlone: true } }),
+        event(hours(25), { type: 'Escalated', payload: { fromTier: 'T1', toTier: 'T2', reason: '超时', automatic: true, trigger: 'tier_deadline' } }),
+        event(hours(26), { type: 'Assessed', payload: { ...URGENT, grade: 2, suggestedGrade: 2 } }),
+      ],
+      now: hours(26),
+      expected: [],
+    },
     { name: 'a media flag: straight to T4', events: complaint({ flags: ['media'] }), now: hours(0.5), expected: [{ kind: 'major_flags', flags: ['media'], raise: false }] },
     {
       name: 'a month unresolved raises the flag',
@@ -167,7 +195,10 @@ describe('escalation events', () => {
   });
 
   it('is idempotent and never skips a tier without a major flag (property)', () => {
-    const step = fc.record({ hoursLater: fc.double({ min: 0, max: 24 * 40, noNaN: true }), action: fc.constantFrom('tick', 'reject', 'pause', 'resume') });
+    const step = fc.record({
+      hoursLater: fc.double({ min: 0, max: 24 * 40, noNaN: true }),
+      action: fc.constantFrom('tick', 'reject', 'pause', 'resume', 'cannot_resolve', 'regrade'),
+    });
     fc.assert(
       fc.property(fc.array(step, { maxLength: 12 }), fc.constantFrom<MajorFlag[]>([], [], ['media']), (steps, flags) => {
         let state = fold(complaint({ flags }));
@@ -195,5 +226,7 @@ function actionEvent(state: ComplaintState, action: string, at: string): DomainE
   if (action === 'reject') return { ...next, type: 'CustomerResponded', payload: { accepted: false } };
   if (action === 'pause' && state.status !== 'awaiting_customer') return { ...next, type: 'Paused', payload: { reason: '等待顾客回复' } };
   if (action === 'resume' && state.status === 'awaiting_customer') return { ...next, type: 'Resumed', payload: {} };
+  if (action === 'cannot_resolve') return { ...next, v: 2, type: 'InvestigationRecorded', payload: { findings: '需总部协调', interviewed: [], cannotResolveAlone: true } };
+  if (action === 'regrade') return { ...next, type: 'Assessed', payload: { ...URGENT, flags: [...state.flags], grade: state.flags.length > 0 ? 1 : 2, suggestedGrade: 2 } };
   return undefined;
 }

@@ -9,19 +9,19 @@
  *   1. a major flag on the record and the complaint not yet at T4 or not yet on the PR / legal route its flags
  *      call for; or unresolved for `policy.majorUnresolvedDays` since it was received → raise 'unresolved_month';
  *   2. the customer rejected the proposed resolution after the complaint reached its current tier;
- *   3. the current tier's time limit (policy.tiers[tier].hours in that tier's clock) has passed unresolved —
+ *   3. a grade 1–2 complaint its handling department cannot resolve alone, still at the tier where that was
+ *      found (the investigation command escalates at once; this catches a complaint graded 1–2 afterwards);
+ *   4. the current tier's time limit (policy.tiers[tier].hours in that tier's clock) has passed unresolved —
  *      the tier clock of shared/deadlines: time waiting on the customer does not count, and an approved
  *      extension holds the ladder until the extended deadline.
+ * Any one step up the ladder settles 2–4 at once (they compare against the current tier), so none is done twice.
  * Nothing is due for a terminal complaint, for a resolved one (for the ladder), or beyond T4.
- *
- * Not covered: "grades 1–2 go up at once if the handling department cannot resolve them alone" — no event or
- * state field records that judgement yet, so it is a manual escalation for now.
  */
 import type { WorkingCalendar } from '../calendar';
 import type { EventDraft } from '../domain/events';
 import type { ComplaintState } from '../domain/state';
 import type { MajorFlag } from '../domain/vocabulary';
-import { escalateForMajorFlags, escalateOneTier, nextTier } from '../domain/commands/escalation';
+import { DEPARTMENT_CANNOT_RESOLVE_REASON, departmentCannotResolve, escalateForMajorFlags, escalateOneTier, nextTier } from '../domain/commands/escalation';
 import type { CommandContext } from '../domain/commands/context';
 import { routesFor } from '../domain/grading';
 import type { Policy } from '../policy/policy';
@@ -33,7 +33,7 @@ const DAY_MS = 86_400_000;
 export type DueEscalation =
   /** Go to T4 (and down the PR / legal routes) for these flags; `raise` = the flags are new, found by the clock. */
   | { readonly kind: 'major_flags'; readonly flags: readonly MajorFlag[]; readonly raise: boolean }
-  | { readonly kind: 'one_tier'; readonly trigger: 'customer_rejected' | 'tier_deadline'; readonly reason: string };
+  | { readonly kind: 'one_tier'; readonly trigger: 'customer_rejected' | 'department_cannot_resolve' | 'tier_deadline'; readonly reason: string };
 
 /** The escalations due on `state` at `now` (ISO instant); empty when nothing is due. */
 export function dueEscalations(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): DueEscalation[] {
@@ -50,6 +50,9 @@ export function dueEscalations(state: ComplaintState, policy: Policy, calendar: 
   if (nextTier(state.tier) === undefined || !unresolved) return [];
   if (state.customerRejectedAt !== undefined && Date.parse(state.customerRejectedAt) > Date.parse(state.tierSince)) {
     return [{ kind: 'one_tier', trigger: 'customer_rejected', reason: `The customer rejected the proposed resolution at ${state.tier}` }];
+  }
+  if (departmentCannotResolve(state)) {
+    return [{ kind: 'one_tier', trigger: 'department_cannot_resolve', reason: DEPARTMENT_CANNOT_RESOLVE_REASON }];
   }
   // The tier clock (shared/deadlines) already leaves out waits on the customer and honours an extension.
   if (computeClocks(state, policy, calendar, now).tier?.state === 'overdue') {

@@ -80,7 +80,7 @@ const zhCN: VocabularyText = {
     anonymous_not_allowed: '匿名投诉不予受理', false_material: '材料不实', in_arbitration_or_court: '已进入仲裁或诉讼',
     not_liable: '非我方责任', other: '其他',
   },
-  trigger: { tier_deadline: '本级时限已到', customer_rejected: '客户不接受方案', major_flag: '重大投诉', dissatisfied: '回访不满意', manual: '人工升级' },
+  trigger: { tier_deadline: '本级时限已到', customer_rejected: '客户不接受方案', major_flag: '重大投诉', dissatisfied: '回访不满意', department_cannot_resolve: '部门无法独立解决', manual: '人工升级' },
   event: {
     Registered: '登记投诉', Assessed: '评估分级', Acknowledged: '受理', Assigned: '分派', Escalated: '升级',
     NoteAdded: '备注', EvidenceAttached: '添加证据', ResolutionProposed: '提出处理方案',
@@ -126,7 +126,7 @@ const en: VocabularyText = {
     anonymous_not_allowed: 'Anonymous not accepted', false_material: 'False material', in_arbitration_or_court: 'In arbitration or court',
     not_liable: 'Not our responsibility', other: 'Other',
   },
-  trigger: { tier_deadline: 'Tier deadline passed', customer_rejected: 'Customer rejected the proposal', major_flag: 'Major complaint', dissatisfied: 'Dissatisfied at follow-up', manual: 'Manual' },
+  trigger: { tier_deadline: 'Tier deadline passed', customer_rejected: 'Customer rejected the proposal', major_flag: 'Major complaint', dissatisfied: 'Dissatisfied at follow-up', department_cannot_resolve: 'Department cannot resolve alone', manual: 'Manual' },
   event: {
     Registered: 'Registered', Assessed: 'Assessed', Acknowledged: 'Acknowledged', Assigned: 'Assigned', Escalated: 'Escalated',
     NoteAdded: 'Note', EvidenceAttached: 'Evidence attached', ResolutionProposed: 'Resolution proposed',

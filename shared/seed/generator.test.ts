@@ -55,6 +55,8 @@ describe('generateSeed', () => {
     expect(new Set(states.map((state) => state.tier))).toEqual(new Set(['T1', 'T2', 'T3', 'T4']));
     expect(new Set(states.flatMap((state) => state.routes))).toEqual(new Set(['pr', 'legal']));
     expect(states.some((state) => state.flags.includes('unresolved_month'))).toBe(true);
+    const triggers = new Set(data.events.flatMap((event) => (event.type === 'Escalated' ? [event.payload.trigger] : [])));
+    expect(triggers).toEqual(new Set(['tier_deadline', 'customer_rejected', 'major_flag', 'dissatisfied', 'department_cannot_resolve']));
   });
 
   it('reads like a Chinese complaint register', () => {

@@ -87,6 +87,8 @@ const investigate: Step = (s, p, r) => {
     rootCause: p.wording.rootCause,
     responsibleDepartment: p.department,
     interviewed: r.chance(0.6) ? ['当班员工', '值班主管'] : ['当班员工'],
+    // Now and then the department needs help (a grade 1–2 complaint then goes one tier up at once).
+    cannotResolveAlone: r.chance(0.08),
   });
 };
 

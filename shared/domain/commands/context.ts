@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { EventIdSchema, type ComplaintId, type UserId } from '../../brand';
 import type { Policy } from '../../policy/policy';
 import { parseWith, type Refusal, type Result } from '../../result';
-import type { EventBody, EventDraft } from '../events';
+import { EVENT_VERSIONS, type EventBody, type EventDraft } from '../events';
 import type { ComplaintState } from '../state';
 import type { Role, Status } from '../vocabulary';
 
@@ -96,7 +96,8 @@ export function complaintAction<S extends z.ZodType>(spec: {
 export function draft(ctx: CommandContext, complaintId: ComplaintId, body: EventBody): EventDraft {
   // A malformed id from the id generator is a bug in the caller, so parse (and throw) rather than refuse.
   const id = EventIdSchema.parse(ctx.newId());
-  return { id, complaintId, v: 1, at: ctx.now, actor: ctx.actor.id, ...body };
+  // Each body gets its own type's current version; TS cannot pair the two through the union, hence the cast.
+  return { id, complaintId, v: EVENT_VERSIONS[body.type], at: ctx.now, actor: ctx.actor.id, ...body } as EventDraft;
 }
 
 // ---- Gates shared by many actions -------------------------------------------------------------------------

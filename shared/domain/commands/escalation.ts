@@ -6,7 +6,7 @@
 import type { ComplaintId } from '../../brand';
 import type { EventDraft, PayloadOf } from '../events';
 import { routesFor } from '../grading';
-import { TIERS, type MajorFlag, type Route, type Tier } from '../vocabulary';
+import { TIERS, type Grade, type MajorFlag, type Route, type Tier } from '../vocabulary';
 import { draft, type CommandContext } from './context';
 
 /** The tier above, or undefined at T4 (final review). */
@@ -28,16 +28,14 @@ export function escalationDraft(ctx: CommandContext, complaintId: ComplaintId, p
   return draft(ctx, complaintId, { type: 'Escalated', payload });
 }
 
+/** The automatic escalations that go one tier up. */
+export type OneTierTrigger = 'customer_rejected' | 'dissatisfied' | 'tier_deadline' | 'department_cannot_resolve';
+
 /**
  * An automatic escalation one tier up (customer rejected the proposal, dissatisfied at follow-up, tier deadline
- * passed). Nothing at T4: final review has no tier above it.
+ * passed, the department cannot resolve it alone). Nothing at T4: final review has no tier above it.
  */
-export function escalateOneTier(
-  ctx: CommandContext,
-  position: LadderPosition,
-  trigger: 'customer_rejected' | 'dissatisfied' | 'tier_deadline',
-  reason: string,
-): EventDraft[] {
+export function escalateOneTier(ctx: CommandContext, position: LadderPosition, trigger: OneTierTrigger, reason: string): EventDraft[] {
   const toTier = nextTier(position.tier);
   if (toTier === undefined) return [];
   return [escalationDraft(ctx, position.id, { fromTier: position.tier, toTier, reason, automatic: true, trigger })];
@@ -68,3 +66,22 @@ export function escalateForMajorFlags(
   for (const route of routes) drafts.push(escalationDraft(ctx, position.id, { ...base, fromTier: tier, toTier: 'T4', route }));
   return drafts;
 }
+
+/** What the department-cannot-resolve rule reads of a complaint (a ComplaintState has it). */
+export interface DepartmentFinding {
+  readonly grade: Grade;
+  readonly tier: Tier;
+  readonly investigation?: { readonly cannotResolveAlone: boolean; readonly atTier: Tier } | undefined;
+}
+
+/**
+ * SPEC §5: a grade 1–2 complaint goes to the next tier at once if the handling department cannot resolve it alone
+ * — once, from the tier where that was found: any step up the ladder since then has done it. `recordInvestigation`
+ * escalates together with the finding; `dueEscalations` catches a complaint graded 1–2 only after the finding.
+ */
+export function departmentCannotResolve(complaint: DepartmentFinding): boolean {
+  const found = complaint.investigation;
+  return found !== undefined && found.cannotResolveAlone && found.atTier === complaint.tier && complaint.grade <= 2 && nextTier(complaint.tier) !== undefined;
+}
+
+export const DEPARTMENT_CANNOT_RESOLVE_REASON = 'Grade 1–2 complaint the handling department cannot resolve alone';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { AROUND_THE_CLOCK } from '../../calendar';
+import { dueEscalations } from '../../escalation/rules';
 import { addHours, deskAfter, minimalInput, OTHER_STAFF, refusalOf, STAFF, SUPERVISOR, typesOf, type Step } from '../testing';
 
 const acknowledged: Step[] = [['register'], ['acknowledge']];
@@ -22,6 +24,31 @@ describe('working a complaint', () => {
     const desk = deskAfter(acknowledged);
     desk.run('recordInvestigation', { findings: '临期商品未下架', responsiblePerson: '小陈' });
     expect(desk.state).toMatchObject({ status: 'investigating', investigation: { findings: '临期商品未下架', responsiblePerson: '小陈', interviewed: [] } });
+  });
+
+  it('sends a grade 1–2 complaint the department cannot resolve alone one tier up at once, once', () => {
+    const urgent: Step[] = [...acknowledged, ['assess', { validity: 'liable', severity: 'medium', urgency: 'high', spread: 'individual' }, SUPERVISOR]];
+    const desk = deskAfter(urgent);
+    expect(desk.state?.grade).toBe(2);
+    const finding = { findings: '需厂家检测，门店无法单独处理', cannotResolveAlone: true };
+    expect(typesOf(desk.run('recordInvestigation', finding))).toEqual(['InvestigationRecorded', 'Escalated']);
+    expect(desk.events.at(-1)).toMatchObject({ payload: { automatic: true, trigger: 'department_cannot_resolve', fromTier: 'T1', toTier: 'T2' } });
+    expect(desk.state).toMatchObject({ tier: 'T2', tierSince: desk.now, investigation: { cannotResolveAlone: true, atTier: 'T1' } });
+    // The escalation timer finds nothing more to do about it.
+    expect(dueEscalations(desk.state!, desk.policy, AROUND_THE_CLOCK, desk.now)).toEqual([]);
+    // Found again at T2: the complaint team cannot resolve it alone either.
+    expect(typesOf(desk.run('recordInvestigation', finding))).toEqual(['InvestigationRecorded', 'Escalated']);
+    expect(desk.state?.tier).toBe('T3');
+  });
+
+  it('keeps a grade 3–4 complaint, or one the department can resolve, at its tier', () => {
+    const desk = deskAfter(acknowledged);
+    expect(desk.state?.grade).toBe(4);
+    expect(typesOf(desk.run('recordInvestigation', { findings: '需厂家检测', cannotResolveAlone: true }))).toEqual(['InvestigationRecorded']);
+    const urgent = deskAfter([...acknowledged, ['assess', { validity: 'liable', severity: 'high', urgency: 'high', spread: 'several' }, SUPERVISOR]]);
+    expect(typesOf(urgent.run('recordInvestigation', { findings: '门店可自行处理' }))).toEqual(['InvestigationRecorded']);
+    expect(urgent.state).toMatchObject({ grade: 1, tier: 'T1', investigation: { cannotResolveAlone: false } });
+    expect(refusalOf(urgent, 'recordInvestigation', { findings: '查明', cannotResolveAlone: 'yes' })).toMatchObject({ code: 'invalid_input', path: 'cannotResolveAlone', unchanged: true });
   });
 
   it('counts a note to the customer as the first reply, an internal note not', () => {

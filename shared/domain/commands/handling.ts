@@ -16,7 +16,7 @@ import {
 import type { EventBody, EventDraft } from '../events';
 import type { ComplaintState } from '../state';
 import { complaintAction, draft, handler, inHandling, no, notEnded, notInFuture, notResolved, refused, supervisorOnly, type CommandContext } from './context';
-import { escalateOneTier } from './escalation';
+import { DEPARTMENT_CANNOT_RESOLVE_REASON, departmentCannotResolve, escalateOneTier } from './escalation';
 
 const single = (ctx: CommandContext, state: ComplaintState, body: EventBody): Result<EventDraft[]> => ok([draft(ctx, state.id, body)]);
 
@@ -27,11 +27,21 @@ export const addNote = complaintAction({
   decide: (state, payload, ctx) => single(ctx, state, { type: 'NoteAdded', payload }),
 });
 
+/** Findings; when the department cannot resolve a grade 1–2 complaint alone, it goes one tier up at once (SPEC §5). */
 export const recordInvestigation = complaintAction({
   name: 'recordInvestigation',
-  input: InvestigationRecordedPayload.extend({ interviewed: InvestigationRecordedPayload.shape.interviewed.default([]) }),
+  input: InvestigationRecordedPayload.extend({
+    interviewed: InvestigationRecordedPayload.shape.interviewed.default([]),
+    cannotResolveAlone: InvestigationRecordedPayload.shape.cannotResolveAlone.default(false),
+  }),
   gate: (state, actor) => notEnded(state) ?? handler(state, actor) ?? inHandling(state),
-  decide: (state, payload, ctx) => single(ctx, state, { type: 'InvestigationRecorded', payload }),
+  decide: (state, payload, ctx) => {
+    const recorded = draft(ctx, state.id, { type: 'InvestigationRecorded', payload });
+    // The same rule the escalation timer applies, to the complaint as this finding leaves it.
+    const found = { grade: state.grade, tier: state.tier, investigation: { cannotResolveAlone: payload.cannotResolveAlone, atTier: state.tier } };
+    if (!departmentCannotResolve(found)) return ok([recorded]);
+    return ok([recorded, ...escalateOneTier(ctx, state, 'department_cannot_resolve', DEPARTMENT_CANNOT_RESOLVE_REASON)]);
+  },
 });
 
 export const proposeResolution = complaintAction({

@@ -54,6 +54,6 @@ export function whyNot(action: ActionName, state: ComplaintState | undefined, ac
 }
 
 export { ACTION_NAMES, type ActionName, type Actor, type Command, type CommandContext } from './context';
-export { escalateForMajorFlags, escalateOneTier, escalationDraft, nextTier } from './escalation';
+export { departmentCannotResolve, escalateForMajorFlags, escalateOneTier, escalationDraft, nextTier, type OneTierTrigger } from './escalation';
 export { DISSATISFIED_AT_MOST, unreachableDays } from './aftercare';
 export { RegisterInput } from './registration';

@@ -48,6 +48,12 @@ export function majorFlagsFor(registration: RegistrationFacts, policy: Policy): 
   return flags;
 }
 
+/**
+ * Flags the system raises by itself — the escalation timer finds a complaint unresolved after a month — rather than
+ * a person: facts of the record that a re-assessment keeps, like the flags the registration implies.
+ */
+export const SYSTEM_RAISED_FLAGS: readonly MajorFlag[] = ['unresolved_month'];
+
 /** Media exposure also goes to PR, a legal dispute to the legal function (SPEC §2). */
 export function routesFor(flags: readonly MajorFlag[]): Route[] {
   const routes: Route[] = [];

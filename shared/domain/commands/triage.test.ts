@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deskAfter, minimalInput, MONDAY_9AM, OTHER_STAFF, refusalOf, STAFF, SUPERVISOR, typesOf } from '../testing';
+import { AROUND_THE_CLOCK } from '../../calendar';
+import { dueEscalations, runDueEscalations } from '../../escalation/rules';
+import { stampEvents } from '../events';
+import { applyEvent } from '../reducer';
+import { addHours, deskAfter, minimalInput, MONDAY_9AM, OTHER_STAFF, refusalOf, STAFF, SUPERVISOR, TEST_BRANCH, typesOf } from '../testing';
+import { COMMANDS } from '.';
 
 const assessment = { validity: 'liable', severity: 'low', urgency: 'low', spread: 'individual' };
 
@@ -54,6 +59,26 @@ describe('assess', () => {
     const collective = deskAfter([['register', minimalInput('register', undefined, MONDAY_9AM, 1)]]);
     collective.run('assess', assessment, SUPERVISOR);
     expect(collective.state).toMatchObject({ flags: ['collective'], grade: 1 });
+  });
+
+  it('keeps the unresolved-for-a-month flag the escalation timer raised through a re-assessment', () => {
+    const desk = deskAfter([['register'], ['acknowledge'], ['assess', assessment, SUPERVISOR]]);
+    desk.now = addHours(desk.now, 24 * 31);
+    const raised = stampEvents(runDueEscalations(desk.state!, AROUND_THE_CLOCK, desk.context(SUPERVISOR)), { branch: TEST_BRANCH, firstSeq: 99 });
+    const flagged = raised.reduce(applyEvent, desk.state!);
+    expect(flagged).toMatchObject({ flags: ['unresolved_month'], grade: 1, tier: 'T4' });
+
+    const reassessed = COMMANDS.assess(flagged, { ...assessment, flags: ['media'] }, desk.context(SUPERVISOR));
+    if (!reassessed.ok) throw new Error(reassessed.error.message);
+    const after = stampEvents(reassessed.value, { branch: TEST_BRANCH, firstSeq: 200 }).reduce(applyEvent, flagged);
+    expect(after).toMatchObject({ flags: ['media', 'unresolved_month'], grade: 1 });
+    expect(reassessed.value[0]).toMatchObject({ type: 'Assessed', payload: { flags: ['media', 'unresolved_month'] } });
+    // Nothing for the timer to raise again (the media flag took the PR route with the assessment); grade 1 stays.
+    expect(dueEscalations(after, desk.policy, AROUND_THE_CLOCK, desk.now)).toEqual([]);
+    expect(COMMANDS.assess(flagged, { ...assessment, grade: 4, overrideReason: '已处理' }, desk.context(SUPERVISOR))).toMatchObject({
+      ok: false,
+      error: { code: 'major_requires_grade_1' },
+    });
   });
 });
 

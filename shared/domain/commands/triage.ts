@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ok, refuse } from '../../result';
 import { AssessedPayload, AssignedPayload, EscalatedPayload } from '../event-payloads';
-import { majorFlagsFor, suggestGrade } from '../grading';
+import { majorFlagsFor, suggestGrade, SYSTEM_RAISED_FLAGS } from '../grading';
 import type { ComplaintState } from '../state';
 import { RouteSchema, TierSchema, type MajorFlag } from '../vocabulary';
 import { complaintAction, draft, handler, no, notEnded, refused, supervisorOnly } from './context';
@@ -31,9 +31,10 @@ export const assess = complaintAction({
   input: AssessInput,
   gate: (state, actor) => notEnded(state) ?? supervisorOnly(actor),
   decide: (state, input, ctx) => {
-    // Flags that follow from the registration itself cannot be assessed away.
+    // Flags that follow from the registration itself, or that the system raised, cannot be assessed away.
     const implied = majorFlagsFor({ collective: state.collectiveCount === undefined ? undefined : { count: state.collectiveCount }, repeatOf: state.repeatOf }, ctx.policy);
-    const flags: MajorFlag[] = [...new Set([...input.flags, ...implied])];
+    const raised = state.flags.filter((flag) => SYSTEM_RAISED_FLAGS.includes(flag));
+    const flags: MajorFlag[] = [...new Set([...input.flags, ...implied, ...raised])];
     const suggestedGrade = suggestGrade({ ...input, flags });
     const grade = input.grade ?? suggestedGrade;
     if (flags.length > 0 && grade !== 1) {

@@ -278,7 +278,7 @@ export const en: Messages = {
     paused: 'Paused',
     none: 'No deadline',
     kind: { acknowledgement: 'Acknowledge', firstReply: 'First reply', response: 'Respond', resolution: 'Resolve', tier: 'Tier limit' },
-    duration: { d: '{{count}} d', h: '{{count}} h', m: '{{count}} min', dh: '{{d}} d {{h}} h', hm: '{{h}} h {{m}} min' },
+    duration: { d: '{{count}}d', h: '{{count}}h', m: '{{count}}m', dh: '{{d}}d {{h}}h', hm: '{{h}}h {{m}}m' },
   },
   registerList: {
     title: 'Complaint register',

@@ -95,13 +95,16 @@ export function RegisterComplaintPage() {
     setRefusal(null);
   };
 
-  // F2 while the number is on screen starts the next registration.
+  // F2 here: the next registration if the number is on screen, else back to the first field.
   useEffect(() => {
-    if (!registered) return;
-    const onKey = (event: globalThis.KeyboardEvent) => event.key === 'F2' && another();
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'F2') return;
+      if (registered) another();
+      else form.setFocus('complainant.name');
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [registered, another]);
+  }, [registered, another, form]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

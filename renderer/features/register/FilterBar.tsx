@@ -12,12 +12,14 @@ interface FilterBarProps {
   onClear: () => void;
   total: number | undefined;
   filtered: boolean;
+  /** ↓ in the search box moves on to the results. */
+  onLeaveSearch: () => void;
 }
 
 type TextFilter = Exclude<keyof RegisterFilters, 'overdue' | 'sort'>;
 
 /** Status, grade, category, channel, assignee, overdue, date range and free text, with the result count. */
-export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function FilterBar({ filters, onChange, onClear, total, filtered }, searchRef) {
+export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function FilterBar({ filters, onChange, onClear, total, filtered, onLeaveSearch }, searchRef) {
   const { t, i18n } = useTranslation();
   const policy = usePolicy();
   const users = useUsers();
@@ -48,6 +50,12 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
           placeholder={t('registerList.searchPlaceholder')}
           value={filters.search}
           onChange={set('search')}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown' || event.key === 'Enter') {
+              event.preventDefault();
+              onLeaveSearch();
+            }
+          }}
           autoComplete="off"
         />
       </div>

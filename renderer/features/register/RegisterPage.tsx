@@ -56,7 +56,7 @@ export function RegisterPage() {
       <div className="page-head">
         <h1 id="page-title">{t('registerList.title')}</h1>
       </div>
-      <FilterBar ref={searchRef} filters={filters} onChange={change} onClear={() => change({ ...EMPTY_FILTERS, sort: filters.sort })} total={result.total} filtered={filtered} />
+      <FilterBar ref={searchRef} filters={filters} onChange={change} onClear={() => change({ ...EMPTY_FILTERS, sort: filters.sort })} total={result.total} filtered={filtered} onLeaveSearch={() => document.getElementById('register-body')?.focus()} />
       <RegisterTable
         query={query}
         sort={filters.sort}

@@ -152,7 +152,7 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
           );
         })}
       </div>
-      <div ref={bodyRef} className="vtable-body" tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={count > 0 ? `register-row-${selected}` : undefined}>
+      <div ref={bodyRef} id="register-body" className="vtable-body" tabIndex={0} onKeyDown={onKeyDown} aria-activedescendant={count > 0 ? `register-row-${selected}` : undefined}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
           {items.map((item) => {
             const row = rowAt(item.index);

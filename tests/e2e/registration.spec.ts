@@ -23,7 +23,9 @@ test('a clerk registers a complaint by keyboard and finds it in the register', a
   await page.getByLabel('Customer name').fill('张伟');
   await page.getByLabel('Phone').fill('12345');
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByText(/Enter a valid mobile number/)).toBeVisible();
+  await expect(page.getByLabel('Phone')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/Mobile: 11 digits from 1/)).toBeVisible();
+  await expect(page.getByText('Some input is not valid. Check the marked fields.')).toBeVisible();
   await expect(page.getByText('Complaint registered')).toHaveCount(0);
 
   await fillComplaint(page, { name: '张伟', phone: '13812345678', description: '购买的牛奶在保质期内已变质，包装鼓胀。' });

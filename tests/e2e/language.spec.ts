@@ -1,0 +1,22 @@
+import { createBranch, expect, test } from './fixtures';
+
+test('the language switches at run time and is remembered', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await createBranch(page);
+  await page.keyboard.press('F2');
+  await expect(page.getByLabel('Customer name')).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '登记投诉' })).toBeVisible();
+  await expect(page.getByLabel('客户姓名')).toBeVisible();
+  await expect(page.getByRole('button', { name: '登记', exact: true })).toBeVisible();
+
+  // A fresh page with no language in its address still opens in Chinese: the choice was saved.
+  const origin = new URL(desk.url).origin;
+  await page.goto(`${origin}/`);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+});

@@ -31,6 +31,7 @@ async function withSheetWindow<T>(html: string, work: (window: BrowserWindow) =>
       images: false,
       spellcheck: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {

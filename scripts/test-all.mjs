@@ -10,7 +10,7 @@ const steps = [
   { name: 'typecheck', cmd: ['npm', 'run', '-s', 'typecheck'] },
   { name: 'lint', cmd: ['npm', 'run', '-s', 'lint'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'], report: 'test-results/unit.json' },
-  { name: 'build', cmd: ['npm', 'run', '-s', 'build'] },
+  { name: 'build', cmd: ['npm', 'run', '-s', 'build'], required: true },
   { name: 'electron audit', cmd: ['npm', 'run', '-s', 'audit:electron'] },
   { name: 'e2e', cmd: ['npx', 'playwright', 'test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' }, report: 'test-results/e2e.json' },
 ];
@@ -26,7 +26,7 @@ for (const step of steps) {
   if (step.report) addCounts(step.name, step.report);
   if (run.status !== 0) {
     failedSteps.push(step.name);
-    if (!step.report) break; // a broken build or type error makes later steps meaningless
+    if (step.required) break; // without a build the end-to-end tests cannot run
   }
 }
 

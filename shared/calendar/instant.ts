@@ -4,41 +4,56 @@
  * shape is read by hand and anything else falls back to `Date.parse`.
  */
 
-const SHAPE = '0000-00-00T00:00:00.000Z';
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days of a common year before each month. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+const ZERO = 48;
 
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) value = value * 10 + text.charCodeAt(i) - 48;
-  return value;
+/** The digit at `i`, or NaN — which then fails every range check in `readCanonical`. */
+function digitAt(text: string, i: number): number {
+  const value = text.charCodeAt(i) - ZERO;
+  return value >= 0 && value <= 9 ? value : Number.NaN;
 }
 
+/** Leap days in years 1 … year (proleptic Gregorian). */
+const leapDaysThrough = (year: number): number => Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400);
+const LEAP_DAYS_BEFORE_1970 = leapDaysThrough(1969);
+
+// Plain arithmetic rather than Date.UTC, which is slower and reads years 0–99 as 1900–1999.
 function readCanonical(iso: string): number {
-  for (let i = 0; i < 24; i++) {
-    const code = iso.charCodeAt(i);
-    const expected = SHAPE.charCodeAt(i);
-    if (expected === 48 ? code < 48 || code > 57 : code !== expected) return Number.NaN;
-  }
-  const year = digits(iso, 0, 4);
-  const month = digits(iso, 5, 2);
-  const day = digits(iso, 8, 2);
-  const hour = digits(iso, 11, 2);
-  const minute = digits(iso, 14, 2);
-  const second = digits(iso, 17, 2);
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
-  if (month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] as number) + leap || hour > 23 || minute > 59 || second > 59) {
-    return Number.NaN;
-  }
-  return Date.UTC(year, month - 1, day, hour, minute, second, digits(iso, 20, 3));
+  const separators =
+    iso.charCodeAt(4) === DASH && iso.charCodeAt(7) === DASH && iso.charCodeAt(10) === LETTER_T && iso.charCodeAt(13) === COLON && iso.charCodeAt(16) === COLON && iso.charCodeAt(19) === DOT;
+  if (!separators) return Number.NaN;
+  const year = digitAt(iso, 0) * 1000 + digitAt(iso, 1) * 100 + digitAt(iso, 2) * 10 + digitAt(iso, 3);
+  const month = digitAt(iso, 5) * 10 + digitAt(iso, 6);
+  const day = digitAt(iso, 8) * 10 + digitAt(iso, 9);
+  const hour = digitAt(iso, 11) * 10 + digitAt(iso, 12);
+  const minute = digitAt(iso, 14) * 10 + digitAt(iso, 15);
+  const second = digitAt(iso, 17) * 10 + digitAt(iso, 18);
+  const ms = digitAt(iso, 20) * 100 + digitAt(iso, 21) * 10 + digitAt(iso, 22);
+  const leapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = (DAYS_IN_MONTH[month - 1] as number) + (leapYear && month === 2 ? 1 : 0);
+  // Written so that NaN (a non-digit) fails too.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= monthDays && hour <= 23 && minute <= 59 && second <= 59 && ms >= 0)) return Number.NaN;
+  const days =
+    (year - 1970) * 365 + leapDaysThrough(year - 1) - LEAP_DAYS_BEFORE_1970 + (DAYS_BEFORE_MONTH[month - 1] as number) + (leapYear && month > 2 ? 1 : 0) + day - 1;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
 }
 
 /** Epoch ms of an ISO instant; NaN when it is not one. */
 export function instantMs(iso: string): number {
-  return iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ ? readCanonical(iso) : Date.parse(iso);
+  return iso.length === 24 && iso.charCodeAt(23) === LETTER_Z ? readCanonical(iso) : Date.parse(iso);
 }
 
 const DAY_MS = 86_400_000;
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const tens = (n: number): number => ZERO + Math.floor(n / 10);
+const units = (n: number): number => ZERO + (n % 10);
+
 /** 'YYYY-MM-DDT' per day number: formatting is then a few table lookups instead of `toISOString`. */
 const datePrefixes = new Map<number, string>();
 // Outside years 0000–9999 toISOString writes a six-digit signed year; leave those to it.
@@ -61,6 +76,10 @@ export function isoOf(epochMs: number): string {
   rest -= minute * 60_000;
   const second = Math.floor(rest / 1000);
   const ms = rest - second * 1000;
-  const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms);
-  return `${prefix}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${msText}Z`;
+  // The time of day as character codes: one flat string instead of a chain of concatenations to flatten later.
+  const time = String.fromCharCode(
+    tens(hour), units(hour), COLON, tens(minute), units(minute), COLON, tens(second), units(second), DOT,
+    ZERO + Math.floor(ms / 100), tens(ms % 100), units(ms), LETTER_Z,
+  );
+  return prefix + time;
 }

@@ -18,7 +18,7 @@ import { AROUND_THE_CLOCK, type WorkingCalendar } from '../calendar/calendar';
 import { addWorkingMs, workingMsBetween } from '../calendar/arithmetic';
 import { instantMs, isoOf } from '../calendar/instant';
 import { gradeRule, type ClockMode, type Policy } from '../policy/policy';
-import type { ComplaintState } from '../domain/state';
+import { openPause, type ComplaintState } from '../domain/state';
 
 export type ClockKind = 'acknowledgement' | 'firstReply' | 'response' | 'resolution' | 'tier';
 export type ClockState = 'on_time' | 'due_soon' | 'overdue' | 'met' | 'missed' | 'paused';
@@ -67,8 +67,10 @@ interface Adjustments {
 }
 
 const NO_ADJUSTMENTS: Adjustments = { pauses: [], extension: undefined, replaces: false };
+const UNADJUSTED = { resolution: NO_ADJUSTMENTS, tier: NO_ADJUSTMENTS } as const;
 
-// Hot path: the register and the board compute these for every complaint, so no spreads and one parse each.
+// Hot path: the register and the board compute these for every complaint, so no spreads, no closures and each
+// instant read once.
 function evaluate(
   kind: ClockKind,
   mode: ClockMode,
@@ -135,48 +137,59 @@ function doneAt(stepIso: string | undefined, ended: Done | undefined): Done | un
   return ended && ended.ms < ms ? ended : { iso: stepIso, ms };
 }
 
+/** Epoch ms of `iso`, reusing `known` when it is the same instant (the reducer copies `receivedAt` into later fields). */
+const msOf = (iso: string, known: Done): number => (iso === known.iso ? known.ms : instantMs(iso));
+
+const calendarFor = (mode: ClockMode, calendar: WorkingCalendar): WorkingCalendar => (mode === 'working_time' ? calendar : AROUND_THE_CLOCK);
+
+/** `now` of the previous call: a sweep over every complaint passes the same instant each time. */
+let lastNow: Done = { iso: '', ms: Number.NaN };
+
+/** The waits on the customer and the extension, as epoch ms, for the resolution and tier clocks (most complaints have none). */
+function adjustmentsOf(state: ComplaintState): { readonly resolution: Adjustments; readonly tier: Adjustments } {
+  if (state.pauses.length === 0 && state.extension === undefined) return UNADJUSTED;
+  const pauses: number[] = [];
+  for (const pause of state.pauses) pauses.push(instantMs(pause.from), pause.to === undefined ? Number.NaN : instantMs(pause.to));
+  const extension = state.extension && { atMs: instantMs(state.extension.at), deadlineMs: instantMs(state.extension.newDeadline) };
+  return { resolution: { pauses, extension, replaces: true }, tier: { pauses, extension, replaces: false } };
+}
+
 /**
  * All clocks of `state` at `now` (ISO instant). `calendar` is the branch's working calendar, used by the
  * clocks the policy runs in working time.
  */
 export function computeClocks(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): ComplaintClocks {
-  const nowMs = instantMs(now);
+  if (now !== lastNow.iso) lastNow = { iso: now, ms: instantMs(now) };
+  const nowMs = lastNow.ms;
   const share = policy.dueSoonShare;
-  const calendarFor = (mode: ClockMode): WorkingCalendar => (mode === 'working_time' ? calendar : AROUND_THE_CLOCK);
 
   const endedIso = state.terminal ? (state.closedAt ?? state.rejection?.at ?? state.voided?.at ?? state.updatedAt) : undefined;
   const ended = endedIso === undefined ? undefined : { iso: endedIso, ms: instantMs(endedIso) };
-  const receivedMs = instantMs(state.receivedAt);
+  const received: Done = { iso: state.receivedAt, ms: instantMs(state.receivedAt) };
   const acknowledged = doneAt(state.acknowledgedAt, ended);
   const resolved = doneAt(state.resolvedAt, ended);
   const grade = gradeRule(policy, state.grade);
-
-  const pauses: number[] = [];
-  let waiting = false;
-  for (const pause of state.pauses) {
-    pauses.push(instantMs(pause.from), pause.to === undefined ? Number.NaN : instantMs(pause.to));
-    waiting ||= pause.to === undefined;
-  }
-  const extension = state.extension && { atMs: instantMs(state.extension.at), deadlineMs: instantMs(state.extension.newDeadline) };
+  const adjustments = adjustmentsOf(state);
+  const waiting = openPause(state) !== undefined;
 
   const { acknowledge, firstReply } = policy;
   const tierRule = policy.tiers[state.tier];
-  const tierSinceMs = instantMs(state.tierSince);
+  const tierSinceMs = msOf(state.tierSince, received);
   // Resolved before this tier began: nothing was left for the tier to do.
   const tierDone = resolved && resolved.ms < tierSinceMs ? { iso: state.tierSince, ms: tierSinceMs } : resolved;
-  const graded = calendarFor(grade.clock);
+  const graded = calendarFor(grade.clock, calendar);
   return {
-    acknowledgement: evaluate('acknowledgement', acknowledge.clock, calendarFor(acknowledge.clock), receivedMs, acknowledge.hours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
-    firstReply: evaluate('firstReply', firstReply.clock, calendarFor(firstReply.clock), receivedMs, firstReply.hours, doneAt(state.firstRepliedAt, ended), NO_ADJUSTMENTS, false, nowMs, share),
-    response: evaluate('response', grade.clock, graded, receivedMs, grade.respondHours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
+    acknowledgement: evaluate('acknowledgement', acknowledge.clock, calendarFor(acknowledge.clock, calendar), received.ms, acknowledge.hours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
+    firstReply: evaluate('firstReply', firstReply.clock, calendarFor(firstReply.clock, calendar), received.ms, firstReply.hours, doneAt(state.firstRepliedAt, ended), NO_ADJUSTMENTS, false, nowMs, share),
+    response: evaluate('response', grade.clock, graded, received.ms, grade.respondHours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
     resolution: evaluate(
       'resolution',
       grade.clock,
       graded,
-      instantMs(state.resolutionStartedAt),
+      msOf(state.resolutionStartedAt, received),
       grade.resolveHours,
       resolved,
-      { pauses, extension, replaces: true },
+      adjustments.resolution,
       waiting && !state.terminal && resolved === undefined,
       nowMs,
       share,
@@ -184,7 +197,7 @@ export function computeClocks(state: ComplaintState, policy: Policy, calendar: W
     tier:
       tierRule.hours === null
         ? null
-        : evaluate('tier', tierRule.clock, calendarFor(tierRule.clock), tierSinceMs, tierRule.hours, tierDone, { pauses, extension, replaces: false }, false, nowMs, share),
+        : evaluate('tier', tierRule.clock, calendarFor(tierRule.clock, calendar), tierSinceMs, tierRule.hours, tierDone, adjustments.tier, false, nowMs, share),
   };
 }
 

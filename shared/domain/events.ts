@@ -161,6 +161,20 @@ function upgrade(type: EventType, v: number, supported: number, raw: { payload?:
 
 /** Give drafts their place in the branch's log: consecutive `seq` numbers from `firstSeq`. */
 export function stampEvents(drafts: readonly EventDraft[], place: { branch: BranchCode; firstSeq: number }): DomainEvent[] {
-  // Adding the two envelope fields back to each member of the union keeps its own type; TS cannot see that.
-  return drafts.map((draft, i) => ({ ...draft, branch: place.branch, seq: place.firstSeq + i }) as DomainEvent);
+  // Adding the two envelope fields back to each member of the union keeps its own type; TS cannot see that. Spelled
+  // out rather than spread: V8 copies a spread many times slower, and the seed stamps a million events.
+  return drafts.map(
+    (draft, i) =>
+      ({
+        id: draft.id,
+        complaintId: draft.complaintId,
+        v: draft.v,
+        at: draft.at,
+        actor: draft.actor,
+        type: draft.type,
+        payload: draft.payload,
+        branch: place.branch,
+        seq: place.firstSeq + i,
+      }) as DomainEvent,
+  );
 }

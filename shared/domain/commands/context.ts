@@ -97,7 +97,7 @@ export function draft(ctx: CommandContext, complaintId: ComplaintId, body: Event
   // A malformed id from the id generator is a bug in the caller, so parse (and throw) rather than refuse.
   const id = EventIdSchema.parse(ctx.newId());
   // Each body gets its own type's current version; TS cannot pair the two through the union, hence the cast.
-  return { id, complaintId, v: EVENT_VERSIONS[body.type], at: ctx.now, actor: ctx.actor.id, ...body } as EventDraft;
+  return { id, complaintId, v: EVENT_VERSIONS[body.type], at: ctx.now, actor: ctx.actor.id, type: body.type, payload: body.payload } as EventDraft;
 }
 
 // ---- Gates shared by many actions -------------------------------------------------------------------------

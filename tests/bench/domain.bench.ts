@@ -4,7 +4,8 @@
  *   (b) computing every complaint's clocks at one `now`,
  *   (c) the KPI table grouped by branch and by category,
  * each against a plain loop over the same events (touching each event's type and time) — the floor any
- * per-event work sits on. Target: a + b + c under 2 s on this machine. Median of 5 runs after a warm-up.
+ * per-event work sits on. Target: a + b + c under 2 s on this machine, printed both with the KPI table computing
+ * its own clocks (c) and reusing (b)'s (c'). Median of 5 runs after a warm-up.
  */
 import os from 'node:os';
 import { CN_2026_CALENDAR } from '../../shared/calendar';
@@ -58,8 +59,10 @@ export function run(options: BenchOptions): void {
   console.log(row("(c') the same, reusing (b)'s clocks", kpisReusing, complaints, limit));
   console.log(row('(extra) escalation sweep', escalations, complaints, limit));
   const verdict = (ms: number): string => `${ms.toFixed(0)} ms — ${ms <= TARGET_MS ? 'within' : 'OVER'} the ${TARGET_MS} ms target`;
-  console.log(`  a + b + c  wall ${verdict(fold.medianMs + clocks.medianMs + kpis.medianMs)}; cpu ${verdict(fold.medianCpuMs + clocks.medianCpuMs + kpis.medianCpuMs)}`);
-  console.log(`  a + b + c' wall ${verdict(fold.medianMs + clocks.medianMs + kpisReusing.medianMs)}; cpu ${verdict(fold.medianCpuMs + clocks.medianCpuMs + kpisReusing.medianCpuMs)}`);
+  // Both totals: no screen of the app hands its clocks to computeKpis yet (the board does not keep them), so the
+  // first is how the app runs today; the second is the pipeline once a statistics screen reuses the board's clocks.
+  console.log(`  a + b + c  wall ${verdict(fold.medianMs + clocks.medianMs + kpis.medianMs)}; cpu ${verdict(fold.medianCpuMs + clocks.medianCpuMs + kpis.medianCpuMs)}  (KPI computes its own clocks)`);
+  console.log(`  a + b + c' wall ${verdict(fold.medianMs + clocks.medianMs + kpisReusing.medianMs)}; cpu ${verdict(fold.medianCpuMs + clocks.medianCpuMs + kpisReusing.medianCpuMs)}  (KPI reuses (b)'s clocks)`);
   console.log(`  (${countOpen(clocks.result)} complaints with a running clock; ${escalations.result} escalations due at ${now}; ${kpis.result[0]?.rows.length} branch rows)`);
 }
 

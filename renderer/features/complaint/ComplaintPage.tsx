@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintId } from '../../../shared/brand';
 import { useComplaint, useTimeline } from '../../store';
 import { routeHref } from '../../app/routes';
+import { EvidencePanel } from '../evidence';
+import { RecordSheetActions } from '../print/RecordSheetActions';
+import { ActionToolbar } from './actions/ActionToolbar';
 import { ComplaintHeader } from './ComplaintHeader';
 import { RecordPanel } from './RecordPanel';
 import { Timeline } from './Timeline';
@@ -33,12 +36,16 @@ export function ComplaintPage({ id }: { id: string }) {
     <article className="page" aria-labelledby="page-title">
       {back}
       <ComplaintHeader complaint={complaint} />
-      <div className="toolbar" role="toolbar" aria-label={t('complaint.toolbar')}>
-        <strong>{t('complaint.toolbar')}</strong>
-        <span>{t('complaint.toolbarLater')}</span>
+      <div className="toolbar">
+        <ActionToolbar complaint={complaint} />
+        <span className="toolbar-spacer" />
+        <RecordSheetActions complaint={complaint} />
       </div>
       <div className="columns">
-        <RecordPanel complaint={complaint} />
+        <div className="stack">
+          <RecordPanel complaint={complaint} />
+          <EvidencePanel complaint={complaint} events={events} />
+        </div>
         <Timeline events={events} />
       </div>
     </article>

@@ -76,10 +76,6 @@ export function RecordPanel({ complaint: c }: { complaint: ComplaintState }) {
         ]}
       />
       <Block
-        title={t('complaint.evidence')}
-        rows={[[t('complaint.evidence'), c.evidence.length === 0 ? t('complaint.noEvidence') : c.evidence.map((file) => file.name).join('、')]]}
-      />
-      <Block
         title={t('complaint.assessmentSection')}
         rows={[
           [t('register.grade'), t('grade.label', { grade: c.grade })],

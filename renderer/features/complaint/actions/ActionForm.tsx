@@ -1,0 +1,90 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { FormProvider, useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { ComplaintId } from '../../../../shared/brand';
+import type { Refusal } from '../../../../shared/result';
+import { refusalText } from '../../../i18n/refusal';
+import { useDeskStore } from '../../../store';
+import { INPUT_SCHEMAS } from './inputSchemas';
+import type { ToolbarAction } from './toolbarModel';
+
+interface ActionFormProps<V extends FieldValues> {
+  complaintId: ComplaintId;
+  action: ToolbarAction;
+  defaultValues: DefaultValues<V>;
+  /** Form values → the command's input (formInputs.ts); the command's own schema then validates it. */
+  toInput: (values: V) => unknown;
+  /** Called once the store has saved the step; not on a refusal. */
+  onDone: () => void;
+  children: ReactNode;
+}
+
+/**
+ * One action dialog's form: validates with the command's input schema, performs the step through the store,
+ * and on a refusal stays open with the domain's reason translated (and on its field when it names one) — a
+ * refused or failed save never closes the dialog. Ctrl+Enter submits.
+ */
+export function ActionForm<V extends FieldValues>({ complaintId, action, defaultValues, toInput, onDone, children }: ActionFormProps<V>) {
+  const { t } = useTranslation();
+  const { store } = useDeskStore();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusal, setRefusal] = useState<Refusal | undefined>();
+  const [failed, setFailed] = useState(false);
+  const resolver = useMemo(() => zodResolver(z.preprocess((values: V) => toInput(values), INPUT_SCHEMAS[action])), [action, toInput]);
+  const form = useForm<V, unknown, unknown>({ resolver, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const { handleSubmit, setError, getValues, formState } = form;
+
+  const onValid = async (input: unknown) => {
+    setRefusal(undefined);
+    setFailed(false);
+    try {
+      const result = await store.perform(complaintId, action, input);
+      if (result.ok) {
+        onDone();
+        return;
+      }
+      setRefusal(result.error);
+      const field = result.error.path?.split('.')[0];
+      if (field !== undefined && field in getValues()) setError(field as Path<V>, { type: 'refusal', message: `refusal.${result.error.code}` });
+    } catch (error) {
+      console.error(`perform ${action} failed`, error); // a bug, not a refusal: logged, shown only as "unexpected"
+      setFailed(true);
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  };
+
+  return (
+    <FormProvider {...form}>
+      <form ref={formRef} className="action-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={onKeyDown}>
+        {children}
+        {refusal && (
+          <div className="banner banner-error" role="alert">
+            {refusalText(t, refusal)}
+          </div>
+        )}
+        {failed && (
+          <div className="banner banner-error" role="alert">
+            {t('common.unknownError')}
+          </div>
+        )}
+        <div className="form-actions">
+          <span className="muted">
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+          </span>
+          <span className="spacer" />
+          <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t('actions.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

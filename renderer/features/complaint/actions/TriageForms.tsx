@@ -1,0 +1,125 @@
+/** Taking a complaint in: assess and grade, acknowledge, assign or hand over, escalate (SPEC §2, §5). */
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { majorFlagsFor, suggestGrade, SYSTEM_RAISED_FLAGS } from '../../../../shared/domain/grading';
+import { nextTier } from '../../../../shared/domain/commands';
+import { GradeSchema, LevelSchema, MajorFlagSchema, RouteSchema, SpreadSchema, TIERS, ValiditySchema, type MajorFlag } from '../../../../shared/domain/vocabulary';
+import { GradeChip } from '../../../ui/GradeChip';
+import { usePolicy } from '../../../ui/policy';
+import { useUsers } from '../../../store';
+import { ActionForm } from './ActionForm';
+import type { ActionDialogProps } from './dialogProps';
+import { CheckGroup, FormGrid, SelectField, TextField } from './formKit';
+import { assessInput, noInput, assignInput, escalateInput, type AssessValues, type AssignValues, type EscalateValues } from './formInputs';
+
+export function AcknowledgeForm({ complaint, onDone }: ActionDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <ActionForm complaintId={complaint.id} action="acknowledge" defaultValues={{}} toInput={noInput} onDone={onDone}>
+      <p className="flush">{t('actions.acknowledgeText', { number: complaint.number })}</p>
+    </ActionForm>
+  );
+}
+
+/** Flags the record itself implies or the system raised: the assessment cannot take them off. */
+function lockedFlags(complaint: ActionDialogProps['complaint'], policy: ReturnType<typeof usePolicy>): MajorFlag[] {
+  const implied = majorFlagsFor({ collective: complaint.collectiveCount === undefined ? undefined : { count: complaint.collectiveCount }, repeatOf: complaint.repeatOf }, policy);
+  return [...new Set([...implied, ...complaint.flags.filter((flag) => SYSTEM_RAISED_FLAGS.includes(flag))])];
+}
+
+function SuggestedGrade({ locked }: { locked: readonly MajorFlag[] }) {
+  const { t } = useTranslation();
+  const [severity, urgency, spread, flags, grade] = useWatch<AssessValues, ['severity', 'urgency', 'spread', 'flags', 'grade']>({
+    name: ['severity', 'urgency', 'spread', 'flags', 'grade'],
+  });
+  const levels = LevelSchema.safeParse(severity).success && LevelSchema.safeParse(urgency).success && SpreadSchema.safeParse(spread).success;
+  const chosenFlags = [...new Set([...(flags ?? []), ...locked])].filter((flag): flag is MajorFlag => MajorFlagSchema.safeParse(flag).success);
+  const suggested = levels ? suggestGrade({ severity: LevelSchema.parse(severity), urgency: LevelSchema.parse(urgency), spread: SpreadSchema.parse(spread), flags: chosenFlags }) : undefined;
+  const overridden = suggested !== undefined && grade !== '' && Number(grade) !== suggested;
+  return (
+    <>
+      <div className="suggested span-all" role="status">
+        {t('actions.field.suggestedGrade')} {suggested === undefined ? (
+          t('actions.suggestAfterLevels')
+        ) : (
+          <>
+            <GradeChip grade={suggested} /> {t('grade.label', { grade: suggested })}
+          </>
+        )}
+      </div>
+      <SelectField
+        name="grade"
+        label={t('actions.field.grade')}
+        placeholder={suggested === undefined ? t('actions.takeSuggested') : t('actions.takeSuggestedGrade', { grade: suggested })}
+        options={GradeSchema.options.map((option) => [String(option.value), t('grade.label', { grade: option.value })] as const)}
+      />
+      {overridden && <TextField name="overrideReason" label={t('actions.field.overrideReason')} required multiline />}
+    </>
+  );
+}
+
+export function AssessForm({ complaint, onDone }: ActionDialogProps) {
+  const { t } = useTranslation();
+  const policy = usePolicy();
+  const locked = lockedFlags(complaint, policy);
+  const defaults: AssessValues = {
+    validity: complaint.validity ?? '',
+    severity: complaint.severity ?? '',
+    urgency: complaint.urgency ?? '',
+    spread: complaint.spread ?? '',
+    flags: complaint.flags.filter((flag) => !locked.includes(flag)),
+    grade: '',
+    overrideReason: '',
+  };
+  const choose = t('actions.choose');
+  return (
+    <ActionForm complaintId={complaint.id} action="assess" defaultValues={defaults} toInput={assessInput} onDone={onDone}>
+      <FormGrid>
+        <SelectField name="validity" label={t('actions.field.validity')} required placeholder={choose} options={ValiditySchema.options.map((v) => [v, t(`validity.${v}`)] as const)} />
+        <SelectField name="severity" label={t('actions.field.severity')} required placeholder={choose} options={LevelSchema.options.map((v) => [v, t(`level.${v}`)] as const)} />
+        <SelectField name="urgency" label={t('actions.field.urgency')} required placeholder={choose} options={LevelSchema.options.map((v) => [v, t(`level.${v}`)] as const)} />
+        <SelectField name="spread" label={t('actions.field.spread')} required placeholder={choose} options={SpreadSchema.options.map((v) => [v, t(`spread.${v}`)] as const)} />
+      </FormGrid>
+      <CheckGroup
+        name="flags"
+        legend={t('actions.field.flags')}
+        options={MajorFlagSchema.options.map((flag) => [flag, t(`flag.${flag}`)] as const)}
+        locked={locked}
+      />
+      <SuggestedGrade locked={locked} />
+    </ActionForm>
+  );
+}
+
+/** Assign (a supervisor) and hand over (the holder, 首问负责制) share one form; the command differs. */
+export function AssignForm({ complaint, onDone, action }: ActionDialogProps & { action: 'assign' | 'handOver' }) {
+  const { t } = useTranslation();
+  const users = useUsers() ?? [];
+  const defaults: AssignValues = { to: '', department: complaint.department ?? '', reason: '' };
+  const people = users.filter((user) => user.id !== complaint.assignee).map((user) => [user.id, `${user.displayName || user.username} · ${t(`role.${user.role}`)}`] as const);
+  return (
+    <ActionForm complaintId={complaint.id} action={action} defaultValues={defaults} toInput={assignInput} onDone={onDone}>
+      <SelectField name="to" label={t('actions.field.assignee')} required placeholder={t('actions.choose')} options={people} />
+      <TextField name="department" label={t('actions.field.department')} />
+      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+    </ActionForm>
+  );
+}
+
+export function EscalateForm({ complaint, onDone }: ActionDialogProps) {
+  const { t } = useTranslation();
+  const tiers = TIERS.slice(TIERS.indexOf(complaint.tier));
+  const defaults: EscalateValues = { toTier: nextTier(complaint.tier) ?? complaint.tier, route: '', reason: '' };
+  const routes = RouteSchema.options.filter((route) => !complaint.routes.includes(route));
+  return (
+    <ActionForm complaintId={complaint.id} action="escalate" defaultValues={defaults} toInput={escalateInput} onDone={onDone}>
+      <SelectField
+        name="toTier"
+        label={t('actions.field.targetTier')}
+        options={tiers.map((tier) => [tier, `${tier} · ${t(`tier.${tier}`)}${tier === complaint.tier ? ` (${t('actions.currentTier')})` : ''}`] as const)}
+      />
+      <SelectField name="route" label={t('actions.field.route')} placeholder={t('actions.noRoute')} options={routes.map((route) => [route, t(`actions.route.${route}`)] as const)} />
+      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+    </ActionForm>
+  );
+}

@@ -1,16 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedActions } from '../../../../shared/domain/commands';
+import { UserIdSchema } from '../../../../shared/brand';
+import type { Actor } from '../../../../shared/domain/commands';
 import { createDesk, deskAfter, minimalInput, STAFF, SUPERVISOR, walk, WALKERS, type Desk } from '../../../../shared/domain/testing';
 import { actionForShortcut, SHORTCUT_KEYS, toolbarLayout, type ToolbarLayout } from './toolbarModel';
 
 const offered = (layout: ToolbarLayout) => [...(layout.primary ? [layout.primary] : []), ...layout.inline, ...layout.more];
 const ELSEWHERE = ['register', 'attachEvidence', 'printRecord'];
+const ADMIN: Actor = { id: UserIdSchema.parse('u-admin'), role: 'admin' };
 
 function expectToolbarMatchesAllowed(desk: Desk): void {
   const state = desk.state;
   if (!state) return;
-  for (const actor of WALKERS) {
+  for (const actor of [...WALKERS, ADMIN]) {
     const allowed = allowedActions(state, actor, desk.policy);
     const layout = toolbarLayout(state, allowed);
     const shown = offered(layout);
@@ -22,7 +25,7 @@ function expectToolbarMatchesAllowed(desk: Desk): void {
 }
 
 describe('toolbarLayout', () => {
-  it('offers each role exactly the allowed actions on every state a random walk reaches', () => {
+  it('offers each role (staff holding it, other staff, supervisor, admin) exactly the allowed actions on every state a random walk reaches', () => {
     const steps = fc.array(fc.record({ actor: fc.nat(2), pick: fc.nat(100), variant: fc.nat(20), hours: fc.integer({ min: 0, max: 40 }) }), { maxLength: 30 });
     fc.assert(
       fc.property(steps, (walkSteps) => walk(createDesk(), walkSteps, expectToolbarMatchesAllowed)),

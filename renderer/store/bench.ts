@@ -1,15 +1,18 @@
 /**
- * Benchmark helpers for the lead (issue items 5 and 8): load a large data set through the same projection code
- * the app uses, and time the two paths the register depends on. Nothing here is used by the app itself.
+ * Benchmark helpers (tests/bench/browser.bench.ts drives them through `window.deskBench`): load a large data set
+ * through the same projection code the app uses, time the storage paths the register depends on, and time the
+ * app's own screens from inside the page (Playwright's polling would add its own latency to every figure).
+ * Nothing here is used by the app itself.
  */
-import type { ComplaintId } from '../../shared/brand';
+import type { ComplaintId, EventId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { ok } from '../../shared/result';
 import type { DeskDb } from './db';
 import { createEventImporter } from './import-events';
 import type { DeadlineSummarizer } from './projection';
 import type { StoreApi } from './ports';
-import { loadRecords, queryRegisterIds, type RegisterQuery } from './queries';
+import { REGISTER_PAGE } from './hooks';
+import { countAll, loadPlainWindow, loadTimeline, queryRegisterIds } from './queries';
 
 const now = (): number => performance.now();
 
@@ -24,18 +27,28 @@ export async function bulkLoadEvents(db: DeskDb, events: readonly DomainEvent[],
   return now() - started;
 }
 
-/** Time to the register's first screen: the sorted/filtered ids, then the first `rows` rows. */
-export async function timeRegisterFirstScreen(
+/**
+ * The storage floor under each screen, read the way the app's hooks read it: the plain register's count and
+ * first page off the index, a search's id list and first page, a complaint's events. ms of every run.
+ */
+export async function timeStorageFloors(
   db: DeskDb,
-  query: RegisterQuery,
-  at: string,
-  rows = 50,
-): Promise<{ total: number; idsMs: number; firstRowsMs: number }> {
-  const started = now();
-  const ids = await queryRegisterIds(db, query, at);
-  const idsMs = now() - started;
-  await loadRecords(db, ids.slice(0, rows));
-  return { total: ids.length, idsMs, firstRowsMs: now() - started - idsMs };
+  { searches, complaintId, at, runs }: { searches: readonly string[]; complaintId: ComplaintId; at: string; runs: number },
+): Promise<{ plainMs: number[]; searchMs: number[]; timelineMs: number[] }> {
+  const timed = async (work: () => Promise<unknown>): Promise<number> => {
+    const started = now();
+    await work();
+    return now() - started;
+  };
+  const plainMs: number[] = [];
+  const timelineMs: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    plainMs.push(await timed(async () => Promise.all([countAll(db), loadPlainWindow(db, {}, 0, REGISTER_PAGE)])));
+    timelineMs.push(await timed(() => loadTimeline(db, complaintId)));
+  }
+  const searchMs: number[] = [];
+  for (const search of searches) searchMs.push(await timed(async () => db.complaints.bulkGet((await queryRegisterIds(db, { search }, at)).slice(0, REGISTER_PAGE))));
+  return { plainMs, searchMs, timelineMs };
 }
 
 /** A stand-in for main that confirms every journal append at once (so a benchmark times the store, not IPC). */
@@ -54,13 +67,89 @@ export function confirmingApi(): StoreApi {
   };
 }
 
-/** Baseline for "register through the store": add the same row `count` times with a bare Dexie `add` each. */
-export async function timeBareAdds(db: DeskDb, templateId: ComplaintId, count: number): Promise<number> {
+/**
+ * Baseline for "register through the store": add the same projection row (search words included) `count`
+ * times with one bare Dexie `add` each. Returns the ms of every add.
+ */
+export async function timeBareAdds(db: DeskDb, templateId: ComplaintId, count: number): Promise<number[]> {
   const template = await db.complaints.get(templateId);
   if (!template) throw new Error(`No complaint ${templateId} to copy`);
-  const started = now();
+  const timings: number[] = [];
   for (let i = 0; i < count; i += 1) {
-    await db.complaints.add({ ...template, id: `${templateId}-bare-${i}` as ComplaintId, number: `${template.number}-bare-${i}`, searchText: [] });
+    const started = now();
+    await db.complaints.add({ ...template, id: `${templateId}-bare-${i}` as ComplaintId, number: `${template.number}-bare-${i}` });
+    timings.push(now() - started);
   }
-  return now() - started;
+  return timings;
+}
+
+/**
+ * The store's rows without the store: one transaction writing a copy of the complaint's events, its projection
+ * row, its search document and two counters — what `writeCommand` writes, without reading, deciding or
+ * journaling. ms of each.
+ */
+export async function timeBareTransactions(db: DeskDb, templateId: ComplaintId, count: number): Promise<number[]> {
+  const [record, searchDoc, events] = await Promise.all([
+    db.complaints.get(templateId),
+    db.searchDocs.get(templateId),
+    db.events.where('complaintId').equals(templateId).toArray(),
+  ]);
+  if (!record || !searchDoc) throw new Error(`No complaint ${templateId} to copy`);
+  const timings: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const id = `${templateId}-tx-${i}` as ComplaintId;
+    const started = now();
+    await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
+      await db.events.bulkAdd(events.map((event, e) => ({ ...event, id: `${event.id}-tx-${i}-${e}` as EventId, complaintId: id, seq: 1_000_000_000 + i * 10 + e })));
+      await db.complaints.put({ ...record, id, number: `${record.number}-tx-${i}` });
+      await db.searchDocs.put({ ...searchDoc, id });
+      await db.counters.bulkPut([
+        { key: 'bench-tx-day', last: i },
+        { key: 'bench-tx-seq', last: i },
+      ]);
+    });
+    timings.push(now() - started);
+  }
+  return timings;
+}
+
+/** The register's first real row (cells, not the "…" placeholder) is in the document and has a size. */
+export const FIRST_ROW_SELECTOR = '[role="grid"] [role="rowgroup"] [role="row"] [role="gridcell"]';
+
+export function firstRowShown(): boolean {
+  const cell = document.querySelector(FIRST_ROW_SELECTOR);
+  return cell !== null && cell.getBoundingClientRect().height > 0;
+}
+
+/**
+ * Resolves with the time the next frame is drawn after `holds()` first becomes true, checking after every
+ * DOM change (so the figure is the app's, not a poll interval's).
+ */
+export function whenShown(holds: () => boolean, timeoutMs = 120_000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const afterNextFrame = () => requestAnimationFrame(() => setTimeout(() => resolve(now()), 0));
+    if (holds()) return afterNextFrame();
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`not shown within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (!holds()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      afterNextFrame();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+}
+
+/**
+ * Times a real user action done by Playwright: `arm` starts listening for the action's DOM event (capture
+ * phase, so the clock starts before the app's handlers run); `collect` resolves with the ms from that event
+ * until `holds()` is shown.
+ */
+export function armedTimer(eventType: 'click' | 'input', holds: () => boolean): { collect: () => Promise<number> } {
+  const started = new Promise<number>((resolve) => window.addEventListener(eventType, () => resolve(now()), { capture: true, once: true }));
+  const shown = started.then(() => whenShown(holds));
+  return { collect: async () => (await shown) - (await started) };
 }

@@ -13,6 +13,7 @@ type Benchmark = { readonly describe: string; readonly load: () => Promise<{ run
 
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   domain: { describe: 'fold, clocks and KPIs over generated complaints', load: () => import('./domain.bench') },
+  browser: { describe: 'register, search and complaint page in Chromium over the real services', load: () => import('./browser.bench') },
 };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {

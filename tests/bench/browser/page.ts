@@ -1,0 +1,58 @@
+/**
+ * The Node side of `window.deskBench`: calls into the page-side bundle (renderer/store/bench-entry.ts) and
+ * parses what comes back — the page is another program, its answers are checked like any input.
+ */
+import type { Page } from '@playwright/test';
+import { z } from 'zod';
+import { benchBundle } from './bundle';
+
+let bundle: Promise<string> | undefined;
+
+/** Adds the bench bundle to the page (once per document); the app's origin gives it the app's IndexedDB. */
+export async function addBench(page: Page): Promise<void> {
+  bundle ??= benchBundle();
+  if (await page.evaluate('typeof window.deskBench === "object"')) return;
+  await page.addScriptTag({ content: await bundle });
+}
+
+export async function callBench<S extends z.ZodType>(page: Page, method: string, args: readonly unknown[], schema: S): Promise<z.infer<S>> {
+  const answer: unknown = await page.evaluate(`window.deskBench.${method}(...${JSON.stringify(args)})`);
+  return schema.parse(answer);
+}
+
+export const Timings = z.array(z.number().nonnegative());
+
+export const SeedAnswer = z.object({
+  events: z.number().int(),
+  generateMs: z.number(),
+  loadMs: z.number(),
+  long: z.object({ id: z.string(), lastNote: z.string() }),
+});
+
+export const RegisterAnswer = z.object({ storeMs: Timings, bareMs: Timings, transactionMs: Timings });
+
+export const FloorsAnswer = z.object({ plainMs: Timings, searchMs: Timings, timelineMs: Timings });
+
+export const AppendRestAnswer = z.object({ ms: z.number(), batches: z.number().int() });
+
+/**
+ * Runs in every new document of the context (so it sees a reload from its very start): notes the
+ * `performance.now()` — ms since navigation start — at which the register's first real row appears. Plain
+ * JavaScript because it must not bring the bench bundle's parse time into the page load it measures.
+ */
+export const FIRST_ROW_WATCH = `(() => {
+  const seen = { firstRowMs: undefined };
+  window.__benchLoad = seen;
+  const observer = new MutationObserver(() => {
+    const cell = document.querySelector('[role="grid"] [role="rowgroup"] [role="row"] [role="gridcell"]');
+    if (!cell || cell.getBoundingClientRect().height === 0) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (seen.firstRowMs = performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+export async function firstRowSinceNavigation(page: Page): Promise<number> {
+  await page.waitForFunction('window.__benchLoad && window.__benchLoad.firstRowMs !== undefined', undefined, { timeout: 120_000 });
+  return z.number().parse(await page.evaluate('window.__benchLoad.firstRowMs'));
+}

@@ -445,7 +445,7 @@ export const zhCN = {
       void: '误登记：作废此记录（不删除）', openCorrectiveAction: '制定整改措施，指定责任人和完成期限', closeCorrectiveAction: '登记整改结果',
     },
     field: {
-      validity: '有效性', severity: '影响程度', urgency: '紧急程度', spread: '普遍性', flags: '重大投诉', grade: '等级',
+      validity: '责任判定', severity: '影响程度', urgency: '紧急程度', spread: '普遍性', flags: '重大投诉', grade: '等级',
       suggestedGrade: '建议等级：', overrideReason: '调整等级原因', assignee: '处理人', department: '部门', reason: '原因',
       targetTier: '升级至', route: '专项通道', note: '备注内容', contactedCustomer: '已联系客户', findings: '调查结果', rootCause: '原因分析',
       responsibleDepartment: '责任部门', responsiblePerson: '责任人', interviewed: '询问对象',
@@ -464,7 +464,7 @@ export const zhCN = {
     acknowledgeText: '受理投诉 {{number}}：由您受理，响应时限按等级开始计算。',
     suggestAfterLevels: '请先选择影响程度、紧急程度和普遍性',
     takeSuggested: '采用建议等级',
-    takeSuggestedGrade: '建议：{{grade}}级',
+    takeSuggestedGrade: '建议：{{grade}} 级',
     currentTier: '当前',
     noRoute: '无',
     interviewedHint: '多人用逗号或顿号分隔',

@@ -36,6 +36,7 @@ export function ActionToolbar({ complaint }: { complaint: ComplaintState }) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || open) return;
+      if (document.querySelector('[aria-modal="true"]')) return; // another dialog (print preview, evidence) is open
       const action = event.code.startsWith('Key') ? actionForShortcut(layout, event.code.slice(3)) : undefined;
       if (!action) return;
       event.preventDefault();

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { UserIdSchema } from '../brand';
 import { CN_2026_CALENDAR } from '../calendar/defaults';
 import { createDesk, minimalInput } from '../domain/testing';
+import type { DomainEvent } from '../domain/events';
+import { foldComplaint } from '../domain/reducer';
 import type { ComplaintState } from '../domain/state';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy';
-import { computeClocks, nextDeadline } from './clocks';
+import { generateSeed } from '../seed/generator';
+import { createRandom } from '../seed/random';
+import { computeClocks, computeGradedClocks, nextDeadline } from './clocks';
 
 const RECEIVED = '2026-11-23T01:00:00.000Z'; // Monday 09:00 in Shanghai
 const at = (hours: number, from = RECEIVED): string => new Date(Date.parse(from) + hours * 3_600_000).toISOString();
@@ -186,5 +190,24 @@ describe('nextDeadline', () => {
     expect(nextDeadline(clocksAt(complaint(), 1))?.kind).toBe('response');
     expect(nextDeadline(clocksAt(complaint({ acknowledgedAt: at(1) }), 2))?.kind).toBe('tier');
     expect(nextDeadline(clocksAt(complaint({ acknowledgedAt: at(1), firstRepliedAt: at(1), tier: 'T4' }), 2))?.kind).toBe('resolution');
+  });
+});
+
+describe('computeGradedClocks', () => {
+  it('gives exactly the response and resolution clocks of computeClocks, on every kind of complaint', () => {
+    const seed = generateSeed({ branches: 2, complaints: 300 }, createRandom(7));
+    const streams = new Map<string, DomainEvent[]>();
+    for (const event of seed.events) streams.set(event.complaintId, [...(streams.get(event.complaintId) ?? []), event]);
+    const states = [...streams.values()].map((stream) => foldComplaint(stream));
+    const workingTime: Policy = { ...DEFAULT_POLICY, grades: { ...DEFAULT_POLICY.grades, '3': { ...DEFAULT_POLICY.grades['3'], clock: 'working_time' } } };
+    for (const policy of [DEFAULT_POLICY, workingTime]) {
+      for (const now of [seed.now, '2026-10-01T00:00:00.000Z']) {
+        for (const state of states) {
+          const all = computeClocks(state, policy, CN_2026_CALENDAR, now);
+          expect(computeGradedClocks(state, policy, CN_2026_CALENDAR, now)).toEqual({ response: all.response, resolution: all.resolution });
+        }
+      }
+    }
+    expect(new Set(states.map((state) => computeClocks(state, DEFAULT_POLICY, CN_2026_CALENDAR, seed.now).resolution.state)).size).toBeGreaterThanOrEqual(4);
   });
 });

@@ -154,51 +154,73 @@ function adjustmentsOf(state: ComplaintState): { readonly resolution: Adjustment
   return { resolution: { pauses, extension, replaces: true }, tier: { pauses, extension, replaces: false } };
 }
 
+/** What every clock of one complaint at one instant starts from. */
+interface Basis {
+  readonly state: ComplaintState;
+  readonly policy: Policy;
+  readonly calendar: WorkingCalendar;
+  readonly nowMs: number;
+  /** When a terminal complaint ended. */
+  readonly ended: Done | undefined;
+  readonly received: Done;
+  readonly acknowledged: Done | undefined;
+  readonly resolved: Done | undefined;
+}
+
+function basisOf(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): Basis {
+  if (now !== lastNow.iso) lastNow = { iso: now, ms: instantMs(now) };
+  const endedIso = state.terminal ? (state.closedAt ?? state.rejection?.at ?? state.voided?.at ?? state.updatedAt) : undefined;
+  const ended = endedIso === undefined ? undefined : { iso: endedIso, ms: instantMs(endedIso) };
+  const received: Done = { iso: state.receivedAt, ms: instantMs(state.receivedAt) };
+  return { state, policy, calendar, nowMs: lastNow.ms, ended, received, acknowledged: doneAt(state.acknowledgedAt, ended), resolved: doneAt(state.resolvedAt, ended) };
+}
+
+function responseClock(b: Basis): Clock {
+  const grade = gradeRule(b.policy, b.state.grade);
+  return evaluate('response', grade.clock, calendarFor(grade.clock, b.calendar), b.received.ms, grade.respondHours, b.acknowledged, NO_ADJUSTMENTS, false, b.nowMs, b.policy.dueSoonShare);
+}
+
+function resolutionClock(b: Basis, adjustments: Adjustments): Clock {
+  const { state, resolved } = b;
+  const grade = gradeRule(b.policy, state.grade);
+  const startMs = msOf(state.resolutionStartedAt, b.received);
+  const frozen = openPause(state) !== undefined && !state.terminal && resolved === undefined;
+  return evaluate('resolution', grade.clock, calendarFor(grade.clock, b.calendar), startMs, grade.resolveHours, resolved, adjustments, frozen, b.nowMs, b.policy.dueSoonShare);
+}
+
 /**
  * All clocks of `state` at `now` (ISO instant). `calendar` is the branch's working calendar, used by the
  * clocks the policy runs in working time.
  */
 export function computeClocks(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): ComplaintClocks {
-  if (now !== lastNow.iso) lastNow = { iso: now, ms: instantMs(now) };
-  const nowMs = lastNow.ms;
+  const b = basisOf(state, policy, calendar, now);
+  const { nowMs, received, ended, resolved } = b;
   const share = policy.dueSoonShare;
-
-  const endedIso = state.terminal ? (state.closedAt ?? state.rejection?.at ?? state.voided?.at ?? state.updatedAt) : undefined;
-  const ended = endedIso === undefined ? undefined : { iso: endedIso, ms: instantMs(endedIso) };
-  const received: Done = { iso: state.receivedAt, ms: instantMs(state.receivedAt) };
-  const acknowledged = doneAt(state.acknowledgedAt, ended);
-  const resolved = doneAt(state.resolvedAt, ended);
-  const grade = gradeRule(policy, state.grade);
   const adjustments = adjustmentsOf(state);
-  const waiting = openPause(state) !== undefined;
-
   const { acknowledge, firstReply } = policy;
   const tierRule = policy.tiers[state.tier];
   const tierSinceMs = msOf(state.tierSince, received);
   // Resolved before this tier began: nothing was left for the tier to do.
   const tierDone = resolved && resolved.ms < tierSinceMs ? { iso: state.tierSince, ms: tierSinceMs } : resolved;
-  const graded = calendarFor(grade.clock, calendar);
   return {
-    acknowledgement: evaluate('acknowledgement', acknowledge.clock, calendarFor(acknowledge.clock, calendar), received.ms, acknowledge.hours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
+    acknowledgement: evaluate('acknowledgement', acknowledge.clock, calendarFor(acknowledge.clock, calendar), received.ms, acknowledge.hours, b.acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
     firstReply: evaluate('firstReply', firstReply.clock, calendarFor(firstReply.clock, calendar), received.ms, firstReply.hours, doneAt(state.firstRepliedAt, ended), NO_ADJUSTMENTS, false, nowMs, share),
-    response: evaluate('response', grade.clock, graded, received.ms, grade.respondHours, acknowledged, NO_ADJUSTMENTS, false, nowMs, share),
-    resolution: evaluate(
-      'resolution',
-      grade.clock,
-      graded,
-      msOf(state.resolutionStartedAt, received),
-      grade.resolveHours,
-      resolved,
-      adjustments.resolution,
-      waiting && !state.terminal && resolved === undefined,
-      nowMs,
-      share,
-    ),
+    response: responseClock(b),
+    resolution: resolutionClock(b, adjustments.resolution),
     tier:
       tierRule.hours === null
         ? null
         : evaluate('tier', tierRule.clock, calendarFor(tierRule.clock, calendar), tierSinceMs, tierRule.hours, tierDone, adjustments.tier, false, nowMs, share),
   };
+}
+
+/** The graded clocks — what on-time figures are made of. */
+export type GradedClocks = Pick<ComplaintClocks, 'response' | 'resolution'>;
+
+/** Only the graded response and resolution clocks, equal to computeClocks' — for the KPI table, without the other three. */
+export function computeGradedClocks(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): GradedClocks {
+  const b = basisOf(state, policy, calendar, now);
+  return { response: responseClock(b), resolution: resolutionClock(b, adjustmentsOf(state).resolution) };
 }
 
 const OPEN: ReadonlySet<ClockState> = new Set(['on_time', 'due_soon', 'overdue']);

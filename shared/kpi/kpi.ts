@@ -21,7 +21,7 @@ import type { WorkingCalendar } from '../calendar';
 import { instantMs } from '../calendar/instant';
 import type { ComplaintState } from '../domain/state';
 import type { Policy } from '../policy/policy';
-import { computeClocks, type Clock, type ComplaintClocks } from '../deadlines/clocks';
+import { computeGradedClocks, type Clock, type GradedClocks } from '../deadlines/clocks';
 
 /** A clock counts once decided: met, or missed (including still open past its deadline). */
 type Outcome = 'met' | 'missed' | 'undecided';
@@ -40,10 +40,11 @@ export interface KpiOptions {
   /** Groups to show even when they have no complaints in the period (e.g. every branch). */
   readonly groups?: readonly string[];
   /**
-   * The complaint's clocks at `now` when the caller already has them (the board computes them anyway);
-   * by default they are computed here. Computing clocks is most of the cost of this table.
+   * The complaint's clocks at `now` when the caller already has them (the board computes them anyway; all of
+   * computeClocks' or only the graded two); by default the graded two are computed here. Computing clocks is most
+   * of the cost of this table.
    */
-  readonly clocksOf?: (state: ComplaintState) => ComplaintClocks;
+  readonly clocksOf?: (state: ComplaintState) => GradedClocks;
 }
 
 /** Why a figure is null. */
@@ -112,7 +113,7 @@ export function computeKpis(complaints: Iterable<ComplaintState>, options: KpiOp
   const fromMs = instantMs(options.period.from);
   const toMs = instantMs(options.period.to);
   const keyOf = KEY_OF[groupBy];
-  const clocksOf = options.clocksOf ?? ((state: ComplaintState) => computeClocks(state, policy, calendar, options.now));
+  const clocksOf = options.clocksOf ?? ((state: ComplaintState) => computeGradedClocks(state, policy, calendar, options.now));
   const tallies = new Map<string, Tally>((options.groups ?? []).map((key) => [key, emptyTally()]));
   const total = emptyTally();
 

@@ -468,6 +468,7 @@ export const en: Messages = {
     takeSuggestedGrade: 'Suggested: grade {{grade}}',
     currentTier: 'current',
     noRoute: 'No route',
+    noOtherUsers: 'There is no other user on this desk yet; an administrator adds users in Settings.',
     interviewedHint: 'Separate names with commas',
     acceptedYes: 'Yes, accepted',
     acceptedNo: 'No, rejected',

@@ -467,6 +467,7 @@ export const zhCN = {
     takeSuggestedGrade: '建议：{{grade}} 级',
     currentTier: '当前',
     noRoute: '无',
+    noOtherUsers: '本机暂无其他用户；请管理员在“设置”中添加用户。',
     interviewedHint: '多人用逗号或顿号分隔',
     acceptedYes: '接受',
     acceptedNo: '不接受',

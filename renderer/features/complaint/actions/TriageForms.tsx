@@ -99,7 +99,14 @@ export function AssignForm({ complaint, onDone, action }: ActionDialogProps & { 
   const people = users.filter((user) => user.id !== complaint.assignee).map((user) => [user.id, `${user.displayName || user.username} · ${t(`role.${user.role}`)}`] as const);
   return (
     <ActionForm complaintId={complaint.id} action={action} defaultValues={defaults} toInput={assignInput} onDone={onDone}>
-      <SelectField name="to" label={t('actions.field.assignee')} required placeholder={t('actions.choose')} options={people} />
+      <SelectField
+        name="to"
+        label={t('actions.field.assignee')}
+        required
+        placeholder={t('actions.choose')}
+        options={people}
+        hint={people.length === 0 ? t('actions.noOtherUsers') : undefined}
+      />
       <TextField name="department" label={t('actions.field.department')} />
       <TextField name="reason" label={t('actions.field.reason')} required multiline />
     </ActionForm>

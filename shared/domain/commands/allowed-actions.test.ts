@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../policy/policy';
 import { createDesk, minimalInput, OTHER_STAFF, STAFF, walk, WALKERS, type Desk } from '../testing';
-import { ACTION_NAMES, allowedActions, COMMANDS, whyNot } from './index';
+import { ACTION_NAMES, allowedActions, COMMAND_INPUTS, COMMANDS, whyNot } from './index';
 
 /** For every walker and action on the desk's current complaint: offered ⇔ the minimal valid input is accepted. */
 function expectOfferedMatchesAccepted(desk: Desk): void {
@@ -40,5 +40,18 @@ describe('allowedActions', () => {
     expect(allowedActions(desk.state, OTHER_STAFF, desk.policy)).toEqual([]);
     expect(allowedActions(desk.state, STAFF, desk.policy)).toEqual(expect.arrayContaining(['acknowledge', 'handOver', 'addNote', 'printRecord']));
     expect(allowedActions(desk.state, STAFF, desk.policy)).not.toContain('assess');
+  });
+});
+
+describe('COMMAND_INPUTS', () => {
+  it('accepts exactly what the command parses: the minimal input passes, an unknown field is refused by both', () => {
+    const desk = createDesk();
+    for (const action of ACTION_NAMES) {
+      expect({ action, valid: COMMAND_INPUTS[action].safeParse(minimalInput(action, undefined, desk.now)).success }).toEqual({ action, valid: true });
+    }
+    desk.run('register', minimalInput('register', undefined, desk.now));
+    const withStray = { ...(minimalInput('addNote', desk.state, desk.now) as object), stray: 1 };
+    expect(COMMAND_INPUTS.addNote.safeParse(withStray).success).toBe(false);
+    expect(COMMANDS.addNote(desk.state, withStray, desk.context(STAFF))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

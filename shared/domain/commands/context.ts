@@ -62,6 +62,8 @@ export type Gate = (state: ComplaintState | undefined, actor: Actor, policy: Pol
 
 export interface Action {
   readonly name: ActionName;
+  /** What the command parses its input with — forms validate with the same schema. */
+  readonly input: z.ZodType;
   readonly gate: Gate;
   readonly run: Command;
 }
@@ -89,7 +91,7 @@ export function complaintAction<S extends z.ZodType>(spec: {
     const parsed = parseWith(spec.input, input);
     return parsed.ok ? spec.decide(state, parsed.value, ctx) : parsed;
   };
-  return { name: spec.name, gate, run };
+  return { name: spec.name, input: spec.input, gate, run };
 }
 
 /** One event of a command, stamped with the command's instant and actor. */

@@ -2,6 +2,7 @@
  * Every command, by action name, and `allowedActions` — what the UI offers. Both read the same gates, so an
  * action is offered exactly when its command would accept a valid input.
  */
+import type { z } from 'zod';
 import type { Policy } from '../../policy/policy';
 import type { ComplaintState } from '../state';
 import { closeCorrectiveAction, close, followUp, openCorrectiveAction, reopen } from './aftercare';
@@ -41,6 +42,12 @@ const ACTIONS: Readonly<Record<ActionName, Action>> = {
 export const COMMANDS: Readonly<Record<ActionName, Command>> = Object.fromEntries(ACTION_NAMES.map((name) => [name, ACTIONS[name].run])) as Record<
   ActionName,
   Command
+>;
+
+/** Each command's input schema, e.g. `COMMAND_INPUTS.resolve` — what a form validates before running the command. */
+export const COMMAND_INPUTS: Readonly<Record<ActionName, z.ZodType>> = Object.fromEntries(ACTION_NAMES.map((name) => [name, ACTIONS[name].input])) as Record<
+  ActionName,
+  z.ZodType
 >;
 
 /** The actions `actor` may take on this complaint now (`state` undefined: a complaint not yet registered). */

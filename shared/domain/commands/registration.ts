@@ -65,6 +65,7 @@ const notYetRegistered: Gate = (state) => (state === undefined ? undefined : no(
 
 export const register: Action = {
   name: 'register',
+  input: RegisterInput,
   gate: notYetRegistered,
   run: (state, raw, ctx) => {
     const existing = notYetRegistered(state, ctx.actor, ctx.policy);

@@ -7,7 +7,7 @@ import type { ComplaintId } from '../../../../shared/brand';
 import type { Refusal } from '../../../../shared/result';
 import { refusalText } from '../../../i18n/refusal';
 import { useDeskStore } from '../../../store';
-import { INPUT_SCHEMAS } from './inputSchemas';
+import { COMMAND_INPUTS } from '../../../../shared/domain/commands';
 import type { ToolbarAction } from './toolbarModel';
 
 interface ActionFormProps<V extends FieldValues> {
@@ -32,7 +32,7 @@ export function ActionForm<V extends FieldValues>({ complaintId, action, default
   const formRef = useRef<HTMLFormElement>(null);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const [failed, setFailed] = useState(false);
-  const resolver = useMemo(() => zodResolver(z.preprocess((values: V) => toInput(values), INPUT_SCHEMAS[action])), [action, toInput]);
+  const resolver = useMemo(() => zodResolver(z.preprocess((values: V) => toInput(values), COMMAND_INPUTS[action])), [action, toInput]);
   const form = useForm<V, unknown, unknown>({ resolver, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { handleSubmit, setError, getValues, formState } = form;
 

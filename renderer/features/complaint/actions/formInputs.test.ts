@@ -17,14 +17,14 @@ import {
   resolveInput,
   splitList,
 } from './formInputs';
-import { INPUT_SCHEMAS } from './inputSchemas';
+import { COMMAND_INPUTS } from '../../../../shared/domain/commands';
 import type { ToolbarAction } from './toolbarModel';
 
 const ZONE = 'Asia/Shanghai';
 
 /** Runs a step with what the form produced, first through the form's own validation (the command's schema). */
 function submit(desk: Desk, action: ToolbarAction, input: unknown) {
-  expect(INPUT_SCHEMAS[action].safeParse(input).success).toBe(true);
+  expect(COMMAND_INPUTS[action].safeParse(input).success).toBe(true);
   const result = desk.run(action, input, SUPERVISOR);
   if (!result.ok) throw new Error(`${action} refused: ${result.error.code}`);
 }
@@ -58,9 +58,9 @@ describe('action forms produce what the commands accept', () => {
       grade: undefined,
       overrideReason: undefined,
     });
-    expect(INPUT_SCHEMAS.resolve.safeParse(resolveInput({ communicatedBy: '', communicatedAt: '2026-02-30T10:00', summary: '' }, ZONE)).success).toBe(false);
-    expect(INPUT_SCHEMAS.recordCustomerResponse.safeParse(answerInput({ accepted: '', comment: '' })).success).toBe(false);
-    expect(INPUT_SCHEMAS.proposeResolution.safeParse(proposalInput({ offers: ['refund'], amount: 'abc', text: '退款' })).success).toBe(false);
+    expect(COMMAND_INPUTS.resolve.safeParse(resolveInput({ communicatedBy: '', communicatedAt: '2026-02-30T10:00', summary: '' }, ZONE)).success).toBe(false);
+    expect(COMMAND_INPUTS.recordCustomerResponse.safeParse(answerInput({ accepted: '', comment: '' })).success).toBe(false);
+    expect(COMMAND_INPUTS.proposeResolution.safeParse(proposalInput({ offers: ['refund'], amount: 'abc', text: '退款' })).success).toBe(false);
   });
 
   it('does not record a satisfaction for a customer who was not reached', () => {

@@ -1,7 +1,7 @@
 /**
  * Each action dialog's form values (what the inputs hold: strings, booleans, string lists) and the one pure
  * step that turns them into the command's input. The form validates the *result* with the command's own
- * input schema (see inputSchemas.ts), so the dialog can never accept what the domain would refuse as input.
+ * input schema (COMMAND_INPUTS in shared/domain/commands), so the dialog can never accept what the domain would refuse as input.
  * Field names equal the input's keys, so a schema issue or a refusal `path` lands on its field.
  */
 import { addWorkingDays } from '../../../../shared/calendar/arithmetic';

@@ -3,16 +3,16 @@
  * the domain's own inputs — the register command's `RegisterInput` (less the number the store allocates) and,
  * when the grade or flags were set by hand, the `assess` command's `AssessInput` — and validates them with
  * those shared schemas. The form's field paths are the commands' paths, so a shared schema's complaint lands
- * on the right field. Form-only rules (Chinese phone numbers, "name or anonymous") add message keys.
+ * on the right field. Form rules (the shared Chinese phone rule, "name or anonymous") add message keys.
  */
 import { z } from 'zod';
 import { localToEpochMs } from '../../../shared/calendar/zone';
 import { RegisterInput } from '../../../shared/domain/commands/registration';
 import { AssessInput } from '../../../shared/domain/commands/triage';
 import { majorFlagsFor, suggestGrade } from '../../../shared/domain/grading';
+import { isChinesePhoneNumber } from '../../../shared/domain/phone';
 import { GradeSchema, LevelSchema, MajorFlagSchema, SpreadSchema, type Grade, type MajorFlag } from '../../../shared/domain/vocabulary';
 import type { Policy } from '../../../shared/policy/policy';
-import { isChinesePhoneNumber } from './phone';
 
 const text = z.string().max(5000).catch('');
 const strings = z.array(z.string().max(64)).max(20).catch([]);

@@ -63,11 +63,19 @@ describe('register', () => {
     ['description', { description: '   ' }],
     ['requests', { requests: [] }],
     ['complainant.email', { complainant: { email: 'not-an-email' } }],
+    ['complainant.phone', { complainant: { phone: '12812345678' } }],
+    ['complainant.phone', { complainant: { phone: '12345678' } }],
     ['evidence.0.hash', { evidence: [{ hash: 'abc', name: 'a.jpg', mime: 'image/jpeg', size: 1 }] }],
     ['number', { number: 'SH01-2026-1' }],
     ['', { surprise: true }],
   ])('refuses bad input, naming the field %j', (path, changes) => {
     expect(refusalOf(createDesk(), 'register', counter(changes))).toMatchObject({ code: 'invalid_input', path, unchanged: true });
+  });
+
+  it('takes a mainland mobile or a landline with area code, as typed', () => {
+    const desk = createDesk();
+    desk.run('register', counter({ complainant: { phone: ' 021-12345678 ' } }));
+    expect(desk.state?.complainant.phone).toBe('021-12345678');
   });
 
   it('refuses to register the same complaint twice', () => {

@@ -10,12 +10,14 @@ import { ok, parseWith } from '../../result';
 import { ComplainantSchema, IncidentSchema, RegisteredPayload } from '../event-payloads';
 import { majorFlagsFor, suggestGrade } from '../grading';
 import { parseComplaintNumber } from '../numbering';
+import { ChinesePhoneSchema } from '../phone';
 import { LevelSchema, SpreadSchema } from '../vocabulary';
 import { draft, no, notInFuture, refused, type Action, type CommandContext, type Gate } from './context';
 import { escalateForMajorFlags } from './escalation';
 
 export const RegisterInput = RegisteredPayload.omit({ grade: true, flags: true, policyVersion: true, receivedBy: true }).extend({
-  complainant: ComplainantSchema.default({}),
+  // Stricter than the stored shape: a new registration takes only a real mainland phone number.
+  complainant: ComplainantSchema.extend({ phone: ChinesePhoneSchema.optional() }).default({}),
   anonymous: z.boolean().default(false),
   incident: IncidentSchema.default({}),
   evidence: RegisteredPayload.shape.evidence.default([]),

@@ -1,3 +1,4 @@
+import { VOCABULARY } from '../../shared/i18n/vocabulary';
 import type { zhCN } from './messages.zh-CN';
 
 type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
@@ -5,6 +6,8 @@ type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : 
 export type Messages = DeepStrings<typeof zhCN>;
 
 export const en: Messages = {
+  ...VOCABULARY.en,
+  eventOther: 'Other event ({{type}})',
   app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', comingSoon: 'Coming in a later version', comingSoonHint: 'This screen is not part of this version yet. Use the other screens on the left.' },
   nav: {
     label: 'Main navigation',
@@ -30,7 +33,6 @@ export const en: Messages = {
     bell: 'Reminders: {{dueSoon}} due soon, {{overdue}} overdue',
     help: 'Keyboard shortcuts',
   },
-  role: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Admin' },
   lang: { 'zh-CN': '简体中文', en: 'English' },
   common: {
     cancel: 'Cancel',
@@ -246,28 +248,6 @@ export const en: Messages = {
     openComplaint: 'Open this complaint',
     printLater: 'Printing a receipt comes in a later version',
   },
-  channel: {
-    phone: 'Phone / hotline', walk_in: 'Walk-in', email: 'Email', online: 'Online / app', letter: 'Letter',
-    social_media: 'Social media', comment_book: 'Comment book', transferred: 'Transferred', other: 'Other',
-  },
-  nature: { quality: 'Quality-related', people: 'People-related', other: 'Other' },
-  requestKind: {
-    apology: 'Apology', refund: 'Refund', replacement: 'Replacement', repair: 'Repair', compensation: 'Compensation',
-    explanation: 'Explanation', service_improvement: 'Better service', other: 'Other',
-  },
-  level: { low: 'Low', medium: 'Medium', high: 'High' },
-  spread: { individual: 'One customer', several: 'Several customers', many: 'Many customers' },
-  flag: {
-    media: 'Media exposure', regulator: 'Regulator / government', legal: 'Legal dispute', injury_or_major_loss: 'Injury or major loss',
-    collective: 'Collective', repeat: 'Repeat complaint', unresolved_month: 'Unresolved after a month',
-  },
-  status: {
-    registered: 'Registered', acknowledged: 'Acknowledged', investigating: 'Investigating', resolution_proposed: 'Resolution proposed',
-    resolved: 'Resolved', followed_up: 'Followed up', closed: 'Closed', rejected: 'Rejected', voided: 'Voided',
-    awaiting_customer: 'Awaiting customer', reopened: 'Reopened', appealed: 'Appealed',
-  },
-  tier: { T1: 'Front line', T2: 'Complaint team', T3: 'CS supervisor', T4: 'Senior management' },
-  validity: { liable: 'Liable', not_liable: 'Not liable', assist: 'Assist' },
   grade: { label: 'Grade {{grade}}', short: 'Grade {{grade}}' },
   clock: {
     on_time: '{{remaining}} left',
@@ -277,7 +257,6 @@ export const en: Messages = {
     missed: 'Missed',
     paused: 'Paused',
     none: 'No deadline',
-    kind: { acknowledgement: 'Acknowledge', firstReply: 'First reply', response: 'Respond', resolution: 'Resolve', tier: 'Tier limit' },
     duration: { d: '{{count}}d', h: '{{count}}h', m: '{{count}}m', dh: '{{d}}d {{h}}h', hm: '{{h}}h {{m}}m' },
   },
   registerList: {
@@ -324,15 +303,6 @@ export const en: Messages = {
     clocks: 'Deadlines',
     by: '{{actor}}',
     noEvents: 'No events yet',
-  },
-  event: {
-    Registered: 'Registered', Assessed: 'Assessed', Acknowledged: 'Acknowledged', Assigned: 'Assigned', Escalated: 'Escalated',
-    NoteAdded: 'Note added', EvidenceAttached: 'Evidence attached', ResolutionProposed: 'Resolution proposed',
-    CustomerResponded: 'Customer responded', Resolved: 'Resolved', FollowedUp: 'Followed up', Paused: 'Clock paused', Resumed: 'Clock resumed',
-    Extended: 'Deadline extended', Reopened: 'Reopened', Rejected: 'Rejected', Voided: 'Voided',
-    CorrectiveActionOpened: 'Corrective action opened', CorrectiveActionClosed: 'Corrective action closed', InvestigationRecorded: 'Investigation recorded',
-    Closed: 'Closed', RecordPrinted: 'Record sheet printed',
-    other: 'Other event ({{type}})',
   },
   settings: {
     title: 'Settings',
@@ -454,12 +424,6 @@ export const en: Messages = {
       howCommunicated: 'How communicated', when: 'When', summary: 'Summary', workingDays: 'Working days', customerInformedBy: 'Customer informed by',
       method: 'Method', reached: 'Reached', satisfaction: 'Satisfaction', comments: 'Comments', appeal: 'Appeal', details: 'Details', owner: 'Owner',
       dueDate: 'Due date', description: 'Description', correctiveAction: 'Corrective action', outcome: 'Outcome',
-    },
-    method: { phone: 'Phone', written: 'In writing', in_person: 'In person', sms: 'SMS', email: 'Email' },
-    route: { legal: 'Legal', pr: 'Public relations' },
-    rejectReason: {
-      anonymous_not_allowed: 'Anonymous, not accepted by policy', false_material: 'False material', in_arbitration_or_court: 'In arbitration or court',
-      not_liable: 'Not liable (outside our responsibility)', other: 'Other',
     },
     satisfaction: { 1: '1 · Very dissatisfied', 2: '2 · Dissatisfied', 3: '3 · Neutral', 4: '4 · Satisfied', 5: '5 · Very satisfied' },
     acknowledgeText: 'Acknowledge complaint {{number}}: you take it in and the response clock starts counting against the grade.',

@@ -3,7 +3,11 @@
  * `messages.en.ts` is typed against it, so a key missing in English fails the type check.
  * Words follow the regulations' vocabulary (受理, 回访, 升级, 整改, 投诉登记簿).
  */
+import { VOCABULARY } from '../../shared/i18n/vocabulary';
+
 export const zhCN = {
+  ...VOCABULARY['zh-CN'],
+  eventOther: '其他事件（{{type}}）',
   app: { name: '投诉受理台', loading: '正在加载…', restoring: '正在核对本机数据与磁盘日志，请稍候…', comingSoon: '此功能将在后续版本中提供', comingSoonHint: '当前版本尚未包含此页面，请使用左侧其他功能。' },
   nav: {
     label: '主导航',
@@ -29,7 +33,6 @@ export const zhCN = {
     bell: '提醒：即将到期 {{dueSoon}} 件，已超时 {{overdue}} 件',
     help: '快捷键帮助',
   },
-  role: { staff: '受理员', supervisor: '主管', admin: '管理员' },
   lang: { 'zh-CN': '简体中文', en: 'English' },
   common: {
     cancel: '取消',
@@ -245,28 +248,6 @@ export const zhCN = {
     openComplaint: '查看此投诉',
     printLater: '打印回执将在后续版本中提供',
   },
-  channel: {
-    phone: '电话/热线', walk_in: '现场', email: '电子邮件', online: '网站/App', letter: '信函',
-    social_media: '社交媒体', comment_book: '意见簿', transferred: '转办', other: '其他',
-  },
-  nature: { quality: '质量异常', people: '人为因素', other: '其他' },
-  requestKind: {
-    apology: '道歉', refund: '退款', replacement: '换货', repair: '维修', compensation: '赔偿',
-    explanation: '解释说明', service_improvement: '改进服务', other: '其他',
-  },
-  level: { low: '低', medium: '中', high: '高' },
-  spread: { individual: '个别客户', several: '多名客户', many: '大量客户' },
-  flag: {
-    media: '媒体曝光', regulator: '监管/政府介入', legal: '法律纠纷', injury_or_major_loss: '人身伤害或重大损失',
-    collective: '集体投诉', repeat: '重复投诉', unresolved_month: '超一个月未解决',
-  },
-  status: {
-    registered: '已登记', acknowledged: '已受理', investigating: '处理中', resolution_proposed: '已提方案',
-    resolved: '已解决', followed_up: '已回访', closed: '已结案', rejected: '不予受理', voided: '已作废',
-    awaiting_customer: '等待客户', reopened: '重新处理', appealed: '客户申诉',
-  },
-  tier: { T1: '一线', T2: '投诉组', T3: '客服主管', T4: '高层终审' },
-  validity: { liable: '责任投诉', not_liable: '无责任投诉', assist: '协助处理' },
   grade: { label: '{{grade}} 级', short: '等级 {{grade}}' },
   clock: {
     on_time: '剩余 {{remaining}}',
@@ -276,7 +257,6 @@ export const zhCN = {
     missed: '已逾期完成',
     paused: '已暂停',
     none: '无时限',
-    kind: { acknowledgement: '受理', firstReply: '首次答复', response: '响应', resolution: '解决', tier: '本级时限' },
     duration: { d: '{{count}}天', h: '{{count}}小时', m: '{{count}}分', dh: '{{d}}天{{h}}小时', hm: '{{h}}小时{{m}}分' },
   },
   registerList: {
@@ -323,15 +303,6 @@ export const zhCN = {
     clocks: '时限',
     by: '{{actor}}',
     noEvents: '暂无处理记录',
-  },
-  event: {
-    Registered: '登记投诉', Assessed: '评估分级', Acknowledged: '受理', Assigned: '分派', Escalated: '升级',
-    NoteAdded: '添加备注', EvidenceAttached: '添加证据', ResolutionProposed: '提出处理方案',
-    CustomerResponded: '客户答复', Resolved: '解决', FollowedUp: '回访', Paused: '暂停计时', Resumed: '恢复计时',
-    Extended: '延期', Reopened: '重新处理', Rejected: '不予受理', Voided: '作废',
-    CorrectiveActionOpened: '启动整改', CorrectiveActionClosed: '整改完成', InvestigationRecorded: '记录调查结果',
-    Closed: '结案', RecordPrinted: '打印记录表',
-    other: '其他事件（{{type}}）',
   },
   settings: {
     title: '设置',
@@ -453,12 +424,6 @@ export const zhCN = {
       howCommunicated: '告知方式', when: '告知时间', summary: '处理结果', workingDays: '延期工作日', customerInformedBy: '告知客户方式',
       method: '回访方式', reached: '已联系上客户', satisfaction: '满意度', comments: '回访意见', appeal: '客户申诉', details: '说明', owner: '责任人',
       dueDate: '完成期限', description: '整改内容', correctiveAction: '整改措施', outcome: '整改结果',
-    },
-    method: { phone: '电话', written: '书面', in_person: '当面', sms: '短信', email: '电子邮件' },
-    route: { legal: '法务', pr: '公关' },
-    rejectReason: {
-      anonymous_not_allowed: '匿名投诉（政策不受理）', false_material: '材料不实', in_arbitration_or_court: '已进入仲裁或诉讼程序',
-      not_liable: '无责任投诉（不属我方责任）', other: '其他',
     },
     satisfaction: { 1: '1 · 非常不满意', 2: '2 · 不满意', 3: '3 · 一般', 4: '4 · 满意', 5: '5 · 非常满意' },
     acknowledgeText: '受理投诉 {{number}}：由您受理，响应时限按等级开始计算。',

@@ -4,6 +4,7 @@
  * typed reaches a document through one of these functions, never by plain interpolation.
  */
 import type { Language } from '../api/schemas';
+import { offsetMinutesAt } from '../calendar/zone';
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -25,25 +26,6 @@ export function cssString(value: string): string {
   return `"${escaped}"`;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /**
  * `2026-11-23 14:05` in the branch's zone, in both languages: a filed sheet and a spreadsheet column sort
  * and read the same everywhere. Empty for a missing or unreadable instant.
@@ -52,9 +34,9 @@ export function formatDateTime(iso: string | undefined, timeZone: string): strin
   if (!iso) return '';
   const epochMs = Date.parse(iso);
   if (Number.isNaN(epochMs)) return '';
-  const parts = partsFormatter(timeZone).formatToParts(epochMs);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  // The wall clock written as if it were UTC: its ISO text is the local date and time.
+  const wall = new Date(epochMs + offsetMinutesAt(timeZone, epochMs) * 60_000).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
 }
 
 /** `2026-11-23`: the date part of `formatDateTime`. */

@@ -1,150 +1,24 @@
 /**
- * The domain's words in zh-CN and English for documents main writes (record sheet, CSV/XLSX exports). Main
- * cannot use the renderer's i18n, so the words live here; they follow the same wording as the UI (受理, 回访,
- * 升级, 整改). Each table is keyed by the zod enum it translates, so a new value fails the type check here.
+ * The domain's words for documents main writes (record sheet, CSV/XLSX exports): the shared vocabulary the UI
+ * shows too (shared/i18n/vocabulary.ts), plus the grade as a document spells it.
  */
 import type { Language } from '../api/schemas';
-import type { EventType } from '../domain/events';
-import type {
-  Channel,
-  CommunicationMethod,
-  EscalationTrigger,
-  Level,
-  MajorFlag,
-  Nature,
-  RejectionReason,
-  RequestKind,
-  Role,
-  Route,
-  Spread,
-  Status,
-  Tier,
-  Validity,
-} from '../domain/vocabulary';
-import type { RecordPrintedPayload } from '../domain/event-payloads';
-import type { z } from 'zod';
+import { VOCABULARY, type VocabularyWords } from '../i18n/vocabulary';
 
-type Words<K extends string> = Readonly<Record<K, string>>;
-type PrintPurpose = z.infer<typeof RecordPrintedPayload>['purpose'];
-type PrintOutput = z.infer<typeof RecordPrintedPayload>['output'];
-
-export interface VocabularyText {
-  readonly channel: Words<Channel>;
-  readonly nature: Words<Nature>;
-  readonly requestKind: Words<RequestKind>;
-  readonly level: Words<Level>;
-  readonly spread: Words<Spread>;
-  readonly flag: Words<MajorFlag>;
-  readonly status: Words<Status>;
-  readonly tier: Words<Tier>;
-  readonly route: Words<Route>;
-  readonly validity: Words<Validity>;
-  readonly communication: Words<CommunicationMethod>;
-  readonly rejectionReason: Words<RejectionReason>;
-  readonly trigger: Words<EscalationTrigger>;
-  readonly event: Words<EventType>;
-  readonly printPurpose: Words<PrintPurpose>;
-  readonly printOutput: Words<PrintOutput>;
-  readonly role: Words<Role>;
-  readonly clockState: Words<'on_time' | 'due_soon' | 'overdue' | 'met' | 'missed' | 'paused'>;
-  readonly clockKind: Words<'acknowledgement' | 'firstReply' | 'response' | 'resolution' | 'tier'>;
+export interface VocabularyText extends VocabularyWords {
   readonly grade: (grade: number) => string;
 }
 
-const zhCN: VocabularyText = {
-  channel: {
-    phone: '电话/热线', walk_in: '现场', email: '电子邮件', online: '网站/App', letter: '信函',
-    social_media: '社交媒体', comment_book: '意见簿', transferred: '转办', other: '其他',
-  },
-  nature: { quality: '质量异常', people: '人为因素', other: '其他' },
-  requestKind: {
-    apology: '道歉', refund: '退款', replacement: '换货', repair: '维修', compensation: '赔偿',
-    explanation: '解释说明', service_improvement: '改进服务', other: '其他',
-  },
-  level: { low: '低', medium: '中', high: '高' },
-  spread: { individual: '个别客户', several: '多名客户', many: '大量客户' },
-  flag: {
-    media: '媒体曝光', regulator: '监管/政府介入', legal: '法律纠纷', injury_or_major_loss: '人身伤害或重大损失',
-    collective: '集体投诉', repeat: '重复投诉', unresolved_month: '超一个月未解决',
-  },
-  status: {
-    registered: '已登记', acknowledged: '已受理', investigating: '处理中', resolution_proposed: '已提方案',
-    resolved: '已解决', followed_up: '已回访', closed: '已结案', rejected: '不予受理', voided: '已作废',
-    awaiting_customer: '等待客户', reopened: '重新处理', appealed: '客户申诉',
-  },
-  tier: { T1: '一线', T2: '投诉组', T3: '客服主管', T4: '高层终审' },
-  route: { legal: '法务', pr: '公关' },
-  validity: { liable: '责任投诉', not_liable: '无责任投诉', assist: '协助处理' },
-  communication: { phone: '电话', written: '书面', in_person: '当面', sms: '短信', email: '电子邮件' },
-  rejectionReason: {
-    anonymous_not_allowed: '匿名投诉不予受理', false_material: '材料不实', in_arbitration_or_court: '已进入仲裁或诉讼',
-    not_liable: '非我方责任', other: '其他',
-  },
-  trigger: { tier_deadline: '本级时限已到', customer_rejected: '客户不接受方案', major_flag: '重大投诉', dissatisfied: '回访不满意', department_cannot_resolve: '部门无法独立解决', manual: '人工升级' },
-  event: {
-    Registered: '登记投诉', Assessed: '评估分级', Acknowledged: '受理', Assigned: '分派', Escalated: '升级',
-    NoteAdded: '备注', EvidenceAttached: '添加证据', ResolutionProposed: '提出处理方案',
-    CustomerResponded: '客户答复', Resolved: '解决', FollowedUp: '回访', Paused: '暂停计时', Resumed: '恢复计时',
-    Extended: '延期', Reopened: '重新处理', Rejected: '不予受理', Voided: '作废',
-    CorrectiveActionOpened: '启动整改', CorrectiveActionClosed: '整改完成', InvestigationRecorded: '调查核实',
-    Closed: '结案', RecordPrinted: '打印记录表',
-  },
-  printPurpose: { signature: '签字', filing: '存档', customer_copy: '客户留存' },
-  printOutput: { printer: '打印', pdf: 'PDF' },
-  role: { staff: '受理员', supervisor: '主管', admin: '管理员' },
-  clockState: { on_time: '未到期', due_soon: '即将到期', overdue: '已超时', met: '按时完成', missed: '逾期完成', paused: '已暂停' },
-  clockKind: { acknowledgement: '受理', firstReply: '首次答复', response: '响应', resolution: '解决', tier: '本级时限' },
-  grade: (grade) => `${grade} 级`,
+const GRADE: Readonly<Record<Language, (grade: number) => string>> = {
+  'zh-CN': (grade) => `${grade} 级`,
+  en: (grade) => `Grade ${grade}`,
 };
 
-const en: VocabularyText = {
-  channel: {
-    phone: 'Phone/hotline', walk_in: 'Walk-in', email: 'Email', online: 'Web/app', letter: 'Letter',
-    social_media: 'Social media', comment_book: 'Comment book', transferred: 'Transferred', other: 'Other',
-  },
-  nature: { quality: 'Quality-related', people: 'People-related', other: 'Other' },
-  requestKind: {
-    apology: 'Apology', refund: 'Refund', replacement: 'Replacement', repair: 'Repair', compensation: 'Compensation',
-    explanation: 'Explanation', service_improvement: 'Service improvement', other: 'Other',
-  },
-  level: { low: 'Low', medium: 'Medium', high: 'High' },
-  spread: { individual: 'One customer', several: 'Several customers', many: 'Many customers' },
-  flag: {
-    media: 'Media exposure', regulator: 'Regulator/government', legal: 'Legal dispute', injury_or_major_loss: 'Injury or major loss',
-    collective: 'Collective', repeat: 'Repeat complaint', unresolved_month: 'Unresolved for a month',
-  },
-  status: {
-    registered: 'Registered', acknowledged: 'Acknowledged', investigating: 'Investigating', resolution_proposed: 'Resolution proposed',
-    resolved: 'Resolved', followed_up: 'Followed up', closed: 'Closed', rejected: 'Rejected', voided: 'Voided',
-    awaiting_customer: 'Awaiting customer', reopened: 'Reopened', appealed: 'Appealed',
-  },
-  tier: { T1: 'Front line', T2: 'Complaint team', T3: 'CS supervisor', T4: 'Senior management' },
-  route: { legal: 'Legal', pr: 'PR' },
-  validity: { liable: 'Liable', not_liable: 'Not liable', assist: 'Assist' },
-  communication: { phone: 'Phone', written: 'Written', in_person: 'In person', sms: 'SMS', email: 'Email' },
-  rejectionReason: {
-    anonymous_not_allowed: 'Anonymous not accepted', false_material: 'False material', in_arbitration_or_court: 'In arbitration or court',
-    not_liable: 'Not our responsibility', other: 'Other',
-  },
-  trigger: { tier_deadline: 'Tier deadline passed', customer_rejected: 'Customer rejected the proposal', major_flag: 'Major complaint', dissatisfied: 'Dissatisfied at follow-up', department_cannot_resolve: 'Department cannot resolve alone', manual: 'Manual' },
-  event: {
-    Registered: 'Registered', Assessed: 'Assessed', Acknowledged: 'Acknowledged', Assigned: 'Assigned', Escalated: 'Escalated',
-    NoteAdded: 'Note', EvidenceAttached: 'Evidence attached', ResolutionProposed: 'Resolution proposed',
-    CustomerResponded: 'Customer responded', Resolved: 'Resolved', FollowedUp: 'Follow-up visit', Paused: 'Clock paused', Resumed: 'Clock resumed',
-    Extended: 'Deadline extended', Reopened: 'Reopened', Rejected: 'Rejected', Voided: 'Voided',
-    CorrectiveActionOpened: 'Corrective action opened', CorrectiveActionClosed: 'Corrective action closed', InvestigationRecorded: 'Investigation',
-    Closed: 'Closed', RecordPrinted: 'Record sheet printed',
-  },
-  printPurpose: { signature: 'for signature', filing: 'for filing', customer_copy: 'customer copy' },
-  printOutput: { printer: 'Printed', pdf: 'PDF' },
-  role: { staff: 'Staff', supervisor: 'Supervisor', admin: 'Admin' },
-  clockState: { on_time: 'On time', due_soon: 'Due soon', overdue: 'Overdue', met: 'Met', missed: 'Missed', paused: 'Paused' },
-  clockKind: { acknowledgement: 'Acknowledge', firstReply: 'First reply', response: 'Response', resolution: 'Resolution', tier: 'Tier limit' },
-  grade: (grade) => `Grade ${grade}`,
+const TEXT: Readonly<Record<Language, VocabularyText>> = {
+  'zh-CN': { ...VOCABULARY['zh-CN'], grade: GRADE['zh-CN'] },
+  en: { ...VOCABULARY.en, grade: GRADE.en },
 };
-
-const VOCABULARY: Readonly<Record<Language, VocabularyText>> = { 'zh-CN': zhCN, en };
 
 export function vocabularyText(language: Language): VocabularyText {
-  return VOCABULARY[language];
+  return TEXT[language];
 }

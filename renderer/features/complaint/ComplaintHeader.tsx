@@ -34,7 +34,7 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintState }) {
       ))}
       <span className="row-inline row-tight" role="group" aria-label={t('complaint.clocks')}>
         {clocks.map((clock) => (
-          <ClockBadge key={clock.kind} {...clockBadgeProps(clock, t(`clock.kind.${clock.kind}`), formatDateTime(clock.deadline, language, branch.timeZone))} />
+          <ClockBadge key={clock.kind} {...clockBadgeProps(clock, t(`clockKind.${clock.kind}`), formatDateTime(clock.deadline, language, branch.timeZone))} />
         ))}
       </span>
     </header>

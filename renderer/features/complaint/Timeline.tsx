@@ -27,7 +27,7 @@ export function Timeline({ events }: { events: readonly DomainEvent[] }) {
                   <time dateTime={event.at}>{formatDateTime(event.at, language, branch.timeZone)}</time> · {userName(event.actor)}
                 </div>
                 <div>
-                  <strong>{t(`event.${event.type}`, { defaultValue: t('event.other', { type: event.type }) })}</strong>
+                  <strong>{t(`event.${event.type}`, { defaultValue: t('eventOther', { type: event.type }) })}</strong>
                 </div>
                 {detail && <div className="muted">{detail}</div>}
               </li>

@@ -53,7 +53,7 @@ const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRo
   const { t, language, timeZone, categoryName } = format;
   const deadlineMs = row.nextDeadlineAt ? Date.parse(row.nextDeadlineAt) : undefined;
   const minutes = deadlineMs === undefined ? undefined : Math.abs(deadlineMs - Date.parse(now)) / 60_000;
-  const kind = row.nextDeadlineKind && format.hasKind(row.nextDeadlineKind) ? t(`clock.kind.${row.nextDeadlineKind}`) : undefined;
+  const kind = row.nextDeadlineKind && format.hasKind(row.nextDeadlineKind) ? t(`clockKind.${row.nextDeadlineKind}`) : undefined;
   return (
     <>
       <span className="cell" role="gridcell">{row.number}</span>
@@ -78,7 +78,7 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
   const categoryName = useCategoryName();
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const format = useMemo<RowFormat>(
-    () => ({ t, language, timeZone: branch.timeZone, categoryName, hasKind: (kind) => i18n.exists(`clock.kind.${kind}`) }),
+    () => ({ t, language, timeZone: branch.timeZone, categoryName, hasKind: (kind) => i18n.exists(`clockKind.${kind}`) }),
     [t, i18n, language, branch.timeZone, categoryName],
   );
   const bodyRef = useRef<HTMLDivElement>(null);

@@ -92,7 +92,7 @@ export function RejectForm({ complaint, onDone }: ActionDialogProps) {
         label={t('actions.field.reason')}
         required
         placeholder={t('actions.choose')}
-        options={RejectionReasonSchema.options.map((reason) => [reason, t(`actions.rejectReason.${reason}`)] as const)}
+        options={RejectionReasonSchema.options.map((reason) => [reason, t(`rejectionReason.${reason}`)] as const)}
       />
       <TextField name="text" label={t('actions.field.details')} required multiline />
     </ActionForm>

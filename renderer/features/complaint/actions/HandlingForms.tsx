@@ -31,7 +31,7 @@ import {
 /** Communication methods as select options (phone, written, in person, SMS, email). */
 export function useMethodOptions() {
   const { t } = useTranslation();
-  return CommunicationMethodSchema.options.map((method) => [method, t(`actions.method.${method}`)] as const);
+  return CommunicationMethodSchema.options.map((method) => [method, t(`communication.${method}`)] as const);
 }
 
 export function NoteForm({ complaint, onDone }: ActionDialogProps) {

@@ -125,7 +125,7 @@ export function EscalateForm({ complaint, onDone }: ActionDialogProps) {
         label={t('actions.field.targetTier')}
         options={tiers.map((tier) => [tier, `${tier} · ${t(`tier.${tier}`)}${tier === complaint.tier ? ` (${t('actions.currentTier')})` : ''}`] as const)}
       />
-      <SelectField name="route" label={t('actions.field.route')} placeholder={t('actions.noRoute')} options={routes.map((route) => [route, t(`actions.route.${route}`)] as const)} />
+      <SelectField name="route" label={t('actions.field.route')} placeholder={t('actions.noRoute')} options={routes.map((route) => [route, t(`route.${route}`)] as const)} />
       <TextField name="reason" label={t('actions.field.reason')} required multiline />
     </ActionForm>
   );

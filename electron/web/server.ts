@@ -61,6 +61,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
+/** How long a stop waits for requests in flight before cutting every connection. */
+const CLOSE_GRACE_MS = 1_000;
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   let origin = '';
   // A page on another site could point its own host name at 127.0.0.1 (DNS rebinding); only our own host
@@ -133,6 +136,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
+        // Chromium keeps pre-opened sockets that carry no request yet; they are not "idle" to Node and would
+        // hold the stop for the whole header timeout. Requests in flight get a moment to finish first.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),
   };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SHORTCUT_KEYS, type ToolbarAction } from '../features/complaint/actions/toolbarModel';
 import { Dialog } from '../ui/Dialog';
 
 const SHORTCUTS: readonly [keys: string[], key: string][] = [
@@ -12,6 +13,28 @@ const SHORTCUTS: readonly [keys: string[], key: string][] = [
   [['?'], 'help.help'],
 ];
 
+/** The complaint page's Alt+letter steps, in workflow order; steps never offered together share a letter. */
+function actionShortcuts(): [letter: string, actions: ToolbarAction[]][] {
+  const byLetter = new Map<string, ToolbarAction[]>();
+  for (const [action, letter] of Object.entries(SHORTCUT_KEYS) as [ToolbarAction, string][]) {
+    byLetter.set(letter, [...(byLetter.get(letter) ?? []), action]);
+  }
+  return [...byLetter];
+}
+
+function Keys({ keys, separator = ' + ' }: { keys: readonly string[]; separator?: string }) {
+  return (
+    <span className="keys">
+      {keys.map((k, i) => (
+        <span key={k}>
+          {i > 0 && separator}
+          <kbd>{k}</kbd>
+        </span>
+      ))}
+    </span>
+  );
+}
+
 export function HelpSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -21,18 +44,32 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
           {SHORTCUTS.map(([keys, key]) => (
             <tr key={key}>
               <td>
-                {keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && (keys[0] === '↑' ? ' / ' : ' + ')}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
+                <Keys keys={keys} separator={keys[0] === '↑' ? ' / ' : ' + '} />
               </td>
               <td>{t(key)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <h3 className="shortcut-heading">{t('help.complaintPage')}</h3>
+      <table className="shortcut-table">
+        <tbody>
+          <tr>
+            <td>
+              <Keys keys={['Ctrl', 'P']} />
+            </td>
+            <td>{t('help.print')}</td>
+          </tr>
+        </tbody>
+      </table>
+      <ul className="shortcut-grid" aria-label={t('help.actionKeys')}>
+        {actionShortcuts().map(([letter, actions]) => (
+          <li key={letter}>
+            <Keys keys={['Alt', letter]} />
+            <span>{actions.map((action) => t(`actions.title.${action}`)).join(' / ')}</span>
+          </li>
+        ))}
+      </ul>
     </Dialog>
   );
 }

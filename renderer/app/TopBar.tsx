@@ -3,6 +3,7 @@ import { LanguageSelect } from '../ui/LanguageSelect';
 import { useSession } from './session';
 import { useLanguageSwitch } from './useLanguageSwitch';
 import { useDeadlineCounts, useJournalState } from './DeskStoreProvider';
+import { Icon } from '../ui/Icon';
 
 function JournalState() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ function JournalState() {
         : t('topbar.journalUnknown');
   return (
     <span className="topbar-item sync-state" data-state={journal.state} role="status">
-      <span aria-hidden="true">{journal.state === 'saved' ? '✓' : '●'}</span> {text}
+      <Icon name={journal.state === 'saved' ? 'check' : 'dot'} /> {text}
     </span>
   );
 }
@@ -26,10 +27,12 @@ function Bell() {
   if (!counts) return null;
   return (
     <span className="topbar-item bell" title={t('topbar.bell', counts)} aria-label={t('topbar.bell', counts)} role="status">
-      <span className="bell-count" data-kind="due_soon" aria-hidden="true">
+      <Icon name="bell" />
+      {/* A zero count is shown but not coloured: red or amber means something needs doing. */}
+      <span className="bell-count" data-kind="due_soon" data-zero={counts.dueSoon === 0} aria-hidden="true">
         {t('topbar.dueSoon', { count: counts.dueSoon })}
       </span>
-      <span className="bell-count" data-kind="overdue" aria-hidden="true">
+      <span className="bell-count" data-kind="overdue" data-zero={counts.overdue === 0} aria-hidden="true">
         {t('topbar.overdue', { count: counts.overdue })}
       </span>
     </span>
@@ -50,6 +53,7 @@ export function TopBar({ onHelp }: { onHelp: () => void }) {
       <JournalState />
       <Bell />
       <span className="topbar-item" title={t('topbar.signedInAs')}>
+        <Icon name="user" />
         {user.displayName || user.username} · {t(`role.${user.role}`)}
       </span>
       <LanguageSelect id="topbar-language" onChange={switchLanguage} showLabel={false} />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { durationParts } from '../i18n/format';
+import { Icon, type IconName } from './Icon';
 
 export const CLOCK_STATES = ['on_time', 'due_soon', 'overdue', 'met', 'missed', 'paused', 'none'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];
@@ -14,14 +15,14 @@ export interface ClockBadgeProps {
   dueText?: string;
 }
 
-const GLYPHS: Record<ClockState, string> = {
-  on_time: '◷',
-  due_soon: '◔',
-  overdue: '!',
-  met: '✓',
-  missed: '✕',
-  paused: '⏸',
-  none: '–',
+const ICONS: Record<ClockState, IconName> = {
+  on_time: 'clock',
+  due_soon: 'clock',
+  overdue: 'alert',
+  met: 'check',
+  missed: 'cross',
+  paused: 'pause',
+  none: 'dash',
 };
 
 /** One visual language for every deadline in the app (UI.md "The deadline is the hero"). */
@@ -33,9 +34,7 @@ export function ClockBadge({ state, minutes, label, dueText }: ClockBadgeProps) 
   const full = label ? `${label} · ${text}` : text;
   return (
     <span className="clock" data-state={state} title={dueText ? `${full} (${dueText})` : full}>
-      <span className="clock-glyph" aria-hidden="true">
-        {GLYPHS[state]}
-      </span>
+      <Icon name={ICONS[state]} className="clock-glyph" />
       {full}
     </span>
   );

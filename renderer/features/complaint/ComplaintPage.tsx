@@ -8,6 +8,7 @@ import { ActionToolbar } from './actions/ActionToolbar';
 import { ComplaintHeader } from './ComplaintHeader';
 import { RecordPanel } from './RecordPanel';
 import { Timeline } from './Timeline';
+import { Icon } from '../../ui/Icon';
 
 /** One complaint: header with its clocks, the record on the left, the timeline on the right. */
 export function ComplaintPage({ id }: { id: string }) {
@@ -17,7 +18,7 @@ export function ComplaintPage({ id }: { id: string }) {
   const complaint = useComplaint(complaintId);
   const back = (
     <a href={routeHref({ name: 'register' })} className="btn-link">
-      ← {t('registerList.title')}
+      <Icon name="back" /> {t('registerList.title')}
     </a>
   );
 

@@ -12,6 +12,7 @@ import { useSession } from '../../app/session';
 import { REGISTER_PAGE, useNow, useRegister } from '../../store';
 import type { ComplaintRow, RegisterQuery } from '../../store';
 import { toggleSort, type RegisterFilters } from './filters';
+import { Icon } from '../../ui/Icon';
 
 const ROW_HEIGHT = 30;
 
@@ -146,7 +147,7 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
           return (
             <span key={column.key} className="cell" role="columnheader" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
               <button type="button" title={t('registerList.sortBy', { column: label })} onClick={() => onSort(toggleSort(sort, column.sort))}>
-                {label} {active ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
+                {label} {active && <Icon name={sort.direction === 'asc' ? 'sortUp' : 'sortDown'} />}
               </button>
             </span>
           );

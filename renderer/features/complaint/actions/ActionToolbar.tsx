@@ -8,6 +8,7 @@ import { ActionDialog } from './ActionDialog';
 import { MoreMenu } from './MoreMenu';
 import { actionForShortcut, SHORTCUT_KEYS, toolbarLayout, type ToolbarAction } from './toolbarModel';
 import './actions.css';
+import { Icon } from '../../../ui/Icon';
 
 /** "Alt+A": the shortcut as shown in a tooltip and announced by `aria-keyshortcuts`. */
 export const shortcutOf = (action: ToolbarAction): string => `Alt+${SHORTCUT_KEYS[action]}`;
@@ -85,7 +86,11 @@ export function ActionToolbar({ complaint }: { complaint: ComplaintState }) {
       {layout.more.length > 0 && <MoreMenu actions={layout.more} onChoose={openDialog} />}
       {nothing && <span className="muted">{t('actions.none')}</span>}
       <span role="status" aria-live="polite" className="action-saved">
-        {saved && `✓ ${t('actions.saved', { action: t(`actions.title.${saved}`) })}`}
+        {saved && (
+          <>
+            <Icon name="check" /> {t('actions.saved', { action: t(`actions.title.${saved}`) })}
+          </>
+        )}
       </span>
       {open && <ActionDialog action={open} complaint={complaint} onDone={done} onClose={close} />}
     </div>

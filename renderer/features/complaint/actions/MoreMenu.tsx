@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUT_KEYS, type ToolbarAction } from './toolbarModel';
+import { Icon } from '../../../ui/Icon';
 
 /**
  * "More ▾": the less frequent steps as a menu (WAI-ARIA menu button). Arrow keys move, Enter chooses, Esc or Tab
@@ -65,7 +66,7 @@ export function MoreMenu({ actions, onChoose }: { actions: readonly ToolbarActio
           }
         }}
       >
-        {t('actions.more')} ▾
+        {t('actions.more')} <Icon name="chevronDown" />
       </button>
       {expanded && (
         <ul ref={menu} id={menuId} className="more-menu-list" role="menu" aria-label={t('actions.more')} onKeyDown={onMenuKeyDown}>

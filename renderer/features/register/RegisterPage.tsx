@@ -5,6 +5,7 @@ import { navigate } from '../../app/useRoute';
 import { onSearchFocusRequest } from '../../app/searchFocus';
 import type { ComplaintId } from '../../../shared/brand';
 import type { ComplaintRow } from '../../store';
+import { RegisterExportButtons } from '../export/RegisterExportButtons';
 import { FilterBar } from './FilterBar';
 import { RegisterTable } from './RegisterTable';
 import { EMPTY_FILTERS, RegisterFiltersSchema, hasFilters, toRegisterQuery, type RegisterFilters } from './filters';
@@ -55,6 +56,7 @@ export function RegisterPage() {
     <section className="page page-fill" aria-labelledby="page-title">
       <div className="page-head">
         <h1 id="page-title">{t('registerList.title')}</h1>
+        <RegisterExportButtons ids={result.ids} />
       </div>
       <FilterBar ref={searchRef} filters={filters} onChange={change} onClear={() => change({ ...EMPTY_FILTERS, sort: filters.sort })} total={result.total} filtered={filtered} onLeaveSearch={() => document.getElementById('register-body')?.focus()} />
       <RegisterTable

@@ -14,12 +14,13 @@ export const dailyCounterKey = (branch: BranchCode, localDate: string): string =
 export const branchSeqKey = (branch: BranchCode): string => `seq:${branch}`;
 /** How many complaint rows there are: IndexedDB counts 100 000 rows by walking them, the register cannot wait. */
 export const COMPLAINT_TOTAL_KEY = 'complaints:total';
+/**
+ * The highest event seq main has confirmed is in its fsync'd journal (the journal is gap-free, so every event
+ * at or below it is there too). See journal.ts for when it is written.
+ */
+export const JOURNALED_THROUGH_KEY = 'journal:confirmed';
 
-/** Adds the complaints `events` register to the stored total. Call inside a rw transaction. */
-export async function addRegistered(db: DeskDb, events: readonly DomainEvent[]): Promise<void> {
-  const registered = events.filter((event) => event.type === 'Registered').length;
-  if (registered > 0) await db.counters.put({ key: COMPLAINT_TOTAL_KEY, last: (await lastOf(db, COMPLAINT_TOTAL_KEY)) + registered });
-}
+export const registeredIn = (events: readonly DomainEvent[]): number => events.filter((event) => event.type === 'Registered').length;
 
 export async function lastOf(db: DeskDb, key: string): Promise<number> {
   return (await db.counters.get(key))?.last ?? 0;
@@ -40,10 +41,13 @@ export function countersFromEvents(events: Iterable<DomainEvent>): CounterRecord
   return [...highest].map(([key, last]) => ({ key, last }));
 }
 
-/** Writes counters, keeping whichever is higher of the stored and the given value. Call inside a rw transaction. */
-export async function raiseCounters(db: DeskDb, counters: readonly CounterRecord[]): Promise<void> {
-  if (counters.length === 0) return;
-  const stored = await db.counters.bulkGet(counters.map((counter) => counter.key));
+/**
+ * Writes counters, keeping whichever is higher of the stored and the given value, and adds `registered` to the
+ * complaint total — one read, one write. Call inside a rw transaction.
+ */
+export async function raiseCounters(db: DeskDb, counters: readonly CounterRecord[], registered: number): Promise<void> {
+  const stored = await db.counters.bulkGet([...counters.map((counter) => counter.key), COMPLAINT_TOTAL_KEY]);
   const raised = counters.filter((counter, i) => counter.last > (stored[i]?.last ?? 0));
-  await db.counters.bulkPut(raised);
+  if (registered > 0) raised.push({ key: COMPLAINT_TOTAL_KEY, last: (stored[counters.length]?.last ?? 0) + registered });
+  if (raised.length > 0) await db.counters.bulkPut(raised);
 }

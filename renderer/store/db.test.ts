@@ -3,10 +3,13 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1 } from './db';
+import { JOURNALED_THROUGH_KEY } from './counters';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from './db';
 import { openDeskDb } from './open';
 import { countAll, queryRegisterIds } from './queries';
-import { freshName, openTestDesk, walkIn } from './testing/desk';
+import { createFakeMain } from './testing/fake-api';
+import { freshName, openTestDesk, TEST_USERS, walkIn } from './testing/desk';
+import { toDomainEvent } from './records';
 
 /** Events as a v1 desk wrote them: produced by today's commands, then stored in a database of the old schema. */
 async function v1Fixture(name: string) {
@@ -53,7 +56,7 @@ describe('schema migrations', () => {
     const events = await v1Fixture(name);
     const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.events.count()).toBe(events.length);
     const rows = await db.complaints.orderBy('number').toArray();
     expect(rows.map((row) => [row.number, row.customerName, row.category])).toEqual([
@@ -67,5 +70,33 @@ describe('schema migrations', () => {
     expect(await queryRegisterIds(db, { search: '态度恶劣' }, now)).toEqual([rows[0]?.id]);
     expect(await queryRegisterIds(db, { category: ['service_attitude'] }, now)).toEqual([rows[1]?.id]);
     db.close();
+  });
+
+  it('upgrades a v2 database: the per-event journal flags become the watermark, and only unconfirmed events are sent', async () => {
+    const source = openTestDesk();
+    for (let i = 0; i < 4; i += 1) await source.store.register(walkIn());
+    const tables = { events: await source.db.events.toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
+    source.store.dispose();
+    source.db.close();
+    const name = freshName('v2');
+    const old = new Dexie(name);
+    old.version(2).stores(SCHEMA_V2);
+    // As v2 stored them: main had confirmed 1–3 when the desk closed; 4 was still in the outbox.
+    await old.table('events').bulkAdd(tables.events.map((event) => ({ ...toDomainEvent(event), journaled: event.seq <= 3 ? 1 : 0 })));
+    await old.table('complaints').bulkAdd(tables.complaints);
+    await old.table('counters').bulkAdd(tables.counters.filter((counter) => counter.key !== JOURNALED_THROUGH_KEY));
+    old.close();
+
+    const main = createFakeMain({ journal: tables.events.slice(0, 3).map(toDomainEvent), users: TEST_USERS });
+    const upgraded = openTestDesk({ name, main });
+    expect(await upgraded.store.pendingJournalCount()).toBe(1);
+    expect(upgraded.db.verno).toBe(3);
+    expect(await upgraded.db.counters.get(JOURNALED_THROUGH_KEY)).toEqual({ key: JOURNALED_THROUGH_KEY, last: 3 });
+    expect(await upgraded.store.flushUnjournaled()).toEqual({ ok: true, value: { journaledThroughSeq: 4 } });
+    expect(main.calls.filter((call) => call.method === 'journal.append').map((call) => call.input)).toMatchObject([{ events: [{ seq: 4 }] }]);
+    expect(main.journal.map((event) => event.seq)).toEqual([1, 2, 3, 4]);
+    expect(main.journal[3]).not.toHaveProperty('journaled');
+    upgraded.store.dispose();
+    upgraded.db.close();
   });
 });

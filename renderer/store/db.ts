@@ -5,7 +5,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
-import { COMPLAINT_TOTAL_KEY } from './counters';
+import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
 import type { ComplaintRecord, CounterRecord, SearchDoc, SettingRecord, StoredEvent, UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order) into its register row and search text. */
@@ -36,7 +36,13 @@ export const SCHEMA_V2 = {
   settings: 'key',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * v3: what main has journaled is one watermark in `counters` (journal.ts) instead of a flag rewritten on every
+ * event, so the flag's index goes; the watermark starts at the highest event flagged journaled.
+ */
+export const SCHEMA_V3 = { ...SCHEMA_V2, events: 'id, &[branch+seq], [complaintId+seq]' } as const;
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export class DeskDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
@@ -52,6 +58,7 @@ export class DeskDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => reprojectAll(tx, project));
+    this.version(3).stores(SCHEMA_V3).upgrade(startJournalMark);
   }
 }
 
@@ -69,4 +76,18 @@ async function reprojectAll(tx: Transaction, project: Projector): Promise<void> 
   await tx.table('complaints').bulkPut(projected.map((p) => p.record));
   await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
   await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
+}
+
+/**
+ * The watermark from the v2 flags: main's journal is gap-free, so the highest event it confirmed confirms every
+ * one before it. Flushes went oldest first, so the unconfirmed events are the newest: the walk back is short.
+ */
+async function startJournalMark(tx: Transaction): Promise<void> {
+  const newestJournaled = await tx
+    .table<StoredEvent>('events')
+    .orderBy('[branch+seq]')
+    .reverse()
+    .filter((event) => event.journaled === 1)
+    .first();
+  if (newestJournaled) await tx.table('counters').put({ key: JOURNALED_THROUGH_KEY, last: newestJournaled.seq });
 }

@@ -9,8 +9,11 @@ import type { DomainEvent } from '../../shared/domain/events';
 /** IndexedDB cannot index booleans, so flags that queries select on are 0 | 1. */
 export type Bit = 0 | 1;
 
-/** An event of the log, plus whether main has confirmed it is in the fsync'd journal on disk. */
-export type StoredEvent = DomainEvent & { journaled: Bit };
+/**
+ * An event of the log. Whether main has it in the fsync'd journal is the journal watermark's to say (see
+ * journal.ts); rows written before schema v3 still carry the per-event flag that preceded it, unused.
+ */
+export type StoredEvent = DomainEvent & { journaled?: Bit };
 
 /**
  * One complaint as the register, the board and the charts read it: small on purpose (a window of rows is
@@ -72,6 +75,6 @@ export interface SettingRecord {
 /** The event as the domain and main know it (without the renderer's bookkeeping). */
 export function toDomainEvent(stored: StoredEvent): DomainEvent {
   const { journaled: _journaled, ...event } = stored;
-  // Removing the one field this file added leaves the parsed event as it was; TS loses the union through the spread.
+  // Removing the one field this file once added leaves the parsed event as it was; TS loses the union through the spread.
   return event as DomainEvent;
 }

@@ -89,6 +89,7 @@ describe('restoreIfEmpty', () => {
     d.main.failNext(0);
     const restarted = openTestDesk({ name: d.db.name, main: d.main });
     expect(await restarted.store.restoreIfEmpty()).toMatchObject({ ok: true, value: { restoredEvents: 0 } });
+    await restarted.store.flushUnjournaled(); // the re-send runs in the background
     expect(d.main.journal).toHaveLength(pending);
     expect(await restarted.store.pendingJournalCount()).toBe(0);
     d.db.close();
@@ -102,8 +103,35 @@ describe('restoreIfEmpty', () => {
     d.main.journal.splice(2);
     const restored = await d.store.restoreIfEmpty();
     expect(restored).toEqual({ ok: true, value: { restoredEvents: 0, resent: total - 2 } });
+    expect(await d.store.pendingJournalCount()).toBe(total - 2);
+    await d.store.flushUnjournaled(); // the re-send runs in the background
     expect(d.main.journal.map((event) => event.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     d.db.close();
+  });
+
+  it('opens the desk before the re-send to main finishes: numbering continues, the pending count shows the wait', async () => {
+    const d = openTestDesk();
+    d.main.failNext(100);
+    await registerThree(d);
+    const pending = await d.store.pendingJournalCount();
+    d.store.dispose();
+    d.main.failNext(0);
+    const release = d.main.holdAppends();
+    const restarted = openTestDesk({ name: d.db.name, main: d.main, idPrefix: 'restarted' });
+    expect(await restarted.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 0, resent: 0 } });
+    expect(d.main.journal).toHaveLength(0);
+    expect(await restarted.store.pendingJournalCount()).toBe(pending);
+
+    const registering = restarted.store.register(walkIn());
+    release();
+    const next = await registering;
+    expect(next.ok && next.value.number).toBe('SH01-20261123-0004');
+    expect(await restarted.store.flushUnjournaled()).toEqual({ ok: true, value: { journaledThroughSeq: pending + 1 } });
+    expect(d.main.journal.map((event) => event.seq)).toEqual(Array.from({ length: pending + 1 }, (_, i) => i + 1));
+    expect(await restarted.store.pendingJournalCount()).toBe(0);
+    d.db.close();
+    restarted.store.dispose();
+    restarted.db.close();
   });
 
   it('counters never go backwards: numbers and the event seq continue from the journal’s highest', async () => {

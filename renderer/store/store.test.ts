@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComplaintIdSchema } from '../../shared/brand';
-import { branchSeqKey, dailyCounterKey } from './counters';
-import { BRANCH, openTestDesk, walkIn, type TestDesk } from './testing/desk';
+import { branchSeqKey, dailyCounterKey, JOURNALED_THROUGH_KEY } from './counters';
+import { BRANCH, freshName, openTestDesk, walkIn, type TestDesk } from './testing/desk';
 
 const desks: TestDesk[] = [];
 function desk(options: Parameters<typeof openTestDesk>[0] = {}): TestDesk {
@@ -17,7 +17,9 @@ afterEach(() => {
   }
 });
 
-async function snapshot({ db }: TestDesk) {
+/** Everything the desk has stored, once at rest (the journal watermark written after main's last answer). */
+async function snapshot({ db, store }: TestDesk) {
+  await store.flushUnjournaled();
   return {
     events: await db.events.toArray(),
     complaints: await db.complaints.toArray(),
@@ -118,7 +120,7 @@ describe('journaling', () => {
     expect(registered.ok).toBe(true);
     expect(d.main.journal).toHaveLength(0);
     expect(await d.store.pendingJournalCount()).toBe(1);
-    expect((await d.db.events.toArray()).map((event) => event.journaled)).toEqual([0]);
+    expect(await d.db.counters.get(JOURNALED_THROUGH_KEY)).toBeUndefined();
 
     const retried = await d.store.flushUnjournaled();
     expect(retried).toEqual({ ok: true, value: { journaledThroughSeq: 1 } });
@@ -135,6 +137,43 @@ describe('journaling', () => {
     expect(d.main.journal.map((event) => event.seq)).toEqual([1, 2, 3]);
     expect(d.main.journal[0]).not.toHaveProperty('journaled');
     expect(await d.store.pendingJournalCount()).toBe(0);
+  });
+
+  it('counts events journaled as soon as main answers, and stores the watermark once for a burst of commands', async () => {
+    const d = desk({ journal: { markDelayMs: 150 } });
+    let markWrites = 0;
+    d.db.counters.hook('creating', (key) => void (key === JOURNALED_THROUGH_KEY && (markWrites += 1)));
+    d.db.counters.hook('updating', (_changes, key) => void (key === JOURNALED_THROUGH_KEY && (markWrites += 1)));
+    for (let i = 0; i < 3; i += 1) expect((await d.store.register(walkIn())).ok).toBe(true);
+    expect(d.main.journal.map((event) => event.seq)).toEqual([1, 2, 3]);
+    expect(await d.store.pendingJournalCount()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await d.db.counters.get(JOURNALED_THROUGH_KEY)).toEqual({ key: JOURNALED_THROUGH_KEY, last: 3 });
+    expect(markWrites).toBe(1);
+  });
+
+  it('after a crash between main’s confirmation and the watermark write, re-sends on the next start without doubling main’s journal', async () => {
+    const name = freshName();
+    const crashed = openTestDesk({ name, journal: { markDelayMs: 60_000 } });
+    expect((await crashed.store.register(walkIn())).ok).toBe(true);
+    expect((await crashed.store.register(walkIn())).ok).toBe(true);
+    expect(crashed.main.journal.map((event) => event.seq)).toEqual([1, 2]);
+    // The window dies before the coalesced watermark write: the database never learns main confirmed 1–2.
+    crashed.db.close();
+    crashed.store.dispose();
+
+    const restarted = desk({ name, main: crashed.main });
+    expect(await restarted.store.pendingJournalCount()).toBe(2);
+    expect(await restarted.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 0, resent: 0 } });
+    expect(await restarted.store.flushUnjournaled()).toEqual({ ok: true, value: { journaledThroughSeq: 2 } });
+    const appends = crashed.main.calls.filter((call) => call.method === 'journal.append');
+    expect(appends.at(-1)?.input).toMatchObject({ events: [{ seq: 1 }, { seq: 2 }] });
+    expect(crashed.main.journal.map((event) => event.seq)).toEqual([1, 2]);
+    expect(await restarted.store.pendingJournalCount()).toBe(0);
+    expect(await restarted.db.counters.get(JOURNALED_THROUGH_KEY)).toEqual({ key: JOURNALED_THROUGH_KEY, last: 2 });
+    const next = await restarted.store.register(walkIn());
+    expect(next.ok && next.value.number).toBe('SH01-20261123-0003');
+    expect(crashed.main.journal.map((event) => event.seq)).toEqual([1, 2, 3]);
   });
 
   it('retries on its own after a failure when a retry delay is set', async () => {

@@ -1,6 +1,6 @@
 /**
  * The desk's store: the commands the UI runs, each written through `writeCommand` (events + row + counters in
- * one transaction) and then handed to main's journal. Everything effectful — clock, ids, the api, the
+ * one transaction) and then handed to main's journal (a command resolves once main answered). Everything effectful — clock, ids, the api, the
  * signed-in user, the branch, policy and calendar — is passed in, so tests and benchmarks run the same code.
  */
 import type { BranchCode, ComplaintId, UserId } from '../../shared/brand';
@@ -11,7 +11,7 @@ import { formatComplaintNumber, localDateKey } from '../../shared/domain/numberi
 import type { Role } from '../../shared/domain/vocabulary';
 import type { Policy } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
-import { dailyCounterKey, lastOf } from './counters';
+import { dailyCounterKey } from './counters';
 import type { DeskDb } from './db';
 import { deadlineSummarizer } from './deadline-columns';
 import { createJournalFlusher, defaultRetryDelayMs, type JournalOptions } from './journal';
@@ -44,7 +44,11 @@ export interface DeskStore {
   /** Sends every event main has not confirmed yet; resolves once main answered. */
   flushUnjournaled(): Promise<Result<{ journaledThroughSeq: number }>>;
   pendingJournalCount(): Promise<number>;
-  /** On start: replays main's journal into an empty (or behind) database, re-sends what main lacks, mirrors users. */
+  /**
+   * On start: replays main's journal into an empty (or behind) database and mirrors users; resolves once the
+   * counters are level with the journal, so numbering is safe. Events main lacks are re-sent in the background
+   * (`pendingJournalCount` shows them; `flushUnjournaled` waits for them).
+   */
   restoreIfEmpty(): Promise<Result<RestoreReport>>;
   refreshUsers(): Promise<Result<number>>;
   /** Stops retry timers (the database stays open; the caller owns it). */
@@ -55,7 +59,7 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
   const { db, api, clock, newId, session, branch, policy, calendar } = deps;
   const summarize = deadlineSummarizer(policy, calendar);
   const place = { branch: branch.code, summarize };
-  const journal = createJournalFlusher(db, api, { retryDelayMs: defaultRetryDelayMs, ...deps.journal });
+  const journal = createJournalFlusher(db, api, branch.code, { retryDelayMs: defaultRetryDelayMs, ...deps.journal });
   const context = (): CommandContext => ({ now: clock(), actor: { id: session.userId, role: session.role }, newId, policy });
 
   async function register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>> {
@@ -63,16 +67,22 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     const localDate = localDateKey(ctx.now, branch.timeZone);
     const counterKey = dailyCounterKey(branch.code, localDate);
     let number = '';
-    const written = await writeCommand(db, place, undefined, async (state) => {
-      const dailySeq = (await lastOf(db, counterKey)) + 1;
-      number = formatComplaintNumber(branch.code, localDate, dailySeq);
-      const drafts = COMMANDS.register(state, { ...input, number }, ctx);
-      return drafts.ok ? ok({ drafts: drafts.value, counters: [{ key: counterKey, last: dailySeq }] }) : drafts;
-    });
+    const written = await writeCommand(
+      db,
+      place,
+      undefined,
+      (state, counter) => {
+        const dailySeq = counter(counterKey) + 1;
+        number = formatComplaintNumber(branch.code, localDate, dailySeq);
+        const drafts = COMMANDS.register(state, { ...input, number }, ctx);
+        return drafts.ok ? ok({ drafts: drafts.value, counters: [{ key: counterKey, last: dailySeq }] }) : drafts;
+      },
+      [counterKey],
+    );
     if (!written.ok) return written;
     const registered = written.value[0];
     if (!registered) return refuse('storage_failed', 'The registration wrote no event');
-    await journal.flush();
+    await journal.send(written.value);
     return ok({ id: registered.complaintId, number });
   }
 
@@ -85,7 +95,7 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
       return drafts.ok ? ok({ drafts: drafts.value }) : drafts;
     });
     if (!written.ok) return written;
-    if (written.value.length > 0) await journal.flush();
+    if (written.value.length > 0) await journal.send(written.value);
     return ok(undefined);
   }
 
@@ -95,10 +105,12 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     flushUnjournaled: journal.flush,
     pendingJournalCount: journal.pendingCount,
     async restoreIfEmpty() {
-      const restored = await reconcileWithJournal(db, api, summarize);
-      await mirrorUsers(db, api);
-      // Even when main could not be read: a failed flush schedules the retries that pending events need.
-      await journal.flush();
+      await journal.settle();
+      const [restored] = await Promise.all([reconcileWithJournal(db, api, summarize), mirrorUsers(db, api)]);
+      journal.reload();
+      // Not awaited: sending main what it lacks does not touch numbering. Even when main could not be read,
+      // the flush runs — a failed one schedules the retries that pending events need.
+      void journal.flush();
       return restored;
     },
     refreshUsers: () => mirrorUsers(db, api),

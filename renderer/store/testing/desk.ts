@@ -5,6 +5,7 @@ import { AROUND_THE_CLOCK } from '../../../shared/calendar/calendar';
 import type { Role } from '../../../shared/domain/vocabulary';
 import { DEFAULT_POLICY } from '../../../shared/policy/policy';
 import type { DeskDb } from '../db';
+import type { JournalOptions } from '../journal';
 import { openDeskDb } from '../open';
 import { createDeskStore, type DeskStore, type RegisterInput } from '../store';
 import { createFakeMain, type FakeMain } from './fake-api';
@@ -30,7 +31,9 @@ let databases = 0;
 /** A database name no other test uses (fake-indexeddb is one global per worker). */
 export const freshName = (label = 'desk'): string => `${label}-${++databases}-${Math.random().toString(36).slice(2)}`;
 
-export function openTestDesk(options: { name?: string; main?: FakeMain; now?: string; role?: Role; idPrefix?: string } = {}): TestDesk {
+export function openTestDesk(
+  options: { name?: string; main?: FakeMain; now?: string; role?: Role; idPrefix?: string; journal?: JournalOptions } = {},
+): TestDesk {
   let now = options.now ?? '2026-11-23T02:00:00.000Z';
   let ids = 0;
   const idPrefix = options.idPrefix ?? freshName('id');
@@ -46,7 +49,7 @@ export function openTestDesk(options: { name?: string; main?: FakeMain; now?: st
     branch: { code: BRANCH, timeZone: 'Asia/Shanghai' },
     policy: DEFAULT_POLICY,
     calendar: AROUND_THE_CLOCK,
-    journal: { retryDelayMs: undefined },
+    journal: { retryDelayMs: undefined, ...options.journal },
   });
   return {
     db,

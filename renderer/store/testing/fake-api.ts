@@ -15,6 +15,8 @@ export interface FakeMain extends StoreApi {
   calls: { method: StoreApiMethod; input: unknown }[];
   /** The next `count` journal.append calls are refused. */
   failNext(count?: number): void;
+  /** journal.append calls wait (as behind a slow disk) until the returned function is called. */
+  holdAppends(): () => void;
 }
 
 export function createFakeMain(initial: { journal?: DomainEvent[]; users?: PublicUser[] } = {}): FakeMain {
@@ -22,6 +24,7 @@ export function createFakeMain(initial: { journal?: DomainEvent[]; users?: Publi
   const users = [...(initial.users ?? [])];
   const calls: FakeMain['calls'] = [];
   let failures = 0;
+  let held: Promise<void> | undefined;
   const lastSeq = (): number => journal[journal.length - 1]?.seq ?? 0;
 
   function append(events: readonly DomainEvent[]): Result<ApiOutput<'journal.append'>> {
@@ -52,6 +55,7 @@ export function createFakeMain(initial: { journal?: DomainEvent[]; users?: Publi
     // Each branch returns exactly the output type of its method; TS cannot narrow M from the switch.
     switch (method) {
       case 'journal.append':
+        await held;
         return append((input as ApiInput<'journal.append'>).events as DomainEvent[]) as Result<ApiOutput<M>>;
       case 'journal.read':
         return read(input as ApiInput<'journal.read'>) as Result<ApiOutput<M>>;
@@ -69,6 +73,16 @@ export function createFakeMain(initial: { journal?: DomainEvent[]; users?: Publi
     call,
     failNext(count = 1) {
       failures = count;
+    },
+    holdAppends() {
+      let release = (): void => undefined;
+      held = new Promise((resolve) => {
+        release = () => {
+          held = undefined;
+          resolve();
+        };
+      });
+      return release;
     },
   };
 }

@@ -52,17 +52,11 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
         </tbody>
       </table>
       <h3 className="shortcut-heading">{t('help.complaintPage')}</h3>
-      <table className="shortcut-table">
-        <tbody>
-          <tr>
-            <td>
-              <Keys keys={['Ctrl', 'P']} />
-            </td>
-            <td>{t('help.print')}</td>
-          </tr>
-        </tbody>
-      </table>
-      <ul className="shortcut-grid" aria-label={t('help.actionKeys')}>
+      <ul className="shortcut-grid">
+        <li>
+          <Keys keys={['Ctrl', 'P']} />
+          <span>{t('help.print')}</span>
+        </li>
         {actionShortcuts().map(([letter, actions]) => (
           <li key={letter}>
             <Keys keys={['Alt', letter]} />

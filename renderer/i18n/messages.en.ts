@@ -348,7 +348,6 @@ export const en: Messages = {
     help: 'Show this help',
     complaintPage: 'On a complaint page',
     print: 'Print the record sheet',
-    actionKeys: 'Workflow step shortcuts',
   },
   print: {
     actions: 'Record sheet',

@@ -348,7 +348,6 @@ export const zhCN = {
     help: '显示本帮助',
     complaintPage: '在投诉页面',
     print: '打印记录表',
-    actionKeys: '处理步骤快捷键',
   },
   print: {
     actions: '记录表',

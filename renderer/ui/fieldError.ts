@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { FieldError } from 'react-hook-form';
+import { get, useFormContext, type FieldError } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 
 /** Message keys our own form rules put into `message`; anything else is a shared schema's English text. */
 const isMessageKey = (message: string | undefined): message is string => !!message && /^(validation|refusal)\.[\w.]+$/.test(message);
@@ -18,4 +19,14 @@ export function fieldErrorText(
   if (isMessageKey(error.message)) return t(error.message, { ...options.params });
   if (options.empty) return t('validation.required');
   return t(options.fallbackKey ?? 'validation.invalid', { ...options.params });
+}
+
+/** The translated error of a field in the surrounding form: "required" when it is empty, else as `fieldErrorText`. */
+export function useFieldError(name: string, fallbackKey?: string): string | undefined {
+  const { t } = useTranslation();
+  const { formState, getValues } = useFormContext();
+  const error = get(formState.errors, name) as FieldError | undefined;
+  const value: unknown = getValues(name);
+  const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
+  return fieldErrorText(t, error, { empty, fallbackKey });
 }

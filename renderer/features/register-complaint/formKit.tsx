@@ -3,25 +3,17 @@
  * so every control has a real `<label for>` and its inline error is announced with it.
  */
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { get, useFormContext, type FieldError, type Path } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useFormContext, type Path } from 'react-hook-form';
 import { Field, fieldAria } from '../../ui/Field';
-import { fieldErrorText } from '../../ui/fieldError';
+import { useFieldError as useSharedFieldError } from '../../ui/fieldError';
 import type { RegistrationFormValues } from './formSchema';
 
 export type FormPath = Path<RegistrationFormValues>;
 
 export const fieldId = (name: string): string => `reg-${name.replace(/\./g, '-')}`;
 
-/** The translated error of a field, if any. */
-export function useFieldError(name: FormPath, fallbackKey?: string): string | undefined {
-  const { t } = useTranslation();
-  const { formState, getValues } = useFormContext<RegistrationFormValues>();
-  const error = get(formState.errors, name) as FieldError | undefined;
-  const value: unknown = getValues(name);
-  const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
-  return fieldErrorText(t, error, { empty, fallbackKey });
-}
+/** The translated error of a registration field, if any. */
+export const useFieldError: (name: FormPath, fallbackKey?: string) => string | undefined = useSharedFieldError;
 
 interface BaseProps {
   name: FormPath;

@@ -3,22 +3,11 @@
  * has a real `<label for>` (tests and screen readers find fields by label) and its error announced with it.
  */
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { get, useFormContext, type FieldError } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import { useFormContext } from 'react-hook-form';
 import { Field, fieldAria } from '../../../ui/Field';
-import { fieldErrorText } from '../../../ui/fieldError';
+import { useFieldError } from '../../../ui/fieldError';
 
 export const fieldId = (name: string): string => `act-${name}`;
-
-/** The translated error of a field: "required" when it is empty, else the field's own sentence or "not valid". */
-function useFieldError(name: string, fallbackKey?: string): string | undefined {
-  const { t } = useTranslation();
-  const { formState, getValues } = useFormContext();
-  const error = get(formState.errors, name) as FieldError | undefined;
-  const value: unknown = getValues(name);
-  const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
-  return fieldErrorText(t, error, { empty, fallbackKey });
-}
 
 interface BaseProps {
   name: string;

@@ -33,8 +33,8 @@ async function registerAll(page: Page) {
 }
 
 async function shoot(page: Page, language: 'zh-CN' | 'en') {
-  const languageBox = page.getByRole('combobox', { name: language === 'en' ? 'Language' : '语言' }).or(page.getByRole('combobox', { name: 'Language' }));
-  await languageBox.first().selectOption(language);
+  // The switch is named in the language currently on screen.
+  await page.getByRole('combobox', { name: '语言' }).or(page.getByRole('combobox', { name: 'Language' })).first().selectOption(language);
   const register = language === 'en' ? /Complaint register/ : /投诉登记簿/;
   await page.getByRole('link', { name: register }).click();
   await page.getByRole('row').nth(1).waitFor();

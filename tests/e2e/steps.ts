@@ -1,0 +1,22 @@
+/** Steps several specs share, written as a clerk would do them. */
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** F2, the minimal registration, then "Open this complaint". Returns the number. */
+export async function registerAndOpen(page: Page, name: string, description: string): Promise<string> {
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('heading', { name: 'Register a complaint' })).toBeVisible();
+  await page.getByLabel('Customer name').fill(name);
+  await page.getByLabel('Phone').fill('13812345678');
+  await page.getByLabel('Channel').selectOption({ label: 'Walk-in' });
+  await page.getByLabel('Category').selectOption({ label: 'Product quality' });
+  await page.getByLabel('Description').fill(description);
+  await page.getByLabel('Refund').check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Complaint registered')).toBeVisible();
+  const number = ((await page.getByRole('status', { name: 'Number' }).textContent()) ?? '').trim();
+  await page.getByRole('button', { name: 'Open this complaint' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
+  return number;
+}
+

@@ -3,7 +3,7 @@
  *
  *   const db = openDeskDb('complaint-desk', { policy, calendar });
  *   const store = createDeskStore({ db, api, clock, newId, session, branch, policy, calendar });
- *   await store.restoreIfEmpty();            // on start, after sign-in
+ *   await store.restoreIfEmpty();            // on start, after sign-in; re-sending to main goes on after it
  *   const { id, number } = (await store.register(formValues)).value;
  *   await store.perform(id, 'acknowledge', {});
  *

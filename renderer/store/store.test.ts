@@ -176,6 +176,17 @@ describe('journaling', () => {
     expect(crashed.main.journal.map((event) => event.seq)).toEqual([1, 2, 3]);
   });
 
+  it('stores the watermark when the window closes right after a command, so the next start re-sends nothing', async () => {
+    const name = freshName();
+    const closing = openTestDesk({ name, journal: { markDelayMs: 60_000 } });
+    expect((await closing.store.register(walkIn())).ok).toBe(true);
+    closing.store.dispose();
+    closing.db.close();
+    const next = desk({ name, main: closing.main });
+    expect(await next.db.counters.get(JOURNALED_THROUGH_KEY)).toEqual({ key: JOURNALED_THROUGH_KEY, last: 1 });
+    expect(await next.store.pendingJournalCount()).toBe(0);
+  });
+
   it('retries on its own after a failure when a retry delay is set', async () => {
     const d = desk();
     d.store.dispose();

@@ -41,8 +41,9 @@ export interface DeskStore {
   register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>>;
   /** Runs a workflow action (assess, acknowledge, escalate, …) on a complaint. */
   perform(complaintId: ComplaintId, action: Exclude<ActionName, 'register'>, input: unknown): Promise<Result<void>>;
-  /** Sends every event main has not confirmed yet; resolves once main answered. */
+  /** Sends every event main has not confirmed yet; resolves once main answered and the watermark is stored. */
   flushUnjournaled(): Promise<Result<{ journaledThroughSeq: number }>>;
+  /** Events main has not confirmed yet (above the journal watermark). */
   pendingJournalCount(): Promise<number>;
   /**
    * On start: replays main's journal into an empty (or behind) database and mirrors users; resolves once the
@@ -51,7 +52,7 @@ export interface DeskStore {
    */
   restoreIfEmpty(): Promise<Result<RestoreReport>>;
   refreshUsers(): Promise<Result<number>>;
-  /** Stops retry timers (the database stays open; the caller owns it). */
+  /** Stops retry timers and starts a last write of the journal watermark (the caller owns and closes the database). */
   dispose(): void;
 }
 

@@ -218,7 +218,6 @@ export const en: Messages = {
     requestKinds: 'Request',
     amount: 'Amount requested (CNY)',
     customerRequest: 'Customer request',
-    evidenceLater: 'Attaching files (photos, audio, documents) comes in a later version. For now, note the evidence in the description and keep the originals safe.',
     severity: 'Severity',
     urgency: 'Urgency',
     spread: 'Spread',
@@ -236,7 +235,7 @@ export const en: Messages = {
     numberCopied: 'Number copied',
     registerAnother: 'Register another',
     openComplaint: 'Open this complaint',
-    printLater: 'Printing a receipt comes in a later version',
+    printFromComplaint: 'Print the record sheet from the complaint page (Open this complaint → Print record sheet).',
   },
   grade: { label: 'Grade {{grade}}' },
   clock: {

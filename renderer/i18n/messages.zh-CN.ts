@@ -218,7 +218,6 @@ export const zhCN = {
     requestKinds: '诉求类型',
     amount: '要求金额（元）',
     customerRequest: '客户诉求',
-    evidenceLater: '附件（照片、录音、文件）将在后续版本中支持。请先在“投诉内容”中注明证据情况，并妥善保管原件。',
     severity: '影响程度',
     urgency: '紧急程度',
     spread: '普遍性',
@@ -236,7 +235,7 @@ export const zhCN = {
     numberCopied: '编号已复制',
     registerAnother: '继续登记下一件',
     openComplaint: '查看此投诉',
-    printLater: '打印回执将在后续版本中提供',
+    printFromComplaint: '记录表可在投诉页面打印（查看此投诉 → 打印记录表）。',
   },
   grade: { label: '{{grade}} 级' },
   clock: {

@@ -57,7 +57,7 @@ export function SuccessCard({ registered, onAnother }: { registered: Registered;
           {t('register.openComplaint')}
         </button>
       </div>
-      <p className="muted">{t('register.printLater')}</p>
+      <p className="muted">{t('register.printFromComplaint')}</p>
     </section>
   );
 }

@@ -1,10 +1,14 @@
+import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RequestKindSchema } from '../../../shared/domain/vocabulary';
+import { EvidencePicker } from '../evidence';
 import { CheckboxGroup, Section, TextArea, TextInput } from './formKit';
+import type { RegistrationFormValues } from './formSchema';
 
-/** 3 — what the customer wants; 4 — evidence (attachments come in a later version, and the form says so). */
+/** 3 — what the customer wants; 4 — evidence, stored as it is picked and sent with the registration. */
 export function WantSection() {
   const { t } = useTranslation();
+  const { control } = useFormContext<RegistrationFormValues>();
   return (
     <>
       <Section step={3} title={t('register.want')}>
@@ -21,9 +25,7 @@ export function WantSection() {
         </div>
       </Section>
       <Section step={4} title={t('register.evidence')}>
-        <p className="muted flush">
-          {t('register.evidenceLater')}
-        </p>
+        <Controller name="evidence" control={control} render={({ field }) => <EvidencePicker value={field.value} onChange={field.onChange} />} />
       </Section>
     </>
   );

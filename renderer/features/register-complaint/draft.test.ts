@@ -33,4 +33,21 @@ describe('registration draft', () => {
   it('does not keep a form that holds only defaults', () => {
     expect(isWorthKeeping(emptyRegistrationForm('2026-11-23T13:30'))).toBe(false);
   });
+
+  it('keeps the attached files (their stored references) even when nothing was typed yet', () => {
+    const storage = memoryStorage();
+    const values = emptyRegistrationForm('2026-11-23T13:30');
+    values.evidence = [{ hash: 'a'.repeat(64), name: '小票.png', mime: 'image/png', size: 68 }];
+    expect(isWorthKeeping(values)).toBe(true);
+    saveDraft(storage, 'k', values);
+    expect(loadDraft(storage, 'k')?.evidence).toEqual(values.evidence);
+  });
+
+  it('drops file references it cannot trust from a draft, keeping the rest', () => {
+    const storage = memoryStorage();
+    storage.setItem('k', JSON.stringify({ description: '门店太吵', evidence: [{ hash: 'not-a-hash', name: 'x', mime: 'image/png', size: 1 }] }));
+    const restored = loadDraft(storage, 'k');
+    expect(restored?.description).toBe('门店太吵');
+    expect(restored?.evidence).toEqual([]);
+  });
 });

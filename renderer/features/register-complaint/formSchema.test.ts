@@ -86,6 +86,15 @@ describe('registration form', () => {
     expect(result.ok ? {} : result.issues).toMatchObject({ 'assessment.grade': 'refusal.major_requires_grade_1' });
   });
 
+  it('sends the attached files with the registration, and none when nothing is attached', () => {
+    const photo = { hash: 'c'.repeat(64), name: '过期牛奶.jpg', mime: 'image/jpeg', size: 204_800 };
+    const result = check(filled((v) => (v.evidence = [photo])));
+    expect(result.ok && result.value.evidence).toEqual([photo]);
+    const without = check(filled());
+    expect(without.ok && without.value.evidence).toEqual([]);
+    expect(emptyRegistrationForm('2026-11-23T13:30').evidence).toEqual([]);
+  });
+
   it('refuses a received time in the future or a date that does not exist', () => {
     expect(check(filled((v) => (v.receivedAt = '2026-11-23T18:00'))).ok).toBe(false);
     expect(localInputToIso('2026-02-30T10:00', 'Asia/Shanghai')).toBeUndefined();

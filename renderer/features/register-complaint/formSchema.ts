@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { localToEpochMs } from '../../../shared/calendar/zone';
 import { RegisterInput } from '../../../shared/domain/commands/registration';
 import { AssessInput } from '../../../shared/domain/commands/triage';
+import { EvidenceRefSchema } from '../../../shared/domain/event-payloads';
 import { majorFlagsFor, suggestGrade } from '../../../shared/domain/grading';
 import { isChinesePhoneNumber } from '../../../shared/domain/phone';
 import { GradeSchema, LevelSchema, MajorFlagSchema, SpreadSchema, type Grade, type MajorFlag } from '../../../shared/domain/vocabulary';
@@ -36,6 +37,8 @@ export const RegistrationFormValuesSchema = z.object({
   requests: strings,
   requestedAmount: text,
   requestText: text,
+  /** Files already stored in main (by hash) as they were picked, so a draft may keep the references. */
+  evidence: z.array(EvidenceRefSchema).max(100).catch([]),
   impression: z
     .object({ severity: LevelSchema.catch('low'), urgency: LevelSchema.catch('low'), spread: SpreadSchema.catch('individual') })
     .catch({ severity: 'low', urgency: 'low', spread: 'individual' }),
@@ -135,6 +138,7 @@ export function toSubmission(values: RegistrationFormValues, context: FormContex
     requests: values.requests,
     requestedAmount: amount === undefined ? undefined : Number(amount),
     requestText: trimmed(values.requestText),
+    evidence: values.evidence,
     impression: values.impression,
     assessment: assessed
       ? {

@@ -5,15 +5,15 @@
  * absent; storing the same content twice stores it once. Reading re-hashes the bytes, so a file damaged on
  * disk is reported, never shown as evidence. Nothing here deletes a file (SPEC §6: records are retained).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { EVIDENCE_MAX_BYTES, isEvidenceMime, safeFileName, verifiedEvidenceMime, type EvidenceMime } from '../../shared/api/evidence';
 import type { EvidenceRef } from '../../shared/domain/event-payloads';
 import { ok, refuse, type Result } from '../../shared/result';
-import { isMissingFile, syncDirectory } from './jsonFile';
+import { isMissingFile, writeFileAtomic } from './jsonFile';
 
 export interface EvidenceStoreOptions {
   /** Where verified copies are put for the system's default app to open (a private temporary folder). */
@@ -59,21 +59,7 @@ export function createEvidenceStore(attachmentsDir: string, options: EvidenceSto
 
   async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
     await mkdir(dirname(file), { recursive: true });
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-    await syncDirectory(dirname(file));
+    await writeFileAtomic(file, data);
   }
 
   return {

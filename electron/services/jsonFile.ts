@@ -1,5 +1,5 @@
 /**
- * Small JSON files (branch set-up, users, settings) written atomically: a crash leaves either the old file
+ * Files written atomically (branch set-up, users, settings, attachments): a crash leaves either the old file
  * or the new one, never half of each. Reading treats the file as untrusted and parses it with its schema.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,10 +8,15 @@ import { dirname } from 'node:path';
 import type { z } from 'zod';
 
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Writes to a temporary sibling, fsyncs it, renames it over `file` and fsyncs the folder. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'wx');
   try {
-    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`);
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { ADMIN, newDataDir, startDesk } from '../e2e/fixtures';
+import { createBranch, newDataDir, startDesk } from '../e2e/fixtures';
 
 const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
@@ -53,13 +53,7 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(desk.url);
-  await page.getByLabel('Branch code').fill(ADMIN.branchCode);
-  await page.getByLabel('Branch name').fill(ADMIN.branchName);
-  await page.getByLabel('Admin username').fill(ADMIN.username);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-  await page.getByLabel('Confirm password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Create branch' }).click();
-  await page.getByRole('navigation').waitFor();
+  await createBranch(page);
   await registerAll(page);
   await shoot(page, 'zh-CN');
   await shoot(page, 'en');

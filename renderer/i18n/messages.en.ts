@@ -323,7 +323,7 @@ export const en: Messages = {
     remove: 'Remove',
     removeFile: 'Remove {{name}}',
     cannotAttach: 'Files cannot be attached: {{reason}}',
-    status: { waiting: 'Waiting', reading: 'Reading {{percent}}%', saving: 'Saving…', attached: 'Attached' },
+    status: { waiting: 'Waiting', reading: 'Reading {{percent}}%', saving: 'Saving…' },
     errors: {
       file_too_large: 'File too large: at most {{max}} MB',
       file_type_not_allowed: 'This type of file cannot be attached: use photos, audio, PDF, Word, Excel or text files',

@@ -323,7 +323,7 @@ export const zhCN = {
     remove: '移除',
     removeFile: '移除 {{name}}',
     cannotAttach: '不能添加附件：{{reason}}',
-    status: { waiting: '等待中', reading: '正在读取 {{percent}}%', saving: '正在保存…', attached: '已添加' },
+    status: { waiting: '等待中', reading: '正在读取 {{percent}}%', saving: '正在保存…' },
     errors: {
       file_too_large: '文件过大：最大 {{max}} MB',
       file_type_not_allowed: '不支持此文件类型：只能添加照片、录音、PDF、Word、Excel 或文本文件',

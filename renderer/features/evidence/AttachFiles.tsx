@@ -5,6 +5,7 @@ import { formatSize } from './evidenceFiles';
 import { evidenceErrorText } from './evidenceText';
 import { useEvidenceUploads, type OnStored, type UploadItem } from './useEvidenceUploads';
 
+/** The line of a file still on its way, or refused (an attached file is listed with the evidence instead). */
 function StatusLine({ item }: { item: UploadItem }) {
   const { t } = useTranslation();
   const { status } = item;
@@ -26,8 +27,6 @@ function StatusLine({ item }: { item: UploadItem }) {
           <span className="muted">{t('evidence.status.saving')}</span>
         </>
       );
-    case 'attached':
-      return <span className="evidence-ok">{t('evidence.status.attached')}</span>;
     case 'failed':
       return <span className="field-error">{evidenceErrorText(t, status.error)}</span>;
   }
@@ -42,6 +41,8 @@ export function AttachFiles({ onStored, disabled = false }: { onStored: OnStored
   const { items, add, clearFinished, busy } = useEvidenceUploads(onStored);
   const [dragging, setDragging] = useState(false);
   const hintId = useId();
+  // A file once attached shows in the evidence list beside this control; listing it here too reads as a twin.
+  const pending = items.filter((item) => item.status.state !== 'attached');
 
   const take = (files: FileList | null) => {
     if (!files || files.length === 0 || disabled) return;
@@ -92,10 +93,10 @@ export function AttachFiles({ onStored, disabled = false }: { onStored: OnStored
           {t('evidence.limits', { max: EVIDENCE_MAX_MB })}
         </span>
       </div>
-      {items.length > 0 && (
+      {pending.length > 0 && (
         <div className="evidence-uploads">
           <ul aria-label={t('evidence.uploads')} aria-live="polite">
-            {items.map((item) => (
+            {pending.map((item) => (
               <li key={item.key} data-state={item.status.state}>
                 <span className="evidence-upload-name" title={item.name}>
                   {item.name}

@@ -20,7 +20,7 @@ const rendererBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.vitest/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.tmp-*/**', '.vitest/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

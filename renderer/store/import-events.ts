@@ -7,7 +7,7 @@
 import { Dexie } from 'dexie';
 import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
-import { applyEvent } from '../../shared/domain/reducer';
+import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn } from './counters';
 import type { DeskDb } from './db';
@@ -27,15 +27,32 @@ export interface EventImporter {
 export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, options: { journaled: Bit; databaseWasEmpty: boolean }): EventImporter {
   const states = new Map<ComplaintId, ComplaintState>();
 
-  async function loadState(complaintId: ComplaintId): Promise<ComplaintState | undefined> {
-    let state: ComplaintState | undefined;
-    await db.events
-      .where('[complaintId+seq]')
-      .between([complaintId, Dexie.minKey], [complaintId, Dexie.maxKey])
-      .each((stored) => {
-        state = applyEvent(state, toDomainEvent(stored));
-      });
-    return state;
+  /** Complaints the chunk continues whose earlier events are only in IndexedDB (a Registered event starts a history). */
+  function historiesToLoad(events: readonly DomainEvent[]): ComplaintId[] {
+    if (options.databaseWasEmpty) return [];
+    const seen = new Set<ComplaintId>();
+    const missing: ComplaintId[] = [];
+    for (const event of events) {
+      if (seen.has(event.complaintId)) continue;
+      seen.add(event.complaintId);
+      if (event.type !== 'Registered' && !states.has(event.complaintId)) missing.push(event.complaintId);
+    }
+    return missing;
+  }
+
+  /** Their states, read together: one await per chunk, not one per complaint. */
+  async function loadStates(complaintIds: readonly ComplaintId[]): Promise<Map<ComplaintId, ComplaintState>> {
+    const histories = await Promise.all(
+      complaintIds.map((complaintId) =>
+        db.events
+          .where('[complaintId+seq]')
+          .between([complaintId, Dexie.minKey], [complaintId, Dexie.maxKey])
+          .toArray(),
+      ),
+    );
+    const loaded = new Map<ComplaintId, ComplaintState>();
+    for (const history of histories) if (history[0]) loaded.set(history[0].complaintId, foldComplaint(history.map(toDomainEvent)));
+    return loaded;
   }
 
   return {
@@ -45,10 +62,11 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
       const folded = new Map<ComplaintId, ComplaintState>();
       await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
         folded.clear();
+        const toLoad = historiesToLoad(events);
+        // Await only real reads: in Chromium, needless awaits let the transaction commit early.
+        const loaded = toLoad.length > 0 ? await loadStates(toLoad) : undefined;
         for (const event of events) {
-          const known = folded.get(event.complaintId) ?? states.get(event.complaintId);
-          // Await only real reads: in Chromium, thousands of needless awaits let the transaction commit early.
-          const before = known || options.databaseWasEmpty ? known : await loadState(event.complaintId);
+          const before = folded.get(event.complaintId) ?? states.get(event.complaintId) ?? loaded?.get(event.complaintId);
           folded.set(event.complaintId, applyEvent(before, event));
         }
         const projected = [...folded.values()].map((state) => projectState(state, summarize));

@@ -70,6 +70,22 @@ describe('restoreIfEmpty', () => {
     reader.db.close();
   });
 
+  it('catches up several complaints at once, each folded from its own history in IndexedDB', async () => {
+    const main = createFakeMain({ users: TEST_USERS });
+    const writer = openTestDesk({ main, idPrefix: 'writer-many' });
+    await registerThree(writer);
+    const reader = openTestDesk({ main, idPrefix: 'reader-many' });
+    await reader.store.restoreIfEmpty();
+    const ids = await writer.db.complaints.orderBy('number').primaryKeys();
+    for (const id of ids) await writer.store.perform(id, 'addNote', { text: '已回电顾客' });
+    await writer.store.register(walkIn());
+    expect(await reader.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: ids.length + 1, resent: 0 } });
+    expect(await statesOf(reader)).toEqual(await statesOf(writer));
+    expect(await countAll(reader.db)).toBe(4);
+    writer.db.close();
+    reader.db.close();
+  });
+
   it('does nothing to a database that is level with the journal', async () => {
     const d = openTestDesk();
     await registerThree(d);

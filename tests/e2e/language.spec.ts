@@ -1,9 +1,10 @@
 import { createBranch, expect, test } from './fixtures';
+import { openRegistrationForm } from './steps';
 
 test('the language switches at run time and is remembered', async ({ page, desk }) => {
   await page.goto(desk.url);
   await createBranch(page);
-  await page.keyboard.press('F2');
+  await openRegistrationForm(page);
   await expect(page.getByLabel('Customer name')).toBeVisible();
 
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');

@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createBranch, expect, newDataDir, signIn, startDesk, test } from './fixtures';
+import { openRegistrationForm } from './steps';
 
 async function register(page: Page, name: string, phone: string): Promise<string> {
-  await page.keyboard.press('F2');
+  await openRegistrationForm(page);
   await page.getByLabel('Customer name').fill(name);
   await page.getByLabel('Phone').fill(phone);
   await page.getByLabel('Channel').selectOption({ label: 'Phone / hotline' });

@@ -32,26 +32,15 @@ export interface RegisterQuery {
   sort?: { by: RegisterSortColumn; direction: 'asc' | 'desc' };
 }
 
-/** One line of the register, as the table renders it. */
-export interface ComplaintRow {
-  id: ComplaintId;
-  number: string;
-  receivedAt: string;
-  channel: string;
-  category: string;
-  subCategory?: string;
-  grade: 1 | 2 | 3 | 4;
-  status: string;
-  tier: string;
+/** One line of the register, as the table renders it: the stored record's columns plus what is resolved at render. */
+export type ComplaintRow = Pick<
+  ComplaintRecord,
+  'id' | 'number' | 'receivedAt' | 'channel' | 'category' | 'subCategory' | 'grade' | 'status' | 'tier' | 'assignee' | 'customerName' | 'phoneMasked' | 'nextDeadlineAt' | 'nextDeadlineKind'
+> & {
   flags: readonly string[];
-  assignee: UserId;
   assigneeName: string;
-  customerName: string;
-  phoneMasked: string;
-  nextDeadlineAt?: string;
-  nextDeadlineKind?: string;
   clockState: RowClockState;
-}
+};
 
 type FilterField = 'status' | 'grade' | 'category' | 'channel' | 'assignee';
 const FILTER_FIELDS: readonly FilterField[] = ['status', 'grade', 'category', 'channel', 'assignee'];

@@ -3,9 +3,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
-import { renderRecordSheet } from '../../shared/print/recordSheet';
-import { SAMPLE_BRANCH, SAMPLE_USERS, sampleComplaint } from '../../shared/print/testing';
+import { sampleSheet } from '../../shared/print/testing';
 import { withTempDir } from '../../tests/unit/platform/fixtures';
 import { chromiumPath, chromiumPdfArgs, createChromiumPdfEngine } from './pdf';
 
@@ -13,19 +11,7 @@ const chromium = chromiumPath();
 const hasTools = existsSync(chromium) && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
 if (!hasTools) console.warn(`pdf.test: skipping the Chromium PDF checks: needs ${chromium} (or CHROMIUM_PATH), pdftotext and pdfinfo (poppler-utils)`);
 
-function sheetHtml(extraNotes: number): string {
-  const { state, events } = sampleComplaint({ extraNotes });
-  return renderRecordSheet({
-    state,
-    events,
-    branch: SAMPLE_BRANCH,
-    users: SAMPLE_USERS,
-    printedAt: '2026-11-30T06:30:00.000Z',
-    printedBy: '王建国',
-    language: 'zh-CN',
-    policy: DEFAULT_POLICY,
-  });
-}
+const sheetHtml = (extraNotes: number): string => sampleSheet({ extraNotes });
 
 async function pdfFacts(pdf: Uint8Array, dir: string): Promise<{ text: string; pages: number; size: string }> {
   const file = join(dir, 'sheet.pdf');

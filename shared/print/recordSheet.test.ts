@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from '../policy/policy';
-import { renderRecordSheet, type RecordSheetInput } from './recordSheet';
 import { cssString, escapeHtml } from './text';
-import { SAMPLE_BRANCH, SAMPLE_USERS, sampleComplaint } from './testing';
+import { sampleComplaint, sampleSheet } from './testing';
+import type { RecordSheetInput } from './recordSheet';
 
-function sheet(overrides: Partial<RecordSheetInput> = {}, description?: string): string {
-  const { state, events } = sampleComplaint({ description });
-  return renderRecordSheet({
-    state,
-    events,
-    branch: SAMPLE_BRANCH,
-    users: SAMPLE_USERS,
-    printedAt: '2026-11-30T06:30:00.000Z',
-    printedBy: '王建国',
-    language: 'zh-CN',
-    policy: DEFAULT_POLICY,
-    ...overrides,
-  });
-}
+const sheet = (overrides: Partial<RecordSheetInput> = {}, description?: string): string => sampleSheet({ description }, overrides);
 
 /** The document's text with tags removed and entities decoded (roughly what a reader sees). */
 const visibleText = (html: string) =>

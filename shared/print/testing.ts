@@ -7,6 +7,8 @@ import { addHours, createDesk, OTHER_STAFF, STAFF, SUPERVISOR, type Desk } from 
 import type { Actor } from '../domain/commands';
 import type { DomainEvent } from '../domain/events';
 import type { ComplaintState } from '../domain/state';
+import { DEFAULT_POLICY } from '../policy/policy';
+import { renderRecordSheet, type RecordSheetInput } from './recordSheet';
 
 export const SAMPLE_USERS: ReadonlyMap<string, string> = new Map([
   [STAFF.id, '李娜'],
@@ -84,3 +86,19 @@ export function sampleComplaint(options: { description?: string; extraNotes?: nu
   return { state: desk.state, events: desk.events, desk };
 }
 
+
+/** The sample's record sheet as printed by 王建国 on 2026-11-30, with any input overridden. */
+export function sampleSheet(sample: { description?: string; extraNotes?: number } = {}, overrides: Partial<RecordSheetInput> = {}): string {
+  const { state, events } = sampleComplaint(sample);
+  return renderRecordSheet({
+    state,
+    events,
+    branch: SAMPLE_BRANCH,
+    users: SAMPLE_USERS,
+    printedAt: '2026-11-30T06:30:00.000Z',
+    printedBy: '王建国',
+    language: 'zh-CN',
+    policy: DEFAULT_POLICY,
+    ...overrides,
+  });
+}

@@ -4,7 +4,7 @@ import type { Refusal } from '../../shared/result';
 import { refusalText } from '../i18n/refusal';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { api } from '../platform/api';
-import { createDeskStore, openDeskDb, DeskStoreContext, useDeskStore, useNow, usePendingJournal, type DeskStoreContextValue } from '../store';
+import { createDeskStore, openDeskDb, startEscalationSweeps, DeskStoreContext, useDeskStore, useNow, usePendingJournal, type DeskStoreContextValue } from '../store';
 import { useCalendar, usePolicy } from '../ui/policy';
 import { useSession } from './session';
 
@@ -35,13 +35,20 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
       policy,
       calendar,
     });
+    let stopSweeps: (() => void) | undefined;
     // Whatever the restore says, the desk opens: a failed replay leaves the log as it is, and says so.
     void store
       .restoreIfEmpty()
       .then((restored) => live && setRestoreRefusal(restored.ok ? null : restored.error))
-      .finally(() => live && setValue({ db, store, clock }));
+      .finally(() => {
+        if (!live) return;
+        setValue({ db, store, clock });
+        // SPEC §5: tier deadlines escalate by themselves. A failed sweep is retried by the next one.
+        stopSweeps = startEscalationSweeps(store.sweepEscalations, clock, (error) => console.error('Escalation sweep failed', error));
+      });
     return () => {
       live = false;
+      stopSweeps?.();
       store.dispose();
       db.close();
     };

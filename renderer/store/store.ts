@@ -14,6 +14,7 @@ import { ok, refuse, type Result } from '../../shared/result';
 import { dailyCounterKey } from './counters';
 import type { DeskDb } from './db';
 import { deadlineSummarizer } from './deadline-columns';
+import { sweepEscalations, type SweepReport } from './escalation-sweep';
 import { createJournalFlusher, defaultRetryDelayMs, type JournalOptions } from './journal';
 import type { StoreApi } from './ports';
 import { mirrorUsers, reconcileWithJournal, type RestoreReport } from './restore';
@@ -41,6 +42,12 @@ export interface DeskStore {
   register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>>;
   /** Runs a workflow action (assess, acknowledge, escalate, …) on a complaint. */
   perform(complaintId: ComplaintId, action: Exclude<ActionName, 'register'>, input: unknown): Promise<Result<void>>;
+  /**
+   * Appends the automatic escalations due at `now` (tier deadline passed, a month unresolved) as the system
+   * user, each complaint in its own transaction and journaled like a command; a second sweep at the same
+   * `now` writes nothing. The app runs it on a timer.
+   */
+  sweepEscalations(now: string): Promise<SweepReport>;
   /** Sends every event main has not confirmed yet; resolves once main answered and the watermark is stored. */
   flushUnjournaled(): Promise<Result<{ journaledThroughSeq: number }>>;
   /** Events main has not confirmed yet (above the journal watermark). */
@@ -103,6 +110,7 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
   return {
     register,
     perform,
+    sweepEscalations: (now) => sweepEscalations({ db, place, policy, calendar, newId, journal: journal.send }, now),
     flushUnjournaled: journal.flush,
     pendingJournalCount: journal.pendingCount,
     async restoreIfEmpty() {

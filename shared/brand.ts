@@ -18,3 +18,6 @@ export type EventId = z.infer<typeof EventIdSchema>;
 
 export const UserIdSchema = z.string().min(1).max(64).brand<'UserId'>();
 export type UserId = z.infer<typeof UserIdSchema>;
+
+/** The actor of what the app does by itself (automatic escalations); shown as 系统 / System. */
+export const SYSTEM_USER_ID: UserId = UserIdSchema.parse('system');

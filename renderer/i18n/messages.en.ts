@@ -34,6 +34,7 @@ export const en: Messages = {
   },
   lang: { 'zh-CN': '简体中文', en: 'English' },
   common: {
+    system: 'System',
     close: 'Close',
     save: 'Save',
     none: '—',

@@ -34,6 +34,7 @@ export const zhCN = {
   },
   lang: { 'zh-CN': '简体中文', en: 'English' },
   common: {
+    system: '系统',
     close: '关闭',
     save: '保存',
     none: '—',

@@ -14,7 +14,7 @@
  * decides on the latest events, and a second sweep at the same `now` writes nothing.
  */
 import { Dexie } from 'dexie';
-import { UserIdSchema, type ComplaintId } from '../../shared/brand';
+import { SYSTEM_USER_ID, type ComplaintId } from '../../shared/brand';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import type { Actor, CommandContext } from '../../shared/domain/commands/context';
 import type { DomainEvent } from '../../shared/domain/events';
@@ -30,7 +30,7 @@ import { writeCommand } from './write';
  * The actor of every automatic escalation, as in the seed's stories. The escalation rule has no gate, so the
  * role is not checked; it names who would be allowed to take the same step by hand.
  */
-export const SYSTEM_ACTOR: Actor = { id: UserIdSchema.parse('system'), role: 'supervisor' };
+export const SYSTEM_ACTOR: Actor = { id: SYSTEM_USER_ID, role: 'supervisor' };
 
 /** Statuses in which a complaint counts as unresolved for the month rule (resolved and terminal ones do not). */
 const UNRESOLVED_STATUSES: readonly Status[] = ['registered', 'acknowledged', 'investigating', 'resolution_proposed', 'awaiting_customer', 'reopened', 'appealed'];

@@ -3,6 +3,7 @@
  * script, no remote content, every value escaped. Main renders it from its own journal for PDF and printing,
  * and the renderer shows the same text in its print preview. Pure: the print time and names are passed in.
  */
+import { SYSTEM_USER_ID } from '../brand';
 import type { Language } from '../api/schemas';
 import type { DomainEvent } from '../domain/events';
 import type { ComplaintState } from '../domain/state';
@@ -50,7 +51,7 @@ export function renderRecordSheet(input: RecordSheetInput): string {
     language,
     zone,
     // Automatic steps (escalation by the clock) are recorded under the actor id `system`.
-    name: (id) => (id === undefined ? '' : (input.users.get(id) ?? (id === 'system' ? L.system : id))),
+    name: (id) => (id === undefined ? '' : (input.users.get(id) ?? (id === SYSTEM_USER_ID ? L.system : id))),
     input,
   };
   const printed = formatDateTime(input.printedAt, zone);

@@ -7,7 +7,7 @@
  * Events of a branch are numbered in the order they happened (per-branch, gap-free `seq`); complaint numbers
  * follow numbering.ts (branch, local date of registration, daily sequence in registration order).
  */
-import { BranchCodeSchema, UserIdSchema, type BranchCode, type UserId } from '../brand';
+import { BranchCodeSchema, SYSTEM_USER_ID, UserIdSchema, type BranchCode, type UserId } from '../brand';
 import { CN_2026_CALENDAR, type WorkingCalendar } from '../calendar';
 import { instantMs } from '../calendar/instant';
 import type { DomainEvent } from '../domain/events';
@@ -143,7 +143,7 @@ function makeBranch(index: number, random: Random): SeedBranch {
 function castOf(branch: SeedBranch): Cast {
   const supervisor = branch.users.find((user) => user.role === 'supervisor');
   if (supervisor === undefined) throw new Error(`Branch ${branch.code} has no supervisor`);
-  return { staff: branch.users.filter((user) => user.role === 'staff').map((user) => user.id), supervisor: supervisor.id, system: UserIdSchema.parse('system') };
+  return { staff: branch.users.filter((user) => user.role === 'staff').map((user) => user.id), supervisor: supervisor.id, system: SYSTEM_USER_ID };
 }
 
 const CHANNELS = [['walk_in', 30], ['phone', 30], ['online', 14], ['email', 5], ['social_media', 5], ['comment_book', 5], ['letter', 2], ['transferred', 6], ['other', 3]] as const;

@@ -11,7 +11,8 @@ export function eventDetail(event: DomainEvent, t: TFunction, userName: (id: str
     case 'Assigned':
       return `${userName(event.payload.from)} → ${userName(event.payload.to)} · ${event.payload.reason}`;
     case 'Escalated':
-      return `${t(`tier.${event.payload.fromTier}`)} → ${t(`tier.${event.payload.toTier}`)} · ${event.payload.reason}`;
+      // An automatic escalation's reason is the rule's English sentence: show its trigger in the UI language.
+      return `${t(`tier.${event.payload.fromTier}`)} → ${t(`tier.${event.payload.toTier}`)} · ${event.payload.automatic ? t(`trigger.${event.payload.trigger}`) : event.payload.reason}`;
     case 'NoteAdded':
       return event.payload.text;
     case 'ResolutionProposed':

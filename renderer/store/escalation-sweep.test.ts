@@ -1,25 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { escalationCandidates, startEscalationSweeps, type SweepReport } from './escalation-sweep';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
-import { openTestDesk, walkIn, type TestDesk } from './testing/desk';
+import { testDesks, walkIn, type TestDesk } from './testing/desk';
 
 const REGISTERED_AT = '2026-11-23T02:00:00.000Z';
 const hoursLater = (h: number): string => new Date(Date.parse(REGISTERED_AT) + h * 3_600_000).toISOString();
 
-const desks: TestDesk[] = [];
-function desk(options: Parameters<typeof openTestDesk>[0] = {}): TestDesk {
-  const opened = openTestDesk({ now: REGISTERED_AT, ...options });
-  desks.push(opened);
-  return opened;
-}
-afterEach(() => {
-  for (const opened of desks.splice(0)) {
-    opened.store.dispose();
-    opened.db.close();
-  }
-});
+const desk = testDesks({ now: REGISTERED_AT });
 
 async function registered(d: TestDesk): Promise<ComplaintId> {
   const result = await d.store.register(walkIn({ receivedAt: new Date(Date.parse(d.now()) - 60_000).toISOString() }));

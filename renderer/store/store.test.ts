@@ -1,21 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ComplaintIdSchema } from '../../shared/brand';
 import { branchSeqKey, dailyCounterKey, JOURNALED_THROUGH_KEY } from './counters';
-import { BRANCH, freshName, openTestDesk, walkIn, type TestDesk } from './testing/desk';
+import { BRANCH, freshName, openTestDesk, testDesks, walkIn, type TestDesk } from './testing/desk';
 
-const desks: TestDesk[] = [];
-function desk(options: Parameters<typeof openTestDesk>[0] = {}): TestDesk {
-  const opened = openTestDesk(options);
-  desks.push(opened);
-  return opened;
-}
-afterEach(() => {
-  for (const opened of desks.splice(0)) {
-    opened.store.dispose();
-    opened.db.close();
-  }
-});
+const desk = testDesks();
 
 /** Everything the desk has stored, once at rest (the journal watermark written after main's last answer). */
 async function snapshot({ db, store }: TestDesk) {
@@ -81,8 +70,7 @@ describe('register', () => {
     expect(first.ok).toBe(true);
     const before = await snapshot(d);
     // A second desk handing out the same ids collides on the event id: the add fails after the number was taken.
-    const clash = openTestDesk({ name: d.db.name, main: d.main, idPrefix: 'same' });
-    desks.push(clash);
+    const clash = desk({ name: d.db.name, main: d.main, idPrefix: 'same' });
     const failed = await clash.store.register(walkIn());
     expect(failed).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
     expect(await snapshot(d)).toEqual(before);

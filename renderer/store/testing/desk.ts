@@ -1,4 +1,5 @@
 /** A desk wired for tests: real Dexie over fake-indexeddb, the in-memory main, a clock the test moves. */
+import { afterEach } from 'vitest';
 import type { PublicUser } from '../../../shared/api/schemas';
 import { BranchCodeSchema, UserIdSchema } from '../../../shared/brand';
 import { AROUND_THE_CLOCK } from '../../../shared/calendar/calendar';
@@ -73,5 +74,24 @@ export function walkIn(overrides: Partial<RegisterInput> = {}): RegisterInput {
     description: '购买的牛奶已过期，要求退款并道歉',
     requests: ['refund', 'apology'],
     ...overrides,
+  };
+}
+
+/**
+ * A `desk(options)` opener for a test file: every desk it opens is disposed and closed after each test.
+ * `defaults` apply to every desk (per-desk options win).
+ */
+export function testDesks(defaults: Parameters<typeof openTestDesk>[0] = {}): (options?: Parameters<typeof openTestDesk>[0]) => TestDesk {
+  const desks: TestDesk[] = [];
+  afterEach(() => {
+    for (const opened of desks.splice(0)) {
+      opened.store.dispose();
+      opened.db.close();
+    }
+  });
+  return (options = {}) => {
+    const opened = openTestDesk({ ...defaults, ...options });
+    desks.push(opened);
+    return opened;
   };
 }

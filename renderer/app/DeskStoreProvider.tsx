@@ -2,9 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../shared/result';
 import { refusalText } from '../i18n/refusal';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { api } from '../platform/api';
-import { createDeskStore, openDeskDb, startEscalationSweeps, DeskStoreContext, useDeskStore, useNow, usePendingJournal, type DeskStoreContextValue } from '../store';
+import { createDeskStore, openDeskDb, startEscalationSweeps, DeskStoreContext, usePendingJournal, type DeskStoreContextValue } from '../store';
 import { useCalendar, usePolicy } from '../ui/policy';
 import { useSession } from './session';
 
@@ -89,22 +88,4 @@ export function useJournalState(): JournalState {
   const pending = usePendingJournal();
   if (pending === undefined) return { state: 'unknown' };
   return pending === 0 ? { state: 'saved' } : { state: 'pending', pending };
-}
-
-/**
- * Complaints whose nearest deadline is due soon or overdue now, for the bell.
- * TODO(store): replace with a store hook once the register rows index `dueSoonAt`.
- */
-export function useDeadlineCounts(): { dueSoon: number; overdue: number } | undefined {
-  const { db } = useDeskStore();
-  const now = useNow();
-  return useLiveQuery(async () => {
-    const overdue = await db.complaints.where('nextDeadlineAt').belowOrEqual(now).count();
-    const dueSoon = await db.complaints
-      .where('nextDeadlineAt')
-      .above(now)
-      .filter((row) => row.dueSoonAt !== undefined && row.dueSoonAt <= now)
-      .count();
-    return { dueSoon, overdue };
-  }, [db, now]);
 }

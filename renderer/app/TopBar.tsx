@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../ui/LanguageSelect';
 import { useSession } from './session';
 import { useLanguageSwitch } from './useLanguageSwitch';
-import { useDeadlineCounts, useJournalState } from './DeskStoreProvider';
+import { useDeadlineCounts } from '../store';
+import { useJournalState } from './DeskStoreProvider';
 import { Icon } from '../ui/Icon';
 
 function JournalState() {

@@ -1,16 +1,25 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** A modal dialog: traps Tab inside, closes on Esc, and gives focus back to where it was when it opened. */
+/** The first control of the dialog's content, past its header's Close button: where a person starts typing. */
+const FIRST_IN_BODY = FOCUSABLE.split(', ')
+  .map((selector) => `:scope > :not(header) ${selector}, :scope > :not(header):is(${selector})`)
+  .join(', ');
+
+/**
+ * A modal dialog: starts at the first control of its content, traps Tab inside, closes on Esc, and gives focus
+ * back to where it was when it opened. Focus moves before the dialog is painted, so keys typed the moment it
+ * appears (Ctrl+Enter in a form) already reach it.
+ */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    (ref.current?.querySelector<HTMLElement>(FIRST_IN_BODY) ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
     return () => previous?.focus();
   }, []);
 

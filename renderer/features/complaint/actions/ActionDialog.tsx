@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../ui/Dialog';
 import { AcknowledgeForm, AssessForm, AssignForm, EscalateForm } from './TriageForms';
@@ -41,21 +41,13 @@ const FORMS: Readonly<Record<ToolbarAction, ComponentType<ActionDialogProps>>> =
   closeCorrectiveAction: CloseCorrectiveForm,
 };
 
-const FIRST_FIELD = 'form input:not([disabled]), form select:not([disabled]), form textarea:not([disabled]), form button[type="submit"]';
-
 /** The dialog of one toolbar step: its title is the same name as the button that opened it. */
 export function ActionDialog({ action, complaint, onDone, onClose }: ActionDialogProps & { action: ToolbarAction; onClose: () => void }) {
   const { t } = useTranslation();
   const Form = FORMS[action];
-  const body = useRef<HTMLDivElement>(null);
-  // The shared Dialog focuses its first control (Close) as it mounts; start at the first field instead.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => body.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
   return (
     <Dialog title={t(`actions.title.${action}`)} onClose={onClose}>
-      <div ref={body} className="action-dialog">
+      <div className="action-dialog">
         <Form complaint={complaint} onDone={onDone} />
       </div>
     </Dialog>

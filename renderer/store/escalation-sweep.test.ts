@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { escalationCandidates, startEscalationSweeps, type SweepReport } from './escalation-sweep';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
-import { testDesks, walkIn, type TestDesk } from './testing/desk';
+import { STAFF, testDesks, walkIn, type TestDesk } from './testing/desk';
 
 const REGISTERED_AT = '2026-11-23T02:00:00.000Z';
 const hoursLater = (h: number): string => new Date(Date.parse(REGISTERED_AT) + h * 3_600_000).toISOString();
@@ -74,6 +74,30 @@ describe('sweepEscalations', () => {
     expect(row).toMatchObject({ tier: 'T4' });
     expect(row?.flags).toContain('unresolved_month');
     expect(await d.store.sweepEscalations(hoursLater(24 * 31))).toMatchObject({ events: 0 });
+  });
+});
+
+describe('escalation after a step', () => {
+  it('a step taken after the tier deadline brings the due escalation with it, as the system, in one write', async () => {
+    const d = desk();
+    const id = await registered(d);
+    d.setNow(hoursLater(25));
+
+    expect(await d.store.perform(id, 'addNote', { text: '客户来电催促处理进度' })).toMatchObject({ ok: true });
+
+    const types = (await d.db.events.where('[complaintId+seq]').between([id, 0], [id, Infinity]).toArray()).map((event) => [event.type, event.actor]);
+    expect(types).toEqual([['Registered', STAFF], ['NoteAdded', STAFF], ['Escalated', 'system']]);
+    expect(await d.db.complaints.get(id)).toMatchObject({ tier: 'T2' });
+    // Already done: the sweep at the same moment finds nothing left.
+    expect(await d.store.sweepEscalations(hoursLater(25))).toMatchObject({ events: 0 });
+  });
+
+  it('a step taken in time escalates nothing', async () => {
+    const d = desk();
+    const id = await registered(d);
+    d.setNow(hoursLater(2));
+    expect(await d.store.perform(id, 'addNote', { text: '已联系客户' })).toMatchObject({ ok: true });
+    expect(await escalationsOf(d, id)).toEqual([]);
   });
 });
 

@@ -8,13 +8,15 @@ import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { COMMANDS, type ActionName, type CommandContext } from '../../shared/domain/commands';
 import type { RegisterInput as RegisterCommandInput } from '../../shared/domain/commands/registration';
 import { formatComplaintNumber, localDateKey } from '../../shared/domain/numbering';
+import type { ComplaintState } from '../../shared/domain/state';
 import type { Role } from '../../shared/domain/vocabulary';
+import { runDueEscalations } from '../../shared/escalation/rules';
 import type { Policy } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
 import { dailyCounterKey } from './counters';
 import type { DeskDb } from './db';
 import { deadlineSummarizer } from './deadline-columns';
-import { sweepEscalations, type SweepReport } from './escalation-sweep';
+import { SYSTEM_ACTOR, sweepEscalations, type SweepReport } from './escalation-sweep';
 import { createJournalFlusher, defaultRetryDelayMs, type JournalOptions } from './journal';
 import type { StoreApi } from './ports';
 import { mirrorUsers, reconcileWithJournal, type RestoreReport } from './restore';
@@ -100,7 +102,10 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     const ctx = context();
     const written = await writeCommand(db, place, complaintId, (state) => {
       const drafts = command(state, input, ctx);
-      return drafts.ok ? ok({ drafts: drafts.value }) : drafts;
+      // The rule runs after every change as well as on the sweep's timer: a regrade or a step taken after the
+      // tier's deadline escalates with the step itself, not up to a minute later.
+      const consequences = (after: ComplaintState) => runDueEscalations(after, calendar, { ...ctx, actor: SYSTEM_ACTOR });
+      return drafts.ok ? ok({ drafts: drafts.value, consequences }) : drafts;
     });
     if (!written.ok) return written;
     if (written.value.length > 0) await journal.send(written.value);

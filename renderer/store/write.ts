@@ -21,6 +21,11 @@ export interface Decision {
   drafts: EventDraft[];
   /** Counters the events consume (the daily complaint sequence); the event seq and the total are handled here. */
   counters?: CounterRecord[];
+  /**
+   * Events that follow by rule from the state the decided events produce (the automatic escalations now due),
+   * appended in the same transaction so the record never shows the step without its consequence.
+   */
+  consequences?: (after: ComplaintState) => EventDraft[];
 }
 
 /** The value of a counter read before deciding (0 when it was never written). */
@@ -62,14 +67,17 @@ export async function writeCommand(
       const counter: CounterValue = (key) => values.get(key) ?? 0;
       const decided = decide(before, counter);
       if (!decided.ok) throw new Refused(decided.error);
-      const { drafts, counters = [] } = decided.value;
+      const { drafts, counters = [], consequences } = decided.value;
       if (drafts.length === 0) return ok([]);
       const firstSeq = counter(seqKey) + 1;
-      const events = stampEvents(drafts, { branch: place.branch, firstSeq });
-      const after = events.reduce<ComplaintState | undefined>(applyEvent, before);
-      if (!after || (complaintId !== undefined && after.id !== complaintId)) {
+      const decidedEvents = stampEvents(drafts, { branch: place.branch, firstSeq });
+      const decidedState = decidedEvents.reduce<ComplaintState | undefined>(applyEvent, before);
+      if (!decidedState || (complaintId !== undefined && decidedState.id !== complaintId)) {
         throw new Error(`A command wrote events for another complaint than ${complaintId ?? 'the new one'}`);
       }
+      const following = consequences ? stampEvents(consequences(decidedState), { branch: place.branch, firstSeq: firstSeq + decidedEvents.length }) : [];
+      const events = [...decidedEvents, ...following];
+      const after = following.reduce(applyEvent, decidedState);
       const { record, searchDoc } = projectState(after, place.summarize);
       const registered = registeredIn(events);
       const written: CounterRecord[] = [...counters, { key: seqKey, last: firstSeq + events.length - 1 }];

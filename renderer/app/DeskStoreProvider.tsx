@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../shared/result';
 import { refusalText } from '../i18n/refusal';
 import { api } from '../platform/api';
-import { createDeskStore, openDeskDb, startEscalationSweeps, DeskStoreContext, usePendingJournal, type DeskStoreContextValue } from '../store';
+import { createDeskStore, openDeskDb, startEscalationSweeps, DeskStoreContext, usePendingJournal, type DeskStoreContextValue, type RestoreProgress } from '../store';
 import { useCalendar, usePolicy } from '../ui/policy';
 import { useSession } from './session';
 
@@ -20,6 +20,7 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
   const calendar = useCalendar();
   const [value, setValue] = useState<DeskStoreContextValue | null>(null);
   const [restoreRefusal, setRestoreRefusal] = useState<Refusal | null>(null);
+  const [progress, setProgress] = useState<RestoreProgress>();
 
   useEffect(() => {
     let live = true;
@@ -37,7 +38,7 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
     let stopSweeps: (() => void) | undefined;
     // Whatever the restore says, the desk opens: a failed replay leaves the log as it is, and says so.
     void store
-      .restoreIfEmpty()
+      .restoreIfEmpty((step) => live && setProgress(step))
       .then((restored) => live && setRestoreRefusal(restored.ok ? null : restored.error))
       .finally(() => {
         if (!live) return;
@@ -53,7 +54,7 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
     };
   }, [user.id, user.role, branch.code, branch.timeZone, policy, calendar]);
 
-  if (!value) return <Restoring />;
+  if (!value) return <Restoring progress={progress} />;
   return (
     <DeskStoreContext.Provider value={value}>
       {restoreRefusal && <RestoreBanner refusal={restoreRefusal} />}
@@ -62,13 +63,23 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
   );
 }
 
-/** Until the working database matches main's journal nothing may be registered (numbers would collide). */
-function Restoring() {
-  const { t } = useTranslation();
+/**
+ * Until the working database matches main's journal nothing may be registered (numbers would collide). A replay
+ * of a whole branch takes a while (about 35 s for 20 000 complaints here), so it shows how far it has come.
+ */
+function Restoring({ progress }: { progress: RestoreProgress | undefined }) {
+  const { t, i18n } = useTranslation();
+  const count = new Intl.NumberFormat(i18n.language);
   return (
-    <p className="auth-page muted" role="status">
-      {t('app.restoring')}
-    </p>
+    <div className="auth-page restoring" role="status">
+      <p className="muted">{t('app.restoring')}</p>
+      {progress && (
+        <>
+          <progress value={progress.restored} max={progress.total} aria-label={t('app.restoringProgressLabel')} />
+          <p className="muted">{t('app.restoringProgress', { restored: count.format(progress.restored), total: count.format(progress.total) })}</p>
+        </>
+      )}
+    </div>
   );
 }
 

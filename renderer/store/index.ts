@@ -14,7 +14,7 @@ export { openDeskDb, deleteDeskDb } from './open';
 export { DeskDb, CURRENT_SCHEMA_VERSION } from './db';
 export { createDeskStore, type DeskStore, type DeskStoreDeps, type RegisterInput } from './store';
 export type { StoreApi } from './ports';
-export type { RestoreReport } from './restore';
+export type { RestoreProgress, RestoreReport } from './restore';
 export { startEscalationSweeps, type SweepReport } from './escalation-sweep';
 export { queryRegisterIds, countDeadlines, countAll, isPlainOrder, loadPlainWindow, loadRecords, loadTimeline, loadUsers, toComplaintRow, type ComplaintRow, type RegisterQuery, type RegisterSortColumn } from './queries';
 export { rowClockState, type RowClockState } from './projection';

@@ -4,7 +4,8 @@ import { foldComplaint } from '../../shared/domain/reducer';
 import { deleteDeskDb } from './open';
 import { countAll, loadTimeline } from './queries';
 import { branchSeqKey } from './counters';
-import { createFakeMain } from './testing/fake-api';
+import type { RestoreProgress } from './restore';
+import { createFakeMain, type FakeMain } from './testing/fake-api';
 import { BRANCH, TEST_USERS, freshName, openTestDesk, walkIn, type TestDesk } from './testing/desk';
 
 async function registerThree(d: TestDesk) {
@@ -53,6 +54,22 @@ describe('restoreIfEmpty', () => {
     expect(main.journal.map((event) => event.seq)).toEqual(main.journal.map((_, i) => i + 1));
     after.store.dispose();
     after.db.close();
+  });
+
+  it('reports how far the replay has come, page by page, up to every event of the journal', async () => {
+    const main = createFakeMain({ users: TEST_USERS });
+    await registerThree(openTestDesk({ main, idPrefix: 'progress-writer' }));
+    // Pages of two events, so a handful of complaints takes several pages, as a branch's journal does.
+    const pagedMain: FakeMain = { ...main, call: (method, input) => main.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input) };
+    const reader = openTestDesk({ main: pagedMain, idPrefix: 'progress-reader' });
+    const steps: RestoreProgress[] = [];
+
+    expect(await reader.store.restoreIfEmpty((step) => steps.push(step))).toMatchObject({ ok: true, value: { restoredEvents: main.journal.length } });
+
+    expect(steps.length).toBe(Math.ceil(main.journal.length / 2));
+    expect(steps.map((step) => step.total)).toEqual(steps.map(() => main.journal.length));
+    expect(steps.map((step) => step.restored)).toEqual(steps.map((_, i) => Math.min((i + 1) * 2, main.journal.length)));
+    expect(await countAll(reader.db)).toBe(3);
   });
 
   it('catches up a database that is behind the journal, folding new events into existing complaints', async () => {

@@ -29,7 +29,19 @@ async function highestLocalSeq(db: DeskDb): Promise<number> {
   return last?.seq ?? 0;
 }
 
-export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer): Promise<Result<RestoreReport>> {
+/** How far a replay has come, in events: shown while the desk waits (20 000 complaints, 220 000 events: about 35 s here). */
+export interface RestoreProgress {
+  restored: number;
+  /** Events the journal holds beyond what this database had when the replay started. */
+  total: number;
+}
+
+export async function reconcileWithJournal(
+  db: DeskDb,
+  api: StoreApi,
+  summarize: DeadlineSummarizer,
+  onProgress: (progress: RestoreProgress) => void = () => {},
+): Promise<Result<RestoreReport>> {
   const localSeq = await highestLocalSeq(db);
   const importer = createEventImporter(db, summarize, { journaled: 1, databaseWasEmpty: localSeq === 0 });
   type Page = Result<ApiOutput<'journal.read'>>;
@@ -51,6 +63,7 @@ export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize:
       await importer.importChunk(events);
       restoredEvents += events.length;
       afterSeq = pageLast;
+      onProgress({ restored: restoredEvents, total: Math.max(journalLast - localSeq, restoredEvents) });
     }
   } catch (error) {
     // The reducer throws only on a log that cannot be a complaint's history: refuse, keep the pages imported.

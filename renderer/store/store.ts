@@ -19,7 +19,7 @@ import { deadlineSummarizer } from './deadline-columns';
 import { SYSTEM_ACTOR, sweepEscalations, type SweepReport } from './escalation-sweep';
 import { createJournalFlusher, defaultRetryDelayMs, type JournalOptions } from './journal';
 import type { StoreApi } from './ports';
-import { mirrorUsers, reconcileWithJournal, type RestoreReport } from './restore';
+import { mirrorUsers, reconcileWithJournal, type RestoreProgress, type RestoreReport } from './restore';
 import { writeCommand } from './write';
 
 export interface DeskStoreDeps {
@@ -59,7 +59,7 @@ export interface DeskStore {
    * counters are level with the journal, so numbering is safe. Events main lacks are re-sent in the background
    * (`pendingJournalCount` shows them; `flushUnjournaled` waits for them).
    */
-  restoreIfEmpty(): Promise<Result<RestoreReport>>;
+  restoreIfEmpty(onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>>;
   refreshUsers(): Promise<Result<number>>;
   /** Stops retry timers and starts a last write of the journal watermark (the caller owns and closes the database). */
   dispose(): void;
@@ -118,9 +118,9 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     sweepEscalations: (now) => sweepEscalations({ db, place, policy, calendar, newId, journal: journal.send }, now),
     flushUnjournaled: journal.flush,
     pendingJournalCount: journal.pendingCount,
-    async restoreIfEmpty() {
+    async restoreIfEmpty(onProgress) {
       await journal.settle();
-      const [restored] = await Promise.all([reconcileWithJournal(db, api, summarize), mirrorUsers(db, api)]);
+      const [restored] = await Promise.all([reconcileWithJournal(db, api, summarize, onProgress), mirrorUsers(db, api)]);
       journal.reload();
       // Not awaited: sending main what it lacks does not touch numbering. Even when main could not be read,
       // the flush runs — a failed one schedules the retries that pending events need.

@@ -124,6 +124,119 @@ describe('users and roles', () => {
   });
 });
 
+describe('staff accounts over the contract', () => {
+  const STAFF = { username: 'li.na', displayName: '李娜', role: 'staff', password: 'counter-one' } as const;
+  async function createStaff(desk: Desk): Promise<string> {
+    const created = await desk.dispatch('users.create', STAFF);
+    if (!created.ok) throw new Error(created.error.code);
+    return (created.value as { user: { id: string } }).user.id;
+  }
+
+  it('lets an admin deactivate an account: it then cannot sign in, and a wrong password still says bad_credentials', async () => {
+    await withDesk(async (desk) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      const id = await createStaff(desk);
+      expect(await desk.dispatch('users.update', { id, active: false })).toMatchObject({ ok: true, value: { user: { id, active: false } } });
+      await desk.dispatch('auth.signOut', {});
+      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
+      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'not-it-at-all' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+      expect(await desk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+
+      await desk.dispatch('auth.signIn', { username: 'admin', password: 'correct horse' });
+      expect(await desk.dispatch('users.update', { id, active: true })).toMatchObject({ ok: true, value: { user: { active: true } } });
+      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true, value: { user: { id } } });
+    });
+  });
+
+  it('ends the session of an account deactivated meanwhile (another window on the same data folder)', async () => {
+    await withTempDir(async (dir) => {
+      const open = () => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
+      const adminDesk = await open();
+      await adminDesk.dispatch('setup.createBranch', SETUP);
+      const id = await createStaff(adminDesk);
+      const staffDesk = await open();
+      expect(await staffDesk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true });
+
+      await adminDesk.dispatch('users.update', { id, active: false });
+      expect(await staffDesk.dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(await staffDesk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      await adminDesk.dispatch('users.update', { id, active: true });
+      expect(await staffDesk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      await staffDesk.close();
+      await adminDesk.close();
+    });
+  });
+
+  it('refuses account changes by a non-admin and bad payloads, changing nothing in users.json', async () => {
+    await withDesk(async (desk, dir) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      const id = await createStaff(desk);
+      const before = await readFile(join(dir, 'users.json'), 'utf8');
+      expect(await desk.dispatch('users.update', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await desk.dispatch('users.update', { id, role: 'boss' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'role' } });
+      expect(await desk.dispatch('users.update', { id, active: 'no' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'active' } });
+      expect(await desk.dispatch('users.update', { id, displayName: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'displayName' } });
+      expect(await desk.dispatch('users.update', { id, active: true, passwordHash: 'scrypt$1' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await desk.dispatch('users.resetPassword', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'password' } });
+      expect(await desk.dispatch('users.update', { id: 'u-nobody', role: 'staff' })).toMatchObject({ ok: false, error: { code: 'unknown_user' } });
+
+      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      const admins = await desk.dispatch('users.list', {});
+      const adminId = admins.ok && (admins.value as { users: { id: string; role: string }[] }).users.find((user) => user.role === 'admin')?.id;
+      expect(await desk.dispatch('users.update', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+      expect(await desk.dispatch('users.update', { id, role: 'admin' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+      expect(await desk.dispatch('users.resetPassword', { id: adminId, password: 'taken-over-1' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+      expect(await readFile(join(dir, 'users.json'), 'utf8')).toBe(before);
+
+      await desk.dispatch('auth.signOut', {});
+      expect(await desk.dispatch('users.changeOwnPassword', { currentPassword: 'counter-one', password: 'brand-new-1' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_signed_in' },
+      });
+      expect(await readFile(join(dir, 'users.json'), 'utf8')).toBe(before);
+    });
+  });
+
+  it('refuses the admin deactivating or demoting themself as the last admin', async () => {
+    await withDesk(async (desk) => {
+      const created = await desk.dispatch('setup.createBranch', SETUP);
+      const adminId = created.ok && (created.value as { user: { id: string } }).user.id;
+      expect(await desk.dispatch('users.update', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'cannot_deactivate_self' } });
+      expect(await desk.dispatch('users.update', { id: adminId, role: 'staff' })).toMatchObject({ ok: false, error: { code: 'last_admin', path: 'role' } });
+      expect(await desk.dispatch('users.resetPassword', { id: adminId, password: 'no-current-needed' })).toMatchObject({ ok: false, error: { code: 'reset_own_password' } });
+      expect(await desk.dispatch('auth.session', {})).toMatchObject({ ok: true, value: { user: { role: 'admin', active: true } } });
+    });
+  });
+
+  it('lets anyone change their own password with the current one, throttling wrong guesses like sign-in', async () => {
+    await withDesk(async (desk) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      await createStaff(desk);
+      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      const change = (currentPassword: string) => desk.dispatch('users.changeOwnPassword', { currentPassword, password: 'brand-new-1', confirmPassword: 'brand-new-1' });
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        expect(await change(`guess-${attempt}`)).toMatchObject({ ok: false, error: { code: 'wrong_current_password', path: 'currentPassword' } });
+      }
+      expect(await change('counter-one')).toMatchObject({ ok: false, error: { code: 'too_many_attempts' } });
+    });
+  });
+
+  it('changes the own password, after which only the new one signs in', async () => {
+    await withDesk(async (desk) => {
+      await desk.dispatch('setup.createBranch', SETUP);
+      await createStaff(desk);
+      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      expect(await desk.dispatch('users.changeOwnPassword', { currentPassword: 'counter-one', password: 'brand-new-1', confirmPassword: 'brand-new-1' })).toEqual({
+        ok: true,
+        value: {},
+      });
+      await desk.dispatch('auth.signOut', {});
+      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'brand-new-1' })).toMatchObject({ ok: true });
+    });
+  });
+});
+
 describe('journal over the contract', () => {
   it('journals events of the signed-in branch and reads them back', async () => {
     await withDesk(async (desk) => {

@@ -80,13 +80,24 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // One window, one person at the counter: the session lives in main and survives a renderer reload.
   let signedIn: UserId | undefined;
   const throttle = createSignInThrottle(now);
+  const lockedOut = (username: string) => {
+    const wait = throttle.waitSeconds(username);
+    return wait > 0 ? refuse('too_many_attempts', `Too many wrong attempts: wait ${wait} s and try again.`, { params: { seconds: wait } }) : undefined;
+  };
   const startSession = (user: PublicUser) => {
     signedIn = user.id;
     log.info('signed in', { user: user.id, role: user.role });
     return ok({ user });
   };
-  async function requireUser(roles?: readonly Role[]): Promise<Result<PublicUser>> {
+  /** Who is signed in, read fresh each time: a deactivated (or vanished) account's session ends here. */
+  async function sessionUser(): Promise<PublicUser | undefined> {
     const user = signedIn && (await users.find(signedIn));
+    if (user && user.active) return user;
+    signedIn = undefined;
+    return undefined;
+  }
+  async function requireUser(roles?: readonly Role[]): Promise<Result<PublicUser>> {
+    const user = await sessionUser();
     if (!user) return refuse('not_signed_in', 'Sign in first.');
     if (roles && !roles.includes(user.role)) return refuse('not_allowed', `Only ${roles.join(' or ')} may do this.`, { params: { role: user.role } });
     return ok(user);
@@ -108,12 +119,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return startSession(admin.value);
     },
     'auth.signIn': async (input) => {
-      const wait = throttle.waitSeconds(input.username);
-      if (wait > 0) return refuse('too_many_attempts', `Too many wrong attempts: wait ${wait} s and try again.`, { params: { seconds: wait } });
+      const locked = lockedOut(input.username);
+      if (locked) return locked;
       const user = await users.verify(input.username, input.password);
       if (!user.ok) {
-        throttle.recordFailure(input.username);
-        log.warn('sign-in refused', { username: input.username.slice(0, 64) });
+        // Only a wrong name or password counts as a guess; a deactivated account was given the right one.
+        if (user.error.code === 'bad_credentials') throttle.recordFailure(input.username);
+        log.warn('sign-in refused', { username: input.username.slice(0, 64), code: user.error.code });
         return user;
       }
       throttle.recordSuccess(input.username);
@@ -123,10 +135,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       signedIn = undefined;
       return ok({});
     },
-    'auth.session': async () => {
-      const user = signedIn ? await users.find(signedIn) : undefined;
-      return ok({ user: user ?? null });
-    },
+    'auth.session': async () => ok({ user: (await sessionUser()) ?? null }),
     'users.list': async () => {
       const user = await requireUser();
       return user.ok ? ok({ users: await users.list() }) : user;
@@ -137,6 +146,36 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       const created = await users.create(input);
       if (created.ok) log.info('user created', { by: admin.value.id, user: created.value.id, role: created.value.role });
       return created.ok ? ok({ user: created.value }) : created;
+    },
+    'users.update': async ({ id, ...change }) => {
+      const admin = await requireUser(['admin']);
+      if (!admin.ok) return admin;
+      const updated = await users.update(admin.value.id, id, change);
+      if (updated.ok) log.info('user updated', { by: admin.value.id, user: id, changed: Object.keys(change), role: updated.value.role, active: updated.value.active });
+      return updated.ok ? ok({ user: updated.value }) : updated;
+    },
+    'users.resetPassword': async ({ id, ...next }) => {
+      const admin = await requireUser(['admin']);
+      if (!admin.ok) return admin;
+      const reset = await users.resetPassword(admin.value.id, id, next);
+      if (reset.ok) log.info('password reset', { by: admin.value.id, user: id });
+      return reset.ok ? ok({ user: reset.value }) : reset;
+    },
+    // Someone at an unattended, signed-in desk could guess the current password here: throttled like sign-in.
+    'users.changeOwnPassword': async ({ currentPassword, ...next }) => {
+      const user = await requireUser();
+      if (!user.ok) return user;
+      const { id, username } = user.value;
+      const locked = lockedOut(username);
+      if (locked) return locked;
+      const changed = await users.changeOwnPassword(id, currentPassword, next);
+      if (!changed.ok) {
+        if (changed.error.code === 'wrong_current_password') throttle.recordFailure(username);
+        return changed;
+      }
+      throttle.recordSuccess(username);
+      log.info('own password changed', { user: id });
+      return ok({});
     },
     'journal.append': async (input) => {
       const user = await requireUser();

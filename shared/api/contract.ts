@@ -21,6 +21,7 @@ import {
 } from './schemas';
 import { EvidenceContentSchema, EvidenceGetInputSchema, EvidenceOpenedSchema, EvidenceOpenInputSchema, EvidencePutInputSchema } from './evidence';
 import { EvidenceRefSchema } from '../domain/event-payloads';
+import { UserIdSchema } from '../brand';
 
 /** A domain event as the domain's own parser accepts it (unknown type or newer version is refused). */
 export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
@@ -67,7 +68,10 @@ export const apiContract = {
     }),
     output: SessionUser,
   },
-  /** Refused with `bad_credentials`, never saying whether the name or the password was wrong. */
+  /**
+   * Refused with `bad_credentials`, never saying whether the name or the password was wrong; a deactivated
+   * account with the right password is refused with `account_disabled`.
+   */
   'auth.signIn': {
     input: z.strictObject({ username: z.string().max(64), password: PasswordInputSchema }),
     output: SessionUser,
@@ -86,6 +90,27 @@ export const apiContract = {
       confirmPassword: PasswordInputSchema.optional(),
     }),
     output: z.strictObject({ user: PublicUserSchema }),
+  },
+  /**
+   * Admin only: changes another account's role, display name or whether it is active; at least one of them.
+   * Refused with `unknown_user`, `last_admin` (the last active admin cannot be deactivated or demoted) and
+   * `cannot_deactivate_self`. A deactivated account cannot sign in; its name stays in the history.
+   */
+  'users.update': {
+    input: z
+      .strictObject({ id: UserIdSchema, role: RoleSchema.optional(), displayName: DisplayNameSchema.optional(), active: z.boolean().optional() })
+      .refine((change) => change.role !== undefined || change.displayName !== undefined || change.active !== undefined, 'give role, displayName or active'),
+    output: z.strictObject({ user: PublicUserSchema }),
+  },
+  /** Admin only: sets another account's password (the admin's own goes through `users.changeOwnPassword`). */
+  'users.resetPassword': {
+    input: z.strictObject({ id: UserIdSchema, password: PasswordInputSchema, confirmPassword: PasswordInputSchema.optional() }),
+    output: z.strictObject({ user: PublicUserSchema }),
+  },
+  /** The signed-in user's own password; refused with `wrong_current_password` (counted like a wrong sign-in). */
+  'users.changeOwnPassword': {
+    input: z.strictObject({ currentPassword: PasswordInputSchema, password: PasswordInputSchema, confirmPassword: PasswordInputSchema.optional() }),
+    output: Empty,
   },
   /**
    * Appends events to main's fsync'd journal; confirmed only once they are on disk. Sequence numbers must

@@ -44,6 +44,21 @@ describe('createDispatcher', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses account payloads that break the contract before any service runs', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, { validateOutput: true, onBug: () => undefined });
+    const refused = (path: string) => ({ ok: false, error: { code: 'invalid_input', path } });
+    expect(await dispatch('users.update', { id: 'u-1' })).toMatchObject(refused(''));
+    expect(await dispatch('users.update', { id: '', active: false })).toMatchObject(refused('id'));
+    expect(await dispatch('users.update', { id: 'u-1', role: 'owner' })).toMatchObject(refused('role'));
+    expect(await dispatch('users.update', { id: 'u-1', active: false, username: 'renamed' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('users.resetPassword', { id: 'u-1', password: 'x'.repeat(257) })).toMatchObject(refused('password'));
+    expect(await dispatch('users.changeOwnPassword', { password: 'new-pass-1' })).toMatchObject(refused('currentPassword'));
+    // The own password is the signed-in user's: a payload cannot name someone else.
+    expect(await dispatch('users.changeOwnPassword', { id: 'u-2', currentPassword: 'a', password: 'new-pass-1' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(calls).toEqual([]);
+  });
+
   it('passes parsed input through and treats a missing input of an empty method as {}', async () => {
     const { handlers, calls } = recordingHandlers();
     const dispatch = createDispatcher(handlers, { validateOutput: true, onBug: () => undefined });

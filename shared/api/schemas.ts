@@ -23,11 +23,18 @@ export const DisplayNameSchema = z.string().trim().min(1).max(64);
 /** Length and shape only; the password rules (minimum length, confirmation) live in `rules.ts`. */
 export const PasswordInputSchema = z.string().max(256);
 
+/**
+ * An account as the renderer sees it (never the password hash). A deactivated account (`active: false`)
+ * cannot sign in and is not offered where a person is chosen, but its name stays in the history.
+ */
 export const PublicUserSchema = z.strictObject({
   id: UserIdSchema,
   username: z.string(),
   displayName: z.string(),
   role: RoleSchema,
+  active: z.boolean(),
+  /** ISO instant the account was created. */
+  createdAt: z.string(),
 });
 export type PublicUser = z.infer<typeof PublicUserSchema>;
 

@@ -16,8 +16,8 @@ export const STAFF = UserIdSchema.parse('u-staff');
 export const SUPERVISOR = UserIdSchema.parse('u-super');
 
 export const TEST_USERS: PublicUser[] = [
-  { id: STAFF, username: 'lihua', displayName: '李华', role: 'staff' },
-  { id: SUPERVISOR, username: 'wangfang', displayName: '王芳', role: 'supervisor' },
+  { id: STAFF, username: 'lihua', displayName: '李华', role: 'staff', active: true, createdAt: '2026-11-01T01:00:00.000Z' },
+  { id: SUPERVISOR, username: 'wangfang', displayName: '王芳', role: 'supervisor', active: true, createdAt: '2026-11-01T01:05:00.000Z' },
 ];
 
 export interface TestDesk {

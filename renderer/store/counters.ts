@@ -19,6 +19,11 @@ export const COMPLAINT_TOTAL_KEY = 'complaints:total';
  * at or below it is there too). See journal.ts for when it is written.
  */
 export const JOURNALED_THROUGH_KEY = 'journal:confirmed';
+/**
+ * Changes whenever a search doc is written (to the seq of the write), and only then: the register's search
+ * keeps every doc in memory while it stands still (queries.ts).
+ */
+export const SEARCH_DOCS_VERSION_KEY = 'searchDocs:version';
 
 export const registeredIn = (events: readonly DomainEvent[]): number => events.filter((event) => event.type === 'Registered').length;
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { JOURNALED_THROUGH_KEY } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
+import { escalationCandidates } from './escalation-sweep';
 import { openDeskDb } from './open';
 import { countAll, queryRegisterIds } from './queries';
 import { createFakeMain } from './testing/fake-api';
@@ -90,7 +91,7 @@ describe('schema migrations', () => {
     const main = createFakeMain({ journal: tables.events.slice(0, 3).map(toDomainEvent), users: TEST_USERS });
     const upgraded = openTestDesk({ name, main });
     expect(await upgraded.store.pendingJournalCount()).toBe(1);
-    expect(upgraded.db.verno).toBe(3);
+    expect(upgraded.db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await upgraded.db.counters.get(JOURNALED_THROUGH_KEY)).toEqual({ key: JOURNALED_THROUGH_KEY, last: 3 });
     expect(await upgraded.store.flushUnjournaled()).toEqual({ ok: true, value: { journaledThroughSeq: 4 } });
     expect(main.calls.filter((call) => call.method === 'journal.append').map((call) => call.input)).toMatchObject([{ events: [{ seq: 4 }] }]);
@@ -98,5 +99,31 @@ describe('schema migrations', () => {
     expect(main.journal[3]).not.toHaveProperty('journaled');
     upgraded.store.dispose();
     upgraded.db.close();
+  });
+
+  it('upgrades a v3 database: every row gets the escalation column the sweep looks up, nothing else changes', async () => {
+    const source = openTestDesk({ now: '2026-11-23T02:00:00.000Z' });
+    await source.store.register(walkIn({ receivedAt: '2026-11-23T01:30:00.000Z' }));
+    await source.store.register(walkIn({ receivedAt: '2026-11-23T01:40:00.000Z', complainant: { name: '孙丽' } }));
+    const tables = { events: await source.db.events.toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
+    source.store.dispose();
+    source.db.close();
+    const name = freshName('v3');
+    const old = new Dexie(name);
+    old.version(3).stores(SCHEMA_V3);
+    await old.table('events').bulkAdd(tables.events);
+    // As v3 stored them: the same rows without the column.
+    await old.table('complaints').bulkAdd(tables.complaints.map(({ escalationDueAt: _dropped, ...row }) => row));
+    await old.table('counters').bulkAdd(tables.counters);
+    old.close();
+
+    const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.complaints.orderBy('number').toArray()).toEqual([...tables.complaints].sort((a, b) => (a.number < b.number ? -1 : 1)));
+    // T1's 24 h limit runs from registration: both are due a day after, and found by the index alone.
+    expect(await escalationCandidates(db, '2026-11-24T02:00:00.000Z')).toHaveLength(2);
+    expect(await escalationCandidates(db, '2026-11-23T12:00:00.000Z')).toEqual([]);
+    db.close();
   });
 });

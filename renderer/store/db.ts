@@ -42,7 +42,13 @@ export const SCHEMA_V2 = {
  */
 export const SCHEMA_V3 = { ...SCHEMA_V2, events: 'id, &[branch+seq], [complaintId+seq]' } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * v4: `escalationDueAt` lets the escalation sweep find due complaints by one key range instead of reading every
+ * overdue row; rows are rebuilt from the log to fill it.
+ */
+export const SCHEMA_V4 = { ...SCHEMA_V3, complaints: `${SCHEMA_V3.complaints}, escalationDueAt` } as const;
+
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export class DeskDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
@@ -59,10 +65,13 @@ export class DeskDb extends Dexie {
       .stores(SCHEMA_V2)
       .upgrade((tx) => reprojectAll(tx, project));
     this.version(3).stores(SCHEMA_V3).upgrade(startJournalMark);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((tx) => reprojectAll(tx, project));
   }
 }
 
-/** Rebuilds every row from the event log (v1 rows lack search and deadline columns). */
+/** Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation column). */
 async function reprojectAll(tx: Transaction, project: Projector): Promise<void> {
   const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq);
   const byComplaint = new Map<string, DomainEvent[]>();

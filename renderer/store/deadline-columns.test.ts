@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AROUND_THE_CLOCK, type WorkingCalendar } from '../../shared/calendar/calendar';
 import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
 import { computeClocks, nextDeadline } from '../../shared/deadlines/clocks';
+import { dueEscalations } from '../../shared/escalation/rules';
 import { COMMANDS, type CommandContext } from '../../shared/domain/commands';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { stampEvents, type DomainEvent } from '../../shared/domain/events';
@@ -71,8 +72,48 @@ describe('deadline columns of a row', () => {
       ['acknowledge', {}],
     ];
     const paused = foldComplaint(history([...base, ['pause', { reason: '等待顾客补充材料' }]], now));
-    expect(deadlineColumns(paused, DEFAULT_POLICY, AROUND_THE_CLOCK)).toEqual({ paused: 1 });
+    // Waiting on the customer stops the clocks but not the month: the month rule may still escalate it.
+    expect(deadlineColumns(paused, DEFAULT_POLICY, AROUND_THE_CLOCK)).toEqual({ paused: 1, escalationDueAt: '2026-12-23T01:30:00.000Z' });
     const voided = foldComplaint(history([...base, ['void', { reason: '重复登记' }]], now));
     expect(deadlineColumns(voided, DEFAULT_POLICY, AROUND_THE_CLOCK)).toEqual({ paused: 0 });
+  });
+});
+
+/** Every 20 minutes for 35 days: whenever the rule has an escalation due with no step taken, the row said so. */
+function expectEscalationColumnNeverLate(events: DomainEvent[], policy: Policy, calendar: WorkingCalendar): void {
+  const state = foldComplaint(events);
+  const dueAt = deadlineColumns(state, policy, calendar).escalationDueAt;
+  const start = Date.parse(state.updatedAt);
+  let firstDue: string | undefined;
+  for (let t = start; t < start + 35 * 86_400_000 && firstDue === undefined; t += 20 * 60_000) {
+    const now = new Date(t).toISOString();
+    if (dueEscalations(state, policy, calendar, now).length > 0) firstDue = now;
+  }
+  expect(firstDue).toBeDefined();
+  expect(dueAt).toBeDefined();
+  // Never later than the rule (nothing is missed), and no more than one sampling step earlier (nothing swept for nothing).
+  expect(Date.parse(dueAt ?? '')).toBeLessThanOrEqual(Date.parse(firstDue ?? ''));
+  expect(Date.parse(firstDue ?? '') - Date.parse(dueAt ?? '')).toBeLessThanOrEqual(20 * 60_000);
+}
+
+describe('escalation column of a row', () => {
+  const at = '2026-11-23T01:30:00.000Z';
+  const register: [string, unknown] = ['register', { ...walkIn({ receivedAt: at }), number: 'SH01-20261123-0001' }];
+
+  it('falls due with the tier limit, around the clock and in working time', () => {
+    expectEscalationColumnNeverLate(registered(at), DEFAULT_POLICY, AROUND_THE_CLOCK);
+    expectEscalationColumnNeverLate(registered('2026-11-27T08:00:00.000Z'), WORKING_POLICY, CN_2026_CALENDAR);
+  });
+
+  it('falls due with the next tier limit after an escalation, and with the month at final review', () => {
+    expectEscalationColumnNeverLate(history([register, ['escalate', { toTier: 'T2', reason: '顾客要求主管处理' }]], '2026-11-23T02:00:00.000Z'), DEFAULT_POLICY, AROUND_THE_CLOCK);
+    const atFinal = foldComplaint(history([register, ['escalate', { toTier: 'T4', reason: '媒体关注' }]], '2026-11-23T02:00:00.000Z'));
+    expect(deadlineColumns(atFinal, DEFAULT_POLICY, AROUND_THE_CLOCK).escalationDueAt).toBe('2026-12-23T01:30:00.000Z');
+  });
+
+  it('is absent once the complaint is resolved or has ended', () => {
+    const now = '2026-11-23T02:00:00.000Z';
+    const voided = foldComplaint(history([register, ['void', { reason: '重复登记' }]], now));
+    expect(deadlineColumns(voided, DEFAULT_POLICY, AROUND_THE_CLOCK)).not.toHaveProperty('escalationDueAt');
   });
 });

@@ -4,6 +4,7 @@
  * Computed when the complaint changes (at its `updatedAt`), they stay true until the next event: which clocks
  * run changes only through events, and so do their deadlines — except while the complaint waits on the
  * customer, when the clocks are frozen or pushed by the open pause; such a row says `paused` instead.
+ * `escalationDueAt` is what the escalation sweep looks up, so it finds due complaints by one index range.
  */
 import { addWorkingMs, workingMsBetween } from '../../shared/calendar/arithmetic';
 import { AROUND_THE_CLOCK, type WorkingCalendar } from '../../shared/calendar/calendar';
@@ -34,12 +35,31 @@ function spanMs(clock: Clock, state: ComplaintState, policy: Policy, calendar: W
   }
 }
 
+const DAY_MS = 86_400_000;
+const RUNNING: ReadonlySet<Clock['state']> = new Set(['on_time', 'due_soon', 'overdue']);
+
+/**
+ * The first instant an automatic escalation can fall due with no step taken (shared/escalation/rules.ts): the
+ * current tier's limit running out, or a month unresolved. The other triggers (customer rejection, major flags,
+ * a department that cannot resolve alone) come with a step, and the store runs the rule after every step.
+ */
+function escalationDueAt(state: ComplaintState, policy: Policy, tier: Clock | null | undefined): string | undefined {
+  if (state.status === 'resolved' || state.status === 'followed_up') return undefined;
+  const monthDueMs = state.flags.includes('unresolved_month') ? Infinity : Date.parse(state.receivedAt) + policy.majorUnresolvedDays * DAY_MS;
+  const tierDueMs = tier && RUNNING.has(tier.state) ? tier.deadlineMs : Infinity;
+  const dueMs = Math.min(monthDueMs, tierDueMs);
+  return Number.isFinite(dueMs) ? new Date(dueMs).toISOString() : undefined;
+}
+
 export function deadlineColumns(state: ComplaintState, policy: Policy, calendar: WorkingCalendar): DeadlineColumns {
   if (state.terminal) return { paused: 0 };
-  if (openPause(state)) return { paused: 1 };
+  // Waiting on the customer stops the tier clock, not the month: a paused complaint still escalates after a month.
+  if (openPause(state)) return withEscalation({ paused: 1 }, escalationDueAt(state, policy, undefined));
   const asOf = state.updatedAt;
-  const next = nextDeadline(computeClocks(state, policy, calendar, asOf));
-  if (!next) return { paused: 0 };
+  const clocks = computeClocks(state, policy, calendar, asOf);
+  const escalation = escalationDueAt(state, policy, clocks.tier);
+  const next = nextDeadline(clocks);
+  if (!next) return withEscalation({ paused: 0 }, escalation);
   const clockCalendar = next.mode === 'working_time' ? calendar : AROUND_THE_CLOCK;
   const asOfMs = Date.parse(asOf);
   const leftMs = workingMsBetween(clockCalendar, asOfMs, Date.parse(next.deadline));
@@ -48,7 +68,12 @@ export function deadlineColumns(state: ComplaintState, policy: Policy, calendar:
   // A clock with no known span is never "due soon": it turns straight to overdue at its deadline.
   const untilDueSoonMs = span === undefined ? leftMs : leftMs - span * policy.dueSoonShare;
   const dueSoonAt = untilDueSoonMs <= 0 ? asOf : new Date(addWorkingMs(clockCalendar, asOfMs, untilDueSoonMs / MINUTE_MS)).toISOString();
-  return { nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, dueSoonAt, paused: 0 };
+  return withEscalation({ nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, dueSoonAt, paused: 0 }, escalation);
+}
+
+/** Left out rather than undefined: IndexedDB must not index a missing instant. */
+function withEscalation(columns: DeadlineColumns, dueAt: string | undefined): DeadlineColumns {
+  return dueAt === undefined ? columns : { ...columns, escalationDueAt: dueAt };
 }
 
 export function deadlineSummarizer(policy: Policy, calendar: WorkingCalendar): DeadlineSummarizer {

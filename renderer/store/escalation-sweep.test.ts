@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
-import { escalationCandidates, startEscalationSweeps, type SweepReport } from './escalation-sweep';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import { escalationCandidates, startEscalationSweeps, SWEEP_BATCH, type SweepReport } from './escalation-sweep';
 import { STAFF, testDesks, walkIn, type TestDesk } from './testing/desk';
 
 const REGISTERED_AT = '2026-11-23T02:00:00.000Z';
@@ -77,6 +76,24 @@ describe('sweepEscalations', () => {
   });
 });
 
+describe('a long backlog', () => {
+  it('escalates every due complaint, a batch per transaction, each once', async () => {
+    const d = desk();
+    const count = SWEEP_BATCH * 2 + 5;
+    for (let i = 0; i < count; i += 1) await registered(d);
+    const eventsBefore = await d.db.events.count();
+    const transactions = vi.spyOn(d.db, 'transaction');
+
+    const report = await d.store.sweepEscalations(hoursLater(25));
+
+    expect(report).toMatchObject({ candidates: count, escalated: count, events: count, failures: [] });
+    expect(transactions).toHaveBeenCalledTimes(3);
+    expect(await d.db.events.count()).toBe(eventsBefore + count);
+    expect(await d.db.complaints.where('tier').equals('T2').count()).toBe(count);
+    expect(await d.store.sweepEscalations(hoursLater(25))).toMatchObject({ candidates: 0, events: 0 });
+  });
+});
+
 describe('escalation after a step', () => {
   it('a step taken after the tier deadline brings the due escalation with it, as the system, in one write', async () => {
     const d = desk();
@@ -108,7 +125,7 @@ describe('escalationCandidates', () => {
     d.setNow(hoursLater(24.5));
     await registered(d);
     // At +25 h only the first complaint's nearest deadline has passed; the second was registered half an hour ago.
-    expect(await escalationCandidates(d.db, DEFAULT_POLICY, hoursLater(25))).toEqual([early]);
+    expect(await escalationCandidates(d.db, hoursLater(25))).toEqual([early]);
   });
 });
 

@@ -9,7 +9,7 @@ import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
-import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn } from './counters';
+import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { projectState, type DeadlineSummarizer } from './projection';
 import { toDomainEvent, type Bit } from './records';
@@ -74,6 +74,7 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
         const last = events[events.length - 1];
         // Main's journal is gap-free: holding these events, it holds every event before them too.
         if (options.journaled && last) counters.push({ key: JOURNALED_THROUGH_KEY, last: last.seq });
+        if (last) counters.push({ key: SEARCH_DOCS_VERSION_KEY, last: last.seq });
         // Issued together: IndexedDB applies them in order without a round trip between each.
         await Promise.all([
           db.events.bulkAdd(events),

@@ -15,6 +15,8 @@ export interface DeadlineColumns {
   nextDeadlineKind?: string;
   dueSoonAt?: string;
   paused: Bit;
+  /** When an automatic escalation can first fall due without a step (deadline-columns.ts); absent when none can. */
+  escalationDueAt?: string;
 }
 
 /** Computes a state's deadline columns under the branch's policy and calendar (see deadline-columns.ts). */
@@ -50,6 +52,7 @@ export function projectState(state: ComplaintState, summarize: DeadlineSummarize
   if (deadline.nextDeadlineAt) record.nextDeadlineAt = canonical(deadline.nextDeadlineAt);
   if (deadline.nextDeadlineKind) record.nextDeadlineKind = deadline.nextDeadlineKind;
   if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
+  if (deadline.escalationDueAt) record.escalationDueAt = canonical(deadline.escalationDueAt);
   return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) } };
 }
 

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
+import { SEARCH_DOCS_VERSION_KEY } from './counters';
 import { countAll, countDeadlines, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
-import { openTestDesk, STAFF, SUPERVISOR, walkIn, type TestDesk } from './testing/desk';
+import { openTestDesk, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from './testing/desk';
 
 let d: TestDesk;
 const id: Record<string, ComplaintId> = {};
@@ -157,5 +158,34 @@ describe('register query', () => {
       nextDeadlineKind: 'acknowledgement',
     });
     expect(toComplaintRow(record, names, '2026-11-24T02:00:00.000Z').clockState).toBe('overdue');
+  });
+});
+
+describe('search between changes', () => {
+  const fresh = testDesks({ now: '2026-11-23T02:00:00.000Z' });
+
+  it('finds a complaint registered after an earlier search of the same words', async () => {
+    const desk = fresh();
+    const search = (text: string) => queryRegisterIds(desk.db, { search: text }, desk.now());
+    const yoghurt = await desk.store.register(walkIn({ description: '冷柜温度过高，酸奶变质' }));
+    expect(await search('酸奶')).toEqual([yoghurt.ok && yoghurt.value.id]);
+    expect(await search('发霉')).toEqual([]);
+
+    const bread = await desk.store.register(walkIn({ description: '面包发霉，要求退货' }));
+
+    expect(await search('发霉')).toEqual([bread.ok && bread.value.id]);
+    expect(await search('酸奶')).toEqual([yoghurt.ok && yoghurt.value.id]);
+  });
+
+  it('keeps the docs (and the search’s copy of them) when a step leaves the searched text alone', async () => {
+    const desk = fresh();
+    const registered = await desk.store.register(walkIn());
+    if (!registered.ok) throw new Error(registered.error.message);
+    const version = await desk.db.counters.get(SEARCH_DOCS_VERSION_KEY);
+    expect(version?.last).toBeGreaterThan(0);
+
+    expect(await desk.store.perform(registered.value.id, 'addNote', { text: '已回电顾客' })).toMatchObject({ ok: true });
+
+    expect(await desk.db.counters.get(SEARCH_DOCS_VERSION_KEY)).toEqual(version);
   });
 });

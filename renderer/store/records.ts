@@ -40,6 +40,8 @@ export interface ComplaintRecord {
   nextDeadlineKind?: string;
   /** The instant the nearest deadline turns "due soon" (the policy's last share of its clock). */
   dueSoonAt?: string;
+  /** When an automatic escalation (tier limit, a month unresolved) can first fall due; the sweep's index. */
+  escalationDueAt?: string;
   paused: Bit;
   terminal: Bit;
   updatedAt: string;

@@ -19,4 +19,13 @@ describe('refusalText', () => {
   it('names an unknown code instead of showing a raw English message', async () => {
     expect(refusalText(await translator('zh-CN'), { code: 'disk_on_fire' })).toBe('操作被拒绝（disk_on_fire）。');
   });
+
+  it('translates every refusal the account services give, in both languages', async () => {
+    const codes = ['account_disabled', 'unknown_user', 'last_admin', 'cannot_deactivate_self', 'wrong_current_password', 'reset_own_password', 'username_taken', 'not_allowed'];
+    for (const language of ['zh-CN', 'en'] as const) {
+      const t = await translator(language);
+      for (const code of codes) expect(refusalText(t, { code }), `${language} ${code}`).not.toBe(t('refusal.unknown', { code }));
+    }
+    expect(refusalText(await translator('zh-CN'), { code: 'last_admin' })).toContain('最后一个在用的管理员');
+  });
 });

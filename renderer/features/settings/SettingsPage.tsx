@@ -6,12 +6,20 @@ import { api } from '../../platform/api';
 import { refusalText } from '../../i18n/refusal';
 import { LanguageSelect } from '../../ui/LanguageSelect';
 import { useLanguageSwitch } from '../../app/useLanguageSwitch';
+import { useSession } from '../../app/session';
+import { useUsers } from '../../store';
+import { OwnPassword } from '../users/OwnPassword';
+import { StaffAccounts } from '../users/StaffAccounts';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const switchLanguage = useLanguageSwitch();
   const [info, setInfo] = useState<ApiOutput<'app.info'> | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { user } = useSession();
+  const users = useUsers();
+  // The mirror of main's users is fresher than the session (an admin may have changed this account's role).
+  const role = users?.find((account) => account.id === user.id)?.role ?? user.role;
 
   useEffect(() => {
     let live = true;
@@ -32,6 +40,8 @@ export function SettingsPage() {
         <h2>{t('settings.language')}</h2>
         <LanguageSelect id="settings-language" onChange={switchLanguage} />
       </div>
+      {users && role === 'admin' && <StaffAccounts users={users} />}
+      <OwnPassword />
       <div className="section">
         <h2>{t('settings.about')}</h2>
         {refusal && (

@@ -96,7 +96,8 @@ export function AssignForm({ complaint, onDone, action }: ActionDialogProps & { 
   const { t } = useTranslation();
   const users = useUsers() ?? [];
   const defaults: AssignValues = { to: '', department: complaint.department ?? '', reason: '' };
-  const people = users.filter((user) => user.id !== complaint.assignee).map((user) => [user.id, `${user.displayName || user.username} · ${t(`role.${user.role}`)}`] as const);
+  // A deactivated account is not offered; its name still shows wherever the history names it.
+  const people = users.filter((user) => user.active && user.id !== complaint.assignee).map((user) => [user.id, `${user.displayName || user.username} · ${t(`role.${user.role}`)}`] as const);
   return (
     <ActionForm complaintId={complaint.id} action={action} defaultValues={defaults} toInput={assignInput} onDone={onDone}>
       <SelectField

@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: the README's pictures of the main screens in both languages, taken from the real
- * app in browser mode at the branch PCs' usual 1366×768. Needs `npm run build` first.
+ * `npm run screenshots`: the README's pictures of the main screens (and Settings with its staff accounts) in
+ * both languages, taken from the real app in browser mode at the branch PCs' usual 1366×768. Needs
+ * `npm run build` first.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,32 @@ async function registerAll(page: Page) {
   }
 }
 
+const ACCOUNTS = [
+  { username: 'li.na', displayName: '李娜', role: 'Staff', active: true },
+  { username: 'wang.fang', displayName: '王芳', role: 'Supervisor', active: true },
+  { username: 'zhao.lei', displayName: '赵磊', role: 'Staff', active: false },
+];
+
+/** Settings → Staff accounts: a few colleagues, one of them deactivated (it stays in the list). */
+async function addAccounts(page: Page) {
+  await page.getByRole('navigation').getByRole('link', { name: /Settings/ }).click();
+  for (const account of ACCOUNTS) {
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add account' });
+    await dialog.getByLabel('Username').fill(account.username);
+    await dialog.getByLabel('Display name').fill(account.displayName);
+    await dialog.getByLabel('Role').selectOption({ label: account.role });
+    await dialog.getByLabel('Password', { exact: true }).fill('counter-2026!');
+    await dialog.getByLabel('Confirm password').fill('counter-2026!');
+    await page.keyboard.press('Control+Enter');
+    await dialog.waitFor({ state: 'detached' });
+    if (account.active) continue;
+    await page.getByRole('row').filter({ hasText: account.username }).getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+}
+
 async function shoot(page: Page, language: 'zh-CN' | 'en') {
   // The switch is named in the language currently on screen.
   await page.getByRole('combobox', { name: '语言' }).or(page.getByRole('combobox', { name: 'Language' })).first().selectOption(language);
@@ -45,6 +72,9 @@ async function shoot(page: Page, language: 'zh-CN' | 'en') {
   await page.keyboard.press('F2');
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, `registration.${language}.png`) });
+  await page.getByRole('navigation').getByRole('link', { name: language === 'en' ? /Settings/ : /设置/ }).click();
+  await page.getByRole('table').waitFor();
+  await page.screenshot({ path: join(OUT, `settings.${language}.png`), fullPage: true });
 }
 
 const dataDir = newDataDir();
@@ -55,6 +85,7 @@ try {
   await page.goto(desk.url);
   await createBranch(page);
   await registerAll(page);
+  await addAccounts(page);
   await shoot(page, 'zh-CN');
   await shoot(page, 'en');
   console.log(`Screenshots written to ${OUT}`);

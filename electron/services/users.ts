@@ -79,7 +79,7 @@ const toPublic = ({ passwordHash: _hash, ...user }: StoredUser): PublicUser => P
 const isActiveAdmin = (user: Pick<StoredUser, 'role' | 'active'>) => user.active && user.role === 'admin';
 
 /** Why `actor` may not make `change` to `target`, or undefined when it may. */
-export function accountChangeRefusal(users: readonly StoredUser[], actor: UserId, target: StoredUser, change: AccountChange): Refusal | undefined {
+function accountChangeRefusal(users: readonly StoredUser[], actor: UserId, target: StoredUser, change: AccountChange): Refusal | undefined {
   if (change.active === false && target.id === actor) {
     return refuse('cannot_deactivate_self', 'An admin cannot deactivate their own account.', { path: 'active' }).error;
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { WhatSection } from './WhatSection';
 import { WhoSection } from './WhoSection';
 import { clearDraft, draftKey, isWorthKeeping, loadDraft, saveDraft } from './draft';
 import { RegistrationFormValuesSchema, emptyRegistrationForm, registrationFormSchema, type RegistrationFormValues, type RegistrationSubmission } from './formSchema';
+import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
 
 const DRAFT_DELAY_MS = 300;
 const wallClock = (): number => Date.now();
@@ -32,7 +33,6 @@ export function RegisterComplaintPage() {
   const [showRestored, setShowRestored] = useState(restored !== undefined);
   const [registered, setRegistered] = useState<Registered | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
 
   const schema = useMemo(() => registrationFormSchema({ timeZone: branch.timeZone, policy, canAssess, now: wallClock }), [branch.timeZone, policy, canAssess]);
   const form = useForm<RegistrationFormValues, unknown, RegistrationSubmission>({
@@ -106,13 +106,6 @@ export function RegisterComplaintPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [registered, another, form]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    }
-  };
-
   if (registered) {
     return (
       <div className="page">
@@ -136,7 +129,7 @@ export function RegisterComplaintPage() {
         </div>
       )}
       <FormProvider {...form}>
-        <form ref={formRef} className="reg-form" aria-labelledby="page-title" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown}>
+        <form className="reg-form" aria-labelledby="page-title" noValidate onSubmit={(event) => void submit(event)} onKeyDown={submitOnCtrlEnter}>
           <WhoSection anonymousAllowed={policy.registration.anonymousAllowed} />
           <WhatSection policy={policy} />
           <WantSection />

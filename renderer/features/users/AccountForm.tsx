@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { createContext, useContext, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { FormProvider, get, useForm, useFormContext, type DefaultValues, type FieldError, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import type { Refusal, Result } from '../../../shared/result';
 import { refusalText } from '../../i18n/refusal';
 import { Field, fieldAria } from '../../ui/Field';
 import { fieldErrorText } from '../../ui/fieldError';
+import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
 
 /** Control ids of one form: the page and a dialog may both hold a "password" field. */
 const IdPrefix = createContext('account');
@@ -33,7 +34,6 @@ interface AccountFormProps<V extends FieldValues, I> {
  */
 export function AccountForm<V extends FieldValues, I>({ idPrefix, schema, defaultValues, submit, onSaved, submitLabel, resetOnSave, children }: AccountFormProps<V, I>) {
   const { t } = useTranslation();
-  const formRef = useRef<HTMLFormElement>(null);
   const [refusal, setRefusal] = useState<Refusal>();
   const form = useForm<V, unknown, I>({ resolver: zodResolver(schema), defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { handleSubmit, setError, getValues, reset, formState } = form;
@@ -51,17 +51,10 @@ export function AccountForm<V extends FieldValues, I>({ idPrefix, schema, defaul
     else setRefusal(result.error);
   };
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    }
-  };
-
   return (
     <IdPrefix.Provider value={idPrefix}>
       <FormProvider {...form}>
-        <form ref={formRef} className="account-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={onKeyDown}>
+        <form className="account-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={submitOnCtrlEnter}>
           {children}
           {refusal && (
             <div className="banner banner-error" role="alert">

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { refusalText } from '../../../i18n/refusal';
 import { useDeskStore } from '../../../store';
 import { COMMAND_INPUTS } from '../../../../shared/domain/commands';
 import type { ToolbarAction } from './toolbarModel';
+import { submitOnCtrlEnter } from '../../../ui/submitOnCtrlEnter';
 
 interface ActionFormProps<V extends FieldValues> {
   complaintId: ComplaintId;
@@ -29,7 +30,6 @@ interface ActionFormProps<V extends FieldValues> {
 export function ActionForm<V extends FieldValues>({ complaintId, action, defaultValues, toInput, onDone, children }: ActionFormProps<V>) {
   const { t } = useTranslation();
   const { store } = useDeskStore();
-  const formRef = useRef<HTMLFormElement>(null);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const [failed, setFailed] = useState(false);
   const resolver = useMemo(() => zodResolver(z.preprocess((values: V) => toInput(values), COMMAND_INPUTS[action])), [action, toInput]);
@@ -54,16 +54,9 @@ export function ActionForm<V extends FieldValues>({ complaintId, action, default
     }
   };
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    }
-  };
-
   return (
     <FormProvider {...form}>
-      <form ref={formRef} className="action-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={onKeyDown}>
+      <form className="action-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={submitOnCtrlEnter}>
         {children}
         {refusal && (
           <div className="banner banner-error" role="alert">

@@ -28,9 +28,13 @@ import { writeComplaints, type Decide } from './write';
  */
 export const SYSTEM_ACTOR: Actor = { id: SYSTEM_USER_ID, role: 'supervisor' };
 
-/** Complaints written per transaction, and the pause between two batches (the screen's turn). */
-export const SWEEP_BATCH = 100;
-const BATCH_PAUSE_MS = 20;
+/**
+ * Complaints written per transaction, and the pause between two batches (the screen's turn). Every commit makes
+ * the open screens query again, so fewer, larger batches finish a backlog sooner (100 per batch: 7 ms a
+ * complaint with the register open, against 0.6 ms with no screen open).
+ */
+export const SWEEP_BATCH = 500;
+const BATCH_PAUSE_MS = 50;
 
 export interface SweepDeps {
   db: DeskDb;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../ui/LanguageSelect';
 import { useSession } from './session';
 import { useLanguageSwitch } from './useLanguageSwitch';
-import { useDeadlineCounts } from '../store';
+import { useDeadlineCounts, useUsers } from '../store';
 import { useJournalState } from './DeskStoreProvider';
 import { Icon } from '../ui/Icon';
 
@@ -44,6 +44,9 @@ export function TopBar({ onHelp }: { onHelp: () => void }) {
   const { t } = useTranslation();
   const { user, branch, signOut } = useSession();
   const switchLanguage = useLanguageSwitch();
+  // The name as the accounts list has it now (an admin may have just renamed this person); the role stays the
+  // one signed in with, which is what this session acts as until the next sign-in.
+  const name = useUsers()?.find((account) => account.id === user.id)?.displayName || user.displayName || user.username;
   return (
     <header className="topbar">
       <span className="topbar-brand">{t('app.name')}</span>
@@ -55,7 +58,7 @@ export function TopBar({ onHelp }: { onHelp: () => void }) {
       <Bell />
       <span className="topbar-item" title={t('topbar.signedInAs')}>
         <Icon name="user" />
-        {user.displayName || user.username} · {t(`role.${user.role}`)}
+        {name} · {t(`role.${user.role}`)}
       </span>
       <LanguageSelect id="topbar-language" onChange={switchLanguage} showLabel={false} />
       <button type="button" className="btn" onClick={onHelp} title={t('topbar.help')} aria-label={t('topbar.help')}>

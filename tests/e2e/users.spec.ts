@@ -123,3 +123,16 @@ test('an admin adds a clerk, who signs in without the admin section, and once de
   await signIn(page, ADMIN.username, ADMIN.password);
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 });
+
+test('an admin who renames their own account sees the new name in the top bar at once', async ({ page, desk }) => {
+  await page.goto(desk.url);
+  await createBranch(page);
+  await openSettings(page);
+  const own = page.getByRole('table', { name: 'Staff accounts' }).getByRole('row').filter({ hasText: ADMIN.username });
+  await own.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: `Edit account: ${ADMIN.username}` });
+  await edit.getByLabel('Display name').fill('周主任');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.locator('header.topbar')).toContainText('周主任 · Admin');
+});

@@ -329,6 +329,7 @@ export const en: Messages = {
     deactivate: 'Deactivate',
     deactivateTitle: 'Deactivate account: {{name}}',
     deactivateText: '{{name}} will no longer be able to sign in or be chosen for assignments; their name stays on existing records. You can reactivate the account at any time.',
+    stillHolds: '{{name}} still holds {{count}} open complaint(s). Hand them over to someone else (Hand over, on each complaint) so their deadlines are not missed.',
     reactivate: 'Reactivate',
     reactivateTitle: 'Reactivate account: {{name}}',
     reactivateText: '{{name}} can sign in again with their existing password and be chosen for assignments.',

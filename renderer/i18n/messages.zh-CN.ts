@@ -329,6 +329,7 @@ export const zhCN = {
     deactivate: '停用',
     deactivateTitle: '停用账号：{{name}}',
     deactivateText: '停用后，{{name}} 不能再登录，也不会出现在指派名单中；已有投诉记录中的姓名保留。可随时重新启用。',
+    stillHolds: '{{name}} 名下仍有 {{count}} 件未办结的投诉，请逐件“移交”给其他同事处理，以免超时。',
     reactivate: '启用',
     reactivateTitle: '启用账号：{{name}}',
     reactivateText: '启用后，{{name}} 可以用原密码登录，并可被指派投诉。',

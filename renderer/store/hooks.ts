@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
-import type { ComplaintId } from '../../shared/brand';
+import type { ComplaintId, UserId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
@@ -13,6 +13,7 @@ import type { DeskDb } from './db';
 import {
   countAll,
   countDeadlines,
+  countOpenHeldBy,
   isPlainOrder,
   loadPlainWindow,
   loadTimeline,
@@ -142,6 +143,12 @@ export function useDeadlineCounts(): { dueSoon: number; overdue: number } | unde
   const { db } = useDeskStore();
   const now = useNow();
   return useLiveQuery(() => countDeadlines(db, now), [db, now]);
+}
+
+/** How many open complaints `assignee` holds (warned about before their account is deactivated). */
+export function useOpenHeldBy(assignee: UserId): number | undefined {
+  const { db } = useDeskStore();
+  return useLiveQuery(() => countOpenHeldBy(db, assignee), [db, assignee]);
 }
 
 /** How many events wait to be journaled by main (0 in normal operation). */

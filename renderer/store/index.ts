@@ -29,6 +29,7 @@ export {
   usePendingJournal,
   useRegister,
   useTimeline,
+  useOpenHeldBy,
   useUsers,
   type DeskStoreContextValue,
   type RegisterView,

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { SEARCH_DOCS_VERSION_KEY } from './counters';
-import { countAll, countDeadlines, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
+import { countAll, countDeadlines, countOpenHeldBy, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
 import { openTestDesk, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from './testing/desk';
 
 let d: TestDesk;
@@ -187,5 +187,22 @@ describe('search between changes', () => {
     expect(await desk.store.perform(registered.value.id, 'addNote', { text: '已回电顾客' })).toMatchObject({ ok: true });
 
     expect(await desk.db.counters.get(SEARCH_DOCS_VERSION_KEY)).toEqual(version);
+  });
+});
+
+describe('open complaints held by a person', () => {
+  const fresh = testDesks({ now: '2026-11-23T02:00:00.000Z', role: 'supervisor' });
+
+  it('counts what they hold that has not ended, and nothing for someone else', async () => {
+    const desk = fresh();
+    const kept = await desk.store.register(walkIn());
+    const voided = await desk.store.register(walkIn({ complainant: { name: '重复登记' } }));
+    if (!kept.ok || !voided.ok) throw new Error('setup');
+    expect(await countOpenHeldBy(desk.db, SUPERVISOR)).toBe(2);
+
+    expect(await desk.store.perform(voided.value.id, 'void', { reason: '重复登记' })).toMatchObject({ ok: true });
+
+    expect(await countOpenHeldBy(desk.db, SUPERVISOR)).toBe(1);
+    expect(await countOpenHeldBy(desk.db, STAFF)).toBe(0);
   });
 });

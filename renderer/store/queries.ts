@@ -261,6 +261,15 @@ export async function countDeadlines(db: DeskDb, now: string): Promise<{ dueSoon
   return { dueSoon: pastDueSoon - overdue, overdue };
 }
 
+/** Complaints still open (not closed, rejected or voided) that `assignee` holds: what a hand-over must move. */
+export async function countOpenHeldBy(db: DeskDb, assignee: UserId): Promise<number> {
+  return db.complaints
+    .where('[assignee+receivedAt]')
+    .between([assignee, Dexie.minKey], [assignee, Dexie.maxKey])
+    .filter((row) => row.terminal === 0)
+    .count();
+}
+
 /** The rows of `ids` (a window of the register), in the same order; a row deleted meanwhile is skipped. */
 export async function loadRecords(db: DeskDb, ids: readonly ComplaintId[]): Promise<ComplaintRecord[]> {
   const records = await db.complaints.bulkGet([...ids]);

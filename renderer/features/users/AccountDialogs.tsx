@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { PublicUser } from '../../../shared/api/schemas';
 import { api } from '../../platform/api';
+import { useOpenHeldBy } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { AccountForm, NewPasswordInputs, RoleSelect, TextInput } from './AccountForm';
 import { AddAccountFormSchema, EditAccountFormSchema, EMPTY_ACCOUNT, NEW_PASSWORD, NewPasswordFormSchema, type EditAccountValues } from './accountForms';
@@ -109,9 +110,22 @@ export function AccountDialog({ dialog, onClose, onSaved }: AccountDialogProps) 
             submitLabel={t(activate ? 'users.reactivate' : 'users.deactivate')}
           >
             <p className="flush">{t(activate ? 'users.reactivateText' : 'users.deactivateText', { name })}</p>
+            {!activate && <OpenComplaintsWarning user={user} name={name} />}
           </AccountForm>
         </Dialog>
       );
     }
   }
+}
+
+/** Deactivating someone leaves their open complaints with them: say how many, so a supervisor hands them over. */
+function OpenComplaintsWarning({ user, name }: { user: PublicUser; name: string }) {
+  const { t } = useTranslation();
+  const held = useOpenHeldBy(user.id);
+  if (!held) return null;
+  return (
+    <div className="banner banner-warning" role="note">
+      {t('users.stillHolds', { name, count: held })}
+    </div>
+  );
 }

@@ -8,8 +8,9 @@
  */
 import { addWorkingMs, workingMsBetween } from '../../shared/calendar/arithmetic';
 import { AROUND_THE_CLOCK, type WorkingCalendar } from '../../shared/calendar/calendar';
-import { computeClocks, nextDeadline, type Clock } from '../../shared/deadlines/clocks';
+import { computeClocks, isRunning, nextDeadline, type Clock } from '../../shared/deadlines/clocks';
 import { openPause, type ComplaintState } from '../../shared/domain/state';
+import { isUnresolved, unresolvedMonthDueMs } from '../../shared/escalation/rules';
 import { gradeRule, type Policy } from '../../shared/policy/policy';
 import type { DeadlineColumns, DeadlineSummarizer } from './projection';
 
@@ -35,19 +36,14 @@ function spanMs(clock: Clock, state: ComplaintState, policy: Policy, calendar: W
   }
 }
 
-const DAY_MS = 86_400_000;
-const RUNNING: ReadonlySet<Clock['state']> = new Set(['on_time', 'due_soon', 'overdue']);
-
 /**
  * The first instant an automatic escalation can fall due with no step taken (shared/escalation/rules.ts): the
  * current tier's limit running out, or a month unresolved. The other triggers (customer rejection, major flags,
  * a department that cannot resolve alone) come with a step, and the store runs the rule after every step.
  */
 function escalationDueAt(state: ComplaintState, policy: Policy, tier: Clock | null | undefined): string | undefined {
-  if (state.status === 'resolved' || state.status === 'followed_up') return undefined;
-  const monthDueMs = state.flags.includes('unresolved_month') ? Infinity : Date.parse(state.receivedAt) + policy.majorUnresolvedDays * DAY_MS;
-  const tierDueMs = tier && RUNNING.has(tier.state) ? tier.deadlineMs : Infinity;
-  const dueMs = Math.min(monthDueMs, tierDueMs);
+  if (!isUnresolved(state)) return undefined;
+  const dueMs = Math.min(unresolvedMonthDueMs(state, policy) ?? Infinity, tier && isRunning(tier) ? tier.deadlineMs : Infinity);
   return Number.isFinite(dueMs) ? new Date(dueMs).toISOString() : undefined;
 }
 

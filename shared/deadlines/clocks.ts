@@ -225,6 +225,9 @@ export function computeGradedClocks(state: ComplaintState, policy: Policy, calen
 
 const OPEN: ReadonlySet<ClockState> = new Set(['on_time', 'due_soon', 'overdue']);
 
+/** A clock still running: on time, due soon or overdue (not met, missed or paused). */
+export const isRunning = (clock: Clock): boolean => OPEN.has(clock.state);
+
 /** The clocks as a list, in the order they are shown. */
 export function clockList(clocks: ComplaintClocks): Clock[] {
   const list = [clocks.acknowledgement, clocks.firstReply, clocks.response, clocks.resolution];
@@ -235,7 +238,7 @@ export function clockList(clocks: ComplaintClocks): Clock[] {
 export function nextDeadline(clocks: ComplaintClocks): Clock | undefined {
   let next: Clock | undefined;
   for (const clock of clockList(clocks)) {
-    if (OPEN.has(clock.state) && (next === undefined || clock.deadlineMs < next.deadlineMs)) next = clock;
+    if (isRunning(clock) && (next === undefined || clock.deadlineMs < next.deadlineMs)) next = clock;
   }
   return next;
 }

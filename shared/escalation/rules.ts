@@ -35,13 +35,21 @@ export type DueEscalation =
   | { readonly kind: 'major_flags'; readonly flags: readonly MajorFlag[]; readonly raise: boolean }
   | { readonly kind: 'one_tier'; readonly trigger: 'customer_rejected' | 'department_cannot_resolve' | 'tier_deadline'; readonly reason: string };
 
+/** Resolved (and followed-up) complaints are off the ladder and out of the month rule. */
+export const isUnresolved = (state: ComplaintState): boolean => state.status !== 'resolved' && state.status !== 'followed_up';
+
+/** When the month rule raises 'unresolved_month' (epoch ms, calendar days from receipt); undefined once raised. */
+export function unresolvedMonthDueMs(state: ComplaintState, policy: Policy): number | undefined {
+  return state.flags.includes('unresolved_month') ? undefined : Date.parse(state.receivedAt) + policy.majorUnresolvedDays * DAY_MS;
+}
+
 /** The escalations due on `state` at `now` (ISO instant); empty when nothing is due. */
 export function dueEscalations(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): DueEscalation[] {
   if (state.terminal) return [];
-  const nowMs = Date.parse(now);
-  const unresolved = state.status !== 'resolved' && state.status !== 'followed_up';
+  const unresolved = isUnresolved(state);
+  const monthDueMs = unresolvedMonthDueMs(state, policy);
 
-  const raiseMonth = unresolved && !state.flags.includes('unresolved_month') && nowMs - Date.parse(state.receivedAt) >= policy.majorUnresolvedDays * DAY_MS;
+  const raiseMonth = unresolved && monthDueMs !== undefined && Date.parse(now) >= monthDueMs;
   const flags = raiseMonth ? [...state.flags, 'unresolved_month' as const] : state.flags;
   if (flags.length > 0 && (raiseMonth || state.tier !== 'T4' || missingRoutes(state, flags))) {
     return [{ kind: 'major_flags', flags, raise: raiseMonth }];

@@ -20,7 +20,8 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: 
         log.warn('IPC call from an untrusted frame refused', { method, url: event.senderFrame?.url.slice(0, 200) ?? null });
         return refuse('forbidden_sender', 'This page may not call the app.');
       }
-      return dispatch(method, input);
+      // One session per window: a second window starts signed out (a reload keeps its webContents, and its session).
+      return dispatch(method, input, { window: `wc-${event.sender.id}` });
     });
   }
 }

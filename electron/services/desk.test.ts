@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acknowledged, events, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { acknowledged, events, memoryLogger, withTempDir, inWindow, seedJournal } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 
 const SETUP = {
@@ -28,27 +28,27 @@ describe('branch set-up and sign-in', () => {
   it('sets up the branch once, signs the admin in, and keeps both across a restart', async () => {
     await withTempDir(async (dir) => {
       const first = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
-      expect(await first.dispatch('setup.status', {})).toEqual({ ok: true, value: { configured: false } });
-      const created = await first.dispatch('setup.createBranch', SETUP);
+      expect(await inWindow(first)('setup.status', {})).toEqual({ ok: true, value: { configured: false } });
+      const created = await inWindow(first)('setup.createBranch', SETUP);
       expect(created).toMatchObject({ ok: true, value: { user: { username: 'admin', role: 'admin' } } });
-      expect(await first.dispatch('auth.session', {})).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
-      expect(await first.dispatch('setup.createBranch', SETUP)).toMatchObject({ ok: false, error: { code: 'already_configured' } });
+      expect(await inWindow(first)('auth.session', {})).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
+      expect(await inWindow(first)('setup.createBranch', SETUP)).toMatchObject({ ok: false, error: { code: 'already_configured' } });
       await first.close();
 
       const second = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
-      expect(await second.dispatch('setup.status', {})).toEqual({
+      expect(await inWindow(second)('setup.status', {})).toEqual({
         ok: true,
         value: { configured: true, branch: { code: 'BR01', name: '朝阳门店', timeZone: 'Asia/Shanghai' } },
       });
-      expect(await second.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
-      expect(await second.dispatch('auth.signIn', { username: 'ADMIN', password: 'correct horse' })).toMatchObject({ ok: true });
+      expect(await inWindow(second)('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      expect(await inWindow(second)('auth.signIn', { username: 'ADMIN', password: 'correct horse' })).toMatchObject({ ok: true });
       await second.close();
     });
   });
 
   it('stores a salted scrypt hash, never the password', async () => {
     await withDesk(async (desk, dir) => {
-      await desk.dispatch('setup.createBranch', SETUP);
+      await inWindow(desk)('setup.createBranch', SETUP);
       const stored = await readFile(join(dir, 'users.json'), 'utf8');
       expect(stored).not.toContain('correct horse');
       expect(stored).toMatch(/"passwordHash": "scrypt\$15\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+"/);
@@ -57,13 +57,13 @@ describe('branch set-up and sign-in', () => {
 
   it('refuses a wrong password and an unknown user with the same bad_credentials', async () => {
     await withDesk(async (desk) => {
-      await desk.dispatch('setup.createBranch', SETUP);
-      await desk.dispatch('auth.signOut', {});
-      const wrongPassword = await desk.dispatch('auth.signIn', { username: 'admin', password: 'wrong password' });
-      const unknownUser = await desk.dispatch('auth.signIn', { username: 'nobody', password: 'correct horse' });
+      await inWindow(desk)('setup.createBranch', SETUP);
+      await inWindow(desk)('auth.signOut', {});
+      const wrongPassword = await inWindow(desk)('auth.signIn', { username: 'admin', password: 'wrong password' });
+      const unknownUser = await inWindow(desk)('auth.signIn', { username: 'nobody', password: 'correct horse' });
       expect(wrongPassword).toEqual(unknownUser);
       expect(wrongPassword).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
-      expect(await desk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      expect(await inWindow(desk)('auth.session', {})).toEqual({ ok: true, value: { user: null } });
     });
   });
 
@@ -71,28 +71,28 @@ describe('branch set-up and sign-in', () => {
     await withTempDir(async (dir) => {
       let clock = Date.parse('2026-11-23T08:00:00Z');
       const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), now: () => new Date(clock) });
-      await desk.dispatch('setup.createBranch', SETUP);
-      await desk.dispatch('auth.signOut', {});
+      await inWindow(desk)('setup.createBranch', SETUP);
+      await inWindow(desk)('auth.signOut', {});
       for (let attempt = 0; attempt < 5; attempt += 1) {
-        expect(await desk.dispatch('auth.signIn', { username: 'admin', password: 'guess-number-' + attempt })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+        expect(await inWindow(desk)('auth.signIn', { username: 'admin', password: 'guess-number-' + attempt })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
       }
       const right = { username: 'admin', password: 'correct horse' };
-      expect(await desk.dispatch('auth.signIn', right)).toMatchObject({ ok: false, error: { code: 'too_many_attempts', params: { seconds: 30 } } });
+      expect(await inWindow(desk)('auth.signIn', right)).toMatchObject({ ok: false, error: { code: 'too_many_attempts', params: { seconds: 30 } } });
       clock += 30_000;
-      expect(await desk.dispatch('auth.signIn', right)).toMatchObject({ ok: true });
+      expect(await inWindow(desk)('auth.signIn', right)).toMatchObject({ ok: true });
       await desk.close();
     });
   });
 
   it('enforces the password rules with a code and the field', async () => {
     await withDesk(async (desk) => {
-      const short = await desk.dispatch('setup.createBranch', { ...SETUP, password: 'short', confirmPassword: 'short' });
+      const short = await inWindow(desk)('setup.createBranch', { ...SETUP, password: 'short', confirmPassword: 'short' });
       expect(short).toMatchObject({ ok: false, error: { code: 'password_too_short', path: 'password', params: { min: 8 } } });
-      const mismatch = await desk.dispatch('setup.createBranch', { ...SETUP, confirmPassword: 'something else' });
+      const mismatch = await inWindow(desk)('setup.createBranch', { ...SETUP, confirmPassword: 'something else' });
       expect(mismatch).toMatchObject({ ok: false, error: { code: 'password_mismatch', path: 'confirmPassword' } });
-      const zone = await desk.dispatch('setup.createBranch', { ...SETUP, timeZone: 'Mars/Olympus' });
+      const zone = await inWindow(desk)('setup.createBranch', { ...SETUP, timeZone: 'Mars/Olympus' });
       expect(zone).toMatchObject({ ok: false, error: { code: 'invalid_time_zone', path: 'timeZone' } });
-      expect(await desk.dispatch('setup.status', {})).toEqual({ ok: true, value: { configured: false } });
+      expect(await inWindow(desk)('setup.status', {})).toEqual({ ok: true, value: { configured: false } });
     });
   });
 });
@@ -100,25 +100,25 @@ describe('branch set-up and sign-in', () => {
 describe('users and roles', () => {
   it('lets only an admin create users, each with a role', async () => {
     await withDesk(async (desk) => {
-      expect(await desk.dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-      await desk.dispatch('setup.createBranch', SETUP);
-      const staff = await desk.dispatch('users.create', { username: 'li.na', displayName: '李娜', role: 'staff', password: 'counter-one' });
+      expect(await inWindow(desk)('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      await inWindow(desk)('setup.createBranch', SETUP);
+      const staff = await inWindow(desk)('users.create', { username: 'li.na', displayName: '李娜', role: 'staff', password: 'counter-one' });
       expect(staff).toMatchObject({ ok: true, value: { user: { username: 'li.na', displayName: '李娜', role: 'staff' } } });
-      expect(await desk.dispatch('users.create', { username: 'Li.Na', role: 'staff', password: 'counter-two' })).toMatchObject({
+      expect(await inWindow(desk)('users.create', { username: 'Li.Na', role: 'staff', password: 'counter-two' })).toMatchObject({
         ok: false,
         error: { code: 'username_taken', path: 'username' },
       });
-      expect(await desk.dispatch('users.create', { username: 'x', role: 'boss', password: 'counter-two' })).toMatchObject({
+      expect(await inWindow(desk)('users.create', { username: 'x', role: 'boss', password: 'counter-two' })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       });
 
-      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
-      expect(await desk.dispatch('users.create', { username: 'wang', role: 'admin', password: 'counter-three' })).toMatchObject({
+      await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      expect(await inWindow(desk)('users.create', { username: 'wang', role: 'admin', password: 'counter-three' })).toMatchObject({
         ok: false,
         error: { code: 'not_allowed' },
       });
-      const listed = await desk.dispatch('users.list', {});
+      const listed = await inWindow(desk)('users.list', {});
       expect(listed.ok && (listed.value as { users: { role: string }[] }).users.map((user) => user.role)).toEqual(['admin', 'staff']);
     });
   });
@@ -127,24 +127,24 @@ describe('users and roles', () => {
 describe('staff accounts over the contract', () => {
   const STAFF = { username: 'li.na', displayName: '李娜', role: 'staff', password: 'counter-one' } as const;
   async function createStaff(desk: Desk): Promise<string> {
-    const created = await desk.dispatch('users.create', STAFF);
+    const created = await inWindow(desk)('users.create', STAFF);
     if (!created.ok) throw new Error(created.error.code);
     return (created.value as { user: { id: string } }).user.id;
   }
 
   it('lets an admin deactivate an account: it then cannot sign in, and a wrong password still says bad_credentials', async () => {
     await withDesk(async (desk) => {
-      await desk.dispatch('setup.createBranch', SETUP);
+      await inWindow(desk)('setup.createBranch', SETUP);
       const id = await createStaff(desk);
-      expect(await desk.dispatch('users.update', { id, active: false })).toMatchObject({ ok: true, value: { user: { id, active: false } } });
-      await desk.dispatch('auth.signOut', {});
-      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
-      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'not-it-at-all' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
-      expect(await desk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      expect(await inWindow(desk)('users.update', { id, active: false })).toMatchObject({ ok: true, value: { user: { id, active: false } } });
+      await inWindow(desk)('auth.signOut', {});
+      expect(await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
+      expect(await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'not-it-at-all' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+      expect(await inWindow(desk)('auth.session', {})).toEqual({ ok: true, value: { user: null } });
 
-      await desk.dispatch('auth.signIn', { username: 'admin', password: 'correct horse' });
-      expect(await desk.dispatch('users.update', { id, active: true })).toMatchObject({ ok: true, value: { user: { active: true } } });
-      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true, value: { user: { id } } });
+      await inWindow(desk)('auth.signIn', { username: 'admin', password: 'correct horse' });
+      expect(await inWindow(desk)('users.update', { id, active: true })).toMatchObject({ ok: true, value: { user: { active: true } } });
+      expect(await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true, value: { user: { id } } });
     });
   });
 
@@ -152,16 +152,16 @@ describe('staff accounts over the contract', () => {
     await withTempDir(async (dir) => {
       const open = () => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
       const adminDesk = await open();
-      await adminDesk.dispatch('setup.createBranch', SETUP);
+      await inWindow(adminDesk)('setup.createBranch', SETUP);
       const id = await createStaff(adminDesk);
       const staffDesk = await open();
-      expect(await staffDesk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true });
+      expect(await inWindow(staffDesk)('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true });
 
-      await adminDesk.dispatch('users.update', { id, active: false });
-      expect(await staffDesk.dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-      expect(await staffDesk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
-      await adminDesk.dispatch('users.update', { id, active: true });
-      expect(await staffDesk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      await inWindow(adminDesk)('users.update', { id, active: false });
+      expect(await inWindow(staffDesk)('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(await inWindow(staffDesk)('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      await inWindow(adminDesk)('users.update', { id, active: true });
+      expect(await inWindow(staffDesk)('auth.session', {})).toEqual({ ok: true, value: { user: null } });
       await staffDesk.close();
       await adminDesk.close();
     });
@@ -169,27 +169,27 @@ describe('staff accounts over the contract', () => {
 
   it('refuses account changes by a non-admin and bad payloads, changing nothing in users.json', async () => {
     await withDesk(async (desk, dir) => {
-      await desk.dispatch('setup.createBranch', SETUP);
+      await inWindow(desk)('setup.createBranch', SETUP);
       const id = await createStaff(desk);
       const before = await readFile(join(dir, 'users.json'), 'utf8');
-      expect(await desk.dispatch('users.update', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      expect(await desk.dispatch('users.update', { id, role: 'boss' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'role' } });
-      expect(await desk.dispatch('users.update', { id, active: 'no' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'active' } });
-      expect(await desk.dispatch('users.update', { id, displayName: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'displayName' } });
-      expect(await desk.dispatch('users.update', { id, active: true, passwordHash: 'scrypt$1' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      expect(await desk.dispatch('users.resetPassword', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'password' } });
-      expect(await desk.dispatch('users.update', { id: 'u-nobody', role: 'staff' })).toMatchObject({ ok: false, error: { code: 'unknown_user' } });
+      expect(await inWindow(desk)('users.update', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await inWindow(desk)('users.update', { id, role: 'boss' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'role' } });
+      expect(await inWindow(desk)('users.update', { id, active: 'no' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'active' } });
+      expect(await inWindow(desk)('users.update', { id, displayName: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'displayName' } });
+      expect(await inWindow(desk)('users.update', { id, active: true, passwordHash: 'scrypt$1' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await inWindow(desk)('users.resetPassword', { id })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'password' } });
+      expect(await inWindow(desk)('users.update', { id: 'u-nobody', role: 'staff' })).toMatchObject({ ok: false, error: { code: 'unknown_user' } });
 
-      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
-      const admins = await desk.dispatch('users.list', {});
+      await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      const admins = await inWindow(desk)('users.list', {});
       const adminId = admins.ok && (admins.value as { users: { id: string; role: string }[] }).users.find((user) => user.role === 'admin')?.id;
-      expect(await desk.dispatch('users.update', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-      expect(await desk.dispatch('users.update', { id, role: 'admin' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
-      expect(await desk.dispatch('users.resetPassword', { id: adminId, password: 'taken-over-1' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+      expect(await inWindow(desk)('users.update', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+      expect(await inWindow(desk)('users.update', { id, role: 'admin' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
+      expect(await inWindow(desk)('users.resetPassword', { id: adminId, password: 'taken-over-1' })).toMatchObject({ ok: false, error: { code: 'not_allowed' } });
       expect(await readFile(join(dir, 'users.json'), 'utf8')).toBe(before);
 
-      await desk.dispatch('auth.signOut', {});
-      expect(await desk.dispatch('users.changeOwnPassword', { currentPassword: 'counter-one', password: 'brand-new-1' })).toMatchObject({
+      await inWindow(desk)('auth.signOut', {});
+      expect(await inWindow(desk)('users.changeOwnPassword', { currentPassword: 'counter-one', password: 'brand-new-1' })).toMatchObject({
         ok: false,
         error: { code: 'not_signed_in' },
       });
@@ -199,21 +199,21 @@ describe('staff accounts over the contract', () => {
 
   it('refuses the admin deactivating or demoting themself as the last admin', async () => {
     await withDesk(async (desk) => {
-      const created = await desk.dispatch('setup.createBranch', SETUP);
+      const created = await inWindow(desk)('setup.createBranch', SETUP);
       const adminId = created.ok && (created.value as { user: { id: string } }).user.id;
-      expect(await desk.dispatch('users.update', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'cannot_deactivate_self' } });
-      expect(await desk.dispatch('users.update', { id: adminId, role: 'staff' })).toMatchObject({ ok: false, error: { code: 'last_admin', path: 'role' } });
-      expect(await desk.dispatch('users.resetPassword', { id: adminId, password: 'no-current-needed' })).toMatchObject({ ok: false, error: { code: 'reset_own_password' } });
-      expect(await desk.dispatch('auth.session', {})).toMatchObject({ ok: true, value: { user: { role: 'admin', active: true } } });
+      expect(await inWindow(desk)('users.update', { id: adminId, active: false })).toMatchObject({ ok: false, error: { code: 'cannot_deactivate_self' } });
+      expect(await inWindow(desk)('users.update', { id: adminId, role: 'staff' })).toMatchObject({ ok: false, error: { code: 'last_admin', path: 'role' } });
+      expect(await inWindow(desk)('users.resetPassword', { id: adminId, password: 'no-current-needed' })).toMatchObject({ ok: false, error: { code: 'reset_own_password' } });
+      expect(await inWindow(desk)('auth.session', {})).toMatchObject({ ok: true, value: { user: { role: 'admin', active: true } } });
     });
   });
 
   it('lets anyone change their own password with the current one, throttling wrong guesses like sign-in', async () => {
     await withDesk(async (desk) => {
-      await desk.dispatch('setup.createBranch', SETUP);
+      await inWindow(desk)('setup.createBranch', SETUP);
       await createStaff(desk);
-      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
-      const change = (currentPassword: string) => desk.dispatch('users.changeOwnPassword', { currentPassword, password: 'brand-new-1', confirmPassword: 'brand-new-1' });
+      await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      const change = (currentPassword: string) => inWindow(desk)('users.changeOwnPassword', { currentPassword, password: 'brand-new-1', confirmPassword: 'brand-new-1' });
       for (let attempt = 0; attempt < 5; attempt += 1) {
         expect(await change(`guess-${attempt}`)).toMatchObject({ ok: false, error: { code: 'wrong_current_password', path: 'currentPassword' } });
       }
@@ -223,16 +223,16 @@ describe('staff accounts over the contract', () => {
 
   it('changes the own password, after which only the new one signs in', async () => {
     await withDesk(async (desk) => {
-      await desk.dispatch('setup.createBranch', SETUP);
+      await inWindow(desk)('setup.createBranch', SETUP);
       await createStaff(desk);
-      await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' });
-      expect(await desk.dispatch('users.changeOwnPassword', { currentPassword: 'counter-one', password: 'brand-new-1', confirmPassword: 'brand-new-1' })).toEqual({
+      await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      expect(await inWindow(desk)('users.changeOwnPassword', { currentPassword: 'counter-one', password: 'brand-new-1', confirmPassword: 'brand-new-1' })).toEqual({
         ok: true,
         value: {},
       });
-      await desk.dispatch('auth.signOut', {});
-      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
-      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'brand-new-1' })).toMatchObject({ ok: true });
+      await inWindow(desk)('auth.signOut', {});
+      expect(await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+      expect(await inWindow(desk)('auth.signIn', { username: 'li.na', password: 'brand-new-1' })).toMatchObject({ ok: true });
     });
   });
 });
@@ -240,34 +240,34 @@ describe('staff accounts over the contract', () => {
 describe('journal over the contract', () => {
   it('journals events of the signed-in branch and reads them back', async () => {
     await withDesk(async (desk) => {
-      expect(await desk.dispatch('journal.append', { events: events(1, 2) })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-      await desk.dispatch('setup.createBranch', SETUP);
-      expect(await desk.dispatch('journal.append', { events: events(1, 2) })).toEqual({ ok: true, value: { journaledThroughSeq: 2 } });
-      expect(await desk.dispatch('journal.read', { afterSeq: 1 })).toEqual({ ok: true, value: { events: [acknowledged(2)], lastSeq: 2 } });
+      expect(await inWindow(desk)('journal.append', { events: events(1, 2) })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      await inWindow(desk)('setup.createBranch', SETUP);
+      expect(await inWindow(desk)('journal.append', { events: events(1, 2) })).toEqual({ ok: true, value: { journaledThroughSeq: 2 } });
+      expect(await inWindow(desk)('journal.read', { afterSeq: 1 })).toEqual({ ok: true, value: { events: [acknowledged(2)], lastSeq: 2 } });
     });
   });
 
   it('refuses a malformed event with the path of the bad field and leaves the journal unchanged', async () => {
     await withDesk(async (desk, dir) => {
-      await desk.dispatch('setup.createBranch', SETUP);
-      await desk.dispatch('journal.append', { events: events(1, 1) });
+      await inWindow(desk)('setup.createBranch', SETUP);
+      await inWindow(desk)('journal.append', { events: events(1, 1) });
       const before = await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8');
 
       const malformed = { ...acknowledged(2), at: 'yesterday' };
-      const refused = await desk.dispatch('journal.append', { events: [acknowledged(2), malformed] });
+      const refused = await inWindow(desk)('journal.append', { events: [acknowledged(2), malformed] });
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.1.at' } });
-      const unknownType = await desk.dispatch('journal.append', { events: [{ ...acknowledged(2), type: 'Teleported' }] });
+      const unknownType = await inWindow(desk)('journal.append', { events: [{ ...acknowledged(2), type: 'Teleported' }] });
       expect(unknownType).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.0.type' } });
 
       expect(await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8')).toBe(before);
-      expect(await desk.dispatch('journal.read', { afterSeq: 0 })).toMatchObject({ ok: true, value: { lastSeq: 1 } });
+      expect(await inWindow(desk)('journal.read', { afterSeq: 0 })).toMatchObject({ ok: true, value: { lastSeq: 1 } });
     });
   });
 
   it('refuses events of another branch', async () => {
     await withDesk(async (desk) => {
-      await desk.dispatch('setup.createBranch', SETUP);
-      const refused = await desk.dispatch('journal.append', { events: [acknowledged(1, { branch: 'BR99' })] });
+      await inWindow(desk)('setup.createBranch', SETUP);
+      const refused = await inWindow(desk)('journal.append', { events: [acknowledged(1, { branch: 'BR99' })] });
       expect(refused).toMatchObject({ ok: false, error: { code: 'wrong_branch' } });
     });
   });
@@ -277,18 +277,18 @@ describe('settings', () => {
   it('starts in Chinese, remembers a change, and honours a launch language', async () => {
     await withTempDir(async (dir) => {
       const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
-      expect(await desk.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'zh-CN', prefs: {} } });
-      expect(await desk.dispatch('settings.set', { prefs: { boardView: 'compact' } })).toEqual({
+      expect(await inWindow(desk)('settings.get', {})).toEqual({ ok: true, value: { language: 'zh-CN', prefs: {} } });
+      expect(await inWindow(desk)('settings.set', { prefs: { boardView: 'compact' } })).toEqual({
         ok: true,
         value: { language: 'zh-CN', prefs: { boardView: 'compact' } },
       });
-      expect(await desk.dispatch('settings.set', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'language' } });
+      expect(await inWindow(desk)('settings.set', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'language' } });
       const tooMany = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`key${index}`, index]));
-      expect(await desk.dispatch('settings.set', { prefs: tooMany })).toMatchObject({ ok: false, error: { code: 'too_many_prefs' } });
+      expect(await inWindow(desk)('settings.set', { prefs: tooMany })).toMatchObject({ ok: false, error: { code: 'too_many_prefs' } });
       await desk.close();
 
       const english = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, language: 'en', log: memoryLogger() });
-      expect(await english.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'en', prefs: { boardView: 'compact' } } });
+      expect(await inWindow(english)('settings.get', {})).toEqual({ ok: true, value: { language: 'en', prefs: { boardView: 'compact' } } });
       await english.close();
       expect((await readdir(dir)).sort()).toEqual(['journal', 'logs', 'settings.json']);
     });

@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../../shared/api/contract';
-import { createDispatcher, type Dispatch } from '../../shared/api/dispatch';
+import { createDispatcher, type Caller, type Dispatch } from '../../shared/api/dispatch';
 import type { Language, PublicUser, Role, Settings } from '../../shared/api/schemas';
-import type { UserId } from '../../shared/brand';
 import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
@@ -23,6 +22,8 @@ import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
 import { createSignInThrottle } from './signInThrottle';
 import { createUserStore } from './users';
+import { openAuthority } from './authority';
+import { createSessions } from './sessions';
 
 export interface DeskOptions {
   readonly dataDir: string;
@@ -40,7 +41,11 @@ export interface DeskOptions {
   readonly openWithSystem?: (path: string) => Promise<string>;
   /** PDF, print dialog and file delivery; default: browser mode (Chromium headless, bytes back for a download). */
   readonly documents?: DocumentPlatform;
+  /** A window's session ends after this long without the person's action (default 30). */
+  readonly sessionIdleMinutes?: number;
 }
+
+const DEFAULT_SESSION_IDLE_MINUTES = 30;
 
 export interface Desk {
   readonly layout: DataLayout;
@@ -77,31 +82,26 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   });
   if (options.language) await settings.update({ language: options.language });
 
-  // One window, one person at the counter: the session lives in main and survives a renderer reload.
-  let signedIn: UserId | undefined;
+  const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR, now, newId: () => randomUUID() });
+  const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000 });
   const throttle = createSignInThrottle(now);
   const lockedOut = (username: string) => {
     const wait = throttle.waitSeconds(username);
     return wait > 0 ? refuse('too_many_attempts', `Too many wrong attempts: wait ${wait} s and try again.`, { params: { seconds: wait } }) : undefined;
   };
-  const startSession = (user: PublicUser) => {
-    signedIn = user.id;
+  const startSession = (caller: Caller, user: PublicUser) => {
+    sessions.start(caller.window, user);
     log.info('signed in', { user: user.id, role: user.role });
     return ok({ user });
   };
-  /** Who is signed in, read fresh each time: a deactivated (or vanished) account's session ends here. */
-  async function sessionUser(): Promise<PublicUser | undefined> {
-    const user = signedIn && (await users.find(signedIn));
-    if (user && user.active) return user;
-    signedIn = undefined;
-    return undefined;
+  /** The window's signed-in person, allowed one of `roles`; a call from a person (not the window's background work) restarts the idle time. */
+  async function requireUser(caller: Caller, roles?: readonly Role[], activity = true): Promise<Result<PublicUser>> {
+    const user = await sessions.current(caller.window, activity);
+    if (!user.ok) return user;
+    if (roles && !roles.includes(user.value.role)) return refuse('not_allowed', `Only ${roles.join(' or ')} may do this.`, { params: { role: user.value.role } });
+    return user;
   }
-  async function requireUser(roles?: readonly Role[]): Promise<Result<PublicUser>> {
-    const user = await sessionUser();
-    if (!user) return refuse('not_signed_in', 'Sign in first.');
-    if (roles && !roles.includes(user.role)) return refuse('not_allowed', `Only ${roles.join(' or ')} may do this.`, { params: { role: user.role } });
-    return ok(user);
-  }
+  const background = (caller: Caller) => requireUser(caller, undefined, false);
 
   const handlers: ApiHandlers = {
     'app.info': async () => ok({ version: options.version, mode: options.mode, dataDir: layout.root }),
@@ -109,16 +109,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       const branch = await branches.get();
       return ok(branch ? { configured: true, branch } : { configured: false });
     },
-    'setup.createBranch': async (input) => {
+    'setup.createBranch': async (input, caller) => {
       const admin = await branches.configure(
         { code: input.branchCode, name: input.branchName, timeZone: input.timeZone },
         { username: input.adminUsername, displayName: input.adminDisplayName, password: input.password, confirmPassword: input.confirmPassword },
       );
       if (!admin.ok) return admin;
       log.info('branch set up', { branch: input.branchCode });
-      return startSession(admin.value);
+      return startSession(caller, admin.value);
     },
-    'auth.signIn': async (input) => {
+    'auth.signIn': async (input, caller) => {
       const locked = lockedOut(input.username);
       if (locked) return locked;
       const user = await users.verify(input.username, input.password);
@@ -129,41 +129,44 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
         return user;
       }
       throttle.recordSuccess(input.username);
-      return startSession(user.value);
+      return startSession(caller, user.value);
     },
-    'auth.signOut': async () => {
-      signedIn = undefined;
+    'auth.signOut': async (_input, caller) => {
+      sessions.end(caller.window);
       return ok({});
     },
-    'auth.session': async () => ok({ user: (await sessionUser()) ?? null }),
-    'users.list': async () => {
-      const user = await requireUser();
+    'auth.session': async (_input, caller) => {
+      const user = await sessions.current(caller.window, true);
+      return ok({ user: user.ok ? user.value : null });
+    },
+    'users.list': async (_input, caller) => {
+      const user = await background(caller);
       return user.ok ? ok({ users: await users.list() }) : user;
     },
-    'users.create': async (input) => {
-      const admin = await requireUser(['admin']);
+    'users.create': async (input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
       if (!admin.ok) return admin;
       const created = await users.create(input);
       if (created.ok) log.info('user created', { by: admin.value.id, user: created.value.id, role: created.value.role });
       return created.ok ? ok({ user: created.value }) : created;
     },
-    'users.update': async ({ id, ...change }) => {
-      const admin = await requireUser(['admin']);
+    'users.update': async ({ id, ...change }, caller) => {
+      const admin = await requireUser(caller, ['admin']);
       if (!admin.ok) return admin;
       const updated = await users.update(admin.value.id, id, change);
       if (updated.ok) log.info('user updated', { by: admin.value.id, user: id, changed: Object.keys(change), role: updated.value.role, active: updated.value.active });
       return updated.ok ? ok({ user: updated.value }) : updated;
     },
-    'users.resetPassword': async ({ id, ...next }) => {
-      const admin = await requireUser(['admin']);
+    'users.resetPassword': async ({ id, ...next }, caller) => {
+      const admin = await requireUser(caller, ['admin']);
       if (!admin.ok) return admin;
       const reset = await users.resetPassword(admin.value.id, id, next);
       if (reset.ok) log.info('password reset', { by: admin.value.id, user: id });
       return reset.ok ? ok({ user: reset.value }) : reset;
     },
     // Someone at an unattended, signed-in desk could guess the current password here: throttled like sign-in.
-    'users.changeOwnPassword': async ({ currentPassword, ...next }) => {
-      const user = await requireUser();
+    'users.changeOwnPassword': async ({ currentPassword, ...next }, caller) => {
+      const user = await requireUser(caller);
       if (!user.ok) return user;
       const { id, username } = user.value;
       const locked = lockedOut(username);
@@ -177,24 +180,32 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       log.info('own password changed', { user: id });
       return ok({});
     },
-    'journal.append': async (input) => {
-      const user = await requireUser();
+    'complaints.decide': async ({ requestId, ...request }, caller) => {
+      const user = await requireUser(caller);
       if (!user.ok) return user;
-      const branch = await branches.get();
-      if (!branch) return refuse('not_configured', 'Set up the branch first.');
-      return journal.append(input.events, branch.code);
+      const decided = await authority.decide({ id: user.value.id, role: user.value.role }, requestId, request);
+      if (!decided.ok) log.info('step refused', { user: user.value.id, action: request.action, code: decided.error.code });
+      return decided;
     },
-    'journal.read': async (input) => ok(await journal.read(input.afterSeq, input.limit ?? JOURNAL_PAGE_MAX)),
+    'complaints.escalateDue': async ({ complaintIds }, caller) => {
+      const user = await background(caller);
+      return user.ok ? authority.escalateDue(complaintIds) : user;
+    },
+    'journal.read': async (input, caller) => {
+      const user = await background(caller);
+      return user.ok ? ok(await journal.read(input.afterSeq, input.limit ?? JOURNAL_PAGE_MAX)) : user;
+    },
     'settings.get': async () => ok(await settings.get()),
-    'settings.set': async (input) => {
+    'settings.set': async (input, caller) => {
+      const user = await requireUser(caller);
+      if (!user.ok) return user;
       const next = await settings.update(input);
       if (next.ok) options.onSettingsChanged?.(next.value);
       return next;
     },
-    ...evidenceHandlers(evidence, () => requireUser()),
-    ...documentHandlers(documents, () => requireUser()),
+    ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
+    ...documentHandlers(documents, (caller) => requireUser(caller)),
   };
-
   const dispatch = createDispatcher(handlers, {
     validateOutput: options.validateOutput,
     onBug: (method, error) => log.error(`bug in ${method}`, describeError(error)),

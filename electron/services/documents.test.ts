@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { sampleComplaint } from '../../shared/print/testing';
 import { ok, refuse } from '../../shared/result';
-import { memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { memoryLogger, withTempDir, inWindow, seedJournal } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 import type { DocumentPlatform } from './documents';
 import { downloadDelivery } from './documents';
@@ -27,9 +27,9 @@ async function withDesk(platform: DocumentPlatform, work: (desk: Desk, dir: stri
   await withTempDir(async (dir) => {
     const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), documents: platform });
     try {
-      expect(await desk.dispatch('setup.createBranch', SETUP)).toMatchObject({ ok: true });
-      expect(await desk.dispatch('journal.append', { events: sample.events })).toMatchObject({ ok: true });
-      expect(await desk.dispatch('users.create', { username: 'xiaoli', role: 'staff', password: 'staff pass 1' })).toMatchObject({ ok: true });
+      expect(await inWindow(desk)('setup.createBranch', SETUP)).toMatchObject({ ok: true });
+      expect(await inWindow(desk)('journal.append', { events: sample.events })).toMatchObject({ ok: true });
+      expect(await inWindow(desk)('users.create', { username: 'xiaoli', role: 'staff', password: 'staff pass 1' })).toMatchObject({ ok: true });
       await work(desk, dir, []);
     } finally {
       await desk.close();
@@ -37,7 +37,7 @@ async function withDesk(platform: DocumentPlatform, work: (desk: Desk, dir: stri
   });
 }
 
-const signInStaff = async (desk: Desk) => expect(await desk.dispatch('auth.signIn', { username: 'xiaoli', password: 'staff pass 1' })).toMatchObject({ ok: true });
+const signInStaff = async (desk: Desk) => expect(await inWindow(desk)('auth.signIn', { username: 'xiaoli', password: 'staff pass 1' })).toMatchObject({ ok: true });
 
 /** A PDF engine that records the HTML it was given. */
 function recordingPlatform(): DocumentPlatform & { html: string[] } {
@@ -49,7 +49,7 @@ describe('documents.savePdf', () => {
   it("renders the sheet from main's journal and hands the PDF back for download in browser mode", async () => {
     const platform = recordingPlatform();
     await withDesk(platform, async (desk) => {
-      const result = await desk.dispatch('documents.savePdf', { complaintId, language: 'zh-CN' });
+      const result = await inWindow(desk)('documents.savePdf', { complaintId, language: 'zh-CN' });
       expect(result).toMatchObject({ ok: true, value: { delivery: 'download', fileName: '客户投诉记录表-SH01-20261123-0007.pdf', mime: 'application/pdf' } });
       if (!result.ok) return;
       const value = result.value as { base64: string };
@@ -62,17 +62,17 @@ describe('documents.savePdf', () => {
   it('refuses an unknown complaint, a signed-out caller and a missing PDF engine, each with its code', async () => {
     const unavailable: DocumentPlatform = { pdf: async () => refuse('pdf_unavailable', 'no chromium'), deliver: downloadDelivery };
     await withDesk(unavailable, async (desk) => {
-      expect(await desk.dispatch('documents.savePdf', { complaintId: 'nope' })).toMatchObject({ ok: false, error: { code: 'complaint_not_found' } });
-      expect(await desk.dispatch('documents.savePdf', { complaintId })).toMatchObject({ ok: false, error: { code: 'pdf_unavailable' } });
-      await desk.dispatch('auth.signOut', {});
-      expect(await desk.dispatch('documents.savePdf', { complaintId })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(await inWindow(desk)('documents.savePdf', { complaintId: 'nope' })).toMatchObject({ ok: false, error: { code: 'complaint_not_found' } });
+      expect(await inWindow(desk)('documents.savePdf', { complaintId })).toMatchObject({ ok: false, error: { code: 'pdf_unavailable' } });
+      await inWindow(desk)('auth.signOut', {});
+      expect(await inWindow(desk)('documents.savePdf', { complaintId })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     });
   });
 
   it("refuses staff a complaint assigned to someone else, as the printRecord command does", async () => {
     await withDesk(recordingPlatform(), async (desk) => {
       await signInStaff(desk);
-      expect(await desk.dispatch('documents.recordSheetHtml', { complaintId })).toMatchObject({ ok: false, error: { code: 'not_assignee' } });
+      expect(await inWindow(desk)('documents.recordSheetHtml', { complaintId })).toMatchObject({ ok: false, error: { code: 'not_assignee' } });
     });
   });
 });
@@ -81,22 +81,22 @@ describe('documents.print and documents.recordSheetHtml', () => {
   it('shows events journaled after an earlier print (the index catches up)', async () => {
     await withDesk(recordingPlatform(), async (desk) => {
       const html = async () => {
-        const sheet = await desk.dispatch('documents.recordSheetHtml', { complaintId });
+        const sheet = await inWindow(desk)('documents.recordSheetHtml', { complaintId });
         return sheet.ok ? (sheet.value as { html: string }).html : '';
       };
       expect(await html()).not.toContain('顾客来电致谢');
       const last = sample.events[sample.events.length - 1];
       if (!last) throw new Error('no events');
       const note = { ...last, id: 'note-after-print', seq: last.seq + 1, type: 'NoteAdded', payload: { text: '顾客来电致谢' } };
-      expect(await desk.dispatch('journal.append', { events: [note] })).toMatchObject({ ok: true });
+      expect(await inWindow(desk)('journal.append', { events: [note] })).toMatchObject({ ok: true });
       expect(await html()).toContain('顾客来电致谢');
     });
   });
   it('has no print dialog in browser mode, but gives the preview HTML in the settings language', async () => {
     await withDesk(recordingPlatform(), async (desk) => {
-      expect(await desk.dispatch('documents.print', { complaintId })).toMatchObject({ ok: false, error: { code: 'print_unavailable' } });
-      await desk.dispatch('settings.set', { language: 'en' });
-      const sheet = await desk.dispatch('documents.recordSheetHtml', { complaintId });
+      expect(await inWindow(desk)('documents.print', { complaintId })).toMatchObject({ ok: false, error: { code: 'print_unavailable' } });
+      await inWindow(desk)('settings.set', { language: 'en' });
+      const sheet = await inWindow(desk)('documents.recordSheetHtml', { complaintId });
       expect(sheet).toMatchObject({ ok: true, value: { fileName: 'Customer Complaint Record Sheet-SH01-20261123-0007.pdf' } });
       expect(sheet.ok && (sheet.value as { html: string }).html).toContain('Customer Complaint Record Sheet');
     });
@@ -106,7 +106,7 @@ describe('documents.print and documents.recordSheetHtml', () => {
     const printed: string[] = [];
     const platform: DocumentPlatform = { ...recordingPlatform(), print: async (html) => (printed.push(html), ok({ printed: true })) };
     await withDesk(platform, async (desk) => {
-      expect(await desk.dispatch('documents.print', { complaintId })).toEqual({ ok: true, value: { printed: true } });
+      expect(await inWindow(desk)('documents.print', { complaintId })).toEqual({ ok: true, value: { printed: true } });
       expect(printed).toHaveLength(1);
     });
   });
@@ -120,12 +120,12 @@ describe('exports.register', () => {
 
   it('gives a supervisor (here the admin) the personal data and staff a masked CSV', async () => {
     await withDesk(recordingPlatform(), async (desk) => {
-      const full = decode(await desk.dispatch('exports.register', { format: 'csv', complaintIds: [complaintId, 'not-in-journal'] })).toString('utf8');
+      const full = decode(await inWindow(desk)('exports.register', { format: 'csv', complaintIds: [complaintId, 'not-in-journal'] })).toString('utf8');
       expect(full.charCodeAt(0)).toBe(0xfeff);
       expect(full).toContain('13812345678');
       expect(full.split('\r\n').filter(Boolean)).toHaveLength(2); // header + the one complaint the journal holds
       await signInStaff(desk);
-      const masked = decode(await desk.dispatch('exports.register', { format: 'csv', complaintIds: [complaintId] })).toString('utf8');
+      const masked = decode(await inWindow(desk)('exports.register', { format: 'csv', complaintIds: [complaintId] })).toString('utf8');
       expect(masked).not.toContain('13812345678');
       expect(masked).toContain('138****5678');
     });
@@ -133,7 +133,7 @@ describe('exports.register', () => {
 
   it('writes an .xlsx that Python’s zipfile reads without a bad entry', async () => {
     await withDesk(recordingPlatform(), async (desk, dir) => {
-      const result = await desk.dispatch('exports.register', { format: 'xlsx', complaintIds: [complaintId], language: 'zh-CN' });
+      const result = await inWindow(desk)('exports.register', { format: 'xlsx', complaintIds: [complaintId], language: 'zh-CN' });
       expect(result).toMatchObject({ ok: true, value: { fileName: expect.stringMatching(/^投诉登记簿-SH01-\d{8}\.xlsx$/) } });
       const bytes = decode(result);
       const sheet = strFromU8(unzipSync(new Uint8Array(bytes))['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
@@ -147,7 +147,7 @@ describe('exports.register', () => {
 
   it('refuses a format it does not write, changing nothing', async () => {
     await withDesk(recordingPlatform(), async (desk) => {
-      expect(await desk.dispatch('exports.register', { format: 'pdf', complaintIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'format' } });
+      expect(await inWindow(desk)('exports.register', { format: 'pdf', complaintIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'format' } });
     });
   });
 });

@@ -8,6 +8,7 @@
  * browser to download).
  */
 import type { ApiHandlers } from '../../shared/api/contract';
+import type { Caller } from '../../shared/api/dispatch';
 import type { Delivery, documentsContract } from '../../shared/api/documents';
 import type { Language, PublicUser } from '../../shared/api/schemas';
 import type { ComplaintId } from '../../shared/brand';
@@ -202,12 +203,12 @@ export type DocumentService = ReturnType<typeof createDocumentService>;
 /** The contract's document methods, each for a signed-in user. */
 export function documentHandlers(
   service: DocumentService,
-  requireUser: () => Promise<Result<PublicUser>>,
+  requireUser: (caller: Caller) => Promise<Result<PublicUser>>,
 ): Pick<ApiHandlers, 'documents.recordSheetHtml' | 'documents.savePdf' | 'documents.print' | 'exports.register'> {
   const signedIn =
     <I, O>(run: (input: I, user: PublicUser) => Promise<Result<O>>) =>
-    async (input: I): Promise<Result<O>> => {
-      const user = await requireUser();
+    async (input: I, caller: Caller): Promise<Result<O>> => {
+      const user = await requireUser(caller);
       return user.ok ? run(input, user.value) : user;
     };
   return {

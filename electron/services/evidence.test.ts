@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { memoryLogger, withTempDir, inWindow, seedJournal } from '../../tests/unit/platform/fixtures';
 import { openDesk } from './desk';
 import { createEvidenceStore, type EvidenceStoreOptions } from './evidence';
 
@@ -152,21 +152,21 @@ describe('evidence methods through the desk dispatcher', () => {
       const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
       try {
         const png = { name: 'a.png', mime: 'image/png', dataBase64: PNG.toString('base64') };
-        expect(await desk.dispatch('evidence.put', png)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-        await desk.dispatch('setup.createBranch', SETUP);
-        expect(await desk.dispatch('evidence.put', { ...png, dataBase64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'dataBase64' } });
-        expect(await desk.dispatch('evidence.put', { ...png, name: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'name' } });
-        expect(await desk.dispatch('evidence.put', { ...png, path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-        expect(await desk.dispatch('evidence.get', { hash: '../../users.json', mime: 'image/png' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'hash' } });
+        expect(await inWindow(desk)('evidence.put', png)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+        await inWindow(desk)('setup.createBranch', SETUP);
+        expect(await inWindow(desk)('evidence.put', { ...png, dataBase64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'dataBase64' } });
+        expect(await inWindow(desk)('evidence.put', { ...png, name: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'name' } });
+        expect(await inWindow(desk)('evidence.put', { ...png, path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        expect(await inWindow(desk)('evidence.get', { hash: '../../users.json', mime: 'image/png' })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'hash' } });
         expect(await filesUnder(join(dir, 'attachments'))).toEqual([]);
 
-        const put = await desk.dispatch('evidence.put', png);
+        const put = await inWindow(desk)('evidence.put', png);
         expect(put).toMatchObject({ ok: true, value: { hash: sha256(PNG), mime: 'image/png', size: PNG.length } });
-        expect(await desk.dispatch('evidence.get', { hash: sha256(PNG), mime: 'image/png' })).toEqual({
+        expect(await inWindow(desk)('evidence.get', { hash: sha256(PNG), mime: 'image/png' })).toEqual({
           ok: true,
           value: { mime: 'image/png', dataBase64: PNG.toString('base64') },
         });
-        expect(await desk.dispatch('evidence.open', { hash: sha256(PNG), name: 'a.png', mime: 'image/png' })).toEqual({ ok: true, value: { opened: false } });
+        expect(await inWindow(desk)('evidence.open', { hash: sha256(PNG), name: 'a.png', mime: 'image/png' })).toEqual({ ok: true, value: { opened: false } });
       } finally {
         await desk.close();
       }

@@ -10,6 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
+import type { Caller } from '../../shared/api/dispatch';
 import { EVIDENCE_MAX_BYTES, isEvidenceMime, safeFileName, verifiedEvidenceMime, type EvidenceMime } from '../../shared/api/evidence';
 import type { EvidenceRef } from '../../shared/domain/event-payloads';
 import { ok, refuse, type Result } from '../../shared/result';
@@ -113,21 +114,21 @@ export const openedCopiesDir = (dataRoot: string): string => join(tmpdir(), 'com
 /** The contract's evidence methods over a store: base64 on the wire, bytes in the store, a signed-in user for all. */
 export function evidenceHandlers(
   store: EvidenceStore,
-  requireUser: () => Promise<Result<unknown>>,
+  requireUser: (caller: Caller) => Promise<Result<unknown>>,
 ): Pick<ApiHandlers, 'evidence.put' | 'evidence.get' | 'evidence.open'> {
   return {
-    'evidence.put': async ({ name, mime, dataBase64 }) => {
-      const user = await requireUser();
+    'evidence.put': async ({ name, mime, dataBase64 }, caller) => {
+      const user = await requireUser(caller);
       return user.ok ? store.put({ name, mime, data: Buffer.from(dataBase64, 'base64') }) : user;
     },
-    'evidence.get': async ({ hash, mime }) => {
-      const user = await requireUser();
+    'evidence.get': async ({ hash, mime }, caller) => {
+      const user = await requireUser(caller);
       if (!user.ok) return user;
       const file = await store.get(hash, mime);
       return file.ok ? ok({ mime: file.value.mime, dataBase64: file.value.data.toString('base64') }) : file;
     },
-    'evidence.open': async (input) => {
-      const user = await requireUser();
+    'evidence.open': async (input, caller) => {
+      const user = await requireUser(caller);
       return user.ok ? store.open(input) : user;
     },
   };

@@ -12,6 +12,9 @@ import { loadStaticFile } from '../common/staticFiles';
 import { describeError, type Logger } from '../services/log';
 
 export const TOKEN_HEADER = 'x-desk-token';
+/** The tab's own id (kept in its sessionStorage): a session belongs to one tab, as to one Electron window. */
+export const WINDOW_HEADER = 'x-desk-window';
+const WINDOW_ID = /^[A-Za-z0-9_-]{16,64}$/;
 /** Journal batches (≤ 5000 events) and evidence files (≤ 20 MB, ~27 MB as base64) are the biggest bodies. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
@@ -80,6 +83,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!request.headers['content-type']?.startsWith('application/json')) {
       return sendJson(response, 415, refusal('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
     }
+    const window = request.headers[WINDOW_HEADER];
+    if (typeof window !== 'string' || !WINDOW_ID.test(window)) return sendJson(response, 400, refusal('missing_window', 'Every call names its window (x-desk-window).'));
     const body = await readBody(request);
     if (!body) return sendJson(response, 413, refusal('payload_too_large', 'The request is too large.'));
     let input: unknown;
@@ -88,7 +93,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return sendJson(response, 400, refusal('invalid_json', 'The request body is not valid JSON.'));
     }
-    return sendJson(response, 200, await options.dispatch(method, input));
+    return sendJson(response, 200, await options.dispatch(method, input, { window: `tab-${window}` }));
   }
 
   async function handleStatic(request: IncomingMessage, response: ServerResponse, path: string) {

@@ -9,6 +9,20 @@ import { BRIDGE_GLOBAL } from '../../shared/api/methods';
 import { bridgeTransport, createApi, httpTransport, isPreloadBridge, type Api, type Transport } from './transport';
 
 const TOKEN_KEY = 'complaintDesk.token';
+const WINDOW_KEY = 'complaintDesk.window';
+
+/** This tab's id, kept for its life (a reload keeps the tab's session; another tab gets its own). */
+function tabId(): string {
+  try {
+    const kept = sessionStorage.getItem(WINDOW_KEY);
+    if (kept) return kept;
+    const fresh = crypto.randomUUID();
+    sessionStorage.setItem(WINDOW_KEY, fresh);
+    return fresh;
+  } catch {
+    return crypto.randomUUID();
+  }
+}
 
 function browserModeToken(): string {
   const { token } = readLaunchFragment(window.location.hash);
@@ -28,7 +42,7 @@ function browserModeToken(): string {
 function chooseTransport(): Transport {
   const bridge: unknown = Reflect.get(window, BRIDGE_GLOBAL);
   if (isPreloadBridge(bridge)) return bridgeTransport(bridge);
-  return httpTransport({ baseUrl: window.location.origin, token: browserModeToken() });
+  return httpTransport({ baseUrl: window.location.origin, token: browserModeToken(), window: tabId() });
 }
 
 export const api: Api = createApi(chooseTransport());

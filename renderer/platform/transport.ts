@@ -50,15 +50,17 @@ export interface HttpTransportOptions {
   /** e.g. `http://127.0.0.1:4312/`; the page's own origin in the app. */
   readonly baseUrl: string;
   readonly token: string;
+  /** This tab's id: main keeps one session per tab. */
+  readonly window: string;
   readonly fetch?: typeof fetch;
 }
 
-/** Browser mode: POST /api/<method> with the per-run token. A 401/4xx still carries a result body. */
-export function httpTransport({ baseUrl, token, fetch: send = fetch }: HttpTransportOptions): Transport {
+/** Browser mode: POST /api/<method> with the per-run token and the tab's id. A 401/4xx still carries a result body. */
+export function httpTransport({ baseUrl, token, window, fetch: send = fetch }: HttpTransportOptions): Transport {
   return async (method, input) => {
     const response = await send(new URL(`api/${method}`, baseUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-token': token },
+      headers: { 'content-type': 'application/json', 'x-desk-token': token, 'x-desk-window': window },
       body: JSON.stringify(input ?? {}),
       credentials: 'omit',
     });

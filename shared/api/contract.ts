@@ -8,6 +8,7 @@ import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
+import type { Caller } from './dispatch';
 import {
   BranchSetupSchema,
   DisplayNameSchema,
@@ -21,7 +22,8 @@ import {
 } from './schemas';
 import { EvidenceContentSchema, EvidenceGetInputSchema, EvidenceOpenedSchema, EvidenceOpenInputSchema, EvidencePutInputSchema } from './evidence';
 import { EvidenceRefSchema } from '../domain/event-payloads';
-import { UserIdSchema } from '../brand';
+import { ComplaintIdSchema, UserIdSchema } from '../brand';
+import { ACTION_NAMES } from '../domain/commands/context';
 
 /** A domain event as the domain's own parser accepts it (unknown type or newer version is refused). */
 export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
@@ -39,8 +41,16 @@ export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
 const Empty = z.strictObject({});
 const SessionUser = z.strictObject({ user: PublicUserSchema });
 
-/** Upper bound of one `journal.append` batch and one `journal.read` page. */
+/** Upper bound of one `journal.read` page. */
 export const JOURNAL_PAGE_MAX = 5000;
+/** Complaints one `complaints.escalateDue` call may name. */
+export const ESCALATION_BATCH_MAX = 500;
+
+/** A window's id for one attempt at a step, kept across its retries. */
+const RequestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'request id: 8–64 letters, digits, - or _');
+
+/** What main journaled for a step: its events (and the escalations they set off), in seq order. */
+const DecisionSchema = z.strictObject({ events: z.array(EventSchema), journaledThroughSeq: z.number().int().nonnegative() });
 
 export const apiContract = {
   'app.info': {
@@ -113,13 +123,29 @@ export const apiContract = {
     output: Empty,
   },
   /**
-   * Appends events to main's fsync'd journal; confirmed only once they are on disk. Sequence numbers must
-   * continue the journal without a gap; re-sending events already journaled (same id, same content) is a
-   * no-op, so a retry after a lost reply is safe. Requires a signed-in user.
+   * Main decides one step of the signed-in person (DESIGN "Main is the authority"): the command runs on the
+   * complaint as main's journal has it, main allocates the sequence and (for a registration) the complaint
+   * number, and answers only once the events are fsync'd. Refusals carry the command's stable code and journal
+   * nothing. Re-sending the same `requestId` (after a lost answer) returns the first answer, never a second step.
    */
-  'journal.append': {
-    input: z.strictObject({ events: z.array(EventSchema).min(1).max(JOURNAL_PAGE_MAX) }),
-    output: z.strictObject({ journaledThroughSeq: z.number().int().nonnegative() }),
+  'complaints.decide': {
+    input: z.strictObject({
+      requestId: RequestIdSchema,
+      action: z.enum(ACTION_NAMES),
+      complaintId: ComplaintIdSchema.optional(),
+      input: z.unknown(),
+      /** Registration only: the assessment entered on the same form, decided with it. */
+      assessment: z.unknown().optional(),
+    }),
+    output: DecisionSchema,
+  },
+  /**
+   * Journals the automatic escalations (system actor) due at main's clock on these complaints; the window's sweep
+   * names candidates from its index, the shared rule decides. Complaints with nothing due are left alone.
+   */
+  'complaints.escalateDue': {
+    input: z.strictObject({ complaintIds: z.array(ComplaintIdSchema).min(1).max(ESCALATION_BATCH_MAX) }),
+    output: DecisionSchema,
   },
   /** Events with seq > afterSeq, oldest first, at most `limit` (page until the last event's seq = lastSeq). */
   'journal.read': {
@@ -153,7 +179,7 @@ export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
 
 /** One service function per method; the dispatcher calls it only with parsed input. */
 export type ApiHandlers = {
-  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<Result<ApiOutput<M>>>;
+  [M in ApiMethod]: (input: ApiParsedInput<M>, caller: Caller) => Promise<Result<ApiOutput<M>>>;
 };
 
 /** How a `Result` travels over either transport; the receiving side parses it like any other input. */

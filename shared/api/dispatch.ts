@@ -15,17 +15,25 @@ export interface DispatcherOptions {
   readonly onBug: (method: string, error: unknown) => void;
 }
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+/**
+ * Who is calling, as the transport knows it: the window (an Electron webContents, a browser tab). Sessions are
+ * per window, so a second window does not open signed in as the first one's person.
+ */
+export interface Caller {
+  readonly window: string;
+}
+
+export type Dispatch = (method: string, input: unknown, caller: Caller) => Promise<Result<unknown>>;
 
 const INTERNAL = refuse('internal', 'Something went wrong in the app. The details are in the log.');
 
 export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptions): Dispatch {
-  return async (method, input) => {
+  return async (method, input, caller) => {
     if (!isApiMethod(method)) return refuse('unknown_method', `unknown method: ${String(method).slice(0, 80)}`);
     const parsed = parseWith(apiContract[method].input, input ?? {});
     if (!parsed.ok) return parsed;
     try {
-      const result = await callHandler(handlers, method, parsed.value);
+      const result = await callHandler(handlers, method, parsed.value, caller);
       if (result.ok && options.validateOutput) {
         const checked = apiContract[method].output.safeParse(result.value);
         if (!checked.success) {
@@ -43,7 +51,7 @@ export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptio
 
 // The contract pairs each method with its handler; TypeScript cannot correlate the two through a union key,
 // so the call goes through one widened signature (the input was parsed with that very method's schema).
-function callHandler(handlers: ApiHandlers, method: ApiMethod, input: unknown): Promise<Result<unknown>> {
-  const handler = handlers[method] as (input: unknown) => Promise<Result<unknown>>;
-  return handler(input);
+function callHandler(handlers: ApiHandlers, method: ApiMethod, input: unknown, caller: Caller): Promise<Result<unknown>> {
+  const handler = handlers[method] as (input: unknown, caller: Caller) => Promise<Result<unknown>>;
+  return handler(input, caller);
 }

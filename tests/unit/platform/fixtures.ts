@@ -1,9 +1,10 @@
 /** Test helpers for main's services: a fresh temp data folder and valid domain events. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEvent, type DomainEvent } from '../../../shared/domain/events';
 import type { Logger } from '../../../electron/services/log';
+import type { Dispatch } from '../../../shared/api/dispatch';
 
 export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'desk-test-'));
@@ -44,4 +45,16 @@ export function memoryLogger(): Logger & { lines: { level: string; message: stri
     warn: (message) => lines.push({ level: 'warn', message }),
     error: (message) => lines.push({ level: 'error', message }),
   };
+}
+
+/** One window's view of a desk: every call carries that window, as the transports do. */
+export const inWindow =
+  (desk: { dispatch: Dispatch }, window = 'window-a') =>
+  (method: string, input: unknown) =>
+    desk.dispatch(method, input, { window });
+
+/** Writes events straight into a data folder's journal, as an earlier run of the app would have left them. */
+export async function seedJournal(dataDir: string, seeded: readonly DomainEvent[]): Promise<void> {
+  await mkdir(join(dataDir, 'journal'), { recursive: true });
+  await appendFile(join(dataDir, 'journal', 'events.v1.jsonl'), seeded.map((event) => `${JSON.stringify(event)}\n`).join(''));
 }

@@ -10,9 +10,11 @@ import { openDesk } from '../../../electron/services/desk';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 import { createApi, httpTransport, type Api } from '../../../renderer/platform/transport';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/common/csp';
-import { acknowledged, memoryLogger, withTempDir } from './fixtures';
+import { memoryLogger, withTempDir } from './fixtures';
 
 const TOKEN = 'test-token-0123456789';
+const TAB = 'tab-a-0123456789abcdef';
+const REGISTRATION = { channel: 'walk_in', category: 'service_attitude', nature: 'people', complainant: { name: '王芳' }, receivedAt: '2026-11-23T06:00:00.000Z', description: '收银员态度恶劣' };
 const SETUP = { branchCode: 'BR01', branchName: 'Test', timeZone: 'Asia/Shanghai', adminUsername: 'admin', password: 'correct horse' };
 
 async function withBridge(work: (bridge: { server: WebServer; api: Api; dataDir: string }) => Promise<void>) {
@@ -27,7 +29,7 @@ async function withBridge(work: (bridge: { server: WebServer; api: Api; dataDir:
     const desk = await openDesk({ dataDir, mode: 'browser', version: '0.1.0', validateOutput: true, log });
     const server = await startWebServer({ port: 0, rendererDir, token: TOKEN, dispatch: desk.dispatch, log });
     try {
-      await work({ server, api: createApi(httpTransport({ baseUrl: server.origin, token: TOKEN })), dataDir });
+      await work({ server, api: createApi(httpTransport({ baseUrl: server.origin, token: TOKEN, window: TAB })), dataDir });
     } finally {
       await server.close();
       await desk.close();
@@ -67,42 +69,53 @@ describe('browser-mode bridge', () => {
       const noToken = await fetch(new URL('api/setup.status', server.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(noToken.status).toBe(401);
       expect(await noToken.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-      const wrong = await createApi(httpTransport({ baseUrl: server.origin, token: 'guess' })).call('setup.status', {});
+      const wrong = await createApi(httpTransport({ baseUrl: server.origin, token: 'guess', window: TAB })).call('setup.status', {});
       expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     });
   });
 
   it('refuses a foreign Host (DNS rebinding), a foreign Origin and a non-JSON body', async () => {
     await withBridge(async ({ server }) => {
-      const json = { 'content-type': 'application/json', 'x-desk-token': TOKEN };
+      const json = { 'content-type': 'application/json', 'x-desk-token': TOKEN, 'x-desk-window': TAB };
       expect(await rawPost(server, '/api/setup.status', { ...json, host: 'evil.example:80' }, '{}')).toBe(421);
       expect(await rawPost(server, '/api/setup.status', { ...json, origin: 'http://evil.example' }, '{}')).toBe(403);
       expect(await rawPost(server, '/api/setup.status', { ...json, 'content-type': 'text/plain' }, '{}')).toBe(415);
       expect(await rawPost(server, '/api/setup.status', json, '{not json')).toBe(400);
       expect(await rawPost(server, '/api/setup.status', json, '{}')).toBe(200);
+      expect(await rawPost(server, '/api/setup.status', { ...json, 'x-desk-window': 'short' }, '{}')).toBe(400);
     });
   });
 
-  it('runs the same contract: set up, sign in, journal, read back', async () => {
+  it('runs the same contract: set up, sign in, a step decided by main, read back', async () => {
     await withBridge(async ({ api }) => {
       expect(await api.call('setup.createBranch', SETUP)).toMatchObject({ ok: true, value: { user: { role: 'admin' } } });
-      expect(await api.call('journal.append', { events: [acknowledged(1), acknowledged(2)] })).toEqual({ ok: true, value: { journaledThroughSeq: 2 } });
+      const decided = await api.call('complaints.decide', { requestId: 'req-00000001', action: 'register', input: REGISTRATION });
+      expect(decided).toMatchObject({ ok: true, value: { journaledThroughSeq: 1, events: [{ seq: 1, type: 'Registered', payload: { number: expect.stringMatching(/^BR01-\d{8}-0001$/) } }] } });
       const read = await api.call('journal.read', { afterSeq: 0 });
-      expect(read.ok && read.value.events.map((event) => event.id)).toEqual(['ev-1', 'ev-2']);
+      expect(read.ok && read.value.events.map((event) => event.type)).toEqual(['Registered']);
       expect(await api.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'browser' } });
     });
   });
 
-  it('refuses a malformed event with its path and leaves the journal on disk unchanged', async () => {
+  it('keeps one session per tab: a second tab opens signed out', async () => {
+    await withBridge(async ({ api, server }) => {
+      await api.call('setup.createBranch', SETUP);
+      const otherTab = createApi(httpTransport({ baseUrl: server.origin, token: TOKEN, window: 'tab-b-0123456789abcdef' }));
+      expect(await otherTab.call('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      expect(await otherTab.call('journal.read', { afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(await api.call('auth.session', {})).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
+    });
+  });
+
+  it('refuses a malformed step with its path and leaves the journal on disk unchanged', async () => {
     await withBridge(async ({ api, server, dataDir }) => {
       await api.call('setup.createBranch', SETUP);
-      await api.call('journal.append', { events: [acknowledged(1)] });
+      await api.call('complaints.decide', { requestId: 'req-00000001', action: 'register', input: REGISTRATION });
       const journalFile = join(dataDir, 'journal', 'events.v1.jsonl');
       const before = await readFile(journalFile, 'utf8');
-      const malformed = { ...acknowledged(2), payload: { unexpected: true } };
       // Sent untyped, as a buggy or hostile page would.
-      const refused = await httpTransport({ baseUrl: server.origin, token: TOKEN })('journal.append', { events: [malformed] });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.0.payload' } });
+      const refused = await httpTransport({ baseUrl: server.origin, token: TOKEN, window: TAB })('complaints.decide', { requestId: 'req-00000002', action: 'register', input: { ...REGISTRATION, channel: 'pigeon' } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'channel' } });
       expect(await readFile(journalFile, 'utf8')).toBe(before);
     });
   });

@@ -43,7 +43,7 @@ describe('start:web command', () => {
         const url = await cli.url;
         const { token, language } = readLaunchFragment(new URL(url).hash);
         expect(language).toBe('en');
-        const api = createApi(httpTransport({ baseUrl: url, token: token ?? '' }));
+        const api = createApi(httpTransport({ baseUrl: url, token: token ?? '', window: 'cli-test-window-0001' }));
         expect(await api.call('app.info', {})).toEqual({ ok: true, value: { version: expect.any(String), mode: 'browser', dataDir } });
         expect(await api.call('settings.get', {})).toMatchObject({ ok: true, value: { language: 'en' } });
       } finally {

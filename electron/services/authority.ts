@@ -1,0 +1,142 @@
+/**
+ * Main's authority over the record (DESIGN "Main is the authority"). Every step a window proposes is decided
+ * here, with the shared rules, on the complaint's state folded from main's OWN journal: the actor is the signed-in
+ * person of that window, the role gate and the step's own checks are the command's, the sequence number and the
+ * complaint number are allocated here. Only what is on disk (fsync'd) is answered, so a number a clerk reads
+ * out to a customer can never be handed out again — not by a second window, not after a crash.
+ *
+ * Decisions run one at a time (the state a decision reads is the state the previous one left), and a step
+ * re-sent after a lost answer (same request id) gets the events it was first given instead of being decided twice.
+ */
+import type { BranchSetup } from '../../shared/api/schemas';
+import type { ComplaintId } from '../../shared/brand';
+import type { WorkingCalendar } from '../../shared/calendar/calendar';
+import type { Actor, CommandContext } from '../../shared/domain/commands';
+import { decideDueEscalations, decideStep, type StepRequest } from '../../shared/domain/decide';
+import type { DomainEvent } from '../../shared/domain/events';
+import { formatComplaintNumber, localDateKey, parseComplaintNumber } from '../../shared/domain/numbering';
+import { applyEvent } from '../../shared/domain/reducer';
+import type { ComplaintState } from '../../shared/domain/state';
+import type { Policy } from '../../shared/policy/policy';
+import { ok, refuse, type Result } from '../../shared/result';
+import type { Journal } from './journal';
+import { createSerial } from './serial';
+
+/** Answers kept for re-sent requests: enough for any retry a window makes after a lost answer. */
+const REMEMBERED_ANSWERS = 1000;
+const READ_PAGE = 5000;
+
+export interface AuthorityDeps {
+  readonly journal: Journal<DomainEvent>;
+  readonly branch: () => Promise<BranchSetup | undefined>;
+  readonly policy: Policy;
+  readonly calendar: WorkingCalendar;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+export interface Decision {
+  /** Every event the step journaled, in seq order (the step's own, then the escalations it set off). */
+  readonly events: DomainEvent[];
+  readonly journaledThroughSeq: number;
+}
+
+export interface Authority {
+  /** Decides and journals one step for `actor`; a refusal journals nothing. */
+  decide(actor: Actor, requestId: string, request: StepRequest): Promise<Result<Decision>>;
+  /** Journals the automatic escalations due now on these complaints (the window's sweep names candidates; the rule decides). */
+  escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>>;
+  /** The complaint as main's journal has it. */
+  complaint(id: ComplaintId): ComplaintState | undefined;
+}
+
+export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
+  const { journal, policy, calendar } = deps;
+  const states = new Map<ComplaintId, ComplaintState>();
+  const numbers = new Set<string>();
+  /** Highest daily sequence per local date (`YYYYMMDD`) among the numbers given. */
+  const daily = new Map<string, number>();
+  const answers = new Map<string, Decision>();
+  const serial = createSerial();
+
+  function take(events: readonly DomainEvent[]): void {
+    for (const event of events) {
+      states.set(event.complaintId, applyEvent(states.get(event.complaintId), event));
+      if (event.type !== 'Registered') continue;
+      numbers.add(event.payload.number);
+      const parts = parseComplaintNumber(event.payload.number);
+      if (parts.ok) daily.set(parts.value.localDate, Math.max(daily.get(parts.value.localDate) ?? 0, parts.value.seq));
+    }
+  }
+
+  for (let afterSeq = 0; ; ) {
+    const page = await journal.read(afterSeq, READ_PAGE);
+    take(page.events);
+    const last = page.events[page.events.length - 1];
+    if (!last || last.seq >= page.lastSeq) break;
+    afterSeq = last.seq;
+  }
+
+  function remember(requestId: string, decision: Decision): void {
+    answers.set(requestId, decision);
+    if (answers.size > REMEMBERED_ANSWERS) answers.delete(answers.keys().next().value ?? requestId);
+  }
+
+  async function journalEvents(events: DomainEvent[], branch: BranchSetup): Promise<Result<Decision>> {
+    if (events.length === 0) return ok({ events, journaledThroughSeq: journal.lastSeq() });
+    let appended: Awaited<ReturnType<typeof journal.append>>;
+    try {
+      appended = await journal.append(events, branch.code);
+    } catch (error) {
+      // A full or read-only disk: nothing was kept (the journal cuts a half-written batch off), and the person must hear it.
+      return refuse('journal_write_failed', `The journal could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!appended.ok) return appended;
+    take(events);
+    return ok({ events, journaledThroughSeq: appended.value.journaledThroughSeq });
+  }
+
+  async function decide(actor: Actor, requestId: string, request: StepRequest): Promise<Result<Decision>> {
+    const earlier = answers.get(requestId);
+    if (earlier) return ok(earlier);
+    const branch = await deps.branch();
+    if (!branch) return refuse('not_configured', 'Set up the branch first.');
+    const now = deps.now().toISOString();
+    const ctx: CommandContext = { now, actor, newId: deps.newId, policy };
+    let input = request.input;
+    if (request.action === 'register') {
+      // The number is main's to give: the next of the branch's local day, whatever the caller put in.
+      const localDate = localDateKey(now, branch.timeZone);
+      const number = formatComplaintNumber(branch.code, localDate, (daily.get(localDate) ?? 0) + 1);
+      if (numbers.has(number)) throw new Error(`complaint number ${number} would be given twice`);
+      input = { ...(isRecord(request.input) ? request.input : {}), number };
+    }
+    const state = request.complaintId === undefined ? undefined : states.get(request.complaintId);
+    const decided = decideStep(state, { ...request, input }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1, calendar });
+    if (!decided.ok) return decided;
+    const journaled = await journalEvents(decided.value.events, branch);
+    if (journaled.ok) remember(requestId, journaled.value);
+    return journaled;
+  }
+
+  async function escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>> {
+    const branch = await deps.branch();
+    if (!branch) return refuse('not_configured', 'Set up the branch first.');
+    const ctx = { now: deps.now().toISOString(), newId: deps.newId, policy };
+    const events: DomainEvent[] = [];
+    for (const id of new Set(complaintIds)) {
+      const state = states.get(id);
+      if (!state) continue;
+      events.push(...decideDueEscalations(state, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length, calendar }).events);
+    }
+    return journalEvents(events, branch);
+  }
+
+  return {
+    decide: (actor, requestId, request) => serial(() => decide(actor, requestId, request)),
+    escalateDue: (complaintIds) => serial(() => escalateDue(complaintIds)),
+    complaint: (id) => states.get(id),
+  };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -4,6 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { acknowledged, events, memoryLogger, withTempDir, inWindow, seedJournal } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 
+const REGISTRATION = {
+  channel: 'walk_in',
+  category: 'service_attitude',
+  nature: 'people',
+  complainant: { name: '王芳', phone: '13812345678' },
+  receivedAt: '2026-11-23T02:00:00.000Z',
+  description: '收银员态度恶劣',
+  requests: ['apology'],
+};
+
 const SETUP = {
   branchCode: 'BR01',
   branchName: '朝阳门店',
@@ -126,8 +136,8 @@ describe('users and roles', () => {
 
 describe('staff accounts over the contract', () => {
   const STAFF = { username: 'li.na', displayName: '李娜', role: 'staff', password: 'counter-one' } as const;
-  async function createStaff(desk: Desk): Promise<string> {
-    const created = await inWindow(desk)('users.create', STAFF);
+  async function createStaff(desk: Desk, adminWindow = inWindow(desk)): Promise<string> {
+    const created = await adminWindow('users.create', STAFF);
     if (!created.ok) throw new Error(created.error.code);
     return (created.value as { user: { id: string } }).user.id;
   }
@@ -148,22 +158,20 @@ describe('staff accounts over the contract', () => {
     });
   });
 
-  it('ends the session of an account deactivated meanwhile (another window on the same data folder)', async () => {
-    await withTempDir(async (dir) => {
-      const open = () => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
-      const adminDesk = await open();
-      await inWindow(adminDesk)('setup.createBranch', SETUP);
-      const id = await createStaff(adminDesk);
-      const staffDesk = await open();
-      expect(await inWindow(staffDesk)('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true });
+  it('ends the session of an account deactivated meanwhile in another window', async () => {
+    await withDesk(async (desk) => {
+      const adminWindow = inWindow(desk, 'window-admin');
+      await adminWindow('setup.createBranch', SETUP);
+      const id = await createStaff(desk, adminWindow);
+      const staffWindow = inWindow(desk, 'window-staff');
+      expect(await staffWindow('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true });
 
-      await inWindow(adminDesk)('users.update', { id, active: false });
-      expect(await inWindow(staffDesk)('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-      expect(await inWindow(staffDesk)('auth.session', {})).toEqual({ ok: true, value: { user: null } });
-      await inWindow(adminDesk)('users.update', { id, active: true });
-      expect(await inWindow(staffDesk)('auth.session', {})).toEqual({ ok: true, value: { user: null } });
-      await staffDesk.close();
-      await adminDesk.close();
+      await adminWindow('users.update', { id, active: false });
+      expect(await staffWindow('users.list', {})).toMatchObject({ ok: false, error: { code: 'account_disabled' } });
+      expect(await staffWindow('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      await adminWindow('users.update', { id, active: true });
+      expect(await staffWindow('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      expect(await adminWindow('auth.session', {})).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
     });
   });
 
@@ -237,38 +245,90 @@ describe('staff accounts over the contract', () => {
   });
 });
 
-describe('journal over the contract', () => {
-  it('journals events of the signed-in branch and reads them back', async () => {
-    await withDesk(async (desk) => {
-      expect(await inWindow(desk)('journal.append', { events: events(1, 2) })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-      await inWindow(desk)('setup.createBranch', SETUP);
-      expect(await inWindow(desk)('journal.append', { events: events(1, 2) })).toEqual({ ok: true, value: { journaledThroughSeq: 2 } });
-      expect(await inWindow(desk)('journal.read', { afterSeq: 1 })).toEqual({ ok: true, value: { events: [acknowledged(2)], lastSeq: 2 } });
+describe('main decides every step (the authority over the record)', () => {
+  const journalOf = async (dir: string) => (await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { seq: number; type: string; actor: string; payload: { number?: string } });
+  const request = (n: number) => `req-${String(n).padStart(8, '0')}`;
+  let clock = new Date('2026-11-23T02:00:00.000Z');
+  const openAt = (dir: string) => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), now: () => clock });
+
+  async function branchWithStaff(dir: string) {
+    clock = new Date('2026-11-23T02:00:00.000Z');
+    const desk = await openAt(dir);
+    const admin = inWindow(desk, 'window-admin');
+    await admin('setup.createBranch', SETUP);
+    await admin('users.create', { username: 'li.na', displayName: '李娜', role: 'staff', password: 'counter-one' });
+    const staff = inWindow(desk, 'window-staff');
+    const signedIn = await staff('auth.signIn', { username: 'li.na', password: 'counter-one' });
+    if (!signedIn.ok) throw new Error(signedIn.error.code);
+    const staffId = (signedIn.value as { user: { id: string } }).user.id;
+    return { desk, admin, staff, staffId };
+  }
+  const register = (call: ReturnType<typeof inWindow>, n: number, extra: Record<string, unknown> = {}) =>
+    call('complaints.decide', { requestId: request(n), action: 'register', input: { ...REGISTRATION, receivedAt: clock.toISOString(), ...extra } });
+  const numberOf = (result: Awaited<ReturnType<Desk['dispatch']>>) => (result.ok ? (result.value as { events: { payload: { number?: string } }[] }).events[0]?.payload.number : result.error.code);
+
+  it('journals a registration as the signed-in person, with a number main allocates, once it is on disk', async () => {
+    await withTempDir(async (dir) => {
+      const { desk, staff, staffId } = await branchWithStaff(dir);
+      expect(await inWindow(desk, 'window-nobody')('complaints.decide', { requestId: request(9), action: 'register', input: REGISTRATION })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      const first = await register(staff, 1);
+      expect(first).toMatchObject({ ok: true, value: { journaledThroughSeq: 1, events: [{ seq: 1, actor: staffId, type: 'Registered', payload: { number: 'BR01-20261123-0001', receivedBy: staffId } }] } });
+      // A number the caller makes up is not the caller's to give: main gives the next one.
+      expect(numberOf(await register(staff, 2, { number: 'BR01-20261123-0001' }))).toBe('BR01-20261123-0002');
+      expect(await journalOf(dir)).toMatchObject([{ seq: 1, actor: staffId }, { seq: 2, actor: staffId }]);
+      await desk.close();
+      // A restart folds the journal again: numbering and sequence go on, nothing is handed out twice.
+      const again = await openAt(dir);
+      await inWindow(again)('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      expect(await register(inWindow(again), 3)).toMatchObject({ ok: true, value: { events: [{ seq: 3, payload: { number: 'BR01-20261123-0003' } }] } });
+      await again.close();
     });
   });
 
-  it('refuses a malformed event with the path of the bad field and leaves the journal unchanged', async () => {
-    await withDesk(async (desk, dir) => {
-      await inWindow(desk)('setup.createBranch', SETUP);
-      await inWindow(desk)('journal.append', { events: events(1, 1) });
+  it('refuses the forgeries a staff session could try, journaling nothing', async () => {
+    await withTempDir(async (dir) => {
+      const { desk, staff } = await branchWithStaff(dir);
+      const registered = await register(staff, 1);
+      const complaintId = registered.ok ? (registered.value as { events: { complaintId: string }[] }).events[0]?.complaintId : undefined;
       const before = await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8');
+      const step = (n: number, action: string, input: unknown, id = complaintId) => staff('complaints.decide', { requestId: request(n), action, complaintId: id, input });
 
-      const malformed = { ...acknowledged(2), at: 'yesterday' };
-      const refused = await inWindow(desk)('journal.append', { events: [acknowledged(2), malformed] });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.1.at' } });
-      const unknownType = await inWindow(desk)('journal.append', { events: [{ ...acknowledged(2), type: 'Teleported' }] });
-      expect(unknownType).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.0.type' } });
-
+      expect(await step(10, 'void', { reason: '登记错误' })).toMatchObject({ ok: false, error: { code: 'supervisor_required' } });
+      expect(await step(11, 'acknowledge', {}, 'never-registered')).toMatchObject({ ok: false, error: { code: 'complaint_not_found' } });
+      expect(await step(12, 'register', REGISTRATION)).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'complaintId' } });
+      // Who acted is the session's, never the payload's.
+      expect(await staff('complaints.decide', { requestId: request(13), action: 'acknowledge', complaintId, input: {}, actor: 'u-admin' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await register(staff, 14, { seq: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await staff('journal.append', { events: [] })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
       expect(await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8')).toBe(before);
-      expect(await inWindow(desk)('journal.read', { afterSeq: 0 })).toMatchObject({ ok: true, value: { lastSeq: 1 } });
+      await desk.close();
     });
   });
 
-  it('refuses events of another branch', async () => {
-    await withDesk(async (desk) => {
-      await inWindow(desk)('setup.createBranch', SETUP);
-      const refused = await inWindow(desk)('journal.append', { events: [acknowledged(1, { branch: 'BR99' })] });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'wrong_branch' } });
+  it('answers a re-sent request with its first answer instead of deciding it twice', async () => {
+    await withTempDir(async (dir) => {
+      const { desk, staff } = await branchWithStaff(dir);
+      const first = await register(staff, 1);
+      expect(await register(staff, 1)).toEqual(first);
+      expect(await journalOf(dir)).toHaveLength(1);
+      await desk.close();
+    });
+  });
+
+  it('escalates as the system only what the rule says is due at main’s clock', async () => {
+    await withTempDir(async (dir) => {
+      const { desk, staff, admin } = await branchWithStaff(dir);
+      const registered = await register(staff, 1);
+      const complaintId = registered.ok ? (registered.value as { events: { complaintId: string }[] }).events[0]?.complaintId : '';
+      expect(await staff('complaints.escalateDue', { complaintIds: [complaintId, 'unknown'] })).toEqual({ ok: true, value: { events: [], journaledThroughSeq: 1 } });
+      clock = new Date(clock.getTime() + 25 * 3_600_000);
+      // A window left alone that long is signed out (30 min idle); its person signs in again.
+      expect(await admin('complaints.escalateDue', { complaintIds: [complaintId] })).toMatchObject({ ok: false, error: { code: 'session_expired', params: { minutes: 30 } } });
+      await admin('auth.signIn', { username: 'admin', password: 'correct horse' });
+      const due = await admin('complaints.escalateDue', { complaintIds: [complaintId] });
+      expect(due).toMatchObject({ ok: true, value: { events: [{ seq: 2, actor: 'system', type: 'Escalated', payload: { trigger: 'tier_deadline', toTier: 'T2' } }] } });
+      expect(await admin('complaints.escalateDue', { complaintIds: [complaintId] })).toMatchObject({ ok: true, value: { events: [] } });
+      await desk.close();
     });
   });
 });
@@ -278,6 +338,8 @@ describe('settings', () => {
     await withTempDir(async (dir) => {
       const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
       expect(await inWindow(desk)('settings.get', {})).toEqual({ ok: true, value: { language: 'zh-CN', prefs: {} } });
+      expect(await inWindow(desk)('settings.set', { language: 'en' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      await inWindow(desk)('setup.createBranch', SETUP);
       expect(await inWindow(desk)('settings.set', { prefs: { boardView: 'compact' } })).toEqual({
         ok: true,
         value: { language: 'zh-CN', prefs: { boardView: 'compact' } },
@@ -290,7 +352,7 @@ describe('settings', () => {
       const english = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, language: 'en', log: memoryLogger() });
       expect(await inWindow(english)('settings.get', {})).toEqual({ ok: true, value: { language: 'en', prefs: { boardView: 'compact' } } });
       await english.close();
-      expect((await readdir(dir)).sort()).toEqual(['journal', 'logs', 'settings.json']);
+      expect((await readdir(dir)).sort()).toEqual(['branch.json', 'journal', 'logs', 'settings.json', 'users.json']);
     });
   });
 });

@@ -14,7 +14,15 @@ import { memoryLogger, withTempDir } from './fixtures';
 
 const TOKEN = 'test-token-0123456789';
 const TAB = 'tab-a-0123456789abcdef';
-const REGISTRATION = { channel: 'walk_in', category: 'service_attitude', nature: 'people', complainant: { name: '王芳' }, receivedAt: '2026-11-23T06:00:00.000Z', description: '收银员态度恶劣' };
+const REGISTRATION = {
+  channel: 'walk_in',
+  category: 'service_attitude',
+  nature: 'people',
+  complainant: { name: '王芳' },
+  receivedAt: new Date(Date.now() - 60_000).toISOString(),
+  description: '收银员态度恶劣',
+  requests: ['apology'],
+};
 const SETUP = { branchCode: 'BR01', branchName: 'Test', timeZone: 'Asia/Shanghai', adminUsername: 'admin', password: 'correct horse' };
 
 async function withBridge(work: (bridge: { server: WebServer; api: Api; dataDir: string }) => Promise<void>) {

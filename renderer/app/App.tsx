@@ -15,7 +15,7 @@ type Phase =
   | { name: 'loading' }
   | { name: 'failed'; refusal: Refusal }
   | { name: 'setup' }
-  | { name: 'signIn'; branch: BranchSetup }
+  | { name: 'signIn'; branch: BranchSetup; ended?: Refusal }
   | { name: 'ready'; branch: BranchSetup; user: PublicUser };
 
 /** Where a start lands: first run (no branch yet), sign-in, or the shell of a signed-in user. */
@@ -54,6 +54,15 @@ export function App() {
     void api.call('auth.signOut', {}).then(start);
   }, [start]);
 
+  // Main ended this window's session (idle, deactivated): back to sign-in, saying why.
+  useEffect(
+    () =>
+      api.onSessionEnded((ended) =>
+        setPhase((current) => (current.name === 'ready' ? { name: 'signIn', branch: current.branch, ended } : current)),
+      ),
+    [],
+  );
+
   switch (phase.name) {
     case 'loading':
       return <p className="auth-page muted">{t('app.loading')}</p>;
@@ -71,7 +80,7 @@ export function App() {
     case 'setup':
       return <FirstRunPage onCreated={(user, branch) => setPhase({ name: 'ready', user, branch })} />;
     case 'signIn':
-      return <SignInPage branch={phase.branch} onSignedIn={(user) => setPhase({ name: 'ready', user, branch: phase.branch })} />;
+      return <SignInPage branch={phase.branch} ended={phase.ended} onSignedIn={(user) => setPhase({ name: 'ready', user, branch: phase.branch })} />;
     case 'ready':
       return (
         <SessionContext.Provider value={{ user: phase.user, branch: phase.branch, signOut }}>

@@ -9,55 +9,62 @@ import { useSession } from './session';
 
 const clock = (): string => new Date().toISOString();
 const newId = (): string => crypto.randomUUID();
+/** How often this window reads what other windows and the system journaled meanwhile. */
+const CATCH_UP_MS = 5_000;
 
 /**
- * Opens the branch's working database and the store for the signed-in user (every event they cause names
- * them as actor), replays main's journal into it if the browser storage was lost, and provides both.
+ * Opens the branch's working database — this window's copy of main's journal — and the store, checks the copy
+ * against the journal on start (replaying what is missing, with its progress), keeps it current, and provides both.
  */
 export function DeskStoreProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const { user, branch } = useSession();
   const policy = usePolicy();
   const calendar = useCalendar();
   const [value, setValue] = useState<DeskStoreContextValue | null>(null);
   const [restoreRefusal, setRestoreRefusal] = useState<Refusal | null>(null);
+  const [discarded, setDiscarded] = useState(0);
   const [progress, setProgress] = useState<RestoreProgress>();
 
   useEffect(() => {
     let live = true;
     const db = openDeskDb(`complaint-desk-${branch.code}`, { policy, calendar });
-    const store = createDeskStore({
-      db,
-      api,
-      clock,
-      newId,
-      session: { userId: user.id, role: user.role },
-      branch: { code: branch.code, timeZone: branch.timeZone },
-      policy,
-      calendar,
-    });
+    const store = createDeskStore({ db, api, clock, newId, policy, calendar });
     let stopSweeps: (() => void) | undefined;
-    // Whatever the restore says, the desk opens: a failed replay leaves the log as it is, and says so.
+    let catchUpTimer: ReturnType<typeof setInterval> | undefined;
+    // Whatever the restore says, the desk opens: a failed replay leaves the copy as it is, and says so.
     void store
       .restoreIfEmpty((step) => live && setProgress(step))
-      .then((restored) => live && setRestoreRefusal(restored.ok ? null : restored.error))
+      .then((restored) => {
+        if (!live) return;
+        setRestoreRefusal(restored.ok ? null : restored.error);
+        setDiscarded(restored.ok ? restored.value.discarded : 0);
+      })
       .finally(() => {
         if (!live) return;
         setValue({ db, store, clock });
         // SPEC §5: tier deadlines escalate by themselves. A failed sweep is retried by the next one.
         stopSweeps = startEscalationSweeps(store.sweepEscalations, clock, (error) => console.error('Escalation sweep failed', error));
+        // Another window (or tab) on the same data folder shows up here within seconds.
+        catchUpTimer = setInterval(() => void store.catchUp(), CATCH_UP_MS);
       });
     return () => {
       live = false;
       stopSweeps?.();
-      store.dispose();
+      clearInterval(catchUpTimer);
       db.close();
     };
-  }, [user.id, user.role, branch.code, branch.timeZone, policy, calendar]);
+  }, [user.id, branch.code, policy, calendar]);
 
   if (!value) return <Restoring progress={progress} />;
   return (
     <DeskStoreContext.Provider value={value}>
       {restoreRefusal && <RestoreBanner refusal={restoreRefusal} />}
+      {discarded > 0 && (
+        <div className="banner banner-info restore-banner" role="status">
+          {t('app.copyRebuilt', { count: discarded })}
+        </div>
+      )}
       {children}
     </DeskStoreContext.Provider>
   );

@@ -5,17 +5,30 @@
  */
 import { apiContract, WireResultSchema, type ApiInput, type ApiOutput } from '../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
-import { refuse, type Result } from '../../shared/result';
+import { refuse, type Refusal, type Result } from '../../shared/result';
 
 /** Sends one call and resolves with whatever the other side answered (still untrusted). */
 export type Transport = (method: ApiMethod, input: unknown) => Promise<unknown>;
 
 export interface Api {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<Result<ApiOutput<M>>>;
+  /**
+   * Calls `listener` whenever main answers that this window's session is over (idle too long, account
+   * deactivated, signed out elsewhere); returns the unsubscribe function.
+   */
+  onSessionEnded(listener: (refusal: Refusal) => void): () => void;
 }
 
+/** Refusals that mean this window no longer has a signed-in person. */
+const SESSION_ENDED: ReadonlySet<string> = new Set(['not_signed_in', 'session_expired', 'account_disabled']);
+
 export function createApi(transport: Transport): Api {
+  const listeners = new Set<(refusal: Refusal) => void>();
   return {
+    onSessionEnded(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async call(method, input) {
       let answer: unknown;
       try {
@@ -25,7 +38,10 @@ export function createApi(transport: Transport): Api {
       }
       const wire = WireResultSchema.safeParse(answer);
       if (!wire.success) return refuse('bad_response', `${method}: the answer is not a result`);
-      if (!wire.data.ok) return { ok: false, error: wire.data.error };
+      if (!wire.data.ok) {
+        if (SESSION_ENDED.has(wire.data.error.code)) for (const listener of listeners) listener(wire.data.error);
+        return { ok: false, error: wire.data.error };
+      }
       const output = apiContract[method].output.safeParse(wire.data.value);
       if (!output.success) return refuse('bad_response', `${method}: the answer does not match the contract`);
       // Parsed with this very method's schema; TS cannot correlate the generic key with the lookup.

@@ -1,58 +1,41 @@
 /**
  * The automatic escalations of SPEC §5 that no user action sets off: the tier's deadline passing unresolved,
- * and a month unresolved raising the major flag. The pure rule (shared/escalation/rules.ts) decides; this
- * finds the complaints it could apply to without folding the register, and writes what it returns through the
- * commands' own write path, journaled like any event.
+ * and a month unresolved raising the major flag. Main decides them (shared/escalation/rules.ts on its own
+ * journal's state and clock, as the system actor); this window only names the complaints its index says may be
+ * due, so main need not fold the register every minute.
  *
  * Candidates are the keys of one index range: every row carries `escalationDueAt`, the first instant one of
  * these two can fall due (deadline-columns.ts), so `escalationDueAt <= now` is exactly the complaints to look
- * at. Each is folded again inside the write transaction, so a sweep racing a command (or another sweep)
- * decides on the latest events, and a second sweep at the same `now` writes nothing.
+ * at. A second sweep at the same moment escalates nothing more: main folds each complaint again.
  *
- * A desk that was off for a long while can find thousands due at once. They are written a batch per
- * transaction, with a pause for the screen between batches, so the register stays responsive meanwhile.
+ * A desk that was off for a long while can find thousands due at once. They go to main a batch per call, with a
+ * pause for the screen between batches, so the register stays responsive meanwhile.
  */
-import { SYSTEM_USER_ID, type ComplaintId } from '../../shared/brand';
-import type { WorkingCalendar } from '../../shared/calendar/calendar';
-import type { Actor, CommandContext } from '../../shared/domain/commands/context';
+import { ESCALATION_BATCH_MAX } from '../../shared/api/contract';
+import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
-import { runDueEscalations } from '../../shared/escalation/rules';
-import type { Policy } from '../../shared/policy/policy';
-import { ok, type Refusal } from '../../shared/result';
+import type { Refusal } from '../../shared/result';
 import type { DeskDb } from './db';
-import { writeComplaints, type Decide } from './write';
+import type { StoreApi } from './ports';
 
-/**
- * The actor of every automatic escalation, as in the seed's stories. The escalation rule has no gate, so the
- * role is not checked; it names who would be allowed to take the same step by hand.
- */
-export const SYSTEM_ACTOR: Actor = { id: SYSTEM_USER_ID, role: 'supervisor' };
-
-/**
- * Complaints written per transaction, and the pause between two batches (the screen's turn). Every commit makes
- * the open screens query again, so fewer, larger batches finish a backlog sooner (100 per batch: 7 ms a
- * complaint with the register open, against 0.6 ms with no screen open).
- */
-export const SWEEP_BATCH = 500;
+/** Complaints named per call, and the pause between two calls (the screen's turn: every import makes the open screens query again). */
+export const SWEEP_BATCH = ESCALATION_BATCH_MAX;
 const BATCH_PAUSE_MS = 50;
 
 export interface SweepDeps {
   db: DeskDb;
-  place: Parameters<typeof writeComplaints>[1];
-  policy: Policy;
-  calendar: WorkingCalendar;
-  newId: () => string;
-  /** Hands written events to main's journal (the store's journal flusher). */
-  journal: (events: readonly DomainEvent[]) => Promise<unknown>;
+  api: StoreApi;
+  /** Writes events main journaled into this window's copy (the store's import path). */
+  take: (events: readonly DomainEvent[]) => Promise<void>;
 }
 
 export interface SweepReport {
-  /** Complaints folded because the index said an escalation may be due. */
+  /** Complaints named to main because the index said an escalation may be due. */
   candidates: number;
-  /** Complaints that were escalated, and the Escalated events written for them. */
+  /** Complaints that were escalated, and the Escalated events main journaled for them. */
   escalated: number;
   events: number;
-  /** Batches whose escalations could not be saved (storage failures); the next sweep tries them again. */
+  /** Batches main did not answer (unreachable, signed out): the next sweep tries them again. */
   failures: Refusal[];
 }
 
@@ -63,25 +46,22 @@ export async function escalationCandidates(db: DeskDb, now: string): Promise<Com
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Appends every automatic escalation due at `now`, a batch of complaints per transaction. */
+/** Has main journal every automatic escalation due on the candidates at `now`, a batch per call. */
 export async function sweepEscalations(deps: SweepDeps, now: string): Promise<SweepReport> {
-  const { db, place, policy, calendar, newId } = deps;
-  const ctx: CommandContext = { now, actor: SYSTEM_ACTOR, newId, policy };
-  const decide: Decide = (state) => ok({ drafts: state ? runDueEscalations(state, calendar, ctx) : [] });
-  const candidates = await escalationCandidates(db, now);
+  const candidates = await escalationCandidates(deps.db, now);
   const report: SweepReport = { candidates: candidates.length, escalated: 0, events: 0, failures: [] };
   for (let start = 0; start < candidates.length; start += SWEEP_BATCH) {
     if (start > 0) await pause(BATCH_PAUSE_MS);
-    const batch = candidates.slice(start, start + SWEEP_BATCH).map((complaintId) => ({ complaintId, decide }));
-    const written = await writeComplaints(db, place, batch);
-    if (!written.ok) {
-      report.failures.push(written.error);
+    const decided = await deps.api.call('complaints.escalateDue', { complaintIds: candidates.slice(start, start + SWEEP_BATCH) });
+    if (!decided.ok) {
+      report.failures.push(decided.error);
       continue;
     }
-    if (written.value.length === 0) continue;
-    report.escalated += new Set(written.value.map((event) => event.complaintId)).size;
-    report.events += written.value.length;
-    await deps.journal(written.value);
+    const { events } = decided.value;
+    if (events.length === 0) continue;
+    report.escalated += new Set(events.map((event) => event.complaintId)).size;
+    report.events += events.length;
+    await deps.take(events);
   }
   return report;
 }

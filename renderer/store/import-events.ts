@@ -15,8 +15,28 @@ import { projectState, type DeadlineSummarizer } from './projection';
 import { toDomainEvent, type Bit } from './records';
 
 export interface EventImporter {
-  /** Imports events in seq order (one transaction); call once per page or chunk. */
+  /**
+   * Imports events in seq order (one transaction); call once per page or chunk. Events this database already
+   * holds (another tab of the same browser imported them first) are skipped; a chunk that would leave a gap in
+   * the log throws `LogGapError`, and nothing of it is written.
+   */
   importChunk(events: readonly DomainEvent[]): Promise<void>;
+}
+
+/** A chunk that does not continue the database's log: the events between must be read from main first. */
+export class LogGapError extends Error {
+  constructor(
+    readonly expected: number,
+    readonly got: number,
+  ) {
+    super(`the log continues at seq ${expected}, not ${got}`);
+  }
+}
+
+/** The seq of the last event this database holds (0 when empty). */
+export async function highestLocalSeq(db: DeskDb): Promise<number> {
+  const last = await db.events.orderBy('[branch+seq]').last();
+  return last?.seq ?? 0;
 }
 
 /**
@@ -56,12 +76,17 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
   }
 
   return {
-    async importChunk(events) {
+    async importChunk(chunk) {
       // Folded into a copy, adopted only once the chunk is committed: Dexie may run a transaction callback
       // again (after reopening a closed database), and a failed chunk must not advance the states.
       const folded = new Map<ComplaintId, ComplaintState>();
       await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
         folded.clear();
+        const held = await highestLocalSeq(db);
+        const events = chunk.filter((event) => event.seq > held);
+        const first = events[0];
+        if (!first) return;
+        if (first.seq !== held + 1) throw new LogGapError(held + 1, first.seq);
         const toLoad = historiesToLoad(events);
         // Await only real reads: in Chromium, needless awaits let the transaction commit early.
         const loaded = toLoad.length > 0 ? await loadStates(toLoad) : undefined;

@@ -1,32 +1,27 @@
 /**
- * Start-up reconciliation between IndexedDB and main's journal (DESIGN "Where data lives"). The journal is
- * the durable copy: when the browser storage was wiped (or lost its tail) the missing events are replayed
- * from it, projections folded with the shared reducer and counters recomputed so numbering continues;
- * when main is behind (events not yet journaled, or a journal restored from an older backup) the journal
- * watermark is lowered to what main has, so the desk's events are sent again (by the journal flusher, in the
- * background: numbering only needs the counters, which are level once this returns).
+ * This window's database is a copy of main's journal (DESIGN "Where data lives"; main is the authority). Every
+ * event in it was journaled by main first: a step's events arrive in main's answer, other windows' steps and the
+ * system's escalations arrive by catching up. On start the copy is checked against the journal by event id, not
+ * only by sequence number: a copy that holds events main never journaled, or events of another journal (a data
+ * folder restored from elsewhere), is rebuilt from the journal and the person is told.
  */
 import { JOURNAL_PAGE_MAX, type ApiOutput } from '../../shared/api/contract';
 import type { DomainEvent } from '../../shared/domain/events';
 import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
-import { JOURNALED_THROUGH_KEY } from './counters';
 import type { DeskDb } from './db';
-import { createEventImporter } from './import-events';
+import { createEventImporter, highestLocalSeq } from './import-events';
 import type { DeadlineSummarizer } from './projection';
 import type { StoreApi } from './ports';
-import { storedJournalMark } from './journal';
 
 export interface RestoreReport {
   /** Events copied from main's journal into IndexedDB. */
   restoredEvents: number;
-  /** Events counted as journaled that main turned out not to have: pending again, to be re-sent. */
-  resent: number;
-}
-
-async function highestLocalSeq(db: DeskDb): Promise<number> {
-  const last = await db.events.orderBy('[branch+seq]').last();
-  return last?.seq ?? 0;
+  /**
+   * Events of a copy that was not a copy of main's journal (it held events main never journaled, or another
+   * journal's): the copy was discarded and rebuilt from the journal. 0 when the copy was sound.
+   */
+  discarded: number;
 }
 
 /** How far a replay has come, in events: shown while the desk waits (20 000 complaints, 220 000 events: about 35 s here). */
@@ -36,53 +31,61 @@ export interface RestoreProgress {
   total: number;
 }
 
-export async function reconcileWithJournal(
-  db: DeskDb,
-  api: StoreApi,
-  summarize: DeadlineSummarizer,
-  onProgress: (progress: RestoreProgress) => void = () => {},
-): Promise<Result<RestoreReport>> {
+type Page = Result<ApiOutput<'journal.read'>>;
+
+/** Copies every event main journaled after this database's last one; pages are read ahead while one is written. */
+export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
   const localSeq = await highestLocalSeq(db);
   const importer = createEventImporter(db, summarize, { journaled: 1, databaseWasEmpty: localSeq === 0 });
-  type Page = Result<ApiOutput<'journal.read'>>;
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
   let afterSeq = localSeq;
-  let restoredEvents = 0;
-  let journalLast = 0;
+  let restored = 0;
   let next: Promise<Page> | undefined = read(afterSeq);
   try {
     while (next) {
       const page: Page = await next;
       if (!page.ok) return page;
-      journalLast = page.value.lastSeq;
       const events: DomainEvent[] = page.value.events.filter((event) => event.seq > afterSeq);
       const pageLast: number | undefined = events[events.length - 1]?.seq;
       if (pageLast === undefined) break;
-      // Main reads (and the transport checks) the next page while this one is written.
-      next = pageLast < journalLast ? read(pageLast) : undefined;
+      next = pageLast < page.value.lastSeq ? read(pageLast) : undefined;
       await importer.importChunk(events);
-      restoredEvents += events.length;
+      restored += events.length;
       afterSeq = pageLast;
-      onProgress({ restored: restoredEvents, total: Math.max(journalLast - localSeq, restoredEvents) });
+      onProgress({ restored, total: Math.max(page.value.lastSeq - localSeq, restored) });
     }
   } catch (error) {
     // The reducer throws only on a log that cannot be a complaint's history: refuse, keep the pages imported.
     if (error instanceof ReplayError) return refuse('journal_unreadable', `The journal could not be replayed: ${error.message}`, { params: { code: error.code } });
     throw error;
   }
-  // Main has fewer events than this desk counted as journaled: lower the watermark to what main has.
-  const resent = journalLast < localSeq ? await lowerJournalMark(db, journalLast) : 0;
-  return ok({ restoredEvents, resent });
+  return ok(restored);
 }
 
-/** Lowers the stored watermark to `seq`; returns how many events it no longer counts as journaled. */
-async function lowerJournalMark(db: DeskDb, seq: number): Promise<number> {
-  return db.transaction('rw', db.counters, async () => {
-    const mark = await storedJournalMark(db);
-    if (mark <= seq) return 0;
-    await db.counters.put({ key: JOURNALED_THROUGH_KEY, last: seq });
-    return mark - seq;
+/** Whether this database's last event is, by id, the event main's journal holds at that seq. */
+async function isCopyOfJournal(db: DeskDb, api: StoreApi): Promise<Result<{ localSeq: number; same: boolean }>> {
+  const last = await db.events.orderBy('[branch+seq]').last();
+  if (!last) return ok({ localSeq: 0, same: true });
+  const page = await api.call('journal.read', { afterSeq: last.seq - 1, limit: 1 });
+  if (!page.ok) return page;
+  return ok({ localSeq: last.seq, same: page.value.events[0]?.id === last.id });
+}
+
+/** Empties the copy (events, rows, search docs, counters); users and settings stay. */
+async function clearCopy(db: DeskDb): Promise<void> {
+  await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
+    await Promise.all([db.events.clear(), db.complaints.clear(), db.searchDocs.clear(), db.counters.clear()]);
   });
+}
+
+/** On start: checks the copy against main's journal (rebuilding it when it is not one) and copies what is missing. */
+export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>> {
+  const checked = await isCopyOfJournal(db, api);
+  if (!checked.ok) return checked;
+  const discarded = checked.value.same ? 0 : checked.value.localSeq;
+  if (discarded > 0) await clearCopy(db);
+  const restored = await catchUp(db, api, summarize, onProgress);
+  return restored.ok ? ok({ restoredEvents: restored.value, discarded }) : restored;
 }
 
 /** Mirrors main's users (no password hashes ever reach the renderer). */

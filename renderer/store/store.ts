@@ -1,133 +1,135 @@
 /**
- * The desk's store: the commands the UI runs, each written through `writeCommand` (events + row + counters in
- * one transaction) and then handed to main's journal (a command resolves once main answered). Everything effectful — clock, ids, the api, the
- * signed-in user, the branch, policy and calendar — is passed in, so tests and benchmarks run the same code.
+ * The desk's store: the steps the UI takes. Main decides each one (DESIGN "Main is the authority"): the store
+ * sends the step, main runs the shared command on its own journal's state, allocates the sequence and the
+ * complaint number and answers once the events are fsync'd; only then are they written here, with the row and
+ * the counters, in one transaction. So nothing on screen — a number, a "saved" — is ahead of the disk.
+ *
+ * Everything effectful (the api, ids, the clock for the sweep's candidates, policy and calendar for the rows) is
+ * passed in, so tests and benchmarks run the same code against the real services.
  */
-import type { BranchCode, ComplaintId, UserId } from '../../shared/brand';
+import type { ApiInput } from '../../shared/api/contract';
+import type { ComplaintId } from '../../shared/brand';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
-import { COMMANDS, type ActionName, type CommandContext } from '../../shared/domain/commands';
+import type { ActionName } from '../../shared/domain/commands';
 import type { RegisterInput as RegisterCommandInput } from '../../shared/domain/commands/registration';
-import { formatComplaintNumber, localDateKey } from '../../shared/domain/numbering';
-import type { ComplaintState } from '../../shared/domain/state';
-import type { Role } from '../../shared/domain/vocabulary';
-import { runDueEscalations } from '../../shared/escalation/rules';
+import type { DomainEvent } from '../../shared/domain/events';
 import type { Policy } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
-import { dailyCounterKey } from './counters';
+import { JOURNALED_THROUGH_KEY, lastOf } from './counters';
 import type { DeskDb } from './db';
 import { deadlineSummarizer } from './deadline-columns';
-import { SYSTEM_ACTOR, sweepEscalations, type SweepReport } from './escalation-sweep';
-import { createJournalFlusher, defaultRetryDelayMs, type JournalOptions } from './journal';
+import { sweepEscalations, type SweepReport } from './escalation-sweep';
+import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
 import type { StoreApi } from './ports';
-import { mirrorUsers, reconcileWithJournal, type RestoreProgress, type RestoreReport } from './restore';
-import { writeCommand } from './write';
+import { catchUp, mirrorUsers, reconcileWithJournal, type RestoreProgress, type RestoreReport } from './restore';
 
 export interface DeskStoreDeps {
   db: DeskDb;
   api: StoreApi;
-  /** Current instant, ISO-8601 UTC. */
+  /** Current instant, ISO-8601 UTC (the sweep's candidates; main decides on its own clock). */
   clock: () => string;
-  /** Fresh unique ids for complaints and events. */
+  /** Fresh unique ids for requests. */
   newId: () => string;
-  session: { userId: UserId; role: Role };
-  branch: { code: BranchCode; timeZone: string };
   policy: Policy;
   calendar: WorkingCalendar;
-  journal?: JournalOptions;
 }
 
-/** What the registration form submits: the register command's input without the number the store allocates. */
+/** What the registration form submits: the register command's input without the number main allocates. */
 export type RegisterInput = Omit<RegisterCommandInput, 'number'>;
 
+export interface RegisterOptions {
+  /** The assessment entered on the same form: decided with the registration, as one step. */
+  assessment?: unknown;
+  /** The form's id for this attempt, kept across its retries, so a retry after a lost answer registers once. */
+  requestId?: string;
+}
+
+/** A step as sent to main; the request id defaults to a fresh one. */
+type StepInput = Omit<ApiInput<'complaints.decide'>, 'requestId'> & { requestId?: string | undefined };
+
 export interface DeskStore {
-  /** Registers a complaint and allocates its number; refusals (bad input, not allowed) write nothing. */
-  register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>>;
+  /** Registers a complaint; the number is main's, given only once the registration is on disk. */
+  register(input: RegisterInput, options?: RegisterOptions): Promise<Result<{ id: ComplaintId; number: string }>>;
   /** Runs a workflow action (assess, acknowledge, escalate, …) on a complaint. */
   perform(complaintId: ComplaintId, action: Exclude<ActionName, 'register'>, input: unknown): Promise<Result<void>>;
   /**
-   * Appends the automatic escalations due at `now` (tier deadline passed, a month unresolved) as the system
-   * user, each complaint in its own transaction and journaled like a command; a second sweep at the same
-   * `now` writes nothing. The app runs it on a timer.
+   * Asks main for the automatic escalations due on the complaints this copy's index says may be due at `now`
+   * (tier deadline passed, a month unresolved); main decides on its own clock. The app runs it on a timer.
    */
   sweepEscalations(now: string): Promise<SweepReport>;
-  /** Sends every event main has not confirmed yet; resolves once main answered and the watermark is stored. */
-  flushUnjournaled(): Promise<Result<{ journaledThroughSeq: number }>>;
-  /** Events main has not confirmed yet (above the journal watermark). */
+  /** Copies what main journaled since this copy's last event (other windows' steps). */
+  catchUp(): Promise<Result<number>>;
+  /** Events in this copy above the journal watermark (0: every event here came from main's journal). */
   pendingJournalCount(): Promise<number>;
   /**
-   * On start: replays main's journal into an empty (or behind) database and mirrors users; resolves once the
-   * counters are level with the journal, so numbering is safe. Events main lacks are re-sent in the background
-   * (`pendingJournalCount` shows them; `flushUnjournaled` waits for them).
+   * On start: checks this copy against main's journal (rebuilding it if it is not one), copies what is missing
+   * and mirrors users.
    */
   restoreIfEmpty(onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>>;
   refreshUsers(): Promise<Result<number>>;
-  /** Stops retry timers and starts a last write of the journal watermark (the caller owns and closes the database). */
-  dispose(): void;
 }
 
 export function createDeskStore(deps: DeskStoreDeps): DeskStore {
-  const { db, api, clock, newId, session, branch, policy, calendar } = deps;
+  const { db, api, newId, policy, calendar } = deps;
   const summarize = deadlineSummarizer(policy, calendar);
-  const place = { branch: branch.code, summarize };
-  const journal = createJournalFlusher(db, api, branch.code, { retryDelayMs: defaultRetryDelayMs, ...deps.journal });
-  const context = (): CommandContext => ({ now: clock(), actor: { id: session.userId, role: session.role }, newId, policy });
+  // One import at a time: a step's answer and a catch-up must not both write the same events.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
 
-  async function register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>> {
-    const ctx = context();
-    const localDate = localDateKey(ctx.now, branch.timeZone);
-    const counterKey = dailyCounterKey(branch.code, localDate);
-    let number = '';
-    const written = await writeCommand(
-      db,
-      place,
-      undefined,
-      (state, counter) => {
-        const dailySeq = counter(counterKey) + 1;
-        number = formatComplaintNumber(branch.code, localDate, dailySeq);
-        const drafts = COMMANDS.register(state, { ...input, number }, ctx);
-        return drafts.ok ? ok({ drafts: drafts.value, counters: [{ key: counterKey, last: dailySeq }] }) : drafts;
-      },
-      [counterKey],
-    );
-    if (!written.ok) return written;
-    const registered = written.value[0];
-    if (!registered) return refuse('storage_failed', 'The registration wrote no event');
-    await journal.send(written.value);
-    return ok({ id: registered.complaintId, number });
+  const syncUp = () => inOrder(() => catchUp(db, api, summarize));
+
+  /** Writes events main journaled; when they do not follow this copy's last event, the journal is read up to them. */
+  async function take(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    try {
+      await inOrder(() => createEventImporter(db, summarize, { journaled: 1, databaseWasEmpty: false }).importChunk(events));
+    } catch (error) {
+      if (!(error instanceof LogGapError)) throw error;
+      const caught = await syncUp();
+      if (!caught.ok) throw new Error(caught.error.message);
+    }
   }
 
-  async function perform(complaintId: ComplaintId, action: Exclude<ActionName, 'register'>, input: unknown): Promise<Result<void>> {
-    const command = Object.hasOwn(COMMANDS, action) ? COMMANDS[action] : undefined;
-    if (!command) return refuse('unknown_action', `No such action: ${String(action)}`);
-    const ctx = context();
-    const written = await writeCommand(db, place, complaintId, (state) => {
-      const drafts = command(state, input, ctx);
-      // The rule runs after every change as well as on the sweep's timer: a regrade or a step taken after the
-      // tier's deadline escalates with the step itself, not up to a minute later.
-      const consequences = (after: ComplaintState) => runDueEscalations(after, calendar, { ...ctx, actor: SYSTEM_ACTOR });
-      return drafts.ok ? ok({ drafts: drafts.value, consequences }) : drafts;
-    });
-    if (!written.ok) return written;
-    if (written.value.length > 0) await journal.send(written.value);
-    return ok(undefined);
+  async function decide(request: StepInput): Promise<Result<DomainEvent[]>> {
+    const decided = await api.call('complaints.decide', { ...request, requestId: request.requestId ?? newId() });
+    if (!decided.ok) return decided;
+    const { events } = decided.value;
+    try {
+      await take(events);
+    } catch (error) {
+      // Main has it on disk; only this window's copy lags. The next catch-up brings it; the step stands.
+      console.error('The step is journaled, but this window could not show it yet', error);
+    }
+    return ok(events);
   }
 
   return {
-    register,
-    perform,
-    sweepEscalations: (now) => sweepEscalations({ db, place, policy, calendar, newId, journal: journal.send }, now),
-    flushUnjournaled: journal.flush,
-    pendingJournalCount: journal.pendingCount,
-    async restoreIfEmpty(onProgress) {
-      await journal.settle();
-      const [restored] = await Promise.all([reconcileWithJournal(db, api, summarize, onProgress), mirrorUsers(db, api)]);
-      journal.reload();
-      // Not awaited: sending main what it lacks does not touch numbering. Even when main could not be read,
-      // the flush runs — a failed one schedules the retries that pending events need.
-      void journal.flush();
+    async register(input, options = {}) {
+      const decided = await decide({ action: 'register', input, assessment: options.assessment, requestId: options.requestId });
+      if (!decided.ok) return decided;
+      const registered = decided.value[0];
+      if (registered?.type !== 'Registered') return refuse('storage_failed', 'The registration wrote no event');
+      return ok({ id: registered.complaintId, number: registered.payload.number });
+    },
+    async perform(complaintId, action, input) {
+      const decided = await decide({ action, complaintId, input });
+      return decided.ok ? ok(undefined) : decided;
+    },
+    sweepEscalations: (now) => sweepEscalations({ db, api, take }, now),
+    catchUp: syncUp,
+    async pendingJournalCount() {
+      // The log is gap-free: what lies above the watermark is the difference of the two.
+      const [mark, held] = await Promise.all([lastOf(db, JOURNALED_THROUGH_KEY), highestLocalSeq(db)]);
+      return Math.max(0, held - mark);
+    },
+    restoreIfEmpty: async (onProgress) => {
+      const [restored] = await Promise.all([inOrder(() => reconcileWithJournal(db, api, summarize, onProgress)), mirrorUsers(db, api)]);
       return restored;
     },
     refreshUsers: () => mirrorUsers(db, api),
-    dispose: journal.dispose,
   };
 }

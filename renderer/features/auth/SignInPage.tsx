@@ -14,9 +14,10 @@ import { AuthCard } from './AuthCard';
 const SignInSchema = apiContract['auth.signIn'].input;
 type SignInForm = ApiInput<'auth.signIn'>;
 
-export function SignInPage({ branch, onSignedIn }: { branch: BranchSetup; onSignedIn: (user: PublicUser) => void }) {
+/** `ended`: why the previous session is over (idle too long, account deactivated), shown until the next attempt. */
+export function SignInPage({ branch, ended, onSignedIn }: { branch: BranchSetup; ended?: Refusal; onSignedIn: (user: PublicUser) => void }) {
   const { t } = useTranslation();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(ended ?? null);
   const { register, handleSubmit, formState, getValues, setError } = useForm<SignInForm>({
     resolver: zodResolver(SignInSchema),
     defaultValues: { username: '', password: '' },

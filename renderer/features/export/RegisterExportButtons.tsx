@@ -9,7 +9,6 @@ import { canSeePersonalData } from '../../../shared/export/personalData';
 import { useSession } from '../../app/session';
 import { parseLanguage } from '../../i18n/language';
 import { api } from '../../platform/api';
-import { useDeskStore } from '../../store';
 import { receiveDelivery } from '../print/delivery';
 import { documentRefusalText } from '../print/documentRefusal';
 
@@ -18,16 +17,12 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string
 export function RegisterExportButtons({ ids }: { ids: readonly ComplaintId[] }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const { store } = useDeskStore();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const masked = !canSeePersonalData(user.role);
 
   async function exportAs(format: 'csv' | 'xlsx') {
     setStatus({ kind: 'busy' });
-    // Main reads its journal: first send it what this window has not journaled yet.
-    const flushed = await store.flushUnjournaled();
-    if (!flushed.ok) return setStatus({ kind: 'error', text: documentRefusalText(t, flushed.error) });
     const result = await api.call('exports.register', { format, complaintIds: [...ids], language });
     if (!result.ok) return setStatus({ kind: 'error', text: documentRefusalText(t, result.error) });
     const received = receiveDelivery(result.value);

@@ -57,25 +57,17 @@ export function useRecordSheet(complaint: ComplaintState): RecordSheetActions {
     [id, store, t],
   );
 
-  /** Main folds from its journal: send it whatever this window has not journaled yet. */
-  const prepare = useCallback(async () => {
-    setStatus({ kind: 'busy' });
-    const flushed = await store.flushUnjournaled();
-    if (!flushed.ok) fail(flushed.error);
-    return flushed.ok;
-  }, [fail, store]);
-
   const savePdf = useCallback(async () => {
-    if (!(await prepare())) return;
+    setStatus({ kind: 'busy' });
     const saved = await api.call('documents.savePdf', { complaintId: id, language });
     if (!saved.ok) return fail(saved.error);
     const received = receiveDelivery(saved.value);
     if (received.outcome === 'cancelled') return setStatus({ kind: 'done', text: t('print.cancelled') });
     await record('pdf', received.outcome === 'saved' ? t('print.saved', { path: received.path }) : t('print.downloaded', { fileName: received.fileName }));
-  }, [fail, id, language, prepare, record, t]);
+  }, [fail, id, language, record, t]);
 
   const print = useCallback(async () => {
-    if (!(await prepare())) return;
+    setStatus({ kind: 'busy' });
     if (browserMode) {
       const sheet = await api.call('documents.recordSheetHtml', { complaintId: id, language });
       if (!sheet.ok) return fail(sheet.error);
@@ -86,7 +78,7 @@ export function useRecordSheet(complaint: ComplaintState): RecordSheetActions {
     if (!printed.ok) return fail(printed.error);
     if (!printed.value.printed) return setStatus({ kind: 'done', text: t('print.notPrinted') });
     await record('printer', t('print.printed'));
-  }, [browserMode, fail, id, language, prepare, record, t]);
+  }, [browserMode, fail, id, language, record, t]);
 
   const recordPreviewPrinted = useCallback(() => record('printer', t('print.printed')), [record, t]);
   const closePreview = useCallback(() => setPreviewHtml(undefined), []);

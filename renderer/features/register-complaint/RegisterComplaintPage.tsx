@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -42,40 +42,42 @@ export function RegisterComplaintPage() {
     reValidateMode: 'onChange',
   });
   const { handleSubmit, subscribe, reset, setError, formState } = form;
+  const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // One id per registration attempt, kept across retries: a retry after a lost answer cannot register twice.
+  const requestId = useRef(crypto.randomUUID());
 
   // Keep the draft while typing, so an accidental close loses nothing.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = subscribe({
       formState: { values: true },
       callback: ({ values }) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const parsed = RegistrationFormValuesSchema.parse(values);
-        if (isWorthKeeping(parsed)) saveDraft(window.localStorage, storageKey, parsed);
-        else clearDraft(window.localStorage, storageKey);
-      }, DRAFT_DELAY_MS);
+        clearTimeout(draftTimer.current);
+        draftTimer.current = setTimeout(() => {
+          const parsed = RegistrationFormValuesSchema.parse(values);
+          if (isWorthKeeping(parsed)) saveDraft(window.localStorage, storageKey, parsed);
+          else clearDraft(window.localStorage, storageKey);
+        }, DRAFT_DELAY_MS);
       },
     });
     return () => {
-      clearTimeout(timer);
+      clearTimeout(draftTimer.current);
       unsubscribe();
     };
   }, [subscribe, storageKey]);
 
   const submit = handleSubmit(async ({ assessment, ...input }) => {
     setRefusal(null);
-    const result = await store.register(input);
+    // The registration and the assessment entered with it are one step: both are kept, or neither (and the form stays).
+    const result = await store.register(input, { assessment, requestId: requestId.current });
     if (!result.ok) {
       setRefusal(result.error);
       if (result.error.path) setError(result.error.path as Path<RegistrationFormValues>, { message: `refusal.${result.error.code}` });
       return;
     }
-    const done: Registered = { id: result.value.id, number: result.value.number };
-    if (assessment) {
-      const assessed = await store.perform(result.value.id, 'assess', assessment);
-      if (!assessed.ok) done.assessRefusal = assessed.error;
-    }
+    // A draft save still waiting must not bring the registered form back as an "unsent draft".
+    clearTimeout(draftTimer.current);
+    requestId.current = crypto.randomUUID();
+    const done: Registered = result.value;
     clearDraft(window.localStorage, storageKey);
     setShowRestored(false);
     setRegistered(done);

@@ -1,14 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Refusal } from '../../../shared/result';
-import { refusalText } from '../../i18n/refusal';
 import { navigate } from '../../app/useRoute';
 
 export interface Registered {
   id: string;
   number: string;
-  /** The assessment a supervisor entered, if it could not be saved after the registration. */
-  assessRefusal?: Refusal;
 }
 
 /** The number, large, ready to tell the customer; then straight on to the next customer. */
@@ -41,11 +37,6 @@ export function SuccessCard({ registered, onAnother }: { registered: Registered;
       <output id="registered-number" className="complaint-number" aria-label={t('registerList.number')}>
         {registered.number}
       </output>
-      {registered.assessRefusal && (
-        <div className="banner banner-error" role="alert">
-          {t('register.assessFailed', { reason: refusalText(t, registered.assessRefusal) })}
-        </div>
-      )}
       <div className="row-inline">
         <button type="button" className="btn" onClick={() => void copy()}>
           {copied ? t('register.numberCopied') : t('common.copy')}

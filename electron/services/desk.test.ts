@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acknowledged, events, memoryLogger, withTempDir, inWindow, seedJournal } from '../../tests/unit/platform/fixtures';
+import { memoryLogger, withTempDir, inWindow } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 
 const REGISTRATION = {

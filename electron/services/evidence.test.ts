@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryLogger, withTempDir, inWindow, seedJournal } from '../../tests/unit/platform/fixtures';
+import { memoryLogger, withTempDir, inWindow } from '../../tests/unit/platform/fixtures';
 import { openDesk } from './desk';
 import { createEvidenceStore, type EvidenceStoreOptions } from './evidence';
 

@@ -8,13 +8,14 @@ import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 import { escalationCandidates } from './escalation-sweep';
 import { openDeskDb } from './open';
 import { countAll, queryRegisterIds } from './queries';
-import { createFakeMain } from './testing/fake-api';
-import { freshName, openTestDesk, TEST_USERS, walkIn } from './testing/desk';
+import { freshName, testDesks, walkIn } from '../../tests/unit/store/desk';
 import { toDomainEvent } from './records';
+
+const desk = testDesks();
 
 /** Events as a v1 desk wrote them: produced by today's commands, then stored in a database of the old schema. */
 async function v1Fixture(name: string) {
-  const source = openTestDesk();
+  const source = await desk();
   await source.store.register(walkIn({ complainant: { name: '赵敏', phone: '13711112222' }, description: '收银员态度恶劣，多收了钱' }));
   await source.store.register(walkIn({ complainant: { name: '钱进' }, category: 'service_attitude', nature: 'people' }));
   const events = await source.db.events.toArray();
@@ -73,40 +74,38 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades a v2 database: the per-event journal flags become the watermark, and only unconfirmed events are sent', async () => {
-    const source = openTestDesk();
-    for (let i = 0; i < 4; i += 1) await source.store.register(walkIn());
-    const tables = { events: await source.db.events.toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
-    source.store.dispose();
+  it('upgrades a v2 database: the per-event journal flags become the watermark; events main never had are not kept', async () => {
+    const source = await desk();
+    for (let i = 0; i < 3; i += 1) await source.store.register(walkIn());
+    const tables = { events: await source.db.events.orderBy('[branch+seq]').toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
     source.db.close();
     const name = freshName('v2');
     const old = new Dexie(name);
     old.version(2).stores(SCHEMA_V2);
-    // As v2 stored them: main had confirmed 1–3 when the desk closed; 4 was still in the outbox.
-    await old.table('events').bulkAdd(tables.events.map((event) => ({ ...toDomainEvent(event), journaled: event.seq <= 3 ? 1 : 0 })));
+    // As v2 stored them: main had confirmed 1–3 when the desk closed; 4 was still in the outbox, never journaled.
+    const third = tables.events[2];
+    if (!third) throw new Error('setup');
+    const unsent = { ...toDomainEvent(third), id: 'never-journaled', seq: 4, type: 'NoteAdded', v: 1, payload: { text: '旧版本未发送的备注' } };
+    await old.table('events').bulkAdd([...tables.events.map((event) => ({ ...toDomainEvent(event), journaled: 1 })), { ...unsent, journaled: 0 }]);
     await old.table('complaints').bulkAdd(tables.complaints);
     await old.table('counters').bulkAdd(tables.counters.filter((counter) => counter.key !== JOURNALED_THROUGH_KEY));
     old.close();
 
-    const main = createFakeMain({ journal: tables.events.slice(0, 3).map(toDomainEvent), users: TEST_USERS });
-    const upgraded = openTestDesk({ name, main });
+    const upgraded = await desk({ name, main: source.main });
     expect(await upgraded.store.pendingJournalCount()).toBe(1);
     expect(upgraded.db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await upgraded.db.counters.get(JOURNALED_THROUGH_KEY)).toEqual({ key: JOURNALED_THROUGH_KEY, last: 3 });
-    expect(await upgraded.store.flushUnjournaled()).toEqual({ ok: true, value: { journaledThroughSeq: 4 } });
-    expect(main.calls.filter((call) => call.method === 'journal.append').map((call) => call.input)).toMatchObject([{ events: [{ seq: 4 }] }]);
-    expect(main.journal.map((event) => event.seq)).toEqual([1, 2, 3, 4]);
-    expect(main.journal[3]).not.toHaveProperty('journaled');
-    upgraded.store.dispose();
-    upgraded.db.close();
+    // Main is the record: the copy is rebuilt from its journal, and the person is told how many events it held.
+    expect(await upgraded.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 3, discarded: 4 } });
+    expect(await upgraded.store.pendingJournalCount()).toBe(0);
+    expect((await upgraded.db.events.orderBy('[branch+seq]').toArray()).map((event) => event.id)).toEqual(tables.events.map((event) => event.id));
   });
 
   it('upgrades a v3 database: every row gets the escalation column the sweep looks up, nothing else changes', async () => {
-    const source = openTestDesk({ now: '2026-11-23T02:00:00.000Z' });
+    const source = await desk({ now: '2026-11-23T02:00:00.000Z' });
     await source.store.register(walkIn({ receivedAt: '2026-11-23T01:30:00.000Z' }));
     await source.store.register(walkIn({ receivedAt: '2026-11-23T01:40:00.000Z', complainant: { name: '孙丽' } }));
     const tables = { events: await source.db.events.toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
-    source.store.dispose();
     source.db.close();
     const name = freshName('v3');
     const old = new Dexie(name);

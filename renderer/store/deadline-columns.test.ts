@@ -9,7 +9,7 @@ import { stampEvents, type DomainEvent } from '../../shared/domain/events';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy/policy';
 import { deadlineColumns } from './deadline-columns';
 import { rowClockState } from './projection';
-import { BRANCH, STAFF, walkIn } from './testing/desk';
+import { BRANCH, STAFF, walkIn } from '../../tests/unit/store/desk';
 
 const WORKING_POLICY: Policy = {
   ...DEFAULT_POLICY,

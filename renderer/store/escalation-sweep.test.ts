@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { escalationCandidates, startEscalationSweeps, SWEEP_BATCH, type SweepReport } from './escalation-sweep';
-import { STAFF, testDesks, walkIn, type TestDesk } from './testing/desk';
+import { STAFF, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
 const REGISTERED_AT = '2026-11-23T02:00:00.000Z';
 const hoursLater = (h: number): string => new Date(Date.parse(REGISTERED_AT) + h * 3_600_000).toISOString();
@@ -19,7 +19,7 @@ const escalationsOf = async (d: TestDesk, id: ComplaintId) => (await d.db.events
 
 describe('sweepEscalations', () => {
   it('escalates a complaint whose T1 deadline passed unresolved to T2, once, as the system', async () => {
-    const d = desk();
+    const d = await desk();
     const id = await registered(d);
     d.setNow(hoursLater(25));
 
@@ -36,23 +36,26 @@ describe('sweepEscalations', () => {
   });
 
   it('leaves a complaint alone before its tier deadline', async () => {
-    const d = desk();
+    const d = await desk();
     const id = await registered(d);
+    d.setNow(hoursLater(23));
     expect(await d.store.sweepEscalations(hoursLater(23))).toMatchObject({ escalated: 0, events: 0 });
     expect(await escalationsOf(d, id)).toEqual([]);
   });
 
-  it('hands the escalation to main’s journal like any command’s events', async () => {
-    const d = desk();
+  it('is main’s decision, on main’s clock: the window only names candidates', async () => {
+    const d = await desk();
     await registered(d);
+    // This window's clock says the deadline passed; main's does not: nothing is escalated.
+    expect(await d.store.sweepEscalations(hoursLater(25))).toMatchObject({ candidates: 1, escalated: 0 });
+    d.setNow(hoursLater(25));
     await d.store.sweepEscalations(hoursLater(25));
-    await d.store.flushUnjournaled();
-    expect(d.main.journal.map((event) => event.type)).toEqual(['Registered', 'Escalated']);
+    expect((await d.main.journal()).map((event) => [event.type, event.actor])).toEqual([['Registered', expect.any(String)], ['Escalated', 'system']]);
     expect(await d.store.pendingJournalCount()).toBe(0);
   });
 
   it('does not touch a terminal complaint, however late', async () => {
-    const d = desk({ role: 'supervisor' });
+    const d = await desk({ role: 'supervisor' });
     const id = await registered(d);
     expect(await d.store.perform(id, 'void', { reason: '重复登记' })).toMatchObject({ ok: true });
     const before = await d.db.events.count();
@@ -64,9 +67,10 @@ describe('sweepEscalations', () => {
   });
 
   it('raises the month flag on a complaint unresolved for a month, straight to final review', async () => {
-    const d = desk();
+    const d = await desk();
     const id = await registered(d);
     // The desk was off for a month: the month rule wins over the tier ladder.
+    d.setNow(hoursLater(24 * 31));
     const report = await d.store.sweepEscalations(hoursLater(24 * 31));
     expect(report).toMatchObject({ escalated: 1, failures: [] });
     const row = await d.db.complaints.get(id);
@@ -77,17 +81,18 @@ describe('sweepEscalations', () => {
 });
 
 describe('a long backlog', () => {
-  it('escalates every due complaint, a batch per transaction, each once', async () => {
-    const d = desk();
+  it('escalates every due complaint, a batch per call to main, each once', async () => {
+    const d = await desk();
     const count = SWEEP_BATCH * 2 + 5;
     for (let i = 0; i < count; i += 1) await registered(d);
     const eventsBefore = await d.db.events.count();
-    const transactions = vi.spyOn(d.db, 'transaction');
+    const calls = vi.spyOn(d.api, 'call');
+    d.setNow(hoursLater(25));
 
     const report = await d.store.sweepEscalations(hoursLater(25));
 
     expect(report).toMatchObject({ candidates: count, escalated: count, events: count, failures: [] });
-    expect(transactions).toHaveBeenCalledTimes(3);
+    expect(calls.mock.calls.filter(([method]) => method === 'complaints.escalateDue')).toHaveLength(3);
     expect(await d.db.events.count()).toBe(eventsBefore + count);
     expect(await d.db.complaints.where('tier').equals('T2').count()).toBe(count);
     expect(await d.store.sweepEscalations(hoursLater(25))).toMatchObject({ candidates: 0, events: 0 });
@@ -96,7 +101,7 @@ describe('a long backlog', () => {
 
 describe('escalation after a step', () => {
   it('a step taken after the tier deadline brings the due escalation with it, as the system, in one write', async () => {
-    const d = desk();
+    const d = await desk();
     const id = await registered(d);
     d.setNow(hoursLater(25));
 
@@ -110,7 +115,7 @@ describe('escalation after a step', () => {
   });
 
   it('a step taken in time escalates nothing', async () => {
-    const d = desk();
+    const d = await desk();
     const id = await registered(d);
     d.setNow(hoursLater(2));
     expect(await d.store.perform(id, 'addNote', { text: '已联系客户' })).toMatchObject({ ok: true });
@@ -120,7 +125,7 @@ describe('escalation after a step', () => {
 
 describe('escalationCandidates', () => {
   it('offers only complaints an index says may be due, not every open one', async () => {
-    const d = desk();
+    const d = await desk();
     const early = await registered(d);
     d.setNow(hoursLater(24.5));
     await registered(d);

@@ -12,7 +12,9 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { projectState, type DeadlineSummarizer } from './projection';
-import { toDomainEvent, type Bit } from './records';
+import { toDomainEvent, type Bit, type SearchDoc } from './records';
+
+const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
 
 export interface EventImporter {
   /**
@@ -85,7 +87,8 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
         const held = await highestLocalSeq(db);
         const events = chunk.filter((event) => event.seq > held);
         const first = events[0];
-        if (!first) return;
+        const last = events[events.length - 1];
+        if (!first || !last) return;
         if (first.seq !== held + 1) throw new LogGapError(held + 1, first.seq);
         const toLoad = historiesToLoad(events);
         // Await only real reads: in Chromium, needless awaits let the transaction commit early.
@@ -95,16 +98,18 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
           folded.set(event.complaintId, applyEvent(before, event));
         }
         const projected = [...folded.values()].map((state) => projectState(state, summarize));
+        // Most steps leave the searched text as it was: its doc is rewritten (and searches' cache dropped) only when it changed.
+        const docsBefore = options.databaseWasEmpty ? [] : await db.searchDocs.bulkGet([...folded.keys()]);
+        const docs = projected.map((p) => p.searchDoc).filter((doc, i) => !sameDoc(docsBefore[i], doc));
         const counters = countersFromEvents(events);
-        const last = events[events.length - 1];
         // Main's journal is gap-free: holding these events, it holds every event before them too.
-        if (options.journaled && last) counters.push({ key: JOURNALED_THROUGH_KEY, last: last.seq });
-        if (last) counters.push({ key: SEARCH_DOCS_VERSION_KEY, last: last.seq });
+        if (options.journaled) counters.push({ key: JOURNALED_THROUGH_KEY, last: last.seq });
+        if (docs.length > 0) counters.push({ key: SEARCH_DOCS_VERSION_KEY, last: last.seq });
         // Issued together: IndexedDB applies them in order without a round trip between each.
         await Promise.all([
           db.events.bulkAdd(events),
           db.complaints.bulkPut(projected.map((p) => p.record)),
-          db.searchDocs.bulkPut(projected.map((p) => p.searchDoc)),
+          docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
           raiseCounters(db, counters, registeredIn(events)),
         ]);
       });

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { SEARCH_DOCS_VERSION_KEY } from './counters';
 import { countAll, countDeadlines, countOpenHeldBy, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
-import { openTestDesk, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from './testing/desk';
+import { openTestDesk, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
 let d: TestDesk;
 const id: Record<string, ComplaintId> = {};
 
 beforeAll(async () => {
-  d = openTestDesk({ now: '2026-11-23T02:00:00.000Z' });
+  d = await openTestDesk({ now: '2026-11-23T02:00:00.000Z' });
   const add = async (key: string, overrides: Parameters<typeof walkIn>[0], now: string) => {
     d.setNow(now);
     const registered = await d.store.register(walkIn(overrides));
@@ -44,12 +44,14 @@ beforeAll(async () => {
   );
   d.setNow('2026-11-24T07:00:00.000Z');
   const late = id.late as ComplaintId;
-  d.store.dispose();
-  const supervisor = openTestDesk({ name: d.db.name, main: d.main, role: 'supervisor', now: '2026-11-24T07:00:00.000Z' });
+  const supervisor = await openTestDesk({ name: d.db.name, main: d.main, role: 'supervisor', now: '2026-11-24T07:00:00.000Z' });
   expect((await supervisor.store.perform(late, 'acknowledge', {})).ok).toBe(true);
   expect((await supervisor.store.perform(late, 'assign', { to: SUPERVISOR, reason: '主管亲自处理' })).ok).toBe(true);
 });
-afterAll(() => d.db.close());
+afterAll(async () => {
+  d.db.close();
+  await d.main.close();
+});
 
 const run = (query: RegisterQuery, now = '2026-11-24T08:00:00.000Z') => queryRegisterIds(d.db, query, now);
 
@@ -165,7 +167,7 @@ describe('search between changes', () => {
   const fresh = testDesks({ now: '2026-11-23T02:00:00.000Z' });
 
   it('finds a complaint registered after an earlier search of the same words', async () => {
-    const desk = fresh();
+    const desk = await fresh();
     const search = (text: string) => queryRegisterIds(desk.db, { search: text }, desk.now());
     const yoghurt = await desk.store.register(walkIn({ description: '冷柜温度过高，酸奶变质' }));
     expect(await search('酸奶')).toEqual([yoghurt.ok && yoghurt.value.id]);
@@ -178,7 +180,7 @@ describe('search between changes', () => {
   });
 
   it('keeps the docs (and the search’s copy of them) when a step leaves the searched text alone', async () => {
-    const desk = fresh();
+    const desk = await fresh();
     const registered = await desk.store.register(walkIn());
     if (!registered.ok) throw new Error(registered.error.message);
     const version = await desk.db.counters.get(SEARCH_DOCS_VERSION_KEY);
@@ -194,7 +196,7 @@ describe('open complaints held by a person', () => {
   const fresh = testDesks({ now: '2026-11-23T02:00:00.000Z', role: 'supervisor' });
 
   it('counts what they hold that has not ended, and nothing for someone else', async () => {
-    const desk = fresh();
+    const desk = await fresh();
     const kept = await desk.store.register(walkIn());
     const voided = await desk.store.register(walkIn({ complainant: { name: '重复登记' } }));
     if (!kept.ok || !voided.ok) throw new Error('setup');

@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { deleteDeskDb } from './open';
 import { countAll, loadTimeline } from './queries';
-import { branchSeqKey } from './counters';
 import type { RestoreProgress } from './restore';
-import { createFakeMain, type FakeMain } from './testing/fake-api';
-import { BRANCH, TEST_USERS, freshName, openTestDesk, walkIn, type TestDesk } from './testing/desk';
+import type { StoreApi } from './ports';
+import { createEventImporter } from './import-events';
+import { deadlineSummarizer } from './deadline-columns';
+import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
+import { freshName, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
+
+const desk = testDesks();
 
 async function registerThree(d: TestDesk) {
   const numbers: string[] = [];
@@ -31,166 +36,102 @@ async function statesOf(d: TestDesk) {
 describe('restoreIfEmpty', () => {
   it('rebuilds every complaint, the users and the numbering from main’s journal after IndexedDB is wiped', async () => {
     const name = freshName();
-    const main = createFakeMain({ users: TEST_USERS });
-    const before = openTestDesk({ name, main, idPrefix: 'first-run' });
+    const before = await desk({ name });
     expect(await registerThree(before)).toEqual(['SH01-20261123-0001', 'SH01-20261123-0002', 'SH01-20261123-0003']);
     const expected = await statesOf(before);
-    before.store.dispose();
     before.db.close();
     await deleteDeskDb(name);
 
-    const after = openTestDesk({ name, main, idPrefix: 'second-run' });
+    const after = await desk({ name, main: before.main });
     expect(await after.db.events.count()).toBe(0);
+    const journal = await after.main.journal();
     const restored = await after.store.restoreIfEmpty();
-    expect(restored).toEqual({ ok: true, value: { restoredEvents: main.journal.length, resent: 0 } });
+    expect(restored).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: 0 } });
     expect(await statesOf(after)).toEqual(expected);
     expect(await after.store.pendingJournalCount()).toBe(0);
-    expect((await after.db.users.toArray()).map((user) => user.displayName).sort()).toEqual(['李华', '王芳'].sort());
+    expect((await after.db.users.toArray()).map((user) => user.displayName).sort()).toEqual(['admin', '李华', '王芳'].sort());
 
     expect(await countAll(after.db)).toBe(3);
     const next = await after.store.register(walkIn());
     expect(next.ok && next.value.number).toBe('SH01-20261123-0004');
     expect(await countAll(after.db)).toBe(4);
-    expect(main.journal.map((event) => event.seq)).toEqual(main.journal.map((_, i) => i + 1));
-    after.store.dispose();
-    after.db.close();
   });
 
   it('reports how far the replay has come, page by page, up to every event of the journal', async () => {
-    const main = createFakeMain({ users: TEST_USERS });
-    await registerThree(openTestDesk({ main, idPrefix: 'progress-writer' }));
-    // Pages of two events, so a handful of complaints takes several pages, as a branch's journal does.
-    const pagedMain: FakeMain = { ...main, call: (method, input) => main.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input) };
-    const reader = openTestDesk({ main: pagedMain, idPrefix: 'progress-reader' });
+    const writer = await desk();
+    await registerThree(writer);
+    const journal = await writer.main.journal();
+    const reader = await desk({ main: writer.main });
+    // The real main, read two events a page.
+    const paged: StoreApi = { call: (method, input) => reader.api.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input) };
+    const { createDeskStore } = await import('./store');
+    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
     const steps: RestoreProgress[] = [];
-
-    expect(await reader.store.restoreIfEmpty((step) => steps.push(step))).toMatchObject({ ok: true, value: { restoredEvents: main.journal.length } });
-
-    expect(steps.length).toBe(Math.ceil(main.journal.length / 2));
-    expect(steps.map((step) => step.total)).toEqual(steps.map(() => main.journal.length));
-    expect(steps.map((step) => step.restored)).toEqual(steps.map((_, i) => Math.min((i + 1) * 2, main.journal.length)));
-    expect(await countAll(reader.db)).toBe(3);
+    expect(await store.restoreIfEmpty((step) => steps.push(step))).toMatchObject({ ok: true, value: { restoredEvents: journal.length } });
+    expect(steps.length).toBe(Math.ceil(journal.length / 2));
+    expect(steps.map((step) => step.total)).toEqual(steps.map(() => journal.length));
+    expect(steps.map((step) => step.restored)).toEqual(steps.map((_, i) => Math.min((i + 1) * 2, journal.length)));
   });
 
   it('catches up a database that is behind the journal, folding new events into existing complaints', async () => {
-    const main = createFakeMain({ users: TEST_USERS });
-    const writer = openTestDesk({ main, idPrefix: 'writer' });
+    const writer = await desk();
     const registered = await writer.store.register(walkIn());
     if (!registered.ok) throw new Error('setup');
-    const reader = openTestDesk({ main, idPrefix: 'reader' });
+    const reader = await desk({ main: writer.main });
     await reader.store.restoreIfEmpty();
     expect((await reader.db.complaints.get(registered.value.id))?.status).toBe('registered');
     await writer.store.perform(registered.value.id, 'acknowledge', {});
-    expect(await reader.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 1, resent: 0 } });
+    expect(await reader.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 1, discarded: 0 } });
     expect((await reader.db.complaints.get(registered.value.id))?.status).toBe('acknowledged');
-    writer.db.close();
-    reader.db.close();
   });
 
   it('catches up several complaints at once, each folded from its own history in IndexedDB', async () => {
-    const main = createFakeMain({ users: TEST_USERS });
-    const writer = openTestDesk({ main, idPrefix: 'writer-many' });
+    const writer = await desk();
     await registerThree(writer);
-    const reader = openTestDesk({ main, idPrefix: 'reader-many' });
+    const reader = await desk({ main: writer.main });
     await reader.store.restoreIfEmpty();
     const ids = await writer.db.complaints.orderBy('number').primaryKeys();
     for (const id of ids) await writer.store.perform(id, 'addNote', { text: '已回电顾客' });
     await writer.store.register(walkIn());
-    expect(await reader.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: ids.length + 1, resent: 0 } });
+    expect(await reader.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: ids.length + 1, discarded: 0 } });
     expect(await statesOf(reader)).toEqual(await statesOf(writer));
     expect(await countAll(reader.db)).toBe(4);
-    writer.db.close();
-    reader.db.close();
   });
 
   it('does nothing to a database that is level with the journal', async () => {
-    const d = openTestDesk();
+    const d = await desk();
     await registerThree(d);
     const rows = await d.db.complaints.toArray();
-    expect(await d.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 0, resent: 0 } });
+    expect(await d.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 0, discarded: 0 } });
     expect(await d.db.complaints.toArray()).toEqual(rows);
-    d.db.close();
   });
 
-  it('sends main what it lacks when IndexedDB is ahead (events written while main was unreachable)', async () => {
-    const d = openTestDesk();
-    d.main.failNext(100);
+  it('rebuilds a copy holding events main never journaled (an older version’s unsent work), and says how many', async () => {
+    const d = await desk();
     await registerThree(d);
-    expect(d.main.journal).toHaveLength(0);
-    const pending = await d.store.pendingJournalCount();
-    expect(pending).toBeGreaterThan(0);
-    d.main.failNext(0);
-    const restarted = openTestDesk({ name: d.db.name, main: d.main });
-    expect(await restarted.store.restoreIfEmpty()).toMatchObject({ ok: true, value: { restoredEvents: 0 } });
-    await restarted.store.flushUnjournaled(); // the re-send runs in the background
-    expect(d.main.journal).toHaveLength(pending);
-    expect(await restarted.store.pendingJournalCount()).toBe(0);
-    d.db.close();
-    restarted.db.close();
+    const journal = await d.main.journal();
+    const last = journal[journal.length - 1];
+    if (!last) throw new Error('setup');
+    // An event this copy has but main's journal never had.
+    const stray = { ...last, id: 'never-journaled', seq: last.seq + 1, type: 'NoteAdded' as const, v: 1 as const, payload: { text: '未保存的备注' } };
+    await createEventImporter(d.db, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK), { journaled: 1, databaseWasEmpty: false }).importChunk([stray as never]);
+    expect(await d.db.events.count()).toBe(journal.length + 1);
+    expect(await d.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: journal.length + 1 } });
+    expect((await d.db.events.orderBy('[branch+seq]').toArray()).map((event) => event.id)).toEqual(journal.map((event) => event.id));
   });
 
-  it('re-journals events main lost (its journal restored from an older backup)', async () => {
-    const d = openTestDesk();
-    await registerThree(d);
-    const total = d.main.journal.length;
-    d.main.journal.splice(2);
+  it('rebuilds a copy of another journal (same seqs, other events) instead of mixing the two', async () => {
+    const other = await desk();
+    await registerThree(other);
+    const name = other.db.name;
+    other.db.close();
+    const d = await desk({ name });
+    const registered = await d.store.register(walkIn({ complainant: { name: '赵六', phone: '13900002222' } }));
+    expect(registered.ok && registered.value.number).toBe('SH01-20261123-0001');
     const restored = await d.store.restoreIfEmpty();
-    expect(restored).toEqual({ ok: true, value: { restoredEvents: 0, resent: total - 2 } });
-    expect(await d.store.pendingJournalCount()).toBe(total - 2);
-    await d.store.flushUnjournaled(); // the re-send runs in the background
-    expect(d.main.journal.map((event) => event.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-    d.db.close();
-  });
-
-  it('opens the desk before the re-send to main finishes: numbering continues, the pending count shows the wait', async () => {
-    const d = openTestDesk();
-    d.main.failNext(100);
-    await registerThree(d);
-    const pending = await d.store.pendingJournalCount();
-    d.store.dispose();
-    d.main.failNext(0);
-    const release = d.main.holdAppends();
-    const restarted = openTestDesk({ name: d.db.name, main: d.main, idPrefix: 'restarted' });
-    expect(await restarted.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 0, resent: 0 } });
-    expect(d.main.journal).toHaveLength(0);
-    expect(await restarted.store.pendingJournalCount()).toBe(pending);
-
-    const registering = restarted.store.register(walkIn());
-    release();
-    const next = await registering;
-    expect(next.ok && next.value.number).toBe('SH01-20261123-0004');
-    expect(await restarted.store.flushUnjournaled()).toEqual({ ok: true, value: { journaledThroughSeq: pending + 1 } });
-    expect(d.main.journal.map((event) => event.seq)).toEqual(Array.from({ length: pending + 1 }, (_, i) => i + 1));
-    expect(await restarted.store.pendingJournalCount()).toBe(0);
-    d.db.close();
-    restarted.store.dispose();
-    restarted.db.close();
-  });
-
-  it('counters never go backwards: numbers and the event seq continue from the journal’s highest', async () => {
-    const name = freshName();
-    const main = createFakeMain({ users: TEST_USERS });
-    const first = openTestDesk({ name, main, idPrefix: 'a' });
-    await registerThree(first);
-    const lastSeq = main.journal.length;
-    first.db.close();
-    await deleteDeskDb(name);
-    const second = openTestDesk({ name, main, idPrefix: 'b' });
-    await second.store.restoreIfEmpty();
-    expect(await second.db.counters.get(branchSeqKey(BRANCH))).toEqual({ key: 'seq:SH01', last: lastSeq });
-    expect(await second.db.counters.get('SH01:20261123')).toEqual({ key: 'SH01:20261123', last: 3 });
-    second.db.close();
-  });
-
-  it('refuses a journal that cannot be a complaint history, and says so', async () => {
-    const source = openTestDesk();
-    await registerThree(source);
-    const [, ...withoutFirst] = source.main.journal;
-    const broken = createFakeMain({ journal: withoutFirst.map((event, i) => ({ ...event, seq: i + 1 })), users: TEST_USERS });
-    const d = openTestDesk({ main: broken });
-    const restored = await d.store.restoreIfEmpty();
-    expect(restored).toMatchObject({ ok: false, error: { code: 'journal_unreadable' } });
-    source.db.close();
-    d.db.close();
+    expect(restored).toMatchObject({ ok: true, value: { discarded: expect.any(Number) } });
+    expect(restored.ok && restored.value.discarded).toBeGreaterThan(0);
+    expect(await countAll(d.db)).toBe(1);
+    expect((await d.db.complaints.toArray()).map((row) => row.customerName)).toEqual(['赵六']);
   });
 });

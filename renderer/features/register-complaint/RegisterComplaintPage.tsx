@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { SuccessCard, type Registered } from './SuccessCard';
 import { WantSection } from './WantSection';
 import { WhatSection } from './WhatSection';
 import { WhoSection } from './WhoSection';
-import { clearDraft, draftKey, isWorthKeeping, loadDraft, saveDraft } from './draft';
+import { clearDraft, delayedSaver, draftKey, isWorthKeeping, loadDraft, saveDraft } from './draft';
 import { RegistrationFormValuesSchema, emptyRegistrationForm, registrationFormSchema, type RegistrationFormValues, type RegistrationSubmission } from './formSchema';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
 
@@ -42,46 +42,49 @@ export function RegisterComplaintPage() {
     reValidateMode: 'onChange',
   });
   const { handleSubmit, subscribe, reset, setError, formState } = form;
-  const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const draftSaver = useMemo(() => delayedSaver(DRAFT_DELAY_MS), []);
   // One id per registration attempt, kept across retries: a retry after a lost answer cannot register twice.
-  const requestId = useRef(crypto.randomUUID());
+  const [requestId, setRequestId] = useState(() => crypto.randomUUID());
 
   // Keep the draft while typing, so an accidental close loses nothing.
   useEffect(() => {
     const unsubscribe = subscribe({
       formState: { values: true },
       callback: ({ values }) => {
-        clearTimeout(draftTimer.current);
-        draftTimer.current = setTimeout(() => {
+        draftSaver.schedule(() => {
           const parsed = RegistrationFormValuesSchema.parse(values);
           if (isWorthKeeping(parsed)) saveDraft(window.localStorage, storageKey, parsed);
           else clearDraft(window.localStorage, storageKey);
-        }, DRAFT_DELAY_MS);
+        });
       },
     });
     return () => {
-      clearTimeout(draftTimer.current);
+      draftSaver.cancel();
       unsubscribe();
     };
-  }, [subscribe, storageKey]);
+  }, [subscribe, storageKey, draftSaver]);
 
-  const submit = handleSubmit(async ({ assessment, ...input }) => {
+  const onValid = useCallback(
+    async ({ assessment, ...input }: RegistrationSubmission) => {
     setRefusal(null);
     // The registration and the assessment entered with it are one step: both are kept, or neither (and the form stays).
-    const result = await store.register(input, { assessment, requestId: requestId.current });
+    const result = await store.register(input, { assessment, requestId });
     if (!result.ok) {
       setRefusal(result.error);
       if (result.error.path) setError(result.error.path as Path<RegistrationFormValues>, { message: `refusal.${result.error.code}` });
       return;
     }
     // A draft save still waiting must not bring the registered form back as an "unsent draft".
-    clearTimeout(draftTimer.current);
-    requestId.current = crypto.randomUUID();
+    draftSaver.cancel();
+    setRequestId(crypto.randomUUID());
     const done: Registered = result.value;
     clearDraft(window.localStorage, storageKey);
     setShowRestored(false);
     setRegistered(done);
-  });
+  },
+    [store, setError, storageKey, requestId, draftSaver],
+  );
+  const submit = handleSubmit(onValid);
 
   const another = useCallback(() => {
     // The next customer often came the same way about the same thing: keep the channel and category.

@@ -47,3 +47,18 @@ export function isWorthKeeping(values: RegistrationFormValues): boolean {
   const typed = [c.name, c.phone, c.email, c.address, c.customerNumber, i.place, values.description, values.requestText, values.channel, values.category];
   return values.evidence.length > 0 || typed.some((text) => text.trim() !== '');
 }
+
+/** Runs the latest scheduled save after a pause in typing; `cancel` drops one still waiting (the form was submitted). */
+export function delayedSaver(delayMs: number): { schedule(save: () => void): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    schedule(save) {
+      clearTimeout(timer);
+      timer = setTimeout(save, delayMs);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

@@ -290,7 +290,7 @@ describe('settings', () => {
       const english = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, language: 'en', log: memoryLogger() });
       expect(await english.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'en', prefs: { boardView: 'compact' } } });
       await english.close();
-      expect((await readdir(dir)).sort()).toEqual(['journal', 'logs', 'settings.json']);
+      expect((await readdir(dir)).sort()).toEqual(['journal', 'journal.checkpoint.json', 'logs', 'settings.json']);
     });
   });
 });

@@ -61,7 +61,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const users = createUserStore(layout.usersFile, { now, newId });
   const branches = createBranchStore(layout.branchFile, users, now);
   const settings = createSettingsStore(layout.settingsFile);
-  const journal = await openJournal<DomainEvent>(layout.journalFile, { parse: parseEvent, log });
+  const journal = await openJournal<DomainEvent>(layout.journalFile, { parse: parseEvent, log, checkpointFile: layout.checkpointFile });
   const openDir = openedCopiesDir(layout.root);
   await clearOpenedCopies(openDir);
   const evidence = createEvidenceStore(join(layout.root, 'attachments'), { openDir, openWithSystem: options.openWithSystem });
@@ -199,6 +199,6 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     validateOutput: options.validateOutput,
     onBug: (method, error) => log.error(`bug in ${method}`, describeError(error)),
   });
-  log.info('services opened', { dataDir: layout.root, mode: options.mode, journaledThroughSeq: journal.lastSeq() });
+  log.info('services opened', { dataDir: layout.root, mode: options.mode, journal: journal.id, journaledThroughSeq: journal.lastSeq() });
   return { layout, log, dispatch, settings: settings.get, close: () => journal.close() };
 }

@@ -2,7 +2,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acknowledged, events, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { UserIdSchema } from '../../shared/brand';
 import { openDesk, type Desk } from './desk';
+import { createUserStore } from './users';
 
 const SETUP = {
   branchCode: 'BR01',
@@ -148,22 +150,20 @@ describe('staff accounts over the contract', () => {
     });
   });
 
-  it('ends the session of an account deactivated meanwhile (another window on the same data folder)', async () => {
-    await withTempDir(async (dir) => {
-      const open = () => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
-      const adminDesk = await open();
-      await adminDesk.dispatch('setup.createBranch', SETUP);
-      const id = await createStaff(adminDesk);
-      const staffDesk = await open();
-      expect(await staffDesk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true });
+  it('ends the session of an account deactivated meanwhile (users.json changed under the signed-in window)', async () => {
+    await withDesk(async (desk, dir) => {
+      const admin = await desk.dispatch('setup.createBranch', SETUP);
+      const adminId = UserIdSchema.parse(admin.ok && (admin.value as { user: { id: string } }).user.id);
+      const id = UserIdSchema.parse(await createStaff(desk));
+      expect(await desk.dispatch('auth.signIn', { username: 'li.na', password: 'counter-one' })).toMatchObject({ ok: true });
 
-      await adminDesk.dispatch('users.update', { id, active: false });
-      expect(await staffDesk.dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-      expect(await staffDesk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
-      await adminDesk.dispatch('users.update', { id, active: true });
-      expect(await staffDesk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
-      await staffDesk.close();
-      await adminDesk.close();
+      // One desk per data folder: the change comes through the accounts file itself, not a second desk.
+      const accounts = createUserStore(join(dir, 'users.json'), { now: () => new Date(), newId: () => 'u-unused' });
+      await accounts.update(adminId, id, { active: false });
+      expect(await desk.dispatch('users.list', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(await desk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
+      await accounts.update(adminId, id, { active: true });
+      expect(await desk.dispatch('auth.session', {})).toEqual({ ok: true, value: { user: null } });
     });
   });
 

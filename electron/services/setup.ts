@@ -1,10 +1,15 @@
 /**
  * Branch set-up (first start): the branch's code, name and time zone, stored in `branch.json`. The file's
  * existence is what "configured" means, so it is written last, after the first admin account exists.
+ *
+ * A missing branch.json is "first start" only in an empty data folder. Next to accounts or journaled events
+ * it has been lost, and setting up again would replace every account and start a second branch over the
+ * old journal: the status reports the problem and set-up is refused, until branch.json is restored.
  */
 import { z } from 'zod';
 import { refuse, type Result } from '../../shared/result';
 import { isValidTimeZone } from '../../shared/calendar/zone';
+import type { ApiOutput } from '../../shared/api/contract';
 import { BranchSetupSchema, type BranchSetup, type PublicUser } from '../../shared/api/schemas';
 import { readJsonFile, writeJsonAtomic } from './jsonFile';
 import { createSerial } from './serial';
@@ -14,17 +19,33 @@ const BranchFileSchema = z.strictObject({ version: z.literal(1), branch: BranchS
 
 export interface BranchStore {
   get(): Promise<BranchSetup | undefined>;
-  /** Refused with `already_configured` once a branch exists. */
+  /** Reads branch.json and users.json, so a damaged one throws `data_file_damaged` here. */
+  status(): Promise<ApiOutput<'setup.status'>>;
+  /** Refused with `already_configured` once a branch exists, and `branch_file_missing` when it was lost. */
   configure(branch: BranchSetup, admin: Omit<NewUser, 'role'>): Promise<Result<PublicUser>>;
 }
 
-export function createBranchStore(file: string, users: UserStore, now: () => Date): BranchStore {
+/** `journaledEvents`: how many events the journal holds (its last seq). */
+export function createBranchStore(file: string, users: UserStore, now: () => Date, journaledEvents: () => number): BranchStore {
   // A double-click must not run set-up twice: the second call waits and then sees "configured".
   const serial = createSerial();
   const get = async () => (await readJsonFile(file, BranchFileSchema))?.branch;
 
+  async function status(): Promise<ApiOutput<'setup.status'>> {
+    const [branch, accounts] = await Promise.all([get(), users.list()]);
+    if (branch) return { configured: true, branch };
+    const holdsData = journaledEvents() > 0 || accounts.length > 0;
+    return holdsData ? { configured: false, problem: { code: 'branch_file_missing', path: file } } : { configured: false };
+  }
+
   async function configure(branch: BranchSetup, admin: Omit<NewUser, 'role'>): Promise<Result<PublicUser>> {
-    if (await get()) return refuse('already_configured', 'This branch is already set up.');
+    const current = await status();
+    if (current.configured) return refuse('already_configured', 'This branch is already set up.');
+    if (current.problem) {
+      return refuse('branch_file_missing', `${file} is missing but this data folder holds accounts or events: restore branch.json from a backup.`, {
+        params: { path: file },
+      });
+    }
     if (!isValidTimeZone(branch.timeZone)) {
       return refuse('invalid_time_zone', `timeZone: "${branch.timeZone}" is not a known time zone`, { path: 'timeZone' });
     }
@@ -36,6 +57,7 @@ export function createBranchStore(file: string, users: UserStore, now: () => Dat
 
   return {
     get,
+    status,
     configure: (branch, admin) => serial(() => configure(branch, admin)),
   };
 }

@@ -14,6 +14,7 @@ import { LanguageSchema } from '../../shared/api/schemas';
 import { defaultDataDir } from '../common/paths';
 import { readFlag } from '../services/dataDir';
 import { openDesk } from '../services/desk';
+import { openFailureText } from '../services/openFailure';
 import { startWebServer } from './server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,6 +44,12 @@ async function main(argv: readonly string[]) {
     version,
     validateOutput: process.env.NODE_ENV !== 'production',
     language: language?.data,
+  }).catch(async (error: unknown) => {
+    // The folder is in use, or a file needs restoring: say so in the person's language, not as a stack trace.
+    const text = await openFailureText(error, dataDir, language?.data);
+    if (text === undefined) throw error;
+    process.stderr.write(`${text}\n`);
+    process.exit(1);
   });
   const token = randomBytes(32).toString('base64url');
   const server = await startWebServer({ port, rendererDir, token, dispatch: desk.dispatch, log: desk.log });

@@ -97,7 +97,7 @@ describe('damaged or lost files', () => {
       const before = await readFile(journal, 'utf8');
       const refusal = await open(dir).catch((error: unknown) => error);
       expect(await openFailureText(refusal, dir, 'en')).toBe(
-        `The journal ${journal} is damaged at line 2 (not JSON). Complaint Desk has not changed it. Keep a copy of the file for support, restore the journal from the latest backup, then start again.`,
+        `The journal ${journal} is damaged at line 2 (not JSON). Complaint Desk has changed nothing. Restore the data folder from its latest backup, then start again; if there is no backup, keep a copy of the folder and ask support.`,
       );
       expect(await readFile(journal, 'utf8')).toBe(before);
       expect(await readdir(dir)).not.toContain('desk.lock');

@@ -39,34 +39,42 @@ const MODE_NAMES: Readonly<Record<Language, Readonly<Record<LockHolder['mode'], 
   en: { electron: 'desktop app', browser: 'browser mode' },
 };
 
+/**
+ * Restoring the whole folder (a backup is a copy of it, dataDir.ts) brings the journal and its checkpoint back
+ * together; a journal restored alone from an older copy would be refused as shortened.
+ */
+const RESTORE: Readonly<Record<Language, string>> = {
+  'zh-CN': '投诉受理台没有改动任何内容。请从最近的备份恢复整个数据文件夹后再启动；如果没有备份，请保留该文件夹的副本并联系技术支持。',
+  en: 'Complaint Desk has changed nothing. Restore the data folder from its latest backup, then start again; if there is no backup, keep a copy of the folder and ask support.',
+};
+
 /** What happened, which file, and what to do, in one paragraph a person at the branch can act on. */
 export function describeOpenProblem(problem: OpenProblem, language: Language): string {
   const zh = language === 'zh-CN';
+  const restore = RESTORE[language];
   switch (problem.code) {
     case 'journal_damaged':
       return zh
-        ? `事件日志 ${problem.file} 第 ${problem.line} 行已损坏（${problem.reason}）。投诉受理台没有改动该文件。请关闭程序，保留该文件的副本以便技术支持查看，从最近的备份恢复事件日志后再启动。`
-        : `The journal ${problem.file} is damaged at line ${problem.line} (${problem.reason}). Complaint Desk has not changed it. Keep a copy of the file for support, restore the journal from the latest backup, then start again.`;
+        ? `事件日志 ${problem.file} 第 ${problem.line} 行已损坏（${problem.reason}）。${restore}`
+        : `The journal ${problem.file} is damaged at line ${problem.line} (${problem.reason}). ${restore}`;
     case 'journal_newer_version':
       return zh
-        ? `事件日志 ${problem.file} 第 ${problem.line} 行由更新版本的投诉受理台写入（${problem.reason}）。请安装该新版本后再打开此数据文件夹。本程序没有改动任何内容。`
-        : `The journal ${problem.file} holds, at line ${problem.line}, an event written by a newer version of Complaint Desk (${problem.reason}). Install that newer version to open this data folder. Nothing has been changed.`;
+        ? `事件日志 ${problem.file} 第 ${problem.line} 行由更新版本的投诉受理台写入（${problem.reason}）。投诉受理台没有改动任何内容。请安装该新版本后再打开此数据文件夹。`
+        : `The journal ${problem.file} holds, at line ${problem.line}, an event written by a newer version of Complaint Desk (${problem.reason}). Complaint Desk has changed nothing. Install that newer version to open this data folder.`;
     case 'journal_shortened':
       return zh
-        ? `事件日志 ${problem.file} 只有 ${problem.found} 条记录，但已确认保存的有 ${problem.expected} 条：有记录丢失。请从至少包含 ${problem.expected} 条记录的最近备份恢复事件日志后再启动。本程序没有改动任何内容。`
-        : `The journal ${problem.file} holds ${problem.found} events, but ${problem.expected} were confirmed as saved: events have been lost. Restore the journal from the latest backup holding at least ${problem.expected} events, then start again. Nothing has been changed.`;
+        ? `事件日志 ${problem.file} 只有 ${problem.found} 条记录，但已确认保存的有 ${problem.expected} 条：有记录丢失。${restore}`
+        : `The journal ${problem.file} holds ${problem.found} events, but ${problem.expected} were confirmed as saved: events have been lost. ${restore}`;
     case 'journal_replaced':
       return zh
-        ? `事件日志 ${problem.file} 不是此数据文件夹原来的日志：第 ${problem.seq} 条记录与已保存的不一致，可能被另一份文件替换。请从本网点最近的备份恢复正确的事件日志后再启动。本程序没有改动任何内容。`
-        : `The journal ${problem.file} is not this data folder's journal: event ${problem.seq} differs from the one saved, so another file may have been put in its place. Restore this branch's journal from the latest backup, then start again. Nothing has been changed.`;
+        ? `事件日志 ${problem.file} 不是此数据文件夹原来的日志：第 ${problem.seq} 条记录与已保存的不一致，可能被另一份文件替换。${restore}`
+        : `The journal ${problem.file} is not this data folder's journal: event ${problem.seq} differs from the one saved, so another file may have been put in its place. ${restore}`;
     case 'journal_missing':
       return zh
-        ? `事件日志 ${problem.file} 不见了，但已确认保存的记录有 ${problem.expected} 条。请从最近的备份恢复事件日志后再启动；投诉受理台不会用一个空日志代替它。`
-        : `The journal ${problem.file} is missing, but ${problem.expected} events were confirmed as saved. Restore the journal from the latest backup, then start again; Complaint Desk will not start an empty journal in its place.`;
+        ? `事件日志 ${problem.file} 不见了，但已确认保存的记录有 ${problem.expected} 条；投诉受理台不会用空日志代替它。${restore}`
+        : `The journal ${problem.file} is missing, but ${problem.expected} events were confirmed as saved; Complaint Desk will not start an empty journal in its place. ${restore}`;
     case 'data_file_damaged':
-      return zh
-        ? `文件 ${problem.file} 已损坏（${problem.reason}）。投诉受理台没有改动该文件。请从最近的备份恢复该文件，或联系技术支持，然后再启动。`
-        : `The file ${problem.file} is damaged (${problem.reason}). Complaint Desk has not changed it. Restore it from the latest backup, or ask support, then start again.`;
+      return zh ? `文件 ${problem.file} 已损坏（${problem.reason}）。${restore}` : `The file ${problem.file} is damaged (${problem.reason}). ${restore}`;
     case 'data_folder_in_use': {
       const { pid, hostname, mode, startedAt } = problem.holder;
       const who = MODE_NAMES[language][mode];

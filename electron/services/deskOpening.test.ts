@@ -152,4 +152,22 @@ describe('damaged or lost files', () => {
       await again.close();
     });
   });
+
+  it('lets a set-up cut short before branch.json was written run again', async () => {
+    await withTempDir(async (dir) => {
+      const desk = await open(dir);
+      expect(await desk.dispatch('setup.createBranch', SETUP)).toMatchObject({ ok: true });
+      await desk.close();
+      // What a crash between writing the admin account and writing branch.json leaves behind.
+      await rm(join(dir, 'branch.json'));
+      await writeFile(join(dir, 'branch.json.pending'), JSON.stringify({ version: 1, startedAt: '2026-11-30T08:00:00.000Z' }));
+
+      const again = await open(dir);
+      expect(await again.dispatch('setup.status', {})).toEqual({ ok: true, value: { configured: false } });
+      expect(await again.dispatch('setup.createBranch', SETUP)).toMatchObject({ ok: true });
+      expect(await again.dispatch('setup.status', {})).toMatchObject({ ok: true, value: { configured: true } });
+      await again.close();
+      expect(await readdir(dir)).not.toContain('branch.json.pending');
+    });
+  });
 });

@@ -17,7 +17,7 @@ import { createInterface } from 'node:readline';
 import { ok, refuse, type Result } from '../../shared/result';
 import { canonicalJson } from './canonicalJson';
 import { createCheckpointWriter, lineDigest, readCheckpoint, writeCheckpoint, type Checkpoint } from './journalCheckpoint';
-import { isMissingFile, syncDirectory } from './jsonFile';
+import { fileExists, syncDirectory } from './jsonFile';
 import { DeskOpenError } from './openProblem';
 import { createSerial } from './serial';
 import type { Logger } from './log';
@@ -243,14 +243,4 @@ function decode<E>(line: string, parse: (value: unknown) => Result<E>): Result<E
     return refuse('not_json', 'not JSON');
   }
   return parse(json);
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if (isMissingFile(error)) return false;
-    throw error;
-  }
 }

@@ -3,7 +3,7 @@
  * or the new one, never half of each. Reading treats the file as untrusted and parses it with its schema.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { DeskOpenError } from './openProblem';
@@ -71,4 +71,14 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S)
 
 export function isMissingFile(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isMissingFile(error)) return false;
+    throw error;
+  }
 }

@@ -2,16 +2,18 @@
  * Branch set-up (first start): the branch's code, name and time zone, stored in `branch.json`. The file's
  * existence is what "configured" means, so it is written last, after the first admin account exists.
  *
- * A missing branch.json is "first start" only in an empty data folder. Next to accounts or journaled events
- * it has been lost, and setting up again would replace every account and start a second branch over the
- * old journal: the status reports the problem and set-up is refused, until branch.json is restored.
+ * A missing branch.json is "first start" only in an empty data folder (or after a set-up interrupted before
+ * it wrote branch.json). Next to accounts or journaled events it has been lost, and setting up again would
+ * replace every account and start a second branch over the old journal: the status reports the problem and
+ * set-up is refused, until branch.json is restored.
  */
+import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { refuse, type Result } from '../../shared/result';
 import { isValidTimeZone } from '../../shared/calendar/zone';
 import type { ApiOutput } from '../../shared/api/contract';
 import { BranchSetupSchema, type BranchSetup, type PublicUser } from '../../shared/api/schemas';
-import { readJsonFile, writeJsonAtomic } from './jsonFile';
+import { fileExists, readJsonFile, writeJsonAtomic } from './jsonFile';
 import { createSerial } from './serial';
 import type { NewUser, UserStore } from './users';
 
@@ -30,12 +32,15 @@ export function createBranchStore(file: string, users: UserStore, now: () => Dat
   // A double-click must not run set-up twice: the second call waits and then sees "configured".
   const serial = createSerial();
   const get = async () => (await readJsonFile(file, BranchFileSchema))?.branch;
+  // Written before set-up creates the admin and removed once branch.json exists: an admin account without
+  // branch.json is then a set-up cut short by a crash (run it again), not a lost branch.json.
+  const pendingFile = `${file}.pending`;
 
   async function status(): Promise<ApiOutput<'setup.status'>> {
-    const [branch, accounts] = await Promise.all([get(), users.list()]);
+    const [branch, accounts, interrupted] = await Promise.all([get(), users.list(), fileExists(pendingFile)]);
     if (branch) return { configured: true, branch };
-    const holdsData = journaledEvents() > 0 || accounts.length > 0;
-    return holdsData ? { configured: false, problem: { code: 'branch_file_missing', path: file } } : { configured: false };
+    const lost = journaledEvents() > 0 || (accounts.length > 0 && !interrupted);
+    return lost ? { configured: false, problem: { code: 'branch_file_missing', path: file } } : { configured: false };
   }
 
   async function configure(branch: BranchSetup, admin: Omit<NewUser, 'role'>): Promise<Result<PublicUser>> {
@@ -49,9 +54,10 @@ export function createBranchStore(file: string, users: UserStore, now: () => Dat
     if (!isValidTimeZone(branch.timeZone)) {
       return refuse('invalid_time_zone', `timeZone: "${branch.timeZone}" is not a known time zone`, { path: 'timeZone' });
     }
+    await writeJsonAtomic(pendingFile, { version: 1, startedAt: now().toISOString() });
     const created = await users.resetTo({ ...admin, role: 'admin' });
-    if (!created.ok) return created;
-    await writeJsonAtomic(file, { version: 1, branch, configuredAt: now().toISOString() });
+    if (created.ok) await writeJsonAtomic(file, { version: 1, branch, configuredAt: now().toISOString() });
+    await rm(pendingFile, { force: true });
     return created;
   }
 

@@ -3,6 +3,9 @@
  * on the data folder, serves the built renderer and the API on 127.0.0.1, prints the URL to open on a line
  * of its own (it starts with `http://127.0.0.1:`; the e2e harness parses it) and stops cleanly on
  * SIGINT/SIGTERM. It builds nothing: the renderer must be in out/renderer (`npm run build`).
+ *
+ * Exit codes: 2 for a bad flag or a missing build; 1 when the data folder cannot be opened (another Complaint
+ * Desk holds it, or a file needs restoring: the message says which and what to do) or on a bug.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

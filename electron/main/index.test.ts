@@ -101,10 +101,10 @@ describe('Electron main start-up', () => {
 
   it('answers the app page over IPC from the services on --data-dir, and refuses a foreign page', async () => {
     const handler = electron.recorded.ipc.get('desk:app.info');
-    const fromApp = { senderFrame: { url: 'app://desk/index.html', parent: null } };
+    const fromApp = { senderFrame: { url: 'app://desk/index.html', parent: null }, sender: { id: 1 } };
     expect(await handler?.(fromApp, {})).toEqual({ ok: true, value: { version: '0.1.0', mode: 'electron', dataDir } });
     expect(await electron.recorded.ipc.get('desk:settings.get')?.(fromApp, {})).toMatchObject({ ok: true, value: { language: 'en' } });
-    const fromElsewhere = { senderFrame: { url: 'https://example.com/', parent: null } };
+    const fromElsewhere = { senderFrame: { url: 'https://example.com/', parent: null }, sender: { id: 2 } };
     expect(await handler?.(fromElsewhere, {})).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
   });
 

@@ -14,6 +14,7 @@ import { DATA_SUBFOLDER } from '../common/paths';
 import { readFlag } from '../services/dataDir';
 import { openDesk, type Desk } from '../services/desk';
 import { describeError } from '../services/log';
+import { openFailureText } from '../services/openFailure';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { electronDocumentPlatform } from './printing';
@@ -28,6 +29,7 @@ const devServerUrl = development ? process.env.ELECTRON_RENDERER_URL : undefined
 const appUrl = devServerUrl ?? APP_URL;
 const dataDirFlag = readFlag(process.argv, 'data-dir');
 const launchLanguage = LanguageSchema.safeParse(readFlag(process.argv, 'lang'));
+const dataDirOf = () => (dataDirFlag ? resolve(dataDirFlag) : join(app.getPath('userData'), DATA_SUBFOLDER));
 
 // Before `ready`: a custom data folder gets its own Chromium profile, hence its own single-instance lock.
 if (dataDirFlag) app.setPath('userData', join(resolve(dataDirFlag), 'chromium-profile'));
@@ -54,9 +56,8 @@ function setMenu(language: Language, desk: Desk) {
 
 async function start() {
   await app.whenReady();
-  const dataDir = dataDirFlag ? resolve(dataDirFlag) : join(app.getPath('userData'), DATA_SUBFOLDER);
   const desk: Desk = await openDesk({
-    dataDir,
+    dataDir: dataDirOf(),
     mode: 'electron',
     version: app.getVersion(),
     validateOutput: development,
@@ -94,8 +95,10 @@ async function start() {
 }
 
 if (app.requestSingleInstanceLock()) {
-  start().catch((error: unknown) => {
-    dialog.showErrorBox(PRODUCT_NAME, `The app could not start: ${error instanceof Error ? error.message : String(error)}`);
+  start().catch(async (error: unknown) => {
+    // The folder is in use by another Complaint Desk, or a file needs restoring: say which and what to do.
+    const problem = await openFailureText(error, dataDirOf(), launchLanguage.success ? launchLanguage.data : undefined).catch(() => undefined);
+    dialog.showErrorBox(PRODUCT_NAME, problem ?? `The app could not start: ${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
   });
 } else {

@@ -16,7 +16,7 @@ function register() {
 }
 
 // Only the fields the sender check reads; a real WebFrameMain has many more.
-const eventFrom = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
+const eventFrom = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent }, sender: { id: 7 } }) as unknown as IpcMainInvokeEvent;
 
 describe('IPC handlers', () => {
   it('registers exactly one channel per contract method', () => {

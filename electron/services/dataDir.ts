@@ -9,6 +9,10 @@ export interface DataLayout {
   readonly root: string;
   /** Append-only JSON-lines journal of every domain event. */
   readonly journalFile: string;
+  /** The journal's id and confirmed length, kept outside `journal/` (journalCheckpoint.ts). */
+  readonly checkpointFile: string;
+  /** Held while a desk has the folder open: one writer per data folder (folderLock.ts). */
+  readonly lockFile: string;
   readonly branchFile: string;
   readonly usersFile: string;
   readonly settingsFile: string;
@@ -20,6 +24,8 @@ export function dataLayout(root: string): DataLayout {
   return {
     root: absolute,
     journalFile: join(absolute, 'journal', 'events.v1.jsonl'),
+    checkpointFile: join(absolute, 'journal.checkpoint.json'),
+    lockFile: join(absolute, 'desk.lock'),
     branchFile: join(absolute, 'branch.json'),
     usersFile: join(absolute, 'users.json'),
     settingsFile: join(absolute, 'settings.json'),

@@ -4,6 +4,7 @@
  * same `dispatch` from here, so there is one place where a payload is checked and a service is called.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../../shared/api/contract';
 import { createDispatcher, type Caller, type Dispatch } from '../../shared/api/dispatch';
@@ -15,6 +16,7 @@ import { ok, refuse, type Result } from '../../shared/result';
 import { dataLayout, ensureDataLayout, type DataLayout } from './dataDir';
 import { createDocumentService, documentHandlers, downloadDelivery, type DocumentPlatform } from './documents';
 import { clearOpenedCopies, createEvidenceStore, evidenceHandlers, openedCopiesDir } from './evidence';
+import { lockDataFolder, type FolderLock } from './folderLock';
 import { openJournal } from './journal';
 import { createChromiumPdfEngine } from './pdf';
 import { createFileLogger, describeError, type Logger } from './log';
@@ -52,21 +54,42 @@ export interface Desk {
   readonly log: Logger;
   readonly dispatch: Dispatch;
   readonly settings: () => Promise<Settings>;
-  /** Waits for appends in flight, then closes the journal. */
+  /** Waits for appends in flight, closes the journal, then releases the data folder. */
   close(): Promise<void>;
 }
 
+/**
+ * Throws `DeskOpenError` (openProblem.ts) when a person must act first: the folder is in use by another desk
+ * (refused before anything is written), the journal or a data file is damaged, or the journal was lost.
+ */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const layout = dataLayout(options.dataDir);
-  await ensureDataLayout(layout);
   const now = options.now ?? (() => new Date());
+  await mkdir(layout.root, { recursive: true });
+  const lock = await lockDataFolder(layout.lockFile, options.mode, now);
+  try {
+    return await openLockedDesk(options, layout, now, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () => Date, lock: FolderLock): Promise<Desk> {
+  await ensureDataLayout(layout);
   const newId = options.newId ?? (() => `u-${randomUUID()}`);
   const log = options.log ?? createFileLogger(layout.logFile, now);
+  if (lock.tookOver) log.warn('took over the data folder lock of a desk that is no longer running', { holder: lock.tookOver });
 
+  const journal = await openJournal<DomainEvent>(layout.journalFile, { parse: parseEvent, log, checkpointFile: layout.checkpointFile });
   const users = createUserStore(layout.usersFile, { now, newId });
-  const branches = createBranchStore(layout.branchFile, users, now);
-  const settings = createSettingsStore(layout.settingsFile);
-  const journal = await openJournal<DomainEvent>(layout.journalFile, { parse: parseEvent, log });
+  const branches = createBranchStore(layout.branchFile, users, now, () => journal.lastSeq());
+  const settings = createSettingsStore(layout.settingsFile, log);
+  // Damage in branch.json or users.json is reported now, at start, rather than at someone's first click.
+  await branches.status().catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
   const openDir = openedCopiesDir(layout.root);
   await clearOpenedCopies(openDir);
   const evidence = createEvidenceStore(join(layout.root, 'attachments'), { openDir, openWithSystem: options.openWithSystem });
@@ -105,10 +128,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
 
   const handlers: ApiHandlers = {
     'app.info': async () => ok({ version: options.version, mode: options.mode, dataDir: layout.root }),
-    'setup.status': async () => {
-      const branch = await branches.get();
-      return ok(branch ? { configured: true, branch } : { configured: false });
-    },
+    'setup.status': async () => ok(await branches.status()),
     'setup.createBranch': async (input, caller) => {
       const admin = await branches.configure(
         { code: input.branchCode, name: input.branchName, timeZone: input.timeZone },
@@ -210,6 +230,6 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     validateOutput: options.validateOutput,
     onBug: (method, error) => log.error(`bug in ${method}`, describeError(error)),
   });
-  log.info('services opened', { dataDir: layout.root, mode: options.mode, journaledThroughSeq: journal.lastSeq() });
-  return { layout, log, dispatch, settings: settings.get, close: () => journal.close() };
+  log.info('services opened', { dataDir: layout.root, mode: options.mode, journal: journal.id, journaledThroughSeq: journal.lastSeq() });
+  return { layout, log, dispatch, settings: settings.get, close: () => journal.close().finally(() => lock.release()) };
 }

@@ -4,16 +4,21 @@
  * event the renderer marks "journaled" survives a crash or a wiped browser storage.
  *
  * Invariants: line n holds the event with seq n (gap-free from 1); every event id appears once; all events
- * belong to one branch. A crash can tear only the last line; opening the journal cuts such a line off.
+ * belong to one branch. A crash can only leave the last line without its newline (torn mid-write): opening
+ * cuts that off. Anything else found wrong — a complete line that is not an event, a newer app's event, a
+ * broken invariant, a journal shorter than or different from its checkpoint — stops the opening with a
+ * `DeskOpenError` naming the file and line, and the bytes stay exactly as they are for a person to restore.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ok, refuse, type Result } from '../../shared/result';
 import { canonicalJson } from './canonicalJson';
-import { isMissingFile, syncDirectory } from './jsonFile';
+import { createCheckpointWriter, lineDigest, readCheckpoint, writeCheckpoint, type Checkpoint } from './journalCheckpoint';
+import { fileExists, syncDirectory } from './jsonFile';
+import { DeskOpenError } from './openProblem';
 import { createSerial } from './serial';
 import type { Logger } from './log';
 
@@ -25,17 +30,25 @@ export interface JournalEntry {
 }
 
 export interface Journal<E extends JournalEntry> {
+  /** Random, made with the journal and kept in its checkpoint: which journal this is, for the log and support. */
+  readonly id: string;
   readonly lastSeq: () => number;
   /** All or nothing: either every new event is on disk, or none is and the refusal says why. */
   append(events: readonly E[], branch: string): Promise<Result<{ journaledThroughSeq: number }>>;
   read(afterSeq: number, limit: number): Promise<{ events: E[]; lastSeq: number }>;
+  /** Waits for queued appends, closes the file and writes the checkpoint of the last event. */
   close(): Promise<void>;
 }
 
 export interface JournalOptions<E> {
-  /** Parses one stored line (already JSON-decoded); a line it refuses is damage. */
+  /**
+   * Parses one stored line (already JSON-decoded); a line it refuses is damage. A refusal coded
+   * `unsupported_event_version` means a newer app wrote it, which the person fixes differently.
+   */
   readonly parse: (value: unknown) => Result<E>;
   readonly log: Logger;
+  /** Where the journal's id and confirmed length are kept (journalCheckpoint.ts). */
+  readonly checkpointFile: string;
 }
 
 interface Indexed {
@@ -46,22 +59,38 @@ interface Indexed {
 const digestOf = (event: unknown): string => createHash('sha256').update(canonicalJson(event)).digest('hex');
 
 export async function openJournal<E extends JournalEntry>(file: string, options: JournalOptions<E>): Promise<Journal<E>> {
+  const stored = await readCheckpoint(options.checkpointFile);
   const existed = await fileExists(file);
+  if (!existed && stored && stored.seq > 0) throw new DeskOpenError({ code: 'journal_missing', file, expected: stored.seq });
   const byId = new Map<string, Indexed>();
   // offsets[n] is the byte offset where the line of seq n+1 starts; offsets[lastSeq] is the end of the file.
   const offsets: number[] = [0];
   let branchOfJournal: string | undefined;
+  // The last event's id and stored line, for the checkpoint.
+  let lastEvent: { readonly id: string; readonly line: string } | undefined;
 
   if (existed) {
-    const scan = await scanLines(file, options.parse);
-    for (const { event, end } of scan.events) {
-      if (event.seq !== offsets.length) throw new Error(`journal ${file} is damaged: line ${offsets.length} holds seq ${event.seq}`);
-      if (byId.has(event.id)) throw new Error(`journal ${file} is damaged: event ${event.id} appears twice`);
-      branchOfJournal ??= event.branch;
-      if (event.branch !== branchOfJournal) throw new Error(`journal ${file} is damaged: events of two branches`);
-      byId.set(event.id, { seq: event.seq, digest: digestOf(event) });
+    const scan = await scanLines(file);
+    const damaged = (line: number, reason: string) => new DeskOpenError({ code: 'journal_damaged', file, line, reason });
+    for (const { text, line, end } of scan.lines) {
+      const event = decode(text, options.parse);
+      if (!event.ok) {
+        const code = event.error.code === 'unsupported_event_version' ? 'journal_newer_version' : 'journal_damaged';
+        throw new DeskOpenError({ code, file, line, reason: event.error.message });
+      }
+      const { seq, id, branch } = event.value;
+      if (seq !== line) throw damaged(line, `holds seq ${seq}`);
+      if (byId.has(id)) throw damaged(line, `event ${id} appears twice`);
+      branchOfJournal ??= branch;
+      if (branch !== branchOfJournal) throw damaged(line, `event of branch ${branch} in the journal of ${branchOfJournal}`);
+      byId.set(id, { seq, digest: digestOf(event.value) });
       offsets.push(end);
+      lastEvent = { id, line: text };
+      if (seq === stored?.seq && (stored.last?.id !== id || stored.last.lineSha256 !== lineDigest(text))) {
+        throw new DeskOpenError({ code: 'journal_replaced', file, seq });
+      }
     }
+    if (stored && offsets.length - 1 < stored.seq) throw new DeskOpenError({ code: 'journal_shortened', file, found: offsets.length - 1, expected: stored.seq });
     if (scan.tornAt !== undefined) {
       const handle = await open(file, 'r+');
       try {
@@ -73,6 +102,22 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       options.log.warn('journal: cut off a torn last line left by a crash', { file, bytes: scan.size - scan.tornAt });
     }
   }
+
+  const checkpointOf = (journalId: string): Checkpoint => ({
+    version: 1,
+    journalId,
+    seq: offsets.length - 1,
+    last: lastEvent ? { id: lastEvent.id, lineSha256: lineDigest(lastEvent.line) } : null,
+  });
+  let onDisk = stored;
+  if (!onDisk) {
+    // A new journal, or one from before checkpoints existed: from now on its length is recorded.
+    onDisk = checkpointOf(randomUUID());
+    await writeCheckpoint(options.checkpointFile, onDisk);
+    if (existed) options.log.warn('journal: it had no checkpoint yet; recorded one', { file, seq: onDisk.seq });
+  }
+  const journalId = onDisk.journalId;
+  const checkpoints = createCheckpointWriter(options.checkpointFile, onDisk, options.log);
 
   const handle: FileHandle = await open(file, 'a');
   if (!existed) await syncDirectory(dirname(file));
@@ -121,14 +166,18 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
     }
     let end = start;
     for (const [index, event] of fresh.entries()) {
-      end += Buffer.byteLength(lines[index] ?? '');
+      const line = lines[index] ?? '';
+      end += Buffer.byteLength(line);
       offsets.push(end);
       byId.set(event.id, { seq: event.seq, digest: digestOf(event) });
+      lastEvent = { id: event.id, line: line.slice(0, -1) };
     }
     branchOfJournal ??= fresh[0]?.branch;
+    checkpoints.advance(checkpointOf(journalId));
   }
 
   return {
+    id: journalId,
     lastSeq,
     append: (events, branch) =>
       serial(async () => {
@@ -158,38 +207,32 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       closing ??= serial(async () => {
         closed = true;
         await handle.close();
+        await checkpoints.flush();
       });
       return closing;
     },
   };
 }
 
-interface Scan<E> {
-  readonly events: { event: E; end: number }[];
-  /** Offset of a damaged last line to cut off, if any. */
+interface Scan {
+  /** The complete (newline-terminated) lines, numbered from 1, with the offset where each ends. */
+  readonly lines: { text: string; line: number; end: number }[];
+  /** Offset of a last line without its newline (torn by a crash), if any. */
   readonly tornAt?: number;
   readonly size: number;
 }
 
-/** Reads every line; only the last line may be damaged (torn by a crash), anything earlier is corruption. */
-async function scanLines<E>(file: string, parse: (value: unknown) => Result<E>): Promise<Scan<E>> {
+async function scanLines(file: string): Promise<Scan> {
   const { size } = await stat(file);
-  const events: { event: E; end: number }[] = [];
+  const lines: Scan['lines'] = [];
   let offset = 0;
-  let pendingDamage: { at: number; reason: string } | undefined;
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    if (pendingDamage) throw new Error(`journal ${file} is damaged at byte ${pendingDamage.at}: ${pendingDamage.reason}`);
+  for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     const start = offset;
-    offset += Buffer.byteLength(line) + 1;
-    const terminated = offset <= size;
-    const decoded = terminated ? decode(line, parse) : refuse('torn', 'line without an end');
-    if (!decoded.ok) {
-      pendingDamage = { at: start, reason: decoded.error.message };
-      continue;
-    }
-    events.push({ event: decoded.value, end: offset });
+    offset += Buffer.byteLength(text) + 1;
+    if (offset > size) return { lines, tornAt: start, size }; // only the last line can lack its newline
+    lines.push({ text, line: lines.length + 1, end: offset });
   }
-  return pendingDamage ? { events, tornAt: pendingDamage.at, size } : { events, size };
+  return { lines, size };
 }
 
 function decode<E>(line: string, parse: (value: unknown) => Result<E>): Result<E> {
@@ -200,14 +243,4 @@ function decode<E>(line: string, parse: (value: unknown) => Result<E>): Result<E
     return refuse('not_json', 'not JSON');
   }
   return parse(json);
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if (isMissingFile(error)) return false;
-    throw error;
-  }
 }

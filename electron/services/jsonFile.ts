@@ -3,9 +3,10 @@
  * or the new one, never half of each. Reading treats the file as untrusted and parses it with its schema.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
+import { DeskOpenError } from './openProblem';
 
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
@@ -42,8 +43,8 @@ export async function syncDirectory(directory: string): Promise<void> {
 }
 
 /**
- * The parsed file, or undefined when it does not exist. A file that exists but does not parse is damage,
- * not user input: it throws, and the caller's bug path logs it.
+ * The parsed file, or undefined when it does not exist. A file that exists but does not parse is damage, not
+ * user input: it throws `DeskOpenError` `data_file_damaged` naming the file, and leaves the file as it is.
  */
 export async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S> | undefined> {
   let text: string;
@@ -53,11 +54,31 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S)
     if (isMissingFile(error)) return undefined;
     throw error;
   }
-  const parsed = schema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${file} is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new DeskOpenError({ code: 'data_file_damaged', file, reason: 'not JSON' });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const reason = first ? `${first.path.join('.') || 'file'}: ${first.message}` : 'invalid';
+    throw new DeskOpenError({ code: 'data_file_damaged', file, reason });
+  }
   return parsed.data;
 }
 
 export function isMissingFile(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isMissingFile(error)) return false;
+    throw error;
+  }
 }

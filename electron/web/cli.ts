@@ -3,6 +3,9 @@
  * on the data folder, serves the built renderer and the API on 127.0.0.1, prints the URL to open on a line
  * of its own (it starts with `http://127.0.0.1:`; the e2e harness parses it) and stops cleanly on
  * SIGINT/SIGTERM. It builds nothing: the renderer must be in out/renderer (`npm run build`).
+ *
+ * Exit codes: 2 for a bad flag or a missing build; 1 when the data folder cannot be opened (another Complaint
+ * Desk holds it, or a file needs restoring: the message says which and what to do) or on a bug.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { LanguageSchema } from '../../shared/api/schemas';
 import { defaultDataDir } from '../common/paths';
 import { readFlag } from '../services/dataDir';
 import { openDesk } from '../services/desk';
+import { openFailureText } from '../services/openFailure';
 import { startWebServer } from './server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,6 +47,12 @@ async function main(argv: readonly string[]) {
     version,
     validateOutput: process.env.NODE_ENV !== 'production',
     language: language?.data,
+  }).catch(async (error: unknown) => {
+    // The folder is in use, or a file needs restoring: say so in the person's language, not as a stack trace.
+    const text = await openFailureText(error, dataDir, language?.data);
+    if (text === undefined) throw error;
+    process.stderr.write(`${text}\n`);
+    process.exit(1);
   });
   const token = randomBytes(32).toString('base64url');
   const server = await startWebServer({ port, rendererDir, token, dispatch: desk.dispatch, log: desk.log });

@@ -61,9 +61,17 @@ export const apiContract = {
       dataDir: z.string(),
     }),
   },
+  /**
+   * `problem`: the data folder cannot be set up as new although it is not configured — `branch_file_missing`:
+   * branch.json (`path`) was lost while accounts or journaled events remain; restore it from a backup.
+   */
   'setup.status': {
     input: Empty,
-    output: z.strictObject({ configured: z.boolean(), branch: BranchSetupSchema.optional() }),
+    output: z.strictObject({
+      configured: z.boolean(),
+      branch: BranchSetupSchema.optional(),
+      problem: z.strictObject({ code: z.enum(['branch_file_missing']), path: z.string() }).optional(),
+    }),
   },
   /** First start: names the branch and creates its admin, who is then signed in. Refused once configured. */
   'setup.createBranch': {

@@ -3,12 +3,13 @@
  * behind the token from that URL, and exits cleanly on SIGTERM.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLaunchFragment } from '../../../shared/api/launch';
 import { createApi, httpTransport } from '../../../renderer/platform/transport';
+import { lockDataFolder } from '../../../electron/services/folderLock';
 import { withTempDir } from './fixtures';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -59,6 +60,26 @@ describe('start:web command', () => {
       const cli = startCli(['--port', '0', '--data-dir', join(dir, 'data'), '--renderer-dir', join(dir, 'nothing-here')]);
       expect(await cli.exited).toBe(2);
       expect(cli.output().stderr).toContain('npm run build');
+    });
+  });
+
+  it('says in the person’s language that another Complaint Desk has the folder, and changes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const rendererDir = join(dir, 'renderer');
+      await mkdir(rendererDir);
+      await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>desk</title>');
+      const dataDir = join(dir, 'data');
+      await mkdir(dataDir);
+      const other = await lockDataFolder(join(dataDir, 'desk.lock'), 'electron', () => new Date('2026-11-30T08:00:00.000Z'));
+      try {
+        const cli = startCli(['--port', '0', '--data-dir', dataDir, '--lang', 'en', '--renderer-dir', rendererDir]);
+        expect(await cli.exited).toBe(1);
+        expect(cli.output().stderr).toContain(`in use by another Complaint Desk (desktop app, process ${process.pid}`);
+        expect(cli.output().stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+        expect(await readdir(dataDir)).toEqual(['desk.lock']);
+      } finally {
+        await other.release();
+      }
     });
   });
 

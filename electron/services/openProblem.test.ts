@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { describeOpenProblem, type OpenProblem } from './openProblem';
+
+const file = '/data/journal/events.v1.jsonl';
+const holder = { pid: 4242, hostname: 'counter-pc', mode: 'electron', startedAt: '2026-11-30T08:00:00.000Z' } as const;
+const damaged: OpenProblem = { code: 'journal_damaged', file, line: 17, reason: 'not JSON' };
+const PROBLEMS: readonly OpenProblem[] = [
+  damaged,
+  { code: 'journal_newer_version', file, line: 17, reason: 'Registered v3 was written by a newer version' },
+  { code: 'journal_shortened', file, found: 16, expected: 17 },
+  { code: 'journal_replaced', file, seq: 17 },
+  { code: 'journal_missing', file, expected: 17 },
+  { code: 'data_file_damaged', file, reason: 'not JSON' },
+  { code: 'data_folder_in_use', file, holder },
+];
+
+describe('what a person is told when the data folder cannot be opened', () => {
+  it.each(PROBLEMS)('$code names the file and the number that matters, in Chinese and in English', (problem) => {
+    const zh = describeOpenProblem(problem, 'zh-CN');
+    const en = describeOpenProblem(problem, 'en');
+    for (const text of [zh, en]) {
+      expect(text).toContain(file);
+      expect(text).toContain(problem.code === 'data_folder_in_use' ? '4242' : problem.code === 'data_file_damaged' ? 'not JSON' : '17');
+    }
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('says what to do: restore from a backup, or close the other desk', () => {
+    expect(describeOpenProblem(damaged, 'en')).toContain('Restore the data folder from its latest backup');
+    expect(describeOpenProblem(damaged, 'zh-CN')).toContain('从最近的备份恢复整个数据文件夹');
+    expect(describeOpenProblem({ code: 'data_folder_in_use', file, holder }, 'en')).toContain('Close that one first');
+  });
+});

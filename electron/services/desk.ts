@@ -21,7 +21,7 @@ import { createChromiumPdfEngine } from './pdf';
 import { createFileLogger, describeError, type Logger } from './log';
 import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
-import { createSignInThrottle } from './signInThrottle';
+import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 
 export interface DeskOptions {
@@ -80,10 +80,6 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // One window, one person at the counter: the session lives in main and survives a renderer reload.
   let signedIn: UserId | undefined;
   const throttle = createSignInThrottle(now);
-  const lockedOut = (username: string) => {
-    const wait = throttle.waitSeconds(username);
-    return wait > 0 ? refuse('too_many_attempts', `Too many wrong attempts: wait ${wait} s and try again.`, { params: { seconds: wait } }) : undefined;
-  };
   const startSession = (user: PublicUser) => {
     signedIn = user.id;
     log.info('signed in', { user: user.id, role: user.role });
@@ -119,16 +115,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       return startSession(admin.value);
     },
     'auth.signIn': async (input) => {
-      const locked = lockedOut(input.username);
-      if (locked) return locked;
-      const user = await users.verify(input.username, input.password);
+      // Only a wrong name or password counts as a guess; a deactivated account was given the right one.
+      const user = await throttle.attempt(input.username, () => users.verify(input.username, input.password), wrongWhen('bad_credentials'));
       if (!user.ok) {
-        // Only a wrong name or password counts as a guess; a deactivated account was given the right one.
-        if (user.error.code === 'bad_credentials') throttle.recordFailure(input.username);
-        log.warn('sign-in refused', { username: input.username.slice(0, 64), code: user.error.code });
+        if (user.error.code !== 'too_many_attempts') log.warn('sign-in refused', { username: input.username.slice(0, 64), code: user.error.code });
         return user;
       }
-      throttle.recordSuccess(input.username);
       return startSession(user.value);
     },
     'auth.signOut': async () => {
@@ -166,14 +158,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       const user = await requireUser();
       if (!user.ok) return user;
       const { id, username } = user.value;
-      const locked = lockedOut(username);
-      if (locked) return locked;
-      const changed = await users.changeOwnPassword(id, currentPassword, next);
-      if (!changed.ok) {
-        if (changed.error.code === 'wrong_current_password') throttle.recordFailure(username);
-        return changed;
-      }
-      throttle.recordSuccess(username);
+      const changed = await throttle.attempt(username, () => users.changeOwnPassword(id, currentPassword, next), wrongWhen('wrong_current_password'));
+      if (!changed.ok) return changed;
       log.info('own password changed', { user: id });
       return ok({});
     },

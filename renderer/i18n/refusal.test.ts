@@ -28,4 +28,13 @@ describe('refusalText', () => {
     }
     expect(refusalText(await translator('zh-CN'), { code: 'last_admin' })).toContain('最后一个在用的管理员');
   });
+  it('translates the refusals of names and of a too complex request, in both languages', async () => {
+    const codes = ['username_mixed_script', 'username_lookalike', 'name_control_char', 'payload_too_complex', 'too_many_attempts'];
+    for (const language of ['zh-CN', 'en'] as const) {
+      const t = await translator(language);
+      for (const code of codes) expect(refusalText(t, { code }), `${language} ${code}`).not.toBe(t('refusal.unknown', { code }));
+    }
+    expect(refusalText(await translator('en'), { code: 'username_lookalike', params: { username: 'admin' } })).toContain('“admin”');
+    expect(refusalText(await translator('zh-CN'), { code: 'username_lookalike', params: { username: 'admin' } })).toContain('“admin”');
+  });
 });

@@ -9,6 +9,7 @@ import { documentsContract } from './documents';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import {
+  BranchNameSchema,
   BranchSetupSchema,
   DisplayNameSchema,
   LanguageSchema,
@@ -59,7 +60,7 @@ export const apiContract = {
   'setup.createBranch': {
     input: z.strictObject({
       branchCode: BranchSetupSchema.shape.code,
-      branchName: BranchSetupSchema.shape.name,
+      branchName: BranchNameSchema,
       timeZone: BranchSetupSchema.shape.timeZone,
       adminUsername: UsernameSchema,
       adminDisplayName: DisplayNameSchema.optional(),

@@ -106,4 +106,19 @@ describe('browser-mode bridge', () => {
       expect(await readFile(journalFile, 'utf8')).toBe(before);
     });
   });
+  it('refuses a journal batch of 3 million empty objects as too complex, quickly, and writes nothing', async () => {
+    await withBridge(async ({ api, server, dataDir }) => {
+      await api.call('setup.createBranch', SETUP);
+      await api.call('journal.append', { events: [acknowledged(1)] });
+      const journalFile = join(dataDir, 'journal', 'events.v1.jsonl');
+      const before = await readFile(journalFile, 'utf8');
+      const body = `{"events":[${'{},'.repeat(2_999_999)}{}]}`; // 9 MB
+      // The shape check refuses it in ~0.2 ms; this whole test takes ~1.5 s on a busy 2-core box, nearly all
+      // of it sending and parsing the 9 MB body. Without the check, such bodies kept zod busy for seconds.
+      const response = await fetch(new URL('api/journal.append', server.origin), { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN }, body });
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'payload_too_complex', path: 'events', params: { limit: 'array_length' } } });
+      expect(await readFile(journalFile, 'utf8')).toBe(before);
+      expect(await api.call('journal.read', { afterSeq: 0 })).toMatchObject({ ok: true, value: { lastSeq: 1 } });
+    });
+  });
 });

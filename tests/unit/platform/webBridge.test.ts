@@ -106,6 +106,30 @@ describe('browser-mode bridge', () => {
       expect(await readFile(journalFile, 'utf8')).toBe(before);
     });
   });
+  it('answers the app opened as http://localhost:<port> as well, and still refuses a foreign origin', async () => {
+    await withBridge(async ({ server }) => {
+      const local = `http://localhost:${server.port}`;
+      const call = (origin: string) =>
+        fetch(`${local}/api/setup.createBranch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN, origin },
+          body: JSON.stringify(SETUP),
+        });
+      expect((await fetch(`${local}/`)).status).toBe(200);
+      const foreign = await call('http://localhost:1');
+      expect(foreign.status).toBe(403);
+      expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
+      expect(await (await call('http://evil.example')).json()).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
+      const created = await call(local);
+      expect(created.status).toBe(200);
+      expect(await created.json()).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
+      // The same with the Host header written out, as a browser on the localhost page sends it.
+      const json = { 'content-type': 'application/json', 'x-desk-token': TOKEN };
+      expect(await rawPost(server, '/api/setup.status', { ...json, host: `localhost:${server.port}`, origin: local }, '{}')).toBe(200);
+      expect(await rawPost(server, '/api/setup.status', { ...json, host: `localhost:${server.port}`, origin: 'https://localhost' }, '{}')).toBe(403);
+    });
+  });
+
   it('refuses a journal batch of 3 million empty objects as too complex, quickly, and writes nothing', async () => {
     await withBridge(async ({ api, server, dataDir }) => {
       await api.call('setup.createBranch', SETUP);

@@ -125,4 +125,12 @@ describe('createDispatcher', () => {
     expect(await dispatch('settings.set', deep)).toMatchObject({ ok: false, error: { code: 'payload_too_complex', params: { limit: 'depth' } } });
     expect(calls).toEqual([]);
   });
+  it('refuses a journal batch at its first bad event, naming it, however many bad ones follow', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, { validateOutput: true, onBug: () => undefined });
+    const good = (seq: number) => ({ id: `ev-${seq}`, complaintId: 'c-1', branch: 'BR01', seq, at: '2026-11-23T06:47:00.000Z', actor: 'u-admin', type: 'Acknowledged', v: 1, payload: {} });
+    const bad = Array.from({ length: 4_997 }, (_, index) => ({ ...good(index + 3), payload: { evidence: Array.from({ length: 100 }, () => ({})) } }));
+    expect(await dispatch('journal.append', { events: [good(1), good(2), ...bad] })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'events.2.payload' } });
+    expect(calls).toEqual([]);
+  });
 });

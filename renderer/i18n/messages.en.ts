@@ -98,7 +98,7 @@ export const en: Messages = {
     reset_own_password: 'Change your own password under “Change my password” (it asks for your current one).',
     too_many_attempts: 'Too many attempts. Please wait a moment and try again.',
     username_mixed_script: 'A username uses letters of one script (or Latin with Chinese): it cannot mix in Cyrillic or Greek letters that look Latin. Retype it with the normal keyboard.',
-    username_lookalike: 'This username looks too much like the existing account “{{username}}”. Choose a clearly different one.',
+    username_lookalike: 'This username looks too much like an existing account’s (letters that look alike, such as l and I, rn and m). Choose a clearly different one.',
     name_control_char: 'The name contains an invisible or control character (often pasted in with the text). Retype the name.',
     payload_too_complex: 'The request is too large or too deeply nested to process. Send it in smaller parts.',
     anonymous_not_allowed: 'The current policy does not accept anonymous complaints.',

@@ -98,7 +98,7 @@ export const zhCN = {
     reset_own_password: '自己的密码请在“修改我的密码”中修改（需要输入当前密码）。',
     too_many_attempts: '尝试次数过多，请稍后再试。',
     username_mixed_script: '用户名只能使用同一种文字（或拉丁字母加汉字），不能夹杂形似拉丁字母的西里尔或希腊字母。请用常规键盘重新输入。',
-    username_lookalike: '该用户名与已有账户“{{username}}”过于相似，请换一个明显不同的用户名。',
+    username_lookalike: '该用户名与已有账户的用户名过于相似（如 l 与 I、rn 与 m 等形近字符），请换一个明显不同的用户名。',
     name_control_char: '名称中含有不可见字符或控制字符（常随复制粘贴带入），请重新输入。',
     payload_too_complex: '请求过大或嵌套过深，无法处理。请分批提交。',
     anonymous_not_allowed: '按当前政策不受理匿名投诉。',

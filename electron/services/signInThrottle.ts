@@ -67,6 +67,8 @@ export function createSignInThrottle(now: () => Date): SignInThrottle {
         entry.lockedUntil = now().getTime() + LOCK_MS;
       }
     } else if (outcome === 'right') {
+      // The person has shown they know the password: the count starts afresh, and a lock that wrong guesses
+      // in flight beside this one started meanwhile is lifted (as a sign-in after the lock would).
       entry.failures = 0;
       entry.lockedUntil = 0;
     }

@@ -3,7 +3,7 @@
  * allowed now — comes back as a Refusal; the UI switches on `code` and translates, never parses `message`.
  * `message` is a plain English sentence for logs, tests and integrators; `path` names the bad field.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export interface Refusal {
   readonly code: string;
@@ -28,11 +28,29 @@ export function issuePath(error: z.ZodError): string {
   return first ? first.path.map(String).join('.') : '';
 }
 
-/** Parse untrusted input; refuse with the path and message of the first problem. */
+/**
+ * A custom issue's `params` that name its own refusal code (see `addRefusalIssue` in shared/names.ts): a rule
+ * a person can break on purpose or by accident (a bidi override in a name) gets its own sentence in the UI.
+ */
+const OwnRefusalParamsSchema = z.object({
+  refusal: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  detail: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/**
+ * Parse untrusted input; refuse with the path and message of the first problem, with `code` unless that
+ * problem is a custom issue carrying its own refusal code.
+ */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, code = 'invalid_input'): Result<z.output<S>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const path = issuePath(parsed.error);
   const first = parsed.error.issues[0];
+  const own = first?.code === 'custom' ? OwnRefusalParamsSchema.safeParse(first.params) : undefined;
+  if (own?.success) {
+    const { refusal, detail, values } = own.data;
+    return refuse(refusal, `${path || 'input'}: ${detail}`, { path, ...(values ? { params: values } : {}) });
+  }
   return refuse(code, `${path || 'input'}: ${first?.message ?? 'invalid'}`, { path });
 }

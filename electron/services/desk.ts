@@ -22,7 +22,7 @@ import { createChromiumPdfEngine } from './pdf';
 import { createFileLogger, describeError, type Logger } from './log';
 import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
-import { createSignInThrottle } from './signInThrottle';
+import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 import { openAuthority } from './authority';
 import { createSessions } from './sessions';
@@ -108,10 +108,6 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR, now, newId: () => randomUUID() });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000 });
   const throttle = createSignInThrottle(now);
-  const lockedOut = (username: string) => {
-    const wait = throttle.waitSeconds(username);
-    return wait > 0 ? refuse('too_many_attempts', `Too many wrong attempts: wait ${wait} s and try again.`, { params: { seconds: wait } }) : undefined;
-  };
   const startSession = (caller: Caller, user: PublicUser) => {
     sessions.start(caller.window, user);
     log.info('signed in', { user: user.id, role: user.role });
@@ -139,16 +135,12 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
       return startSession(caller, admin.value);
     },
     'auth.signIn': async (input, caller) => {
-      const locked = lockedOut(input.username);
-      if (locked) return locked;
-      const user = await users.verify(input.username, input.password);
+      // Only a wrong name or password counts as a guess; a deactivated account was given the right one.
+      const user = await throttle.attempt(input.username, () => users.verify(input.username, input.password), wrongWhen('bad_credentials'));
       if (!user.ok) {
-        // Only a wrong name or password counts as a guess; a deactivated account was given the right one.
-        if (user.error.code === 'bad_credentials') throttle.recordFailure(input.username);
-        log.warn('sign-in refused', { username: input.username.slice(0, 64), code: user.error.code });
+        if (user.error.code !== 'too_many_attempts') log.warn('sign-in refused', { username: input.username.slice(0, 64), code: user.error.code });
         return user;
       }
-      throttle.recordSuccess(input.username);
       return startSession(caller, user.value);
     },
     'auth.signOut': async (_input, caller) => {
@@ -189,14 +181,8 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
       const user = await requireUser(caller);
       if (!user.ok) return user;
       const { id, username } = user.value;
-      const locked = lockedOut(username);
-      if (locked) return locked;
-      const changed = await users.changeOwnPassword(id, currentPassword, next);
-      if (!changed.ok) {
-        if (changed.error.code === 'wrong_current_password') throttle.recordFailure(username);
-        return changed;
-      }
-      throttle.recordSuccess(username);
+      const changed = await throttle.attempt(username, () => users.changeOwnPassword(id, currentPassword, next), wrongWhen('wrong_current_password'));
+      if (!changed.ok) return changed;
       log.info('own password changed', { user: id });
       return ok({});
     },

@@ -190,3 +190,55 @@ describe('serial changes', () => {
     });
   });
 });
+
+describe('usernames that look like another', () => {
+  it('takes a full-width name as its ASCII form, so "ａｄｍｉｎ" is the existing admin, and signs it in', async () => {
+    await withAccounts(async ({ store, file, admin }) => {
+      await expectRefusedUnchanged(file, 'username_taken', () => store.create({ username: 'ａｄｍｉｎ', role: 'staff', password: 'counter-two' }));
+      await expectRefusedUnchanged(file, 'username_taken', () => store.create({ username: 'ＬＩ.ＮＡ', role: 'staff', password: 'counter-two' }));
+      expect(await store.verify('ａｄｍｉｎ', 'admin-pass-1')).toMatchObject({ ok: true, value: { id: admin.id } });
+      expect(await store.verify('ＡＤＭＩＮ', 'admin-pass-1')).toMatchObject({ ok: true, value: { id: admin.id } });
+      const wang = value(await store.create({ username: 'ｗａｎｇ', role: 'staff', password: 'counter-two' }));
+      expect(wang.username).toBe('wang');
+      expect(wang.displayName).toBe('wang');
+    });
+  });
+
+  it('refuses a name mixing a Cyrillic or Greek letter into a Latin one, and does not sign it in as the real one', async () => {
+    await withAccounts(async ({ store, file }) => {
+      await expectRefusedUnchanged(file, 'username_mixed_script', () => store.create({ username: '\u0430dmin', role: 'admin', password: 'counter-two' }));
+      await expectRefusedUnchanged(file, 'username_mixed_script', () => store.create({ username: 'l\u0456.na', role: 'staff', password: 'counter-two' }));
+      await expectRefusedUnchanged(file, 'username_mixed_script', () => store.create({ username: 'w\u03b1ng', role: 'staff', password: 'counter-two' }));
+      expect(await store.verify('\u0430dmin', 'admin-pass-1')).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    });
+  });
+
+  it('refuses a name that reads as an existing account’s, naming that account', async () => {
+    await withAccounts(async ({ store, file, admin, staff }) => {
+      value(await store.create({ username: 'sasha', role: 'staff', password: 'counter-two' }));
+      // Deactivated accounts keep their names in the history: a look-alike of theirs is refused as well.
+      value(await store.update(admin.id, staff.id, { active: false }));
+      const lookalike = (username: string) => store.create({ username, role: 'staff', password: 'counter-three' });
+      await expectRefusedUnchanged(file, 'username_lookalike', () => lookalike('adrnin'));
+      await expectRefusedUnchanged(file, 'username_lookalike', () => lookalike('Ii.na'));
+      await expectRefusedUnchanged(file, 'username_lookalike', () => lookalike('\u0455\u0430\u0455\u04bb\u0430')); // all Cyrillic "ѕаѕһа"
+      expect(await lookalike('aDrnin')).toMatchObject({ ok: false, error: { code: 'username_lookalike', path: 'username', params: { username: 'admin' } } });
+    });
+  });
+
+  it('takes Chinese names and Latin with Chinese, each once', async () => {
+    await withAccounts(async ({ store, file }) => {
+      expect(await store.create({ username: '李娜', role: 'staff', password: 'counter-two' })).toMatchObject({ ok: true, value: { username: '李娜' } });
+      expect(await store.create({ username: 'wang伟', role: 'staff', password: 'counter-two' })).toMatchObject({ ok: true, value: { username: 'wang伟' } });
+      await expectRefusedUnchanged(file, 'username_taken', () => store.create({ username: '李娜', role: 'staff', password: 'counter-two' }));
+      expect(await store.verify('李娜', 'counter-two')).toMatchObject({ ok: true });
+    });
+  });
+
+  it('refuses an invisible or bidi character in a new name with its own code', async () => {
+    await withAccounts(async ({ store, file }) => {
+      await expectRefusedUnchanged(file, 'name_control_char', () => store.create({ username: 'zhang\u202e', role: 'staff', password: 'counter-two' }));
+      await expectRefusedUnchanged(file, 'name_control_char', () => store.create({ username: 'zh\u200bang', role: 'staff', password: 'counter-two' }));
+    });
+  });
+});

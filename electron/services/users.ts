@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { UserIdSchema, type UserId } from '../../shared/brand';
-import { ok, refuse, type Refusal, type Result } from '../../shared/result';
+import { ok, parseWith, refuse, type Refusal, type Result } from '../../shared/result';
 import { checkPassword } from '../../shared/api/rules';
-import { PublicUserSchema, RoleSchema, type PublicUser, type Role } from '../../shared/api/schemas';
+import { PublicUserSchema, RoleSchema, UsernameSchema, type PublicUser, type Role } from '../../shared/api/schemas';
+import { confusableSkeleton, usernameKey } from '../../shared/names';
 import { readJsonFile, writeJsonAtomic } from './jsonFile';
 import { createSerial } from './serial';
 import { hashForUnknownUsers, hashPassword, verifyPassword } from './passwords';
@@ -74,7 +75,10 @@ export interface UserStoreDeps {
   readonly newId: () => string;
 }
 
-const sameName = (a: string, b: string) => a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase();
+// NFKC and case-folded, as the throttle keys names: "ＡＤＭＩＮ" typed on an IME signs in as "admin".
+const sameName = (a: string, b: string) => usernameKey(a) === usernameKey(b);
+// The contract parses usernames already; the store parses again because it is also called directly (set-up).
+const NewUsernameSchema = z.strictObject({ username: UsernameSchema });
 const toPublic = ({ passwordHash: _hash, ...user }: StoredUser): PublicUser => PublicUserSchema.parse(user);
 const isActiveAdmin = (user: Pick<StoredUser, 'role' | 'active'>) => user.active && user.role === 'admin';
 
@@ -97,15 +101,26 @@ export function createUserStore(file: string, deps: UserStoreDeps): UserStore {
   const save = (users: StoredUser[]) => writeJsonAtomic(file, { version: USERS_FILE_VERSION, users });
 
   async function build(user: NewUser, existing: readonly StoredUser[]): Promise<Result<StoredUser>> {
+    const named = parseWith(NewUsernameSchema, { username: user.username });
+    if (!named.ok) return named;
+    const { username } = named.value;
     const broken = checkPassword(user.password, user.confirmPassword);
     if (broken) return { ok: false, error: broken };
-    if (existing.some((other) => sameName(other.username, user.username))) {
-      return refuse('username_taken', `username: "${user.username}" is already used`, { path: 'username' });
+    if (existing.some((other) => sameName(other.username, username))) {
+      return refuse('username_taken', `username: "${username}" is already used`, { path: 'username' });
+    }
+    // Deactivated accounts count too: their names stay in the history, where a look-alike could pose as them.
+    const twin = existing.find((other) => confusableSkeleton(other.username) === confusableSkeleton(username));
+    if (twin) {
+      return refuse('username_lookalike', `username: "${username}" looks like the existing "${twin.username}"`, {
+        path: 'username',
+        params: { username: twin.username },
+      });
     }
     return ok({
       id: UserIdSchema.parse(deps.newId()),
-      username: user.username,
-      displayName: user.displayName ?? user.username,
+      username,
+      displayName: user.displayName ?? username,
       role: user.role,
       active: true,
       passwordHash: await hashPassword(user.password),
@@ -154,7 +169,7 @@ export function createUserStore(file: string, deps: UserStoreDeps): UserStore {
         return ok(toPublic(built.value));
       }),
     verify: async (username, password) => {
-      const found = (await load()).find((user) => sameName(user.username, username.trim()));
+      const found = (await load()).find((user) => sameName(user.username, username));
       const matches = await verifyPassword(password, found?.passwordHash ?? (await hashForUnknownUsers()));
       if (!found || !matches) return refuse('bad_credentials', 'The username or the password is not right.');
       if (!found.active) return refuse('account_disabled', 'This account is deactivated.');

@@ -72,6 +72,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // A page on another site could point its own host name at 127.0.0.1 (DNS rebinding); only our own host
   // names are answered, on top of the token. Filled in once the port is known.
   let allowedHosts: string[] = [];
+  // The app opened as http://localhost:<port> is as much ours as http://127.0.0.1:<port>: its calls carry that
+  // origin. Any other origin is a foreign page.
+  let allowedOrigins: string[] = [];
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string) {
     if (request.method !== 'POST') return sendJson(response, 405, refusal('method_not_allowed', 'Use POST.'));
@@ -79,7 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(response, 401, refusal('unauthorized', 'Missing or wrong desk token: open the URL the server printed.'));
     }
     const requestOrigin = request.headers.origin;
-    if (requestOrigin !== undefined && `${requestOrigin}/` !== origin) return sendJson(response, 403, refusal('forbidden_origin', 'Cross-origin call refused.'));
+    if (requestOrigin !== undefined && !allowedOrigins.includes(requestOrigin)) return sendJson(response, 403, refusal('forbidden_origin', 'Cross-origin call refused.'));
     if (!request.headers['content-type']?.startsWith('application/json')) {
       return sendJson(response, 415, refusal('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
     }
@@ -133,6 +136,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { port } = address;
   origin = `http://${LOOPBACK}:${port}/`;
   allowedHosts = [`${LOOPBACK}:${port}`, `localhost:${port}`];
+  allowedOrigins = allowedHosts.map((host) => `http://${host}`);
 
   return {
     origin,

@@ -28,4 +28,14 @@ describe('refusalText', () => {
     }
     expect(refusalText(await translator('zh-CN'), { code: 'last_admin' })).toContain('最后一个在用的管理员');
   });
+  it('translates the refusals of names and of a too complex request, in both languages', async () => {
+    const codes = ['username_mixed_script', 'username_lookalike', 'name_control_char', 'payload_too_complex', 'too_many_attempts'];
+    for (const language of ['zh-CN', 'en'] as const) {
+      const t = await translator(language);
+      for (const code of codes) expect(refusalText(t, { code }), `${language} ${code}`).not.toBe(t('refusal.unknown', { code }));
+    }
+    // The account forms show a field's refusal without its params: no sentence may depend on them.
+    expect(refusalText(await translator('en'), { code: 'username_lookalike' })).not.toContain('{{');
+    expect(refusalText(await translator('zh-CN'), { code: 'name_control_char' })).toBe('名称中含有不可见字符或控制字符（常随复制粘贴带入），请重新输入。');
+  });
 });

@@ -10,6 +10,7 @@ import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
 import {
+  BranchNameSchema,
   BranchSetupSchema,
   DisplayNameSchema,
   LanguageSchema,
@@ -77,7 +78,7 @@ export const apiContract = {
   'setup.createBranch': {
     input: z.strictObject({
       branchCode: BranchSetupSchema.shape.code,
-      branchName: BranchSetupSchema.shape.name,
+      branchName: BranchNameSchema,
       timeZone: BranchSetupSchema.shape.timeZone,
       adminUsername: UsernameSchema,
       adminDisplayName: DisplayNameSchema.optional(),

@@ -88,4 +88,40 @@ describe('createDispatcher', () => {
     const lenient = createDispatcher(recordingHandlers(badOutput).handlers, { validateOutput: false, onBug: (method) => bugs.push(method) });
     expect(await lenient('settings.get', {}, W)).toMatchObject({ ok: true });
   });
+  it('refuses invisible and bidi characters in names with their own code and the field, before any service runs', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, { validateOutput: true, onBug: () => undefined });
+    const setup = { branchCode: 'BR01', branchName: '朝阳门店', timeZone: 'Asia/Shanghai', adminUsername: 'admin', password: 'correct horse' };
+    const refused = (path: string, char: string) => ({ ok: false, error: { code: 'name_control_char', path, params: { char } } });
+    expect(await dispatch('setup.createBranch', { ...setup, branchName: '朝阳\u202e店' }, W)).toMatchObject(refused('branchName', 'U+202E'));
+    expect(await dispatch('setup.createBranch', { ...setup, adminDisplayName: '张\u200b经理' }, W)).toMatchObject(refused('adminDisplayName', 'U+200B'));
+    expect(await dispatch('setup.createBranch', { ...setup, adminUsername: 'ad\u2066min' }, W)).toMatchObject(refused('adminUsername', 'U+2066'));
+    expect(await dispatch('users.create', { username: 'li.na', displayName: '李\u0000娜', role: 'staff', password: 'counter-one' }, W)).toMatchObject(refused('displayName', 'U+0000'));
+    expect(await dispatch('users.update', { id: 'u-1', displayName: 'Li\u0085Na' }, W)).toMatchObject(refused('displayName', 'U+0085'));
+    expect(await dispatch('users.update', { id: 'u-1', displayName: 'Li\ufeffNa' }, W)).toMatchObject(refused('displayName', 'U+FEFF'));
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a username that mixes Latin with Cyrillic or Greek, and takes full-width letters as ASCII', async () => {
+    const { handlers, calls } = recordingHandlers({ 'users.create': async (input) => ok({ user: input } as never) });
+    const dispatch = createDispatcher(handlers, { validateOutput: false, onBug: () => undefined });
+    const account = { role: 'staff', password: 'counter-one' };
+    expect(await dispatch('users.create', { ...account, username: '\u0430dmin' }, W)).toMatchObject({ ok: false, error: { code: 'username_mixed_script', path: 'username' } });
+    expect(await dispatch('users.create', { ...account, username: 'li.n\u03b1' }, W)).toMatchObject({ ok: false, error: { code: 'username_mixed_script', path: 'username' } });
+    expect(calls).toEqual([]);
+    expect(await dispatch('users.create', { ...account, username: 'ｗａｎｇ５' }, W)).toMatchObject({ ok: true, value: { user: { username: 'wang5' } } });
+    expect(await dispatch('users.create', { ...account, username: '李娜' }, W)).toMatchObject({ ok: true, value: { user: { username: '李娜' } } });
+  });
+
+  it('refuses an absurdly large or deep payload before validating its elements, naming the limit', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, { validateOutput: true, onBug: () => undefined });
+    const many = { complaintIds: Array.from({ length: 3_000_000 }, () => ({})) };
+    // The shape check answers in ~0.2 ms (busy 2-core box); building the 3 million objects is most of this test.
+    expect(await dispatch('complaints.escalateDue', many, W)).toMatchObject({ ok: false, error: { code: 'payload_too_complex', path: 'complaintIds', params: { limit: 'array_length', max: 10_000 } } });
+    let deep: unknown = {};
+    for (let level = 0; level < 10_000; level += 1) deep = { prefs: deep };
+    expect(await dispatch('settings.set', deep, W)).toMatchObject({ ok: false, error: { code: 'payload_too_complex', params: { limit: 'depth' } } });
+    expect(calls).toEqual([]);
+  });
 });

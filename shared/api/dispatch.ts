@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseWith, refuse, type Result } from '../result';
 import { apiContract, type ApiHandlers } from './contract';
 import { isApiMethod, type ApiMethod } from './methods';
+import { checkShape } from './shape';
 
 export interface DispatcherOptions {
   /** Check every output against the contract too (dev and test): a mismatch is a bug in main. */
@@ -30,6 +31,8 @@ const INTERNAL = refuse('internal', 'Something went wrong in the app. The detail
 export function createDispatcher(handlers: ApiHandlers, options: DispatcherOptions): Dispatch {
   return async (method, input, caller) => {
     if (!isApiMethod(method)) return refuse('unknown_method', `unknown method: ${String(method).slice(0, 80)}`);
+    const tooComplex = checkShape(input); // before zod, which would walk all of an absurd payload first
+    if (tooComplex) return { ok: false, error: tooComplex };
     const parsed = parseWith(apiContract[method].input, input ?? {});
     if (!parsed.ok) return parsed;
     try {

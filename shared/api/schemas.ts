@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BranchCodeSchema, UserIdSchema } from '../brand';
+import { addRefusalIssue, isMixedScript, refuseUnsafeChars } from '../names';
 
 /** SPEC §8: staff register and handle their own; supervisors grade, approve, print, export; admins manage. */
 export const RoleSchema = z.enum(['staff', 'supervisor', 'admin']);
@@ -12,13 +13,29 @@ export type Role = z.infer<typeof RoleSchema>;
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
-/** Letters (any script), digits, dot, dash and underscore; compared case-insensitively. */
+/**
+ * Letters, digits, dot, dash and underscore; compared case-insensitively (`usernameKey`). NFKC first, so a
+ * full-width "ａｄｍｉｎ" typed on an IME is "admin". Letters of one script, or Latin with Chinese (李娜, li娜);
+ * a Latin name with a Cyrillic or Greek look-alike letter in it ("аdmin") is refused.
+ */
 export const UsernameSchema = z
   .string()
+  .normalize('NFKC')
   .trim()
-  .regex(/^[\p{L}\p{N}._-]{2,32}$/u, 'username: 2–32 letters, digits, ".", "-" or "_"');
+  .superRefine(refuseUnsafeChars)
+  .regex(/^[\p{L}\p{N}._-]{2,32}$/u, 'username: 2–32 letters, digits, ".", "-" or "_"')
+  .superRefine((username, ctx) => {
+    if (isMixedScript(username)) addRefusalIssue(ctx, 'username_mixed_script', 'mixes letters of different scripts');
+  });
 
-export const DisplayNameSchema = z.string().trim().min(1).max(64);
+/** What others see: any text, but nothing invisible or that turns the text around (bidi controls). */
+export const DisplayNameSchema = z.string().trim().min(1).max(64).superRefine(refuseUnsafeChars);
+
+/**
+ * The branch's name as set-up takes it. `BranchSetupSchema` (which also reads branch.json) stays as lenient
+ * as it was, so a branch file written before this check still opens.
+ */
+export const BranchNameSchema = z.string().trim().min(1).max(80).superRefine(refuseUnsafeChars);
 
 /** Length and shape only; the password rules (minimum length, confirmation) live in `rules.ts`. */
 export const PasswordInputSchema = z.string().max(256);

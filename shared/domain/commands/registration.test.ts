@@ -72,6 +72,26 @@ describe('register', () => {
     expect(refusalOf(createDesk(), 'register', counter(changes))).toMatchObject({ code: 'invalid_input', path, unchanged: true });
   });
 
+  it.each([
+    ['right-to-left override', '王\u202e芳', 'U+202E'],
+    ['zero-width space', '王\u200b芳', 'U+200B'],
+    ['bidi isolate', '王\u2067芳', 'U+2067'],
+    ['control character', '王\u0007芳', 'U+0007'],
+  ])('refuses a complainant name with a %s, naming the field and character', (_kind, name, char) => {
+    expect(refusalOf(createDesk(), 'register', counter({ complainant: { name, phone: '13812345678' } }))).toMatchObject({
+      code: 'name_control_char',
+      path: 'complainant.name',
+      params: { char },
+      unchanged: true,
+    });
+  });
+
+  it('takes a complainant name in any script, with spaces and punctuation', () => {
+    const desk = createDesk();
+    desk.run('register', counter({ complainant: { name: 'José Müller-王 (代理)' } }));
+    expect(desk.state?.complainant.name).toBe('José Müller-王 (代理)');
+  });
+
   it('takes a mainland mobile or a landline with area code, as typed', () => {
     const desk = createDesk();
     desk.run('register', counter({ complainant: { phone: ' 021-12345678 ' } }));

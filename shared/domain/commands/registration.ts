@@ -10,6 +10,7 @@ import { ok, parseWith } from '../../result';
 import { ComplainantSchema, IncidentSchema, RegisteredPayload } from '../event-payloads';
 import { majorFlagsFor, suggestGrade } from '../grading';
 import { parseComplaintNumber } from '../numbering';
+import { refuseUnsafeChars } from '../../names';
 import { ChinesePhoneSchema } from '../phone';
 import { LevelSchema, SpreadSchema } from '../vocabulary';
 import { draft, no, notInFuture, refused, type Action, type CommandContext, type Gate } from './context';
@@ -17,7 +18,12 @@ import { escalateForMajorFlags } from './escalation';
 
 export const RegisterInput = RegisteredPayload.omit({ grade: true, flags: true, policyVersion: true, receivedBy: true }).extend({
   // Stricter than the stored shape: a new registration takes only a real mainland phone number.
-  complainant: ComplainantSchema.extend({ phone: ChinesePhoneSchema.optional() }).default({}),
+  // Stricter too: no invisible or bidi characters in a new name (stored events keep the lenient shape, so an
+  // old journal still reads).
+  complainant: ComplainantSchema.extend({
+    phone: ChinesePhoneSchema.optional(),
+    name: ComplainantSchema.shape.name.unwrap().superRefine(refuseUnsafeChars).optional(),
+  }).default({}),
   anonymous: z.boolean().default(false),
   incident: IncidentSchema.default({}),
   evidence: RegisteredPayload.shape.evidence.default([]),

@@ -127,4 +127,43 @@ describe('browser-mode bridge', () => {
       expect(await readFile(journalFile, 'utf8')).toBe(before);
     });
   });
+  it('answers the app opened as http://localhost:<port> as well, and still refuses a foreign origin', async () => {
+    await withBridge(async ({ server }) => {
+      const local = `http://localhost:${server.port}`;
+      const call = (origin: string) =>
+        fetch(`${local}/api/setup.createBranch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN, 'x-desk-window': TAB, origin },
+          body: JSON.stringify(SETUP),
+        });
+      expect((await fetch(`${local}/`)).status).toBe(200);
+      const foreign = await call('http://localhost:1');
+      expect(foreign.status).toBe(403);
+      expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
+      expect(await (await call('http://evil.example')).json()).toMatchObject({ ok: false, error: { code: 'forbidden_origin' } });
+      const created = await call(local);
+      expect(created.status).toBe(200);
+      expect(await created.json()).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
+      // The same with the Host header written out, as a browser on the localhost page sends it.
+      const json = { 'content-type': 'application/json', 'x-desk-token': TOKEN, 'x-desk-window': TAB };
+      expect(await rawPost(server, '/api/setup.status', { ...json, host: `localhost:${server.port}`, origin: local }, '{}')).toBe(200);
+      expect(await rawPost(server, '/api/setup.status', { ...json, host: `localhost:${server.port}`, origin: 'https://localhost' }, '{}')).toBe(403);
+    });
+  });
+
+  it('refuses a body of 3 million empty objects as too complex, quickly, and writes nothing', async () => {
+    await withBridge(async ({ api, server, dataDir }) => {
+      await api.call('setup.createBranch', SETUP);
+      await api.call('complaints.decide', { requestId: 'req-00000001', action: 'register', input: REGISTRATION });
+      const journalFile = join(dataDir, 'journal', 'events.v1.jsonl');
+      const before = await readFile(journalFile, 'utf8');
+      const body = `{"complaintIds":[${'{},'.repeat(2_999_999)}{}]}`; // 9 MB
+      // The shape check refuses it in ~0.2 ms; this whole test takes ~1.5 s on a busy 2-core box, nearly all
+      // of it sending and parsing the 9 MB body. Without the check, such bodies kept zod busy for seconds.
+      const response = await fetch(new URL('api/complaints.escalateDue', server.origin), { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': TOKEN, 'x-desk-window': TAB }, body });
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'payload_too_complex', path: 'complaintIds', params: { limit: 'array_length' } } });
+      expect(await readFile(journalFile, 'utf8')).toBe(before);
+      expect(await api.call('journal.read', { afterSeq: 0 })).toMatchObject({ ok: true, value: { lastSeq: 1 } });
+    });
+  });
 });

@@ -66,7 +66,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Appends every automatic escalation due at `now`, a batch of complaints per transaction. */
 export async function sweepEscalations(deps: SweepDeps, now: string): Promise<SweepReport> {
   const { db, place, policy, calendar, newId } = deps;
-  const ctx: CommandContext = { now, actor: SYSTEM_ACTOR, newId, policy };
+  const ctx: CommandContext = { now, actor: SYSTEM_ACTOR, newId, policy, calendar };
   const decide: Decide = (state) => ok({ drafts: state ? runDueEscalations(state, calendar, ctx) : [] });
   const candidates = await escalationCandidates(db, now);
   const report: SweepReport = { candidates: candidates.length, escalated: 0, events: 0, failures: [] };

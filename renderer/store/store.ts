@@ -70,7 +70,7 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
   const summarize = deadlineSummarizer(policy, calendar);
   const place = { branch: branch.code, summarize };
   const journal = createJournalFlusher(db, api, branch.code, { retryDelayMs: defaultRetryDelayMs, ...deps.journal });
-  const context = (): CommandContext => ({ now: clock(), actor: { id: session.userId, role: session.role }, newId, policy });
+  const context = (): CommandContext => ({ now: clock(), actor: { id: session.userId, role: session.role }, newId, policy, calendar });
 
   async function register(input: RegisterInput): Promise<Result<{ id: ComplaintId; number: string }>> {
     const ctx = context();

@@ -7,7 +7,8 @@
 import { parseWith, type Result } from '../result';
 import { CalendarDocSchema, holidayDates, makeUpDate, type CalendarDoc } from './schema';
 import { DAY_MS, MINUTE_MS, dayNumberOf, isoWeekdayOf, minuteOfDayOf } from './dates';
-import { offsetMinutesAt } from './zone';
+import { docCoverage, firstUncoveredDay } from './coverage';
+import { localToEpochMs, offsetMinutesAt } from './zone';
 
 /** More than this many days without working time means the calendar can never finish a clock. */
 const MAX_SEARCH_DAYS = 366 * 200;
@@ -20,6 +21,11 @@ export interface WorkingCalendar {
   readonly continuous: boolean;
   /** Length of a working day (the sum of the working spans), used for "N working days". */
   readonly minutesPerWorkingDay: number;
+  /**
+   * The first instant whose day the calendar does not know (after its last covered day, `calendarCoverage`), or
+   * Infinity for a calendar that never runs out. Arithmetic past it counts ordinary weeks; clocks mark it.
+   */
+  readonly coveredUntilMs: number;
   /** Local day number (days since 1970-01-01 in the calendar's zone) of an instant. */
   dayOf(epochMs: number): number;
   isWorkingDay(day: number): boolean;
@@ -89,6 +95,8 @@ export function compileCalendar(doc: CalendarDoc): WorkingCalendar {
   const makeUpDays = new Set(doc.makeUpWorkdays.map((day) => dayNumberOf(makeUpDate(day))));
   const minutesPerWorkingDay = spanMinutes.reduce((sum, [start, end]) => sum + end - start, 0);
   const continuous = minutesPerWorkingDay === 24 * 60 && weekdays.size === 7 && holidays.size === 0;
+  const uncovered = firstUncoveredDay(docCoverage(doc));
+  const coveredUntilMs = uncovered === undefined ? Infinity : localToEpochMs(timeZone, uncovered * DAY_MS);
 
   const dayOf = (epochMs: number): number => Math.floor((epochMs + offsetMinutesAt(timeZone, epochMs) * MINUTE_MS) / DAY_MS);
   const isWorkingDay = (day: number): boolean => makeUpDays.has(day) || (weekdays.has(isoWeekdayOf(day)) && !holidays.has(day));
@@ -175,6 +183,7 @@ export function compileCalendar(doc: CalendarDoc): WorkingCalendar {
     timeZone,
     continuous,
     minutesPerWorkingDay,
+    coveredUntilMs,
     dayOf,
     isWorkingDay,
     spansOf,

@@ -40,6 +40,12 @@ export interface Clock {
   readonly overrunMinutes?: number;
   /** When the clock was met or missed (the step was done, or the complaint ended). */
   readonly metAt?: string;
+  /**
+   * The deadline was counted on the branch calendar past the last day it knows holidays for (`calendarCoverage`):
+   * it assumes ordinary weeks there and may move once the next year's holidays are imported. Only working-time
+   * clocks can be; around-the-clock ones do not depend on the calendar.
+   */
+  readonly beyondCalendar?: boolean;
 }
 
 export interface ComplaintClocks {
@@ -105,10 +111,11 @@ function evaluate(
     pushedMs += lengthMs;
   }
   const deadline = isoOf(deadlineMs);
+  const beyond = deadlineMs > calendar.coveredUntilMs;
   if (done) {
     return done.ms <= deadlineMs
-      ? clock(kind, mode, deadline, deadlineMs, 'met', undefined, undefined, done.iso)
-      : clock(kind, mode, deadline, deadlineMs, 'missed', undefined, ceilMinutes(workingMsBetween(calendar, deadlineMs, done.ms)), done.iso);
+      ? clock(kind, mode, deadline, deadlineMs, 'met', undefined, undefined, done.iso, beyond)
+      : clock(kind, mode, deadline, deadlineMs, 'missed', undefined, ceilMinutes(workingMsBetween(calendar, deadlineMs, done.ms)), done.iso, beyond);
   }
   const leftMs = workingMsBetween(calendar, nowMs, deadlineMs);
   // Past the deadline is judged on the instant, not on working time: inside a break or night right after the
@@ -120,7 +127,7 @@ function evaluate(
   if (frozen) state = 'paused';
   else if (late) state = 'overdue';
   else state = leftMs <= (workingMsBetween(calendar, startMs, deadlineMs) - pushedMs) * dueSoonShare ? 'due_soon' : 'on_time';
-  return clock(kind, mode, deadline, deadlineMs, state, remaining, overrun, undefined);
+  return clock(kind, mode, deadline, deadlineMs, state, remaining, overrun, undefined, beyond);
 }
 
 function clock(
@@ -132,8 +139,9 @@ function clock(
   remainingMinutes: number | undefined,
   overrunMinutes: number | undefined,
   metAt: string | undefined,
+  beyondCalendar: boolean,
 ): Clock {
-  return { kind, mode, deadline, deadlineMs, state, remainingMinutes, overrunMinutes, metAt };
+  return { kind, mode, deadline, deadlineMs, state, remainingMinutes, overrunMinutes, metAt, beyondCalendar };
 }
 
 /** The earlier of a step and the end of a terminal complaint: either stops the clock. */

@@ -84,3 +84,27 @@ describe('the overall limit for ordinary complaints (SPEC §2: 3 working days, s
     );
   });
 });
+
+describe('a regrade never re-judges a decided graded clock (property)', () => {
+  it('response and resolution decided before the change keep state and deadline; undecided ones follow the new grade', () => {
+    fc.assert(
+      fc.property(policy, grade, grade, hoursAfter, hoursAfter, hoursAfter, (p, from, to, doneH, changeH, extraH) => {
+        const doneAt = at(doneH);
+        const changeAt = at(changeH);
+        const now = at(Math.max(doneH, changeH) + extraH);
+        const before = { ...registered, grade: from, acknowledgedAt: doneAt, resolvedAt: doneAt };
+        const after = { ...before, grade: to, gradeChanges: from === to ? [] : [{ at: changeAt, from, to }] };
+        const [old, regraded, fresh] = [before, after, { ...before, grade: to }].map((s) => computeClocks(s, p, CN_2026_CALENDAR, now));
+        for (const kind of ['response', 'resolution'] as const) {
+          // A change at the very start leaves the old grade no time to decide anything.
+          const decidedBeforeChange =
+            Date.parse(changeAt) > Date.parse(RECEIVED) && (Date.parse(doneAt) <= Date.parse(changeAt) || Date.parse(old![kind].deadline) < Date.parse(changeAt));
+          if (from === to) expect(regraded![kind]).toEqual(old![kind]);
+          else if (decidedBeforeChange) expect(regraded![kind]).toMatchObject({ state: old![kind].state, deadline: old![kind].deadline });
+          else expect(regraded![kind]).toEqual(fresh![kind]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import defaultPolicyJson from '../../resources/policy.default.json';
 import { DEFAULT_POLICY, findCategory, gradeRule, mayClose, parsePolicy } from './policy';
@@ -123,5 +124,23 @@ describe('policy format migration', () => {
 
   it('refuses a formatVersion that is not a whole number', () => {
     expect(refusalOf(edited({ formatVersion: '1' })).path).toBe('formatVersion');
+  });
+});
+
+describe('closing roles from an untrusted document (property)', () => {
+  it('never throws; accepts only non-empty lists of known roles, each once', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('1', '2', '3', '4'), fc.oneof(fc.anything(), fc.array(fc.constantFrom('staff', 'supervisor', 'admin', 'Staff', '', 'root'))), (grade, roles) => {
+        const parsed = parsePolicy(edited({ [`closing.roles.${grade}`]: roles }));
+        const valid =
+          Array.isArray(roles) &&
+          roles.length > 0 &&
+          roles.every((r) => r === 'staff' || r === 'supervisor' || r === 'admin') &&
+          new Set(roles).size === roles.length;
+        expect(parsed.ok).toBe(valid);
+        if (!parsed.ok) expect(parsed.error).toMatchObject({ code: 'invalid_policy', path: expect.stringMatching(new RegExp(`^closing\\.roles\\.${grade}`)) });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

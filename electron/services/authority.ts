@@ -102,7 +102,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const now = deps.now().toISOString();
-    const ctx: CommandContext = { now, actor, newId: deps.newId, policy };
+    const ctx: CommandContext = { now, actor, newId: deps.newId, policy, calendar };
     let input = request.input;
     if (request.action === 'register') {
       // The number is main's to give: the next of the branch's local day, whatever the caller put in.
@@ -112,7 +112,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
       input = { ...(isRecord(request.input) ? request.input : {}), number };
     }
     const state = request.complaintId === undefined ? undefined : states.get(request.complaintId);
-    const decided = decideStep(state, { ...request, input }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1, calendar });
+    const decided = decideStep(state, { ...request, input }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 });
     if (!decided.ok) return decided;
     const journaled = await journalEvents(decided.value.events, branch);
     if (journaled.ok) remember(requestId, journaled.value);
@@ -122,12 +122,12 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   async function escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
-    const ctx = { now: deps.now().toISOString(), newId: deps.newId, policy };
+    const ctx = { now: deps.now().toISOString(), newId: deps.newId, policy, calendar };
     const events: DomainEvent[] = [];
     for (const id of new Set(complaintIds)) {
       const state = states.get(id);
       if (!state) continue;
-      events.push(...decideDueEscalations(state, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length, calendar }).events);
+      events.push(...decideDueEscalations(state, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length }).events);
     }
     return journalEvents(events, branch);
   }

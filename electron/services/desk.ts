@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../../shared/api/contract';
 import { createDispatcher, type Caller, type Dispatch } from '../../shared/api/dispatch';
 import type { Language, PublicUser, Role, Settings } from '../../shared/api/schemas';
-import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
+import { CN_CALENDAR } from '../../shared/calendar/defaults';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
@@ -99,13 +99,13 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     users: () => users.list(),
     language: async () => (await settings.get()).language,
     policy: DEFAULT_POLICY,
-    calendar: CN_2026_CALENDAR,
+    calendar: CN_CALENDAR,
     now,
     platform: options.documents ?? { pdf: createChromiumPdfEngine(), deliver: downloadDelivery },
   });
   if (options.language) await settings.update({ language: options.language });
 
-  const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR, now, newId: () => randomUUID() });
+  const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_CALENDAR, now, newId: () => randomUUID() });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000 });
   const throttle = createSignInThrottle(now);
   const startSession = (caller: Caller, user: PublicUser) => {

@@ -156,6 +156,8 @@ export const en: Messages = {
     file_too_large: 'The file is too large.',
     file_type_not_allowed: 'This kind of file is not allowed.',
     follow_up_required: 'Follow up with the customer before closing.',
+    close_role_not_allowed: 'The policy does not let your role close a grade-{{grade}} complaint.',
+    unreachable_too_soon: 'The customer counts as unreachable only {{days}} working days after the first failed attempt.',
     forbidden_sender: 'The request came from a place that is not allowed.',
     internal: 'An internal error occurred. Try again; if it happens again, contact your administrator.',
     invalid_event: 'The record is not valid and was not saved.',

@@ -156,6 +156,8 @@ export const zhCN = {
     file_too_large: '文件太大。',
     file_type_not_allowed: '不支持此类文件。',
     follow_up_required: '结案前需要先回访客户。',
+    close_role_not_allowed: '按政策，您的角色不能结案{{grade}}级投诉。',
+    unreachable_too_soon: '首次回访未联系上客户满{{days}}个工作日后，才能按无法联系结案。',
     forbidden_sender: '请求来源不被允许。',
     internal: '程序内部错误，请重试；如果再次出现，请联系管理员。',
     invalid_event: '记录格式无效，未保存。',

@@ -73,7 +73,7 @@ export function generateDataset(count: number, longEvents: number, { firstSeq = 
   const step = Math.floor((365 * 86_400_000) / count);
   let ids = 0;
   const perDay = new Map<string, number>();
-  const contextAt = (at: string): CommandContext => ({ now: at, actor: ACTOR, newId: () => `b${++ids}`, policy: DEFAULT_POLICY });
+  const contextAt = (at: string): CommandContext => ({ now: at, actor: ACTOR, newId: () => `b${++ids}`, policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
   const append = (drafts: Parameters<typeof stampEvents>[0]): DomainEvent[] => {
     const stamped = stampEvents(drafts, { branch: BRANCH, firstSeq: firstSeq + events.length });
     events.push(...stamped);

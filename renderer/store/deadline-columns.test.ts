@@ -19,7 +19,7 @@ const WORKING_POLICY: Policy = {
 
 function history(steps: [string, unknown][], now: string): DomainEvent[] {
   let ids = 0;
-  const ctx: CommandContext = { now, actor: { id: STAFF, role: 'supervisor' }, newId: () => `e${++ids}`, policy: DEFAULT_POLICY };
+  const ctx: CommandContext = { now, actor: { id: STAFF, role: 'supervisor' }, newId: () => `e${++ids}`, policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR };
   const events: DomainEvent[] = [];
   for (const [action, input] of steps) {
     const state = events.length > 0 ? foldComplaint(events) : undefined;

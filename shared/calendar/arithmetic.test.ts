@@ -26,7 +26,7 @@ describe('addWorkingMinutes on the China 2026 calendar (09–12, 13–18, Mon–
     ['into the make-up Saturday before Spring Festival', '2026-02-13T17:00', 120, '2026-02-14 10:00'],
     ['over Spring Festival (Feb 15–23)', '2026-02-14T17:00', 120, '2026-02-24 10:00'],
     ['over the year end into New Year and its make-up Sunday', '2025-12-31T17:00', 120, '2026-01-04 10:00'],
-    ['over the 2026 year end (2027 has no holidays in this file)', '2026-12-31T17:00', 120, '2027-01-01 10:00'],
+    ['over the 2026 year end (1 January 2027 is a statutory holiday, then the weekend)', '2026-12-31T17:00', 120, '2027-01-04 10:00'],
     ['zero minutes inside working time', '2026-11-23T10:17', 0, '2026-11-23 10:17'],
     ['zero minutes at lunch moves to the opening', '2026-11-23T12:30', 0, '2026-11-23 13:00'],
     ['a full day of 480 minutes', '2026-11-23T09:00', 480, '2026-11-23 18:00'],

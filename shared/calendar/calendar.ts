@@ -7,6 +7,7 @@
 import { parseWith, type Result } from '../result';
 import { CalendarDocSchema, holidayDates, makeUpDate, type CalendarDoc } from './schema';
 import { DAY_MS, MINUTE_MS, dayNumberOf, isoWeekdayOf, minuteOfDayOf } from './dates';
+import { docCoverage, firstUncoveredDay } from './coverage';
 import { localToEpochMs, offsetMinutesAt } from './zone';
 
 /** More than this many days without working time means the calendar can never finish a clock. */
@@ -20,6 +21,11 @@ export interface WorkingCalendar {
   readonly continuous: boolean;
   /** Length of a working day (the sum of the working spans), used for "N working days". */
   readonly minutesPerWorkingDay: number;
+  /**
+   * The first instant whose day the calendar does not know (after its last covered day, `calendarCoverage`), or
+   * Infinity for a calendar that never runs out. Arithmetic past it counts ordinary weeks; clocks mark it.
+   */
+  readonly coveredUntilMs: number;
   /** Local day number (days since 1970-01-01 in the calendar's zone) of an instant. */
   dayOf(epochMs: number): number;
   isWorkingDay(day: number): boolean;
@@ -31,6 +37,56 @@ export interface WorkingCalendar {
   instantAtWorkingMs(target: number, fromDay: number): number;
 }
 
+const NO_SPANS: readonly number[] = [];
+const HOUR_MS = 60 * MINUTE_MS;
+const HALF_HOUR_MS = 30 * MINUTE_MS;
+
+/**
+ * The real instants of local day `day` at which the wall clock shows a time inside one of the spans, as flat
+ * [start, end, …] epoch ms in order. On an ordinary day that is each span's start and end. On a day the clocks
+ * change it is exact: a span reaching into a gap (clocks go forward) ends — or starts — at the jump, and a span
+ * reaching into an overlap (clocks go back) counts every minute the wall clock shows inside it, both times round.
+ */
+function workingIntervalsOf(timeZone: string, day: number, spanMinutes: readonly (readonly [number, number])[]): readonly number[] {
+  const dayMs = day * DAY_MS;
+  // Offsets lie within −12 h … +14 h, so this window holds every instant of the local day.
+  const windowStart = dayMs - 14 * HOUR_MS;
+  const windowEnd = dayMs + DAY_MS + 12 * HOUR_MS;
+  const before = offsetMinutesAt(timeZone, windowStart);
+  const after = offsetMinutesAt(timeZone, windowEnd);
+  const intervals: [number, number][] = [];
+  if (before === after) {
+    // No change of offset around this day (zones never change twice within two days).
+    for (const [start, end] of spanMinutes) intervals.push([dayMs + (start - before) * MINUTE_MS, dayMs + (end - before) * MINUTE_MS]);
+  } else {
+    // The change falls on a half hour: the first half hour of the window already at the new offset.
+    let low = Math.floor(windowStart / HALF_HOUR_MS);
+    let high = Math.ceil(windowEnd / HALF_HOUR_MS);
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (offsetMinutesAt(timeZone, middle * HALF_HOUR_MS) === after) high = middle;
+      else low = middle + 1;
+    }
+    const changeMs = low * HALF_HOUR_MS;
+    for (const [start, end] of spanMinutes) {
+      // Before the change the wall clock reads t + before, from it on t + after.
+      const early: [number, number] = [dayMs + (start - before) * MINUTE_MS, Math.min(dayMs + (end - before) * MINUTE_MS, changeMs)];
+      const late: [number, number] = [Math.max(dayMs + (start - after) * MINUTE_MS, changeMs), dayMs + (end - after) * MINUTE_MS];
+      if (early[1] > early[0]) intervals.push(early);
+      if (late[1] > late[0]) intervals.push(late);
+    }
+    intervals.sort((a, b) => a[0] - b[0]);
+  }
+  if (intervals.length === 0) return NO_SPANS;
+  const flat: number[] = [];
+  for (const [start, end] of intervals) {
+    // Touching intervals (a span split by the change, or two spans meeting at it) become one.
+    if (flat.length > 0 && flat[flat.length - 1] === start) flat[flat.length - 1] = end;
+    else flat.push(start, end);
+  }
+  return flat;
+}
+
 export function compileCalendar(doc: CalendarDoc): WorkingCalendar {
   const { timeZone } = doc;
   const spanMinutes = doc.workingHours.map((span) => [minuteOfDayOf(span.start) ?? 0, minuteOfDayOf(span.end) ?? 0] as const);
@@ -39,29 +95,21 @@ export function compileCalendar(doc: CalendarDoc): WorkingCalendar {
   const makeUpDays = new Set(doc.makeUpWorkdays.map((day) => dayNumberOf(makeUpDate(day))));
   const minutesPerWorkingDay = spanMinutes.reduce((sum, [start, end]) => sum + end - start, 0);
   const continuous = minutesPerWorkingDay === 24 * 60 && weekdays.size === 7 && holidays.size === 0;
+  const uncovered = firstUncoveredDay(docCoverage(doc));
+  const coveredUntilMs = uncovered === undefined ? Infinity : localToEpochMs(timeZone, uncovered * DAY_MS);
 
   const dayOf = (epochMs: number): number => Math.floor((epochMs + offsetMinutesAt(timeZone, epochMs) * MINUTE_MS) / DAY_MS);
   const isWorkingDay = (day: number): boolean => makeUpDays.has(day) || (weekdays.has(isoWeekdayOf(day)) && !holidays.has(day));
 
   const spanCache = new Map<number, readonly number[]>();
-  const NO_SPANS: readonly number[] = [];
   function spansOf(day: number): readonly number[] {
     let spans = spanCache.get(day);
     if (spans) return spans;
-    spans = NO_SPANS;
-    if (isWorkingDay(day)) {
-      const flat: number[] = [];
-      for (const [startMinute, endMinute] of spanMinutes) {
-        const start = localToEpochMs(timeZone, day * DAY_MS + startMinute * MINUTE_MS);
-        const end = localToEpochMs(timeZone, day * DAY_MS + endMinute * MINUTE_MS);
-        // A span swallowed by a daylight-saving gap has no working time that day.
-        if (end > start) flat.push(start, end);
-      }
-      spans = flat;
-    }
+    spans = isWorkingDay(day) ? workingIntervalsOf(timeZone, day, spanMinutes) : NO_SPANS;
     spanCache.set(day, spans);
     return spans;
   }
+
   const dayTotal = (day: number): number => {
     const spans = spansOf(day);
     let total = 0;
@@ -135,6 +183,7 @@ export function compileCalendar(doc: CalendarDoc): WorkingCalendar {
     timeZone,
     continuous,
     minutesPerWorkingDay,
+    coveredUntilMs,
     dayOf,
     isWorkingDay,
     spansOf,

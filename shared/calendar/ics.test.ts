@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import autumnFeed from '../../resources/calendars/cn-2026-autumn.sample.ics?raw';
 import { CalendarDocSchema, type CalendarDoc } from './schema';
@@ -42,12 +43,55 @@ describe('importIcs', () => {
   it('reads LF-only files, single-day events without DTEND and date-time starts', () => {
     const text = feed(
       event('DTSTART;VALUE=DATE:20261225', 'SUMMARY:Christmas Day'),
-      event('DTSTART:20261226T000000Z', 'DTEND:20261227T000000Z', 'SUMMARY:Boxing Day'),
+      // Shanghai midnight to midnight, written in UTC.
+      event('DTSTART:20261225T160000Z', 'DTEND:20261226T160000Z', 'SUMMARY:Boxing Day'),
     ).replace(/\r\n/g, '\n');
     expect(imported(text).holidays).toEqual([
       { date: '2026-12-25', name: 'Christmas Day' },
       { date: '2026-12-26', name: 'Boxing Day' },
     ]);
+  });
+
+  describe('puts date-times on the calendar’s local day (Asia/Shanghai, UTC+8)', () => {
+    it.each([
+      ['UTC 16:00 is the next day 00:00', ['DTSTART:20261001T160000Z'], [{ date: '2026-10-02', name: 'x' }]],
+      ['UTC 15:59 is still the same day', ['DTSTART:20261001T155900Z'], [{ date: '2026-10-01', name: 'x' }]],
+      ['a local midnight-to-midnight day in UTC', ['DTSTART:20261001T160000Z', 'DTEND:20261002T160000Z'], [{ date: '2026-10-02', name: 'x' }]],
+      ['three local days in UTC', ['DTSTART:20260930T160000Z', 'DTEND:20261003T160000Z'], [{ from: '2026-10-01', to: '2026-10-03', name: 'x' }]],
+      ['a UTC day straddles two local days', ['DTSTART:20261226T000000Z', 'DTEND:20261227T000000Z'], [{ from: '2026-12-26', to: '2026-12-27', name: 'x' }]],
+      ['TZID in the calendar’s zone', ['DTSTART;TZID=Asia/Shanghai:20261001T000000', 'DTEND;TZID=Asia/Shanghai:20261002T000000'], [{ date: '2026-10-01', name: 'x' }]],
+      ['TZID New York evening is the next day in Shanghai', ['DTSTART;TZID=America/New_York:20261001T200000'], [{ date: '2026-10-02', name: 'x' }]],
+      ['TZID quoted, with a leading slash', ['DTSTART;TZID="/Europe/Berlin":20261001T200000'], [{ date: '2026-10-02', name: 'x' }]],
+      ['TZID with VALUE=DATE-TIME after it', ['DTSTART;TZID=Asia/Tokyo;VALUE=DATE-TIME:20261002T003000'], [{ date: '2026-10-01', name: 'x' }]],
+      ['floating local time stays on its day', ['DTSTART:20261001T230000'], [{ date: '2026-10-01', name: 'x' }]],
+    ])('%s', (_label, lines, holidays) => {
+      expect(imported(feed(event(...lines, 'SUMMARY:x'))).holidays).toEqual(holidays);
+    });
+
+    it('refuses an unknown TZID and impossible times with the field’s path', () => {
+      const refused = (lines: string[]) => {
+        const result = importIcs(feed(event(...lines, 'SUMMARY:x')), base);
+        return result.ok ? undefined : result.error;
+      };
+      expect(refused(['DTSTART;TZID=China Standard Time:20261001T000000'])).toMatchObject({ code: 'invalid_ics', path: 'events.0.DTSTART', params: { tzid: 'China Standard Time' } });
+      expect(refused(['DTSTART:20261001T000000Z', 'DTEND;TZID=Mars/Olympus:20261002T000000'])).toMatchObject({ code: 'invalid_ics', path: 'events.0.DTEND' });
+      expect(refused(['DTSTART:20261001T250000Z'])).toMatchObject({ code: 'invalid_ics', path: 'events.0.DTSTART' });
+      expect(refused(['DTSTART:20261002T120000Z', 'DTEND:20261002T110000Z'])).toMatchObject({ code: 'invalid_ics', path: 'events.0.DTEND' });
+    });
+
+    it('property: a UTC date-time lands on the local day Intl shows for that instant, in any zone', () => {
+      const zones = ['Asia/Shanghai', 'Europe/Berlin', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'UTC'];
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }), fc.constantFrom(...zones), (ms, timeZone) => {
+          const instant = new Date(Math.floor(ms / 1000) * 1000);
+          const stamp = instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+          const doc = imported(feed(event(`DTSTART:${stamp}`, 'SUMMARY:x')), { ...base, timeZone });
+          const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+          return JSON.stringify(doc.holidays) === JSON.stringify([{ date: local, name: 'x' }]);
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 
   it('ignores the alarm inside an event', () => {

@@ -2,18 +2,35 @@
  * Import of iCalendar (.ics) holiday feeds into a calendar document. Each event counts as the whole days it
  * covers: a holiday, or a make-up working day (调休) when its summary says so — Chinese feeds mark those
  * with 班 (e.g. "国庆节 班", "补班") and the days off with 休. Handles line folding, CRLF or LF, escaped text,
- * alarms inside events and multi-day events (DTEND is exclusive, as RFC 5545 says). Recurrence rules (RRULE)
- * are not expanded: holiday feeds list each year's dates explicitly.
+ * alarms inside events and multi-day events (DTEND is exclusive, as RFC 5545 says). Date-times are put on the
+ * calendar's local day: UTC ones (`…Z`) and those with a TZID are converted to the calendar's zone first
+ * (`DTSTART:20261001T160000Z` is 2 October in Shanghai); floating ones are already local. Recurrence rules
+ * (RRULE) are not expanded: holiday feeds list each year's dates explicitly.
  */
 import { ok, parseWith, refuse, type Result } from '../result';
 import { CalendarDocSchema, holidayDates, makeUpDate, type CalendarDoc, type Holiday, type MakeUpWorkday } from './schema';
-import { dateTextOf, dayNumberOf } from './dates';
+import { DAY_MS, MINUTE_MS, dateTextOf, dayNumberOf } from './dates';
+import { isValidTimeZone, localToEpochMs, offsetMinutesAt } from './zone';
 
 interface IcsEvent {
   readonly index: number;
   readonly line: number;
-  /** Property name → value (parameters such as VALUE=DATE are not needed: the value's shape tells). */
+  /** Property name → value (VALUE=DATE is not needed: the value's shape tells). */
   readonly props: Map<string, string>;
+  /** Property name → its TZID parameter, for date-times given in a named zone. */
+  readonly zones: Map<string, string>;
+}
+
+/** The TZID parameter of a content line's name part (`DTSTART;TZID="Asia/Shanghai";VALUE=DATE-TIME`). */
+function tzidOf(nameAndParams: string): string | undefined {
+  for (const param of nameAndParams.split(';').slice(1)) {
+    const eq = param.indexOf('=');
+    if (eq > 0 && param.slice(0, eq).trim().toUpperCase() === 'TZID') {
+      // RFC 5545 allows a leading "/" for globally unique ids; quotes are allowed around a parameter value.
+      return param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').replace(/^\//, '');
+    }
+  }
+  return undefined;
 }
 
 /** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
@@ -43,26 +60,52 @@ function readEvents(text: string): Result<IcsEvent[]> {
   for (const { text: content, line } of lines) {
     const colon = content.indexOf(':');
     if (colon < 0) return refuse('invalid_ics', `Line ${line} is not "NAME:value"`, { path: `line ${line}`, params: { line } });
-    const key = (content.slice(0, colon).split(';')[0] ?? '').toUpperCase();
+    const nameAndParams = content.slice(0, colon);
+    const key = (nameAndParams.split(';')[0] ?? '').toUpperCase();
     const value = content.slice(colon + 1).trim();
     const component = value.toUpperCase();
-    if (key === 'BEGIN' && component === 'VEVENT') current = { index: events.length, line, props: new Map() };
+    if (key === 'BEGIN' && component === 'VEVENT') current = { index: events.length, line, props: new Map(), zones: new Map() };
     else if (key === 'END' && component === 'VEVENT' && current) {
       events.push(current);
       current = undefined;
     } else if (current && key === 'BEGIN') nested += 1;
     else if (current && key === 'END') nested = Math.max(0, nested - 1);
-    else if (current && nested === 0 && !current.props.has(key)) current.props.set(key, value);
+    else if (current && nested === 0 && !current.props.has(key)) {
+      current.props.set(key, value);
+      const tzid = tzidOf(nameAndParams);
+      if (tzid !== undefined) current.zones.set(key, tzid);
+    }
   }
   if (current) return refuse('invalid_ics', `The event starting on line ${current.line} has no END:VEVENT`, { path: `events.${current.index}` });
   return ok(events);
 }
 
-/** Day number of a DATE (20261001) or the date part of a DATE-TIME (20261001T000000Z). */
-function dayOfIcsDate(value: string): number | undefined {
-  const match = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/.exec(value);
-  return match ? dayNumberOf(`${match[1]}-${match[2]}-${match[3]}`) : undefined;
+/** A DTSTART / DTEND value: a whole date, or an instant (UTC, in a named zone, or floating local time). */
+type IcsTime = { readonly kind: 'date'; readonly day: number } | { readonly kind: 'instant'; readonly epochMs: number };
+
+/**
+ * Read a DATE (20261001) or DATE-TIME (20261001T160000, …Z) in the calendar's zone `calendarZone`. A UTC or
+ * TZID date-time is a real instant; a floating one is the calendar's own local time. Undefined when the value
+ * is not a date, or the TZID is not a zone this runtime knows ('unknown_zone').
+ */
+function readIcsTime(value: string, tzid: string | undefined, calendarZone: string): IcsTime | 'unknown_zone' | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/.exec(value);
+  if (!match) return undefined;
+  const day = dayNumberOf(`${match[1]}-${match[2]}-${match[3]}`);
+  if (day === undefined) return undefined;
+  if (match[4] === undefined) return { kind: 'date', day };
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6])];
+  // 24:00:00 is not a DATE-TIME; a leap second (60) is read as the next minute's start.
+  if (hour > 23 || minute > 59 || second > 60) return undefined;
+  const wallAsUtcMs = day * DAY_MS + hour * 3_600_000 + minute * MINUTE_MS + second * 1000;
+  if (match[7] === 'Z') return { kind: 'instant', epochMs: wallAsUtcMs };
+  const zone = tzid ?? calendarZone;
+  if (!isValidTimeZone(zone)) return 'unknown_zone';
+  return { kind: 'instant', epochMs: localToEpochMs(zone, wallAsUtcMs) };
 }
+
+/** The calendar-local day of an instant. */
+const localDayOf = (timeZone: string, epochMs: number): number => Math.floor((epochMs + offsetMinutesAt(timeZone, epochMs) * MINUTE_MS) / DAY_MS);
 
 /**
  * 班 / 补班 / 调休上班 mark a working day unless the summary also says 休 (other than inside 调休, "shifted
@@ -79,18 +122,31 @@ interface ImportedDays {
   readonly makeUpWorkdays: MakeUpWorkday[];
 }
 
-function classify(events: IcsEvent[]): Result<ImportedDays> {
+function classify(events: IcsEvent[], timeZone: string): Result<ImportedDays> {
   const holidays: Holiday[] = [];
   const makeUpWorkdays: MakeUpWorkday[] = [];
   for (const event of events) {
+    const where = (prop: string) => ({ path: `events.${event.index}.${prop}` });
     const start = event.props.get('DTSTART');
-    if (!start) return refuse('invalid_ics', `Event ${event.index} (line ${event.line}) has no DTSTART`, { path: `events.${event.index}.DTSTART` });
-    const from = dayOfIcsDate(start);
-    if (from === undefined) return refuse('invalid_ics', `Event ${event.index}: DTSTART "${start}" is not a date`, { path: `events.${event.index}.DTSTART` });
+    if (!start) return refuse('invalid_ics', `Event ${event.index} (line ${event.line}) has no DTSTART`, where('DTSTART'));
+    const startTime = readIcsTime(start, event.zones.get('DTSTART'), timeZone);
+    if (startTime === 'unknown_zone') {
+      return refuse('invalid_ics', `Event ${event.index}: unknown time zone "${event.zones.get('DTSTART')}"`, { ...where('DTSTART'), params: { tzid: event.zones.get('DTSTART') ?? '' } });
+    }
+    if (startTime === undefined) return refuse('invalid_ics', `Event ${event.index}: DTSTART "${start}" is not a date`, where('DTSTART'));
+    const from = startTime.kind === 'date' ? startTime.day : localDayOf(timeZone, startTime.epochMs);
     const end = event.props.get('DTEND');
-    const endDay = end ? dayOfIcsDate(end) : from + 1;
-    if (endDay === undefined || endDay < from) {
-      return refuse('invalid_ics', `Event ${event.index}: DTEND "${end}" is not a date after DTSTART`, { path: `events.${event.index}.DTEND` });
+    const endTime = end === undefined ? undefined : readIcsTime(end, event.zones.get('DTEND'), timeZone);
+    if (endTime === 'unknown_zone') {
+      return refuse('invalid_ics', `Event ${event.index}: unknown time zone "${event.zones.get('DTEND')}"`, { ...where('DTEND'), params: { tzid: event.zones.get('DTEND') ?? '' } });
+    }
+    if (end !== undefined && endTime === undefined) return refuse('invalid_ics', `Event ${event.index}: DTEND "${end}" is not a date after DTSTART`, where('DTEND'));
+    // The day after the last day covered: a DATE end is exclusive (RFC 5545); a date-time end covers its own day
+    // unless it falls exactly at local midnight.
+    const endDay = endTime === undefined ? from + 1 : endTime.kind === 'date' ? endTime.day : localDayOf(timeZone, endTime.epochMs - 1) + 1;
+    const startMs = startTime.kind === 'instant' ? startTime.epochMs : startTime.day * DAY_MS;
+    if (endDay < from || (endTime?.kind === 'instant' && startTime.kind === 'instant' && endTime.epochMs < startMs)) {
+      return refuse('invalid_ics', `Event ${event.index}: DTEND "${end}" is not a date after DTSTART`, where('DTEND'));
     }
     // DTEND of an all-day event is exclusive; a timed event ending on its start day still covers that day.
     const to = Math.max(from, endDay - 1);
@@ -113,7 +169,7 @@ function classify(events: IcsEvent[]): Result<ImportedDays> {
 export function importIcs(text: string, base: CalendarDoc): Result<CalendarDoc> {
   const events = readEvents(text);
   if (!events.ok) return events;
-  const imported = classify(events.value);
+  const imported = classify(events.value, base.timeZone);
   if (!imported.ok) return imported;
   const knownHolidays = new Set(base.holidays.flatMap(holidayDates));
   const knownMakeUps = new Set(base.makeUpWorkdays.map(makeUpDate));

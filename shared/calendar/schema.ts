@@ -61,6 +61,15 @@ export const CalendarDocSchema = z
     holidays: z.array(HolidaySchema).max(2000).default([]),
     /** 调休: days that are working days although their weekday is not (usually a Saturday or Sunday). */
     makeUpWorkdays: z.array(MakeUpWorkdaySchema).max(2000).default([]),
+    /**
+     * How far the holidays and make-up days are known: `through` is the last day covered; from `provisionalFrom`
+     * on they are provisional (statutory days only, no 调休 until the State Council notice is imported).
+     * Without it a calendar with holidays covers through the end of the latest year it lists (`calendarCoverage`).
+     */
+    coverage: z
+      .strictObject({ through: DateTextSchema, provisionalFrom: DateTextSchema.optional() })
+      .refine((c) => c.provisionalFrom === undefined || c.provisionalFrom <= c.through, { message: 'provisionalFrom must not be after through', path: ['provisionalFrom'] })
+      .optional(),
   })
   .superRefine((doc, ctx) => {
     doc.workingHours.forEach((span, i) => {
@@ -75,6 +84,17 @@ export const CalendarDocSchema = z
       }
     });
     const holidays = new Set(doc.holidays.flatMap(holidayDates));
+    const through = doc.coverage?.through;
+    if (through !== undefined) {
+      doc.holidays.forEach((holiday, i) => {
+        if (holidayDates(holiday).some((date) => date > through)) {
+          ctx.addIssue({ code: 'custom', message: `a holiday after the covered period (through ${through})`, path: ['holidays', i] });
+        }
+      });
+      doc.makeUpWorkdays.forEach((day, i) => {
+        if (makeUpDate(day) > through) ctx.addIssue({ code: 'custom', message: `a make-up day after the covered period (through ${through})`, path: ['makeUpWorkdays', i] });
+      });
+    }
     doc.makeUpWorkdays.forEach((day, i) => {
       if (holidays.has(makeUpDate(day))) {
         ctx.addIssue({ code: 'custom', message: `${makeUpDate(day)} is both a holiday and a make-up workday`, path: ['makeUpWorkdays', i] });
@@ -84,3 +104,27 @@ export const CalendarDocSchema = z
 /** A calendar document as written (input) and as parsed (defaults filled in). */
 export type CalendarDocInput = z.input<typeof CalendarDocSchema>;
 export type CalendarDoc = z.output<typeof CalendarDocSchema>;
+
+/**
+ * One year's holidays to add to a calendar (resources/calendars/cn-<year>.provisional.json, written by
+ * scripts/calendar-year.mjs): every date must lie in `year`.
+ */
+export const YearSupplementSchema = z
+  .strictObject({
+    year: z.int().min(1970).max(2999),
+    /** Statutory days only, before the official notice (no 调休). */
+    provisional: z.boolean(),
+    source: z.string().max(2000),
+    holidays: z.array(HolidaySchema).max(100),
+    makeUpWorkdays: z.array(MakeUpWorkdaySchema).max(100),
+  })
+  .superRefine((supplement, ctx) => {
+    const prefix = `${supplement.year}-`;
+    supplement.holidays.forEach((holiday, i) => {
+      if (!holidayDates(holiday).every((date) => date.startsWith(prefix))) ctx.addIssue({ code: 'custom', message: `not in ${supplement.year}`, path: ['holidays', i] });
+    });
+    supplement.makeUpWorkdays.forEach((day, i) => {
+      if (!makeUpDate(day).startsWith(prefix)) ctx.addIssue({ code: 'custom', message: `not in ${supplement.year}`, path: ['makeUpWorkdays', i] });
+    });
+  });
+export type YearSupplement = z.infer<typeof YearSupplementSchema>;

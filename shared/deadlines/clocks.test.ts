@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserIdSchema } from '../brand';
 import { CN_2026_CALENDAR } from '../calendar/defaults';
@@ -8,7 +9,7 @@ import type { ComplaintState } from '../domain/state';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy';
 import { generateSeed } from '../seed/generator';
 import { createRandom } from '../seed/random';
-import { computeClocks, computeGradedClocks, nextDeadline } from './clocks';
+import { clockList, computeClocks, computeGradedClocks, nextDeadline } from './clocks';
 
 const RECEIVED = '2026-11-23T01:00:00.000Z'; // Monday 09:00 in Shanghai
 const at = (hours: number, from = RECEIVED): string => new Date(Date.parse(from) + hours * 3_600_000).toISOString();
@@ -209,5 +210,73 @@ describe('computeGradedClocks', () => {
       }
     }
     expect(new Set(states.map((state) => computeClocks(state, DEFAULT_POLICY, CN_2026_CALENDAR, seed.now).resolution.state)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('an overdue clock always carries its overrun (working time)', () => {
+  // Grade 3 responds within 3 working hours: received Monday 09:00, due Monday 12:00 — the lunch break follows.
+  const policy: Policy = { ...DEFAULT_POLICY, grades: { ...DEFAULT_POLICY.grades, '3': { respondHours: 3, resolveHours: 24, clock: 'working_time' } } };
+  const response = (now: string) => computeClocks(complaint(), policy, CN_2026_CALENDAR, now).response;
+
+  it.each([
+    ['at the deadline', '2026-11-23T04:00:00.000Z', 'due_soon', { remainingMinutes: 0 }],
+    ['in the lunch break right after it', '2026-11-23T04:30:00.000Z', 'overdue', { overrunMinutes: 0 }],
+    ['at the end of the break', '2026-11-23T05:00:00.000Z', 'overdue', { overrunMinutes: 0 }],
+    ['one working minute later', '2026-11-23T05:01:00.000Z', 'overdue', { overrunMinutes: 1 }],
+    ['overnight', '2026-11-23T20:00:00.000Z', 'overdue', { overrunMinutes: 300 }],
+  ] as const)('%s', (_label, now, state, minutes) => {
+    const clock = response(now);
+    expect(clock).toMatchObject({ state, ...minutes });
+    expect(clock.state === 'overdue' ? clock.remainingMinutes : clock.overrunMinutes).toBeUndefined();
+  });
+
+  it('property: past the deadline ⇔ overrun present (never a remaining time), on either kind of clock', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 * 24 * 20 }), fc.boolean(), (minutes, working) => {
+        const p: Policy = working ? policy : DEFAULT_POLICY;
+        const now = new Date(Date.parse(RECEIVED) + minutes * 60_000).toISOString();
+        for (const clock of clockList(computeClocks(complaint(), p, CN_2026_CALENDAR, now))) {
+          const late = Date.parse(now) > clock.deadlineMs;
+          if (late !== (clock.overrunMinutes !== undefined && clock.overrunMinutes >= 0)) return false;
+          if (late === (clock.remainingMinutes !== undefined)) return false;
+          if (late && clock.state !== 'overdue') return false;
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a graded clock decided under one grade keeps its verdict after a regrade', () => {
+  it('a downgrade does not turn a missed response into a met one', () => {
+    // Grade 3 (respond 8 h) acknowledged at 10 h — missed; downgraded to 4 (24 h) at 20 h.
+    const state = complaint({ acknowledgedAt: at(10), grade: 4, gradeChanges: [{ at: at(20), from: 3, to: 4 }] });
+    expect(clocksAt(state, 30).response).toMatchObject({ state: 'missed', deadline: at(8), overrunMinutes: 120 });
+  });
+
+  it('nor a response overdue when it was downgraded, acknowledged later', () => {
+    const state = complaint({ acknowledgedAt: at(12), grade: 4, gradeChanges: [{ at: at(9), from: 3, to: 4 }] });
+    expect(clocksAt(state, 30).response).toMatchObject({ state: 'missed', deadline: at(8) });
+    const open = complaint({ grade: 4, gradeChanges: [{ at: at(9), from: 3, to: 4 }] });
+    expect(clocksAt(open, 10).response).toMatchObject({ state: 'overdue', deadline: at(8), overrunMinutes: 120 });
+  });
+
+  it('an upgrade does not turn a met response into a missed one', () => {
+    // Grade 4 acknowledged at 5 h (met, 24 h), upgraded to grade 1 (2 h) at 6 h.
+    const state = complaint({ grade: 1, acknowledgedAt: at(5), gradeChanges: [{ at: at(6), from: 4, to: 1 }] });
+    expect(clocksAt(state, 7).response).toMatchObject({ state: 'met', deadline: at(24) });
+  });
+
+  it('an undecided clock follows the new grade', () => {
+    const state = complaint({ grade: 4, gradeChanges: [{ at: at(2), from: 3, to: 4 }] });
+    expect(clocksAt(state, 10).response).toMatchObject({ state: 'on_time', deadline: at(24) });
+    const resolved = complaint({ grade: 1, resolvedAt: at(30), gradeChanges: [{ at: at(2), from: 3, to: 1 }] });
+    expect(clocksAt(resolved, 40).resolution).toMatchObject({ state: 'missed', deadline: at(24) });
+  });
+
+  it('the resolution clock of a reopened round ignores regrades before it started', () => {
+    const state = complaint({ grade: 4, resolutionStartedAt: at(100), gradeChanges: [{ at: at(90), from: 3, to: 4 }] });
+    expect(clocksAt(state, 101).resolution).toMatchObject({ state: 'on_time', deadline: at(268) });
   });
 });

@@ -5,7 +5,10 @@
  * working minutes for a working-time clock, plain minutes for an around-the-clock one.
  *
  * Rules:
- * - deadlines follow the grade in the state now, so a regrade moves them (and re-judges met / missed);
+ * - deadlines follow the grade in the state now, so a regrade moves those of clocks still undecided; a graded clock
+ *   already met, missed or overdue when the grade changed keeps that verdict and deadline (SPEC §7 on-time figures
+ *   must not change with a later regrade);
+ * - an overdue clock always carries its overrun, 0 while no working minute has passed since its deadline;
  * - time waiting on the customer does not count against the resolution and tier clocks: each finished pause
  *   pushes their deadline by its length, an open pause freezes the resolution clock ('paused');
  *   a pause that starts after a deadline has passed does not rescue it;
@@ -37,6 +40,12 @@ export interface Clock {
   readonly overrunMinutes?: number;
   /** When the clock was met or missed (the step was done, or the complaint ended). */
   readonly metAt?: string;
+  /**
+   * The deadline was counted on the branch calendar past the last day it knows holidays for (`calendarCoverage`):
+   * it assumes ordinary weeks there and may move once the next year's holidays are imported. Only working-time
+   * clocks can be; around-the-clock ones do not depend on the calendar.
+   */
+  readonly beyondCalendar?: boolean;
 }
 
 export interface ComplaintClocks {
@@ -102,19 +111,23 @@ function evaluate(
     pushedMs += lengthMs;
   }
   const deadline = isoOf(deadlineMs);
+  const beyond = deadlineMs > calendar.coveredUntilMs;
   if (done) {
     return done.ms <= deadlineMs
-      ? clock(kind, mode, deadline, deadlineMs, 'met', undefined, undefined, done.iso)
-      : clock(kind, mode, deadline, deadlineMs, 'missed', undefined, ceilMinutes(workingMsBetween(calendar, deadlineMs, done.ms)), done.iso);
+      ? clock(kind, mode, deadline, deadlineMs, 'met', undefined, undefined, done.iso, beyond)
+      : clock(kind, mode, deadline, deadlineMs, 'missed', undefined, ceilMinutes(workingMsBetween(calendar, deadlineMs, done.ms)), done.iso, beyond);
   }
   const leftMs = workingMsBetween(calendar, nowMs, deadlineMs);
-  const remaining = leftMs >= 0 ? ceilMinutes(leftMs) : undefined;
-  const overrun = leftMs < 0 ? ceilMinutes(-leftMs) : undefined;
+  // Past the deadline is judged on the instant, not on working time: inside a break or night right after the
+  // deadline no working minute has passed yet, but the clock is overdue and carries its overrun (0 then).
+  const late = nowMs > deadlineMs;
+  const remaining = late ? undefined : ceilMinutes(leftMs);
+  const overrun = late ? ceilMinutes(Math.max(0, -leftMs)) : undefined;
   let state: ClockState;
   if (frozen) state = 'paused';
-  else if (nowMs > deadlineMs) state = 'overdue';
+  else if (late) state = 'overdue';
   else state = leftMs <= (workingMsBetween(calendar, startMs, deadlineMs) - pushedMs) * dueSoonShare ? 'due_soon' : 'on_time';
-  return clock(kind, mode, deadline, deadlineMs, state, remaining, overrun, undefined);
+  return clock(kind, mode, deadline, deadlineMs, state, remaining, overrun, undefined, beyond);
 }
 
 function clock(
@@ -126,8 +139,9 @@ function clock(
   remainingMinutes: number | undefined,
   overrunMinutes: number | undefined,
   metAt: string | undefined,
+  beyondCalendar: boolean,
 ): Clock {
-  return { kind, mode, deadline, deadlineMs, state, remainingMinutes, overrunMinutes, metAt };
+  return { kind, mode, deadline, deadlineMs, state, remainingMinutes, overrunMinutes, metAt, beyondCalendar };
 }
 
 /** The earlier of a step and the end of a terminal complaint: either stops the clock. */
@@ -175,17 +189,42 @@ function basisOf(state: ComplaintState, policy: Policy, calendar: WorkingCalenda
   return { state, policy, calendar, nowMs: lastNow.ms, ended, received, acknowledged: doneAt(state.acknowledgedAt, ended), resolved: doneAt(state.resolvedAt, ended) };
 }
 
-function responseClock(b: Basis): Clock {
+/** The rule part a graded clock runs on: the response or the resolution hours of a grade. */
+type GradedHours = 'respondHours' | 'resolveHours';
+
+/**
+ * A graded clock (response, resolution). Its deadline follows the grade in force — but a clock already decided
+ * when the grade changed (met, missed, or overdue: past its deadline) keeps that verdict and that deadline, so a
+ * downgrade never turns a missed response into a met one. Undecided clocks follow the new grade.
+ */
+function gradedClock(kind: 'response' | 'resolution', b: Basis, hoursOf: GradedHours, startMs: number, done: Done | undefined, adjustments: Adjustments, frozen: boolean): Clock {
+  const changes = b.state.gradeChanges;
+  const share = b.policy.dueSoonShare;
+  if (changes !== undefined) {
+    for (const change of changes) {
+      const changedMs = instantMs(change.at);
+      if (changedMs <= startMs) continue;
+      const rule = gradeRule(b.policy, change.from);
+      const calendar = calendarFor(rule.clock, b.calendar);
+      const doneBefore = done !== undefined && done.ms <= changedMs ? done : undefined;
+      const atChange = evaluate(kind, rule.clock, calendar, startMs, rule[hoursOf], doneBefore, adjustments, false, changedMs, share);
+      if (atChange.state === 'met' || atChange.state === 'missed') return atChange;
+      if (atChange.state === 'overdue') return evaluate(kind, rule.clock, calendar, startMs, rule[hoursOf], done, adjustments, frozen, b.nowMs, share);
+    }
+  }
   const grade = gradeRule(b.policy, b.state.grade);
-  return evaluate('response', grade.clock, calendarFor(grade.clock, b.calendar), b.received.ms, grade.respondHours, b.acknowledged, NO_ADJUSTMENTS, false, b.nowMs, b.policy.dueSoonShare);
+  return evaluate(kind, grade.clock, calendarFor(grade.clock, b.calendar), startMs, grade[hoursOf], done, adjustments, frozen, b.nowMs, share);
+}
+
+function responseClock(b: Basis): Clock {
+  return gradedClock('response', b, 'respondHours', b.received.ms, b.acknowledged, NO_ADJUSTMENTS, false);
 }
 
 function resolutionClock(b: Basis, adjustments: Adjustments): Clock {
   const { state, resolved } = b;
-  const grade = gradeRule(b.policy, state.grade);
   const startMs = msOf(state.resolutionStartedAt, b.received);
   const frozen = openPause(state) !== undefined && !state.terminal && resolved === undefined;
-  return evaluate('resolution', grade.clock, calendarFor(grade.clock, b.calendar), startMs, grade.resolveHours, resolved, adjustments, frozen, b.nowMs, b.policy.dueSoonShare);
+  return gradedClock('resolution', b, 'resolveHours', startMs, resolved, adjustments, frozen);
 }
 
 /**

@@ -5,7 +5,6 @@
  * anything; head office will run the same. The renderer only proposes: it never stamps a sequence or a number.
  */
 import { SYSTEM_USER_ID, type BranchCode, type ComplaintId } from '../brand';
-import type { WorkingCalendar } from '../calendar/calendar';
 import { runDueEscalations } from '../escalation/rules';
 import { ok, refuse, type Result } from '../result';
 import { COMMANDS, type ActionName, type Actor, type CommandContext } from './commands';
@@ -33,7 +32,6 @@ export interface Place {
   readonly branch: BranchCode;
   /** The seq the first new event takes: one past the last event of the branch's log. */
   readonly firstSeq: number;
-  readonly calendar: WorkingCalendar;
 }
 
 export interface Decided {
@@ -71,7 +69,7 @@ export function decideStep(state: ComplaintState | undefined, request: StepReque
     after = more.after ?? after;
   }
   // The rule runs after every step: a regrade, or a step taken after the tier's deadline, escalates with it.
-  const consequences = runDueEscalations(after, place.calendar, { ...ctx, actor: SYSTEM_ACTOR });
+  const consequences = runDueEscalations(after, ctx.calendar, { ...ctx, actor: SYSTEM_ACTOR });
   if (consequences.length === 0) return ok({ events, after });
   const following = stampAndFold(after, consequences, place.branch, place.firstSeq + events.length);
   return ok({ events: [...events, ...following.events], after: following.after ?? after });
@@ -79,7 +77,7 @@ export function decideStep(state: ComplaintState | undefined, request: StepReque
 
 /** The automatic escalations due on `state` at `ctx.now`, as the system actor; empty when none is due. */
 export function decideDueEscalations(state: ComplaintState, ctx: Omit<CommandContext, 'actor'>, place: Place): Decided {
-  const drafts = runDueEscalations(state, place.calendar, { ...ctx, actor: SYSTEM_ACTOR });
+  const drafts = runDueEscalations(state, ctx.calendar, { ...ctx, actor: SYSTEM_ACTOR });
   const decided = stampAndFold(state, drafts, place.branch, place.firstSeq);
   return { events: decided.events, after: decided.after ?? state };
 }

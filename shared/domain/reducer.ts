@@ -96,6 +96,7 @@ function registeredState(event: DomainEvent): Draft {
     statusBeforePause: undefined,
     terminal: false,
     grade: p.grade,
+    gradeChanges: [],
     policyVersion: p.policyVersion,
     validity: undefined,
     severity: undefined,
@@ -149,7 +150,7 @@ function apply(s: Draft, event: DomainEvent): void {
       s.urgency = p.urgency;
       s.spread = p.spread;
       s.flags = p.flags;
-      s.grade = p.grade;
+      regrade(s, p.grade, at);
       s.policyVersion = p.policyVersion;
       return;
     }
@@ -274,8 +275,15 @@ function escalate(s: Draft, event: EventOf<'Escalated'>): void {
   if (flags !== undefined && flags.length > 0) {
     const added = flags.filter((flag) => !s.flags.includes(flag));
     if (added.length > 0) s.flags = [...s.flags, ...added];
-    s.grade = 1; // a major flag forces grade 1 (SPEC §2)
+    regrade(s, 1, event.at); // a major flag forces grade 1 (SPEC §2)
   }
+}
+
+/** A new grade from `at`; the clocks judge what was already decided under the old one by the old one. */
+function regrade(s: Draft, grade: Draft['grade'], at: string): void {
+  if (grade === s.grade) return;
+  s.gradeChanges = [...(s.gradeChanges ?? []), { at, from: s.grade, to: grade }];
+  s.grade = grade;
 }
 
 function endPause(s: Draft, at: string): void {

@@ -80,6 +80,12 @@ export const ComplaintStateSchema = z.object({
   terminal: z.boolean(),
 
   grade: GradeSchema,
+  /**
+   * Every change of grade after registration, in order (`from` was in force until `at`). The clocks judge a
+   * clock already decided under an earlier grade by that grade. Optional only for states stored before it existed
+   * (read as: no change); the fold always sets it.
+   */
+  gradeChanges: z.array(z.object({ at: InstantSchema, from: GradeSchema, to: GradeSchema })).optional(),
   /** Policy revision the current grade was given under. */
   policyVersion: z.int(),
   validity: ValiditySchema.optional(),
@@ -194,6 +200,7 @@ export function copyState(s: ComplaintState): Mutable<ComplaintState> {
     statusBeforePause: s.statusBeforePause,
     terminal: s.terminal,
     grade: s.grade,
+    gradeChanges: s.gradeChanges,
     policyVersion: s.policyVersion,
     validity: s.validity,
     severity: s.severity,

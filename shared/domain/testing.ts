@@ -3,6 +3,8 @@
  * (stamp, fold, append) and knows a minimal valid input for every action, so tests can walk the workflow.
  */
 import { BranchCodeSchema, UserIdSchema, type BranchCode } from '../brand';
+import type { WorkingCalendar } from '../calendar/calendar';
+import { CN_2026_CALENDAR } from '../calendar/defaults';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy';
 import type { Result } from '../result';
 import { allowedActions, COMMANDS, type ActionName, type Actor, type CommandContext } from './commands';
@@ -26,13 +28,15 @@ export interface Desk {
   readonly events: readonly DomainEvent[];
   now: string;
   readonly policy: Policy;
+  readonly calendar: WorkingCalendar;
   context(actor: Actor): CommandContext;
   /** Run a command; on success its events are stamped, folded and appended. */
   run(action: ActionName, input: unknown, actor?: Actor): Result<DomainEvent[]>;
 }
 
-export function createDesk(options: { policy?: Policy; now?: string; firstSeq?: number } = {}): Desk {
+export function createDesk(options: { policy?: Policy; calendar?: WorkingCalendar; now?: string; firstSeq?: number } = {}): Desk {
   const policy = options.policy ?? DEFAULT_POLICY;
+  const calendar = options.calendar ?? CN_2026_CALENDAR;
   let state: ComplaintState | undefined;
   const events: DomainEvent[] = [];
   let nextSeq = options.firstSeq ?? 1;
@@ -44,7 +48,8 @@ export function createDesk(options: { policy?: Policy; now?: string; firstSeq?: 
     events,
     now: options.now ?? MONDAY_9AM,
     policy,
-    context: (actor) => ({ now: desk.now, actor, policy, newId: () => `id-${++ids}` }),
+    calendar,
+    context: (actor) => ({ now: desk.now, actor, policy, calendar, newId: () => `id-${++ids}` }),
     run(action, input, actor = STAFF) {
       const result = COMMANDS[action](state, input, desk.context(actor));
       if (!result.ok) return result;
@@ -101,7 +106,7 @@ export function minimalInput(action: ActionName, state: ComplaintState | undefin
     case 'resume':
       return {};
     case 'extend':
-      return { reason: '需供应商检测', workingDays: 5, newDeadline: addHours(now, 24 * 7), customerInformedBy: 'phone' };
+      return { reason: '需供应商检测', workingDays: 5, customerInformedBy: 'phone' };
     case 'attachEvidence':
       // A hash not yet on the record, so the file counts as new.
       return { evidence: [{ hash: ((state?.evidence.length ?? 0) + 1).toString(16).padStart(64, '0'), name: '小票.jpg', mime: 'image/jpeg', size: 1024 }] };
@@ -181,7 +186,7 @@ export function walk(desk: Desk, steps: readonly WalkStep[], beforeStep: (desk: 
   for (const { actor, pick, variant, hours } of steps) {
     beforeStep(desk);
     const who = WALKERS[actor % WALKERS.length] ?? STAFF;
-    const choices = allowedActions(desk.state, who, desk.policy).filter((a) => variant === 0 || !RARE_STEPS.has(a));
+    const choices = allowedActions(desk.state, who, desk.policy, { now: addHours(desk.now, hours), calendar: desk.calendar }).filter((a) => variant === 0 || !RARE_STEPS.has(a));
     const action = choices[pick % choices.length];
     if (action === undefined) continue;
     desk.now = addHours(desk.now, hours);
@@ -194,7 +199,7 @@ export function walk(desk: Desk, steps: readonly WalkStep[], beforeStep: (desk: 
 export type Step = readonly [action: ActionName, input?: unknown, actor?: Actor];
 
 /** A desk after these steps (input defaults to `minimalInput`, actor to STAFF); throws if a step is refused. */
-export function deskAfter(steps: readonly Step[], options: { policy?: Policy; now?: string } = {}): Desk {
+export function deskAfter(steps: readonly Step[], options: { policy?: Policy; calendar?: WorkingCalendar; now?: string } = {}): Desk {
   const desk = createDesk(options);
   for (const [action, input, actor] of steps) {
     const result = desk.run(action, input ?? minimalInput(action, desk.state, desk.now), actor ?? STAFF);

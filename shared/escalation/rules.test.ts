@@ -54,7 +54,7 @@ const URGENT = { validity: 'liable' as const, severity: 'medium' as const, urgen
 const fold = (events: DomainEvent[]) => foldComplaint(events);
 const ctxAt = (now: string, policy: Policy = DEFAULT_POLICY): CommandContext => {
   let n = 0;
-  return { now, policy, actor: { id: SYSTEM, role: 'admin' }, newId: () => `auto-${now}-${++n}` };
+  return { now, policy, calendar: CN_2026_CALENDAR, actor: { id: SYSTEM, role: 'admin' }, newId: () => `auto-${now}-${++n}` };
 };
 
 /** Append the due escalations at `now`, as the store would, and return the new state. */

@@ -135,6 +135,38 @@ describe('computeKpis', () => {
   });
 });
 
+describe('on-time figures are not rescued after the fact', () => {
+  const kpisOf = (state: ComplaintState, now = '2026-12-10T00:00:00.000Z') => computeKpis([state], { ...options, now }).total.basis;
+  const paused: EventBody = { type: 'Paused', payload: { reason: '等待顾客补充材料' } };
+  const assessed = (grade: 1 | 2 | 3 | 4): EventBody => ({
+    type: 'Assessed',
+    payload: { validity: 'liable', severity: 'low', urgency: 'low', spread: 'individual', flags: [], grade, suggestedGrade: grade, policyVersion: 1 },
+  });
+
+  it('a resolution clock already overdue when the complaint was paused counts as missed', () => {
+    // Grade 3: resolve within 72 h; paused at 80 h, still waiting on the customer.
+    const late = complaint('p1', 'SH01', '2026-11-02T01:00:00.000Z', [[1, ack], [80, paused]]);
+    expect(kpisOf(late)).toMatchObject({ resolutionDecided: 1, resolutionMet: 0 });
+    // Paused in time: the clock is frozen and still undecided.
+    const inTime = complaint('p2', 'SH01', '2026-11-02T01:00:00.000Z', [[1, ack], [20, paused]]);
+    expect(kpisOf(inTime)).toMatchObject({ resolutionDecided: 0, resolutionMet: 0 });
+  });
+
+  it('a response missed under one grade stays missed after a downgrade', () => {
+    // Grade 3 responds within 8 h: acknowledged at 10 h, then assessed grade 4 (24 h) at 20 h.
+    const downgraded = complaint('g1', 'SH01', '2026-11-02T01:00:00.000Z', [[10, ack], [20, assessed(4)]]);
+    expect(downgraded.gradeChanges).toEqual([{ at: '2026-11-02T21:00:00.000Z', from: 3, to: 4 }]);
+    expect(kpisOf(downgraded)).toMatchObject({ responseDecided: 1, responseMet: 0 });
+  });
+
+  it('a response overdue when downgraded stays missed; one still open is judged by the new grade', () => {
+    const overdue = complaint('g2', 'SH01', '2026-11-02T01:00:00.000Z', [[9, assessed(4)], [12, ack]]);
+    expect(kpisOf(overdue)).toMatchObject({ responseDecided: 1, responseMet: 0 });
+    const inTime = complaint('g3', 'SH01', '2026-11-02T01:00:00.000Z', [[2, assessed(4)], [12, ack]]);
+    expect(kpisOf(inTime)).toMatchObject({ responseDecided: 1, responseMet: 1 });
+  });
+});
+
 describe('computeKpis on any input (property)', () => {
   const figures = (row: KpiRow) => [row.responseOnTimePct, row.resolutionOnTimePct, row.resolutionRate, row.averageSatisfaction, row.composite];
   const instant = fc.integer({ min: Date.parse('2026-05-01T00:00:00Z'), max: Date.parse('2027-01-01T00:00:00Z') }).map((ms) => new Date(ms).toISOString());

@@ -3,7 +3,8 @@
  * shared/README.md, "KPIs"):
  * - in scope: complaints *received* in [period.from, period.to), voided records excluded (they were mistakes);
  * - responseOnTimePct / resolutionOnTimePct: met ÷ decided × 100 over the graded response and resolution clocks
- *   of shared/deadlines at `now`; a clock is decided once met, missed, or overdue; clocks still running are
+ *   of shared/deadlines at `now`; a clock is decided once met, missed, overdue, or paused past its deadline (a
+ *   regrade does not re-judge a decided clock, shared/deadlines); clocks still running are
  *   left out, and so is the resolution clock of a complaint that ended without a resolution (rejected, or
  *   closed unresolved) — there was nothing to resolve in time;
  * - resolutionRate: resolved ÷ resolvable × 100 — resolvable = not rejected and not assessed `not_liable`;
@@ -23,9 +24,24 @@ import type { ComplaintState } from '../domain/state';
 import type { Policy } from '../policy/policy';
 import { computeGradedClocks, type Clock, type GradedClocks } from '../deadlines/clocks';
 
-/** A clock counts once decided: met, or missed (including still open past its deadline). */
+/**
+ * A clock counts once decided: met, or missed — including still open past its deadline, and paused after it
+ * (a wait on the customer that began once the deadline had passed does not rescue it, so it is missed).
+ */
 type Outcome = 'met' | 'missed' | 'undecided';
-const outcomeOf = (clock: Clock): Outcome => (clock.state === 'met' ? 'met' : clock.state === 'missed' || clock.state === 'overdue' ? 'missed' : 'undecided');
+function outcomeOf(clock: Clock): Outcome {
+  switch (clock.state) {
+    case 'met':
+      return 'met';
+    case 'missed':
+    case 'overdue':
+      return 'missed';
+    case 'paused':
+      return clock.overrunMinutes === undefined ? 'undecided' : 'missed';
+    default:
+      return 'undecided';
+  }
+}
 
 export type KpiGroupBy = 'branch' | 'department' | 'person' | 'category' | 'channel' | 'grade';
 

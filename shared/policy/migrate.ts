@@ -4,7 +4,7 @@
  */
 import { ok, refuse, type Result } from '../result';
 
-export const CURRENT_POLICY_FORMAT = 1;
+export const CURRENT_POLICY_FORMAT = 2;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -21,8 +21,20 @@ function upgradeFrom0(doc: Json): Json {
   return { ...doc, formatVersion: 1, calendarId: doc.calendarId ?? 'cn-2026', tiers: tiersWithClock };
 }
 
+/** Who may close a complaint when the policy does not say: supervisors and admins, for every grade (SPEC §8). */
+export const DEFAULT_CLOSING_ROLES = ['supervisor', 'admin'] as const;
+
+/**
+ * Format 1 had no `closing` rule (the code let staff close grades 2–4). Format 2 adds it with the SPEC's
+ * default — closure is a supervisor's step (SPEC §8) — so an older document gets the SPEC's behaviour.
+ */
+function upgradeFrom1(doc: Json): Json {
+  const roles = Object.fromEntries(['1', '2', '3', '4'].map((grade) => [grade, [...DEFAULT_CLOSING_ROLES]]));
+  return { ...doc, formatVersion: 2, closing: doc.closing ?? { roles } };
+}
+
 /** MIGRATIONS[n] upgrades a document of format n to format n + 1. */
-const MIGRATIONS: readonly ((doc: Json) => Json)[] = [upgradeFrom0];
+const MIGRATIONS: readonly ((doc: Json) => Json)[] = [upgradeFrom0, upgradeFrom1];
 
 /**
  * Bring a policy document to the current format, or refuse it: 'policy_format_too_new' when it was written

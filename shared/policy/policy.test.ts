@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import defaultPolicyJson from '../../resources/policy.default.json';
-import { DEFAULT_POLICY, findCategory, gradeRule, parsePolicy } from './policy';
+import { DEFAULT_POLICY, findCategory, gradeRule, mayClose, parsePolicy } from './policy';
 
 const REMOVE = Symbol('remove');
 
@@ -39,6 +40,8 @@ describe('default policy', () => {
     expect(DEFAULT_POLICY.kpiWeights).toEqual({ timeliness: 0.3, satisfaction: 0.4, resolutionRate: 0.3 });
     expect(DEFAULT_POLICY.tiers.T4.hours).toBeNull();
     expect(DEFAULT_POLICY.registration.collectiveMajorThreshold).toBe(5);
+    // SPEC §8: closure is a supervisor's step, whatever the grade.
+    expect([1, 2, 3, 4].map((g) => mayClose(DEFAULT_POLICY, g as 1 | 2 | 3 | 4, 'staff'))).toEqual([false, false, false, false]);
   });
 
   it('names the ten SPEC categories in Chinese and English, with sub-categories', () => {
@@ -68,6 +71,9 @@ describe('parsePolicy refuses a malformed policy with the path of the bad field'
     ['a misspelt field', { 'grades.4.resolveHour': 1 }, 'grades.4'],
     ['a zero policy version', { version: 0 }, 'version'],
     ['no categories', { categories: [] }, 'categories'],
+    ['nobody may close a grade', { 'closing.roles.2': [] }, 'closing.roles.2'],
+    ['an unknown closing role', { 'closing.roles.1': ['manager'] }, 'closing.roles.1.0'],
+    ['a closing role listed twice', { 'closing.roles.3': ['admin', 'admin'] }, 'closing.roles.3'],
   ])('%s', (_label, change, path) => {
     const error = refusalOf(edited(change));
     expect(error.code).toBe('invalid_policy');
@@ -93,11 +99,48 @@ describe('policy format migration', () => {
   });
 
   it('refuses a document from a newer app clearly', () => {
-    const error = refusalOf(edited({ formatVersion: 2 }));
-    expect(error).toMatchObject({ code: 'policy_format_too_new', path: 'formatVersion', params: { found: 2, supported: 1 } });
+    const error = refusalOf(edited({ formatVersion: 3 }));
+    expect(error).toMatchObject({ code: 'policy_format_too_new', path: 'formatVersion', params: { found: 3, supported: 2 } });
+  });
+
+  it('upgrades a format-1 document (no closing rule) to supervisors and admins closing every grade (SPEC §8)', () => {
+    const parsed = parsePolicy(edited({ formatVersion: 1, closing: REMOVE }));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.formatVersion).toBe(2);
+    for (const grade of [1, 2, 3, 4] as const) {
+      expect([mayClose(parsed.value, grade, 'staff'), mayClose(parsed.value, grade, 'supervisor'), mayClose(parsed.value, grade, 'admin')]).toEqual([false, true, true]);
+    }
+  });
+
+  it('keeps the closing rule a format-1 document already carries', () => {
+    const parsed = parsePolicy(edited({ formatVersion: 1, 'closing.roles.4': ['staff', 'supervisor', 'admin'] }));
+    expect(parsed.ok && mayClose(parsed.value, 4, 'staff')).toBe(true);
+  });
+
+  it('upgrades a format-0 draft all the way (calendar, tier clocks and closing)', () => {
+    const parsed = parsePolicy(edited({ formatVersion: REMOVE, calendarId: REMOVE, closing: REMOVE }));
+    expect(parsed.ok && parsed.value.closing.roles['1']).toEqual(['supervisor', 'admin']);
   });
 
   it('refuses a formatVersion that is not a whole number', () => {
     expect(refusalOf(edited({ formatVersion: '1' })).path).toBe('formatVersion');
+  });
+});
+
+describe('closing roles from an untrusted document (property)', () => {
+  it('never throws; accepts only non-empty lists of known roles, each once', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('1', '2', '3', '4'), fc.oneof(fc.anything(), fc.array(fc.constantFrom('staff', 'supervisor', 'admin', 'Staff', '', 'root'))), (grade, roles) => {
+        const parsed = parsePolicy(edited({ [`closing.roles.${grade}`]: roles }));
+        const valid =
+          Array.isArray(roles) &&
+          roles.length > 0 &&
+          roles.every((r) => r === 'staff' || r === 'supervisor' || r === 'admin') &&
+          new Set(roles).size === roles.length;
+        expect(parsed.ok).toBe(valid);
+        if (!parsed.ok) expect(parsed.error).toMatchObject({ code: 'invalid_policy', path: expect.stringMatching(new RegExp(`^closing\\.roles\\.${grade}`)) });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ok, parseWith, refuse, type Result } from '../result';
 import { isValidTimeZone } from '../calendar/zone';
+import { RoleSchema, type Role } from '../domain/vocabulary';
 import defaultPolicyJson from '../../resources/policy.default.json';
 import { CURRENT_POLICY_FORMAT, migratePolicy } from './migrate';
 
@@ -43,6 +44,10 @@ export type Category = z.infer<typeof CategorySchema>;
 export type SubCategory = z.infer<typeof SubCategorySchema>;
 
 const count = z.int().min(0).max(1000);
+const closingRoles = z
+  .array(RoleSchema)
+  .min(1, 'at least one role must be able to close')
+  .refine((roles) => new Set(roles).size === roles.length, 'a role is listed twice');
 const weight = z.number().min(0).max(1);
 
 export const PolicySchema = z
@@ -59,6 +64,8 @@ export const PolicySchema = z
     tiers: z.strictObject({ T1: TierRuleSchema, T2: TierRuleSchema, T3: TierRuleSchema, T4: TierRuleSchema }),
     extension: z.strictObject({ maxCount: count, maxWorkingDays: z.int().min(1).max(365) }),
     followUp: z.strictObject({ unreachableWorkingDays: z.int().min(1).max(365) }),
+    /** Who may close a complaint, per grade (SPEC §8: closure is approved by a supervisor). */
+    closing: z.strictObject({ roles: z.strictObject({ '1': closingRoles, '2': closingRoles, '3': closingRoles, '4': closingRoles }) }),
     registration: z.strictObject({ anonymousAllowed: z.boolean(), collectiveMajorThreshold: z.int().min(2).max(10_000) }),
     majorUnresolvedDays: z.int().min(1).max(3650),
     kpiWeights: z.strictObject({ timeliness: weight, satisfaction: weight, resolutionRate: weight }),
@@ -103,6 +110,11 @@ export function parsePolicy(json: unknown): Result<Policy> {
 /** The grade's rule; `grade` comes from a parsed complaint, so it is always 1–4. */
 export function gradeRule(policy: Policy, grade: Grade): GradeRule {
   return policy.grades[String(grade) as '1' | '2' | '3' | '4'];
+}
+
+/** Whether `role` may close a complaint of `grade` under this policy. */
+export function mayClose(policy: Policy, grade: Grade, role: Role): boolean {
+  return policy.closing.roles[String(grade) as '1' | '2' | '3' | '4'].includes(role);
 }
 
 /** A category or sub-category by code, or a refusal naming the unknown code. */

@@ -69,7 +69,7 @@ export function sampleComplaint(options: { description?: string; extraNotes?: nu
   step('proposeResolution', { offers: ['refund', 'apology'], amount: 25.8, text: '全额退还两盒牛奶货款并当面致歉' }, OTHER_STAFF);
   step('recordCustomerResponse', { accepted: false, comment: '顾客要求赔偿医药费' }, OTHER_STAFF);
   step('escalate', { reason: '赔偿金额超出一线权限，请主管决定' }, OTHER_STAFF);
-  step('extend', { reason: '需供应商出具检测报告', workingDays: 3, newDeadline: addHours(desk.now, 72), customerInformedBy: 'phone' }, SUPERVISOR);
+  step('extend', { reason: '需供应商出具检测报告', workingDays: 3, customerInformedBy: 'phone' }, SUPERVISOR);
   step('proposeResolution', { offers: ['refund', 'compensation', 'apology'], amount: 500, text: '退还货款，赔偿医药费及误工费共 500 元，门店出具书面致歉信' }, SUPERVISOR, 4);
   step('recordCustomerResponse', { accepted: true, comment: '顾客接受' }, SUPERVISOR);
   step('resolve', { communicatedBy: 'in_person', communicatedAt: desk.now, summary: '店长当面致歉并现场退款、赔偿 500 元，顾客签字确认。' }, SUPERVISOR);

@@ -99,6 +99,7 @@ export function generateSeed(options: SeedOptions, random: Random): SeedData {
       fill: draft.fill,
       timeZone: policy.timeZone,
       calendar,
+      policy,
     };
     for (const step of scriptFor(draft.path, random)) {
       if (story.stopped) break;

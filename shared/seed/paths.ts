@@ -6,8 +6,10 @@
  * corrective actions, and complaints left open (overdue ones climb the tiers by the escalation timer).
  */
 import type { UserId } from '../brand';
-import { addWorkingDays, type WorkingCalendar } from '../calendar';
+import type { WorkingCalendar } from '../calendar';
+import { unreachableClosableAt } from '../domain/commands';
 import { localDateKey } from '../domain/numbering';
+import { mayClose, type Policy } from '../policy/policy';
 import type { Level, MajorFlag, RejectionReason, Spread, Validity } from '../domain/vocabulary';
 import type { Random } from './random';
 import type { Story } from './story';
@@ -64,6 +66,7 @@ export interface Plan {
   readonly fill: (template: string) => string;
   readonly timeZone: string;
   readonly calendar: WorkingCalendar;
+  readonly policy: Policy;
 }
 
 type Step = (s: Story, p: Plan, r: Random) => void;
@@ -107,8 +110,10 @@ const visit = (satisfaction: number | undefined): Step => (s, _p, r) => {
   s.wait(20, 60).do('followUp', { method: 'phone', reached, ...(reached ? { satisfaction, comments: r.pick(W.FOLLOW_UP_COMMENTS) } : {}) });
 };
 
-const close: Step = (s, _p, r) => {
-  s.wait(0.5, 24).do('close', {}, s.state?.grade === 1 ? 'supervisor' : 'holder');
+const close: Step = (s, p, r) => {
+  // Closing is a supervisor's step unless the policy lets staff close this grade.
+  const holder = s.state !== undefined && mayClose(p.policy, s.state.grade, 'staff');
+  s.wait(0.5, 24).do('close', {}, holder ? 'holder' : 'supervisor');
   if (r.chance(0.2)) s.wait(0.1, 4).do('printRecord', { purpose: 'filing', output: r.pick(['printer', 'pdf'] as const) });
 };
 
@@ -170,8 +175,7 @@ const SCRIPTS: Readonly<Record<PathName, (r: Random) => Step[]>> = {
     (s, p, r) => {
       s.wait(1, 6);
       const workingDays = r.int(2, 10);
-      const newDeadline = addWorkingDays(p.calendar, s.now, workingDays);
-      s.do('extend', { reason: r.pick(W.EXTENSION_REASONS), newDeadline, workingDays, customerInformedBy: 'phone' }, 'supervisor');
+      s.do('extend', { reason: r.pick(W.EXTENSION_REASONS), workingDays, customerInformedBy: 'phone' }, 'supervisor');
     },
     proposal(true),
     resolve,
@@ -182,7 +186,18 @@ const SCRIPTS: Readonly<Record<PathName, (r: Random) => Step[]>> = {
     const flag = r.pick(['media', 'regulator', 'legal', 'injury_or_major_loss'] as const);
     return [(s) => s.do('addNote', { text: W.MAJOR_DESCRIPTIONS[flag] ?? '重大投诉' }), ...handle('liable', [flag]), ...happyEnd, correctiveAction];
   },
-  unreachable: () => [...handle('liable'), visit(undefined), (s, p, r) => visit(undefined)(s.wait(4, 30), p, r), close],
+  unreachable: () => [
+    ...handle('liable'),
+    visit(undefined),
+    (s, p, r) => visit(undefined)(s.wait(4, 30), p, r),
+    // Unreachable only once the policy's working days have passed since the first failed call.
+    (s, p) => {
+      const closableAt = s.state && unreachableClosableAt(s.state, p.policy, p.calendar);
+      const hours = closableAt === undefined ? 0 : (Date.parse(closableAt) - Date.parse(s.now)) / 3_600_000;
+      if (hours > 0) s.wait(hours);
+    },
+    close,
+  ],
   left_open: () => handle('liable'),
 };
 

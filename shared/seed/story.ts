@@ -128,7 +128,7 @@ export class Story {
   }
 
   private context(actor: Actor, now: string): CommandContext {
-    return { now, actor, newId: this.world.newId, policy: this.world.policy };
+    return { now, actor, newId: this.world.newId, policy: this.world.policy, calendar: this.world.calendar };
   }
 
   private supervisor(): Actor {

@@ -3,11 +3,14 @@
  * that outlive the complaint (ISO 10002 §8 — they stay trackable after it is closed).
  */
 import { z } from 'zod';
+import { addWorkingDays } from '../../calendar/arithmetic';
+import type { WorkingCalendar } from '../../calendar/calendar';
+import { mayClose, type Policy } from '../../policy/policy';
 import { ok, refuse } from '../../result';
 import { CorrectiveActionClosedPayload, CorrectiveActionOpenedPayload, FollowedUpPayload, ReopenedPayload } from '../event-payloads';
 import { localDateKey } from '../numbering';
 import type { ComplaintState } from '../state';
-import { complaintAction, draft, handler, isSupervisor, no, notEnded, supervisorOnly, type Actor } from './context';
+import { complaintAction, draft, handler, no, notEnded, supervisorOnly, type Actor, type GateMoment } from './context';
 import { escalateOneTier } from './escalation';
 
 /** A follow-up satisfaction at or below this is dissatisfaction: reopen and escalate ("until satisfied"). */
@@ -49,33 +52,61 @@ export const reopen = complaintAction({
   decide: (state, payload, ctx) => ok([draft(ctx, state.id, { type: 'Reopened', payload })]),
 });
 
-/**
- * Distinct local days on which the customer could not be reached since the resolution. "Unreachable after
- * N working days" is read as attempts on N different days: staff call on working days, and this needs no
- * calendar.
- */
-export function unreachableDays(state: ComplaintState, timeZone: string): number {
-  const since = state.resolvedAt === undefined ? Infinity : Date.parse(state.resolvedAt);
-  const days = new Set<string>();
+/** The first follow-up attempt since the resolution that did not reach the customer, as its ISO instant. */
+export function firstFailedAttempt(state: ComplaintState): string | undefined {
+  if (state.resolvedAt === undefined) return undefined;
+  const since = Date.parse(state.resolvedAt);
+  let first: string | undefined;
   for (const visit of state.followUps) {
-    if (!visit.reached && Date.parse(visit.at) >= since) days.add(localDateKey(visit.at, timeZone));
+    const at = Date.parse(visit.at);
+    if (!visit.reached && at >= since && (first === undefined || at < Date.parse(first))) first = visit.at;
   }
-  return days.size;
+  return first;
 }
 
-function closable(state: ComplaintState, actor: Actor, days: number, timeZone: string) {
-  if (state.grade === 1 && !isSupervisor(actor)) return no('supervisor_required', 'Only a supervisor may close a grade-1 complaint');
+/**
+ * When the customer counts as unreachable (SPEC §4): `policy.followUp.unreachableWorkingDays` working days of
+ * the branch calendar after the FIRST failed attempt since the resolution — however many attempts came after
+ * it. Undefined while no attempt has failed.
+ */
+export function unreachableClosableAt(state: ComplaintState, policy: Policy, calendar: WorkingCalendar): string | undefined {
+  const first = firstFailedAttempt(state);
+  return first === undefined ? undefined : addWorkingDays(calendar, first, policy.followUp.unreachableWorkingDays);
+}
+
+function closable(state: ComplaintState, actor: Actor, policy: Policy, moment: GateMoment | undefined) {
+  if (!mayClose(policy, state.grade, actor.role)) {
+    if (actor.role === 'staff' && mayClose(policy, state.grade, 'supervisor')) {
+      return no('supervisor_required', `Only a supervisor may close a grade-${state.grade} complaint`, { grade: state.grade });
+    }
+    return no('close_role_not_allowed', `The policy does not let a ${actor.role} close a grade-${state.grade} complaint`, {
+      grade: state.grade,
+      role: actor.role,
+    });
+  }
   if (state.status === 'followed_up') return undefined;
   if (state.status !== 'resolved') return notResolvedYet();
   // Not liable: explained to the customer and closed (SPEC §2) — no follow-up visit needed.
-  if (state.validity === 'not_liable' || unreachableDays(state, timeZone) >= days) return undefined;
-  return no('follow_up_required', `Follow up with the customer first, or try on ${days} different days before closing as unreachable`, { days });
+  if (state.validity === 'not_liable') return undefined;
+  const days = policy.followUp.unreachableWorkingDays;
+  if (firstFailedAttempt(state) === undefined) {
+    return no('follow_up_required', `Follow up with the customer first, or close as unreachable ${days} working days after a failed attempt`, { days });
+  }
+  // Without a moment (a caller that did not pass one) the gate answers from the record; the command always has one.
+  if (moment === undefined) return undefined;
+  const closableAt = unreachableClosableAt(state, policy, moment.calendar) as string;
+  return Date.parse(moment.now) >= Date.parse(closableAt)
+    ? undefined
+    : no('unreachable_too_soon', `The customer counts as unreachable ${days} working days after the first failed attempt (from ${closableAt})`, {
+        days,
+        closableAt,
+      });
 }
 
 export const close = complaintAction({
   name: 'close',
   input: z.strictObject({}),
-  gate: (state, actor, policy) => notEnded(state) ?? handler(state, actor) ?? closable(state, actor, policy.followUp.unreachableWorkingDays, policy.timeZone),
+  gate: (state, actor, policy, moment) => notEnded(state) ?? handler(state, actor) ?? closable(state, actor, policy, moment),
   decide: (state, _input, ctx) => {
     // Closing a resolved complaint without a follow-up visit is only allowed (gate) because the customer could not be reached.
     const unreachable = state.status === 'resolved' && state.validity !== 'not_liable';

@@ -6,14 +6,19 @@ import { ACTION_NAMES, allowedActions, COMMAND_INPUTS, COMMANDS, whyNot } from '
 
 /** For every walker and action on the desk's current complaint: offered ⇔ the minimal valid input is accepted. */
 function expectOfferedMatchesAccepted(desk: Desk): void {
+  const moment = { now: desk.now, calendar: desk.calendar };
   for (const actor of WALKERS) {
-    const offered = allowedActions(desk.state, actor, desk.policy);
+    const offered = allowedActions(desk.state, actor, desk.policy, moment);
+    // Without the moment only the time-dependent gate (closing as unreachable) may answer more generously.
+    const offeredUntimed = allowedActions(desk.state, actor, desk.policy);
+    expect(offeredUntimed.filter((action) => !offered.includes(action) && action !== 'close')).toEqual([]);
+    expect(offered.filter((action) => !offeredUntimed.includes(action))).toEqual([]);
     for (const action of ACTION_NAMES) {
       const result = COMMANDS[action](desk.state, minimalInput(action, desk.state, desk.now), desk.context(actor));
       const situation = { action, actor: actor.id, status: desk.state?.status };
       expect({ ...situation, offered: offered.includes(action) }).toEqual({ ...situation, offered: result.ok });
       // A refused action explains itself with the same reason the command gives.
-      if (!result.ok) expect(whyNot(action, desk.state, actor, desk.policy)).toEqual(result.error);
+      if (!result.ok) expect(whyNot(action, desk.state, actor, desk.policy, moment)).toEqual(result.error);
     }
   }
 }

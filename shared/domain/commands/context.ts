@@ -1,13 +1,14 @@
 /**
  * What every command shares (STYLE §5): `command(state, input, ctx) → events | refusal`. A command is split in
  * two so the UI and the command can never disagree about what is allowed:
- *   - `gate(state, actor, policy)` — may this person take this step on this complaint now? `allowedActions`
+ *   - `gate(state, actor, policy, moment?)` — may this person take this step on this complaint now? `allowedActions`
  *     offers exactly the actions whose gate passes;
  *   - `decide(state, input, ctx)` — with parsed input, the input-dependent checks and the events to append.
  * Refusal codes are stable; the UI translates them and may interpolate `params`.
  */
 import type { z } from 'zod';
 import { EventIdSchema, type ComplaintId, type UserId } from '../../brand';
+import type { WorkingCalendar } from '../../calendar/calendar';
 import type { Policy } from '../../policy/policy';
 import { parseWith, type Refusal, type Result } from '../../result';
 import { EVENT_VERSIONS, type EventBody, type EventDraft } from '../events';
@@ -27,6 +28,18 @@ export interface CommandContext {
   /** A fresh unique id (event ids, complaint ids, corrective-action ids). */
   readonly newId: () => string;
   readonly policy: Policy;
+  /** The branch's working calendar: working-day counts (extension, unreachable customer) are on it. */
+  readonly calendar: WorkingCalendar;
+}
+
+/**
+ * The moment a gate is asked at, for the gates that depend on time (closing as unreachable once the policy's
+ * working days have passed). A command always passes its own; `allowedActions` / `whyNot` should too — without
+ * it such a gate answers from the record alone and the command may still refuse (`unreachable_too_soon`).
+ */
+export interface GateMoment {
+  readonly now: string;
+  readonly calendar: WorkingCalendar;
 }
 
 export type Command = (state: ComplaintState | undefined, input: unknown, ctx: CommandContext) => Result<EventDraft[]>;
@@ -58,7 +71,7 @@ export const ACTION_NAMES = [
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
-export type Gate = (state: ComplaintState | undefined, actor: Actor, policy: Policy) => Refusal | undefined;
+export type Gate = (state: ComplaintState | undefined, actor: Actor, policy: Policy, moment?: GateMoment) => Refusal | undefined;
 
 export interface Action {
   readonly name: ActionName;
@@ -80,13 +93,13 @@ const NOT_FOUND = no('complaint_not_found', 'There is no such complaint');
 export function complaintAction<S extends z.ZodType>(spec: {
   name: ActionName;
   input: S;
-  gate: (state: ComplaintState, actor: Actor, policy: Policy) => Refusal | undefined;
+  gate: (state: ComplaintState, actor: Actor, policy: Policy, moment?: GateMoment) => Refusal | undefined;
   decide: (state: ComplaintState, input: z.output<S>, ctx: CommandContext) => Result<EventDraft[]>;
 }): Action {
-  const gate: Gate = (state, actor, policy) => (state === undefined ? NOT_FOUND : spec.gate(state, actor, policy));
+  const gate: Gate = (state, actor, policy, moment) => (state === undefined ? NOT_FOUND : spec.gate(state, actor, policy, moment));
   const run: Command = (state, input, ctx) => {
     if (state === undefined) return refused(NOT_FOUND);
-    const refusal = spec.gate(state, ctx.actor, ctx.policy);
+    const refusal = spec.gate(state, ctx.actor, ctx.policy, { now: ctx.now, calendar: ctx.calendar });
     if (refusal) return refused(refusal);
     const parsed = parseWith(spec.input, input);
     return parsed.ok ? spec.decide(state, parsed.value, ctx) : parsed;

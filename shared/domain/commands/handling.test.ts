@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AROUND_THE_CLOCK } from '../../calendar';
+import { addWorkingDays } from '../../calendar/arithmetic';
+import { CN_2026_CALENDAR } from '../../calendar/defaults';
+import { computeClocks } from '../../deadlines/clocks';
 import { dueEscalations } from '../../escalation/rules';
 import { addHours, deskAfter, minimalInput, OTHER_STAFF, refusalOf, STAFF, SUPERVISOR, typesOf, type Step } from '../testing';
 
@@ -105,7 +109,7 @@ describe('waiting on the customer', () => {
 });
 
 describe('extend', () => {
-  const extension = (now: string, workingDays = 5) => ({ reason: '需供应商检测', workingDays, newDeadline: addHours(now, 24 * 7), customerInformedBy: 'phone' });
+  const extension = (_now: string, workingDays = 5) => ({ reason: '需供应商检测', workingDays, customerInformedBy: 'phone' });
 
   it('is approved by a supervisor, once, and the customer must be told', () => {
     const desk = deskAfter(acknowledged);
@@ -120,7 +124,58 @@ describe('extend', () => {
   it('adds at most the policy’s working days, to a deadline still ahead', () => {
     const desk = deskAfter(acknowledged);
     expect(refusalOf(desk, 'extend', extension(desk.now, 11), SUPERVISOR)).toMatchObject({ code: 'extension_too_long', path: 'workingDays', params: { max: 10 }, unchanged: true });
-    expect(refusalOf(desk, 'extend', { ...extension(desk.now), newDeadline: desk.now }, SUPERVISOR)).toMatchObject({ code: 'deadline_in_past', unchanged: true });
+    // Long overdue: even ten more working days after the missed deadline lie in the past.
+    desk.now = addHours(desk.now, 24 * 40);
+    expect(refusalOf(desk, 'extend', extension(desk.now, 10), SUPERVISOR)).toMatchObject({ code: 'deadline_in_past', path: 'workingDays', unchanged: true });
+  });
+
+  it('computes the new deadline from the working days on the branch calendar; a deadline from the caller is refused', () => {
+    const desk = deskAfter(acknowledged); // grade 4, received Monday 2026-11-23 09:00: resolve within 7 days → Monday 11-30 09:00
+    // Caller-supplied deadlines used to be trusted: 5 working days "ending" in June 2027 was accepted.
+    expect(refusalOf(desk, 'extend', { ...extension(desk.now, 5), newDeadline: '2027-06-30T10:00:00.000Z' }, SUPERVISOR)).toMatchObject({
+      code: 'invalid_input',
+      unchanged: true,
+    });
+    desk.run('extend', extension(desk.now, 5), SUPERVISOR);
+    // Five working days after Monday 09:00 on cn-2026: Friday 12-04 18:00 Shanghai.
+    expect(desk.state?.extension?.newDeadline).toBe('2026-12-04T10:00:00.000Z');
+    expect(desk.events.at(-1)).toMatchObject({ type: 'Extended', payload: { workingDays: 5, newDeadline: '2026-12-04T10:00:00.000Z' } });
+  });
+
+  it('counts the working days over public holidays and 调休 days', () => {
+    // Received Friday 2026-09-25 09:00 (中秋), grade 4: deadline Friday 10-02 09:00, inside National Day.
+    const desk = deskAfter(acknowledged, { now: '2026-09-25T01:00:00.000Z' });
+    desk.run('extend', extension(desk.now, 2), SUPERVISOR);
+    // From a holiday, counting starts at the next opening: 10-08 (Thu) and 10-09 (Fri) → 10-09 18:00.
+    expect(desk.state?.extension?.newDeadline).toBe('2026-10-09T10:00:00.000Z');
+  });
+
+  it('property: whatever is typed, an accepted extension ends exactly `workingDays` (≤ limit) working days after the deadline in force', () => {
+    const hostile = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.double(),
+      fc.string(),
+      fc.constantFrom(null, undefined, Number.NaN, Infinity, 1e308, '5', [5], { valueOf: () => 5 }),
+    );
+    fc.assert(
+      fc.property(hostile, fc.integer({ min: 0, max: 24 * 20 }), (workingDays, hoursLater) => {
+        const desk = deskAfter(acknowledged);
+        desk.now = addHours(desk.now, hoursLater);
+        const before = computeClocks(desk.state!, desk.policy, CN_2026_CALENDAR, desk.now).resolution.deadline;
+        const result = desk.run('extend', { reason: '检测', workingDays, customerInformedBy: 'phone' }, SUPERVISOR);
+        if (!result.ok) return desk.state?.extension === undefined;
+        const days = desk.state?.extension ? (result.value[0]?.payload as { workingDays: number }).workingDays : -1;
+        return (
+          Number.isInteger(workingDays) &&
+          days === workingDays &&
+          days >= 1 &&
+          days <= desk.policy.extension.maxWorkingDays &&
+          desk.state?.extension?.newDeadline === addWorkingDays(CN_2026_CALENDAR, before, days) &&
+          Date.parse(desk.state.extension.newDeadline) > Date.parse(desk.now)
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('follows the policy’s limits', () => {

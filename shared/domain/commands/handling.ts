@@ -2,6 +2,8 @@
  * Working a complaint (SPEC §3–4): notes, investigation, a proposal and the customer's answer, the resolution,
  * waiting on the customer, and a supervisor's extension of the deadline.
  */
+import { addWorkingDays } from '../../calendar/arithmetic';
+import { computeClocks } from '../../deadlines/clocks';
 import { ok, refuse, type Result } from '../../result';
 import {
   CustomerRespondedPayload,
@@ -102,12 +104,13 @@ export const resume = complaintAction({
 
 /**
  * A supervisor extends the resolution deadline, at most `policy.extension.maxCount` times per round of
- * handling and by at most `maxWorkingDays`. The new deadline comes from the working calendar (the caller
- * computes it from `workingDays`); the customer must have been told.
+ * handling and by at most `maxWorkingDays`. The domain computes the new deadline: `workingDays` working days
+ * of the branch calendar after the resolution deadline in force now (SPEC §3) — the caller only says how many
+ * days, so no deadline can be typed in. The customer must have been told.
  */
 export const extend = complaintAction({
   name: 'extend',
-  input: ExtendedPayload.omit({ approvedBy: true }),
+  input: ExtendedPayload.omit({ approvedBy: true, newDeadline: true }),
   gate: (state, actor, policy) =>
     notEnded(state) ??
     supervisorOnly(actor) ??
@@ -120,9 +123,16 @@ export const extend = complaintAction({
     if (input.workingDays > max) {
       return refuse('extension_too_long', `An extension may add at most ${max} working days`, { path: 'workingDays', params: { max } });
     }
-    if (Date.parse(input.newDeadline) <= Date.parse(ctx.now)) {
-      return refuse('deadline_in_past', 'The new deadline must be in the future', { path: 'newDeadline' });
+    const newDeadline = extendedDeadline(state, input.workingDays, ctx);
+    if (Date.parse(newDeadline) <= Date.parse(ctx.now)) {
+      return refuse('deadline_in_past', 'The new deadline must be in the future', { path: 'workingDays', params: { newDeadline } });
     }
-    return single(ctx, state, { type: 'Extended', payload: { ...input, approvedBy: ctx.actor.id } });
+    return single(ctx, state, { type: 'Extended', payload: { ...input, newDeadline, approvedBy: ctx.actor.id } });
   },
 });
+
+/** The resolution deadline after extending it now by `workingDays` working days of the branch calendar. */
+export function extendedDeadline(state: ComplaintState, workingDays: number, at: Pick<CommandContext, 'now' | 'policy' | 'calendar'>): string {
+  const current = computeClocks(state, at.policy, at.calendar, at.now).resolution.deadline;
+  return addWorkingDays(at.calendar, current, workingDays);
+}

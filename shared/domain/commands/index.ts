@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Policy } from '../../policy/policy';
 import type { ComplaintState } from '../state';
 import { closeCorrectiveAction, close, followUp, openCorrectiveAction, reopen } from './aftercare';
-import { ACTION_NAMES, type Action, type ActionName, type Actor, type Command } from './context';
+import { ACTION_NAMES, type Action, type ActionName, type Actor, type Command, type GateMoment } from './context';
 import { addNote, extend, pause, proposeResolution, recordCustomerResponse, recordInvestigation, resolve, resume } from './handling';
 import { attachEvidence, printRecord, reject, voidRecord } from './records';
 import { register } from './registration';
@@ -50,17 +50,21 @@ export const COMMAND_INPUTS: Readonly<Record<ActionName, z.ZodType>> = Object.fr
   z.ZodType
 >;
 
-/** The actions `actor` may take on this complaint now (`state` undefined: a complaint not yet registered). */
-export function allowedActions(state: ComplaintState | undefined, actor: Actor, policy: Policy): ActionName[] {
-  return ACTION_NAMES.filter((name) => ACTIONS[name].gate(state, actor, policy) === undefined);
+/**
+ * The actions `actor` may take on this complaint now (`state` undefined: a complaint not yet registered).
+ * Pass `moment` ({ now, calendar }) so the time-dependent gates (closing as unreachable) answer exactly as the
+ * command will; without it they answer from the record alone.
+ */
+export function allowedActions(state: ComplaintState | undefined, actor: Actor, policy: Policy, moment?: GateMoment): ActionName[] {
+  return ACTION_NAMES.filter((name) => ACTIONS[name].gate(state, actor, policy, moment) === undefined);
 }
 
 /** Why `actor` may not take `action` now, or undefined if they may — for a disabled button's tooltip. */
-export function whyNot(action: ActionName, state: ComplaintState | undefined, actor: Actor, policy: Policy) {
-  return ACTIONS[action].gate(state, actor, policy);
+export function whyNot(action: ActionName, state: ComplaintState | undefined, actor: Actor, policy: Policy, moment?: GateMoment) {
+  return ACTIONS[action].gate(state, actor, policy, moment);
 }
 
-export { ACTION_NAMES, type ActionName, type Actor, type Command, type CommandContext } from './context';
+export { ACTION_NAMES, type ActionName, type Actor, type Command, type CommandContext, type GateMoment } from './context';
 export { departmentCannotResolve, escalateForMajorFlags, escalateOneTier, escalationDraft, nextTier, type OneTierTrigger } from './escalation';
-export { DISSATISFIED_AT_MOST, unreachableDays } from './aftercare';
+export { DISSATISFIED_AT_MOST, firstFailedAttempt, unreachableClosableAt } from './aftercare';
 export { RegisterInput } from './registration';

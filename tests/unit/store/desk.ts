@@ -66,19 +66,26 @@ export async function openTestMain(now = '2026-11-23T02:00:00.000Z'): Promise<Te
   const dir = await mkdtemp(join(tmpdir(), 'desk-store-'));
   await cp(await (template ??= setUpTemplate()), dir, { recursive: true });
   let count = 0;
+  const clock = { now };
+  const desk = await openDesk({
+    dataDir: dir,
+    mode: 'browser',
+    version: 'test',
+    validateOutput: true,
+    log: memoryLogger(),
+    now: () => new Date(clock.now),
+    // The tests move the clock by days: a window must not be signed out for it.
+    sessionIdleMinutes: 365 * 24 * 60,
+  });
   const main: TestMain = {
-    desk: await openDesk({
-      dataDir: dir,
-      mode: 'browser',
-      version: 'test',
-      validateOutput: true,
-      log: memoryLogger(),
-      now: () => new Date(main.now),
-      // The tests move the clock by days: a window must not be signed out for it.
-      sessionIdleMinutes: 365 * 24 * 60,
-    }),
+    desk,
     dir,
-    now,
+    get now() {
+      return clock.now;
+    },
+    set now(iso) {
+      clock.now = iso;
+    },
     async journal() {
       const admin = await main.window('supervisor', 'journal-reader');
       const events: DomainEvent[] = [];

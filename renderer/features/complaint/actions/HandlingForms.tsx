@@ -160,10 +160,9 @@ export function ExtendForm({ complaint, onDone }: ActionDialogProps) {
   const now = useNow();
   const current = useMemo(() => computeClocks(complaint, policy, calendar, now).resolution.deadline, [complaint, policy, calendar, now]);
   const defaults: ExtendValues = { workingDays: '', reason: '', customerInformedBy: '' };
-  const toInput = useMemo(() => (values: ExtendValues) => extendInput(values, calendar, current), [calendar, current]);
   const max = policy.extension.maxWorkingDays;
   return (
-    <ActionForm complaintId={complaint.id} action="extend" defaultValues={defaults} toInput={toInput} onDone={onDone}>
+    <ActionForm complaintId={complaint.id} action="extend" defaultValues={defaults} toInput={extendInput} onDone={onDone}>
       <FormGrid>
         <TextField
           name="workingDays"

@@ -85,10 +85,10 @@ describe('extension', () => {
     desk.run('register', minimalInput('register', undefined, desk.now), SUPERVISOR);
     desk.run('acknowledge', {}, SUPERVISOR);
     const current = computeClocks(desk.state!, desk.policy, CN_2026_CALENDAR, desk.now).resolution.deadline;
-    const tooLong = desk.run('extend', extendInput({ workingDays: String(desk.policy.extension.maxWorkingDays + 1), reason: '检测', customerInformedBy: 'phone' }, CN_2026_CALENDAR, current), SUPERVISOR);
+    const tooLong = desk.run('extend', extendInput({ workingDays: String(desk.policy.extension.maxWorkingDays + 1), reason: '检测', customerInformedBy: 'phone' }), SUPERVISOR);
     expect(tooLong.ok ? undefined : tooLong.error.code).toBe('extension_too_long');
     expect(desk.state?.extensionCount).toBe(0);
-    submit(desk, 'extend', extendInput({ workingDays: '5', reason: '需供应商检测', customerInformedBy: 'phone' }, CN_2026_CALENDAR, current));
+    submit(desk, 'extend', extendInput({ workingDays: '5', reason: '需供应商检测', customerInformedBy: 'phone' }));
     expect(desk.state?.extension?.newDeadline).toBe(extendedDeadline(CN_2026_CALENDAR, current, '5'));
   });
 });

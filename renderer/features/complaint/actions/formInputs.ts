@@ -144,19 +144,19 @@ export function workingDaysOf(value: string): number | undefined {
 }
 
 /**
- * The extended resolution deadline: `workingDays` working days after the current one (SPEC §3), on the
- * branch's working calendar. Undefined while the days are not a usable count.
+ * The extended resolution deadline the form previews: `workingDays` working days after the current one (SPEC §3),
+ * on the branch's working calendar — what the extend command computes. Undefined while the days are not a usable count.
  */
 export function extendedDeadline(calendar: WorkingCalendar, currentDeadline: string, workingDays: string): string | undefined {
   const days = workingDaysOf(workingDays);
   return days === undefined ? undefined : addWorkingDays(calendar, currentDeadline, days);
 }
 
-export const extendInput = (v: ExtendValues, calendar: WorkingCalendar, currentDeadline: string) => ({
+/** The extend command's input: only the working days — the domain computes the new deadline on the branch calendar. */
+export const extendInput = (v: ExtendValues) => ({
   workingDays: numberOrUndefined(v.workingDays),
   reason: v.reason,
   customerInformedBy: v.customerInformedBy || undefined,
-  newDeadline: extendedDeadline(calendar, currentDeadline, v.workingDays),
 });
 
 export interface FollowUpValues {

@@ -90,7 +90,8 @@ describe('renderRecordSheet', () => {
     expect(text).toContain('Walk-in');
     expect(text).toContain('Product quality › Expired or spoiled');
     expect(text).toContain('Escalated: Front line → Complaint team · Customer rejected the proposal');
-    expect(text).toContain('Department head');
+    expect(text).toContain('客户投诉记录表'); // the form's own name, in every language
+    expect(text).toContain('Dept. head (sign)');
     expect(text).not.toContain('受理人');
   });
 

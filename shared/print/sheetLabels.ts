@@ -6,9 +6,15 @@
 import type { Language } from '../api/schemas';
 
 export interface SheetLabels {
+  /** Always 客户投诉记录表, the form's name in the regulations; `subtitle` is its translation (none in Chinese). */
   readonly title: string;
+  readonly subtitle?: string;
+  /** Punctuation of the language: `：` or `: `, `；` or `; `, `（…）` or ` (…)`. */
+  readonly colon: string;
+  readonly semicolon: string;
+  readonly parenthesized: (text: string) => string;
   readonly numberLabel: string;
-  /** Titles of the field groups, written vertically down the left edge (a line break starts a new column). */
+  /** Titles of the field groups, written vertically down the left edge (a line break starts a new column); Chinese in every language. */
   readonly sections: {
     readonly registration: string;
     readonly complainant: string;
@@ -98,6 +104,9 @@ export interface SheetLabels {
 
 const zhCN: SheetLabels = {
   title: '客户投诉记录表',
+  colon: '：',
+  semicolon: '；',
+  parenthesized: (text) => `（${text}）`,
   numberLabel: '编号',
   sections: {
     registration: '受理\n登记',
@@ -179,20 +188,15 @@ const zhCN: SheetLabels = {
 };
 
 const en: SheetLabels = {
-  title: 'Customer Complaint Record Sheet',
+  title: '客户投诉记录表',
+  subtitle: 'Customer Complaint Record Sheet',
+  colon: ': ',
+  semicolon: '; ',
+  parenthesized: (text) => ` (${text})`,
   numberLabel: 'No.',
-  sections: {
-    registration: 'Intake',
-    complainant: 'Customer',
-    matter: 'Complaint',
-    assessment: 'Grading',
-    investigation: 'Findings',
-    resolution: 'Outcome',
-    followUps: 'Follow-up visits',
-    correctiveActions: 'Corrective actions',
-    timeline: 'Timeline',
-    signatures: 'Signatures',
-  },
+  // The group titles stand upright down the left edge, where only Chinese fits (an English word on its side makes
+  // every row taller): the English sheet keeps the form's Chinese titles and gives the labels in English.
+  sections: { ...zhCN.sections, timeline: '处理记录 Timeline', signatures: 'Signatures' },
   field: {
     number: 'Complaint number',
     receivedAt: 'Received',
@@ -206,7 +210,7 @@ const en: SheetLabels = {
     phone: 'Phone',
     email: 'Email',
     address: 'Address',
-    customerNumber: 'Member no.',
+    customerNumber: 'Member',
     collective: 'Collective',
     incidentAt: 'Happened',
     incidentPlace: 'Where',
@@ -221,26 +225,26 @@ const en: SheetLabels = {
     evidence: 'Evidence',
     repeatOf: 'Repeat of',
     validity: 'Validity',
-    gradingFacts: 'Assessed as',
+    gradingFacts: 'Basis',
     grade: 'Grade',
-    flags: 'Major flags',
+    flags: 'Major',
     tier: 'Tier',
     findings: 'Findings',
-    rootCause: 'Root cause',
-    responsibility: 'Liable party',
+    rootCause: 'Cause',
+    responsibility: 'Liable',
     interviewed: 'Witnesses',
     proposal: 'Offer',
     customerAnswer: 'Answer',
     outcome: 'Outcome',
-    communicated: 'Told customer',
+    communicated: 'Told by',
     extension: 'Extension',
     endReason: 'Ended because',
   },
   followUpColumns: { at: 'Visit time', by: 'By', method: 'Method', reached: 'Reached', satisfaction: 'Score', comments: 'Comments' },
   actionColumns: { description: 'Corrective action', owner: 'Owner', due: 'Due', done: 'Done' },
   timelineColumns: { at: 'Time', who: 'By', what: 'What happened' },
-  signers: { complainant: 'Complainant', receiver: 'Received by', departmentHead: 'Department head', supervisor: 'Supervisor' },
-  signature: '(signature)',
+  signers: { complainant: 'Complainant', receiver: 'Received by', departmentHead: 'Dept. head', supervisor: 'Supervisor' },
+  signature: ' (sign)',
   date: 'Date: ______________',
   yes: 'Yes',
   no: 'No',

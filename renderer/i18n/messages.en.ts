@@ -7,7 +7,6 @@ export type Messages = DeepStrings<typeof zhCN>;
 
 export const en: Messages = {
   ...VOCABULARY.en,
-  eventOther: 'Other event ({{type}})',
   app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', restoringProgress: 'Restored {{restored}} of {{total}} events from the journal', restoringProgressLabel: 'Restore progress', comingSoon: 'Coming in a later version', comingSoonHint: 'This screen is not part of this version yet. Use the other screens on the left.' },
   nav: {
     label: 'Main navigation',

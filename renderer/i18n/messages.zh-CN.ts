@@ -7,7 +7,6 @@ import { VOCABULARY } from '../../shared/i18n/vocabulary';
 
 export const zhCN = {
   ...VOCABULARY['zh-CN'],
-  eventOther: '其他事件（{{type}}）',
   app: { name: '投诉受理台', loading: '正在加载…', restoring: '正在核对本机数据与磁盘日志，请稍候…', restoringProgress: '已从日志恢复 {{restored}} / {{total}} 条事件', restoringProgressLabel: '恢复进度', comingSoon: '此功能将在后续版本中提供', comingSoonHint: '当前版本尚未包含此页面，请使用左侧其他功能。' },
   nav: {
     label: '主导航',

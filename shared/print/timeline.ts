@@ -15,6 +15,8 @@ export interface TimelineContext {
   readonly language: Language;
   readonly timeZone: string;
   readonly userName: (id: string) => string;
+  /** How a time inside a line reads; the sheet's `2026-11-23 14:05` unless the screen passes its own. */
+  readonly dateTime?: (iso: string) => string;
 }
 
 /** The sentences of a timeline line that are not single words of the vocabulary. */
@@ -140,10 +142,10 @@ export function timelineText(event: DomainEvent, context: TimelineContext): stri
   return detail === '' ? title : `${title}${WORDS[context.language].colon}${detail}`;
 }
 
-function eventDetail(event: DomainEvent, { language, timeZone, userName }: TimelineContext, words: TimelineWords): string[] {
+function eventDetail(event: DomainEvent, { language, timeZone, userName, dateTime }: TimelineContext, words: TimelineWords): string[] {
   const v = vocabularyText(language);
   const list = (items: readonly string[]) => listText(items, language);
-  const at = (iso: string) => formatDateTime(iso, timeZone);
+  const at = dateTime ?? ((iso: string) => formatDateTime(iso, timeZone));
   switch (event.type) {
     case 'Registered':
       return [v.channel[event.payload.channel], v.grade(event.payload.grade)];

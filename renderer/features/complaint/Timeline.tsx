@@ -15,7 +15,7 @@ export function Timeline({ events }: { events: readonly DomainEvent[] }) {
   const { branch } = useSession();
   const userName = useUserName();
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
-  const context = { language, timeZone: branch.timeZone, userName };
+  const context = { language, timeZone: branch.timeZone, userName, dateTime: (iso: string) => formatDateTime(iso, language, branch.timeZone) };
   return (
     <section className="section" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('complaint.timeline')}</h2>

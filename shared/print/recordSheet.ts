@@ -293,7 +293,7 @@ function timelineTable({ L, language, zone, name, input }: Sheet): string {
   const columns = L.timelineColumns;
   const context = { language, timeZone: zone, userName: (id: string) => name(id) };
   const rows = input.events.map((event) => [formatDateTime(event.at, zone), name(event.actor), timelineText(event, context)]);
-  return `<table class="grid timeline"><colgroup><col style="width:19%"><col style="width:10%"><col style="width:71%"></colgroup>
+  return `<table class="grid timeline"><colgroup><col style="width:17%"><col style="width:9%"><col style="width:74%"></colgroup>
 <thead>${section(L.sections.timeline, 3)}<tr>${[columns.at, columns.who, columns.what].map((column) => headCell(column)).join('')}</tr></thead>
 <tbody>${rows.map(([at = '', who = '', what = '']) => `<tr>${cell(at, ' class="at"')}${cell(who)}${cell(what)}</tr>`).join('\n')}</tbody></table>`;
 }

@@ -21,7 +21,7 @@ export function sheetStyle(footer: PageFooter): string {
   return `
 @page {
   size: A4 portrait;
-  margin: 13mm 13mm 15mm 13mm;
+  margin: 11mm 12mm 14mm 12mm;
   @bottom-left { content: ${cssString(footer.left)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
   @bottom-center { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
   @bottom-right { content: ${cssString(footer.right)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
@@ -29,7 +29,7 @@ export function sheetStyle(footer: PageFooter): string {
 * { box-sizing: border-box; }
 html { background: #fff; }
 body { margin: 0; color: #000; background: #fff; font: 10.5pt/1.2 ${FONTS}; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-@media screen { body { width: 184mm; margin: 8mm auto; } }
+@media screen { body { width: 186mm; margin: 8mm auto; } }
 header.sheet-head { text-align: center; margin-bottom: 1.5mm; }
 header.sheet-head .branch { font-size: 10.5pt; letter-spacing: 0.05em; }
 header.sheet-head h1 { font-size: 16pt; margin: 0.3mm 0 1mm; font-weight: 700; }
@@ -60,8 +60,8 @@ td.at { white-space: nowrap; }
 .empty { height: 5.5mm; }
 /* The signatures never stand alone on a page: the last rows of the timeline come along. */
 section.signatures { margin-top: 2mm; break-inside: avoid; break-before: avoid; }
-table.signatures td { border: 0.6pt solid #000; height: 15mm; padding: 1.2mm 1.6mm; vertical-align: top; }
+table.signatures td { border: 0.6pt solid #000; height: 14mm; padding: 1.2mm 1.6mm; vertical-align: top; }
 table.signatures .who { display: block; font-weight: 700; }
-table.signatures .date { display: block; margin-top: 5.5mm; font-size: 10.5pt; white-space: nowrap; }
+table.signatures .date { display: block; margin-top: 5mm; font-size: 10.5pt; white-space: nowrap; }
 `;
 }

@@ -112,12 +112,16 @@ const WORDS: Readonly<Record<Language, TimelineWords>> = {
   },
 };
 
-/** A composed reason's sentence in `language`, or the text as a person wrote it. */
-export function reasonText(text: string, language: Language): string {
-  const reason = readReason(text);
-  if (!reason) return text;
+function renderReason(reason: ComposedReason, language: Language): string {
+  // TS cannot pair each code with its own renderer through the union; the table's type does.
   const render = WORDS[language].reason[reason.reason] as (reason: ComposedReason, v: VocabularyText) => string;
   return render(reason, vocabularyText(language));
+}
+
+/** A stored reason in `language`: the sentence for a composed one, the text as a person wrote it otherwise. */
+function reasonText(text: string, language: Language): string {
+  const reason = readReason(text);
+  return reason ? renderReason(reason, language) : text;
 }
 
 /** The event's name and its detail (empty when the name says it all). */
@@ -160,8 +164,9 @@ function eventDetail(event: DomainEvent, { language, timeZone, userName, dateTim
     case 'Escalated': {
       const p = event.payload;
       const move = p.fromTier === p.toTier ? '' : `${v.tier[p.fromTier]} → ${v.tier[p.toTier]}`;
-      // An automatic escalation stored before reasons were codes says why in the app's English: its trigger says it instead.
-      const why = !p.automatic ? p.reason : readReason(p.reason) ? reasonText(p.reason, language) : v.trigger[p.trigger];
+      const composed = readReason(p.reason);
+      // An automatic escalation whose English sentence is not recognised says why through its trigger instead.
+      const why = composed ? renderReason(composed, language) : p.automatic ? v.trigger[p.trigger] : p.reason;
       return [move, p.route ? v.route[p.route] : '', why];
     }
     case 'NoteAdded':

@@ -91,6 +91,8 @@ describe('renderRecordSheet', () => {
     expect(text).toContain('Product quality › Expired or spoiled');
     expect(text).toContain('Escalated: Front line → Complaint team, the customer rejected the proposed resolution');
     expect(text).toContain('客户投诉记录表'); // the form's own name, in every language
+    // Bilingual headings: the Chinese group titles with their English glosses, the timeline's in both.
+    for (const heading of ['受理\n登记', 'Intake', '回访\n记录', 'Visits', '处理记录 Timeline']) expect(text).toContain(heading);
     expect(text).toContain('Dept. head (sign)');
     expect(text).not.toContain('受理人');
   });

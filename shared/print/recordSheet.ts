@@ -8,7 +8,7 @@ import type { Language } from '../api/schemas';
 import type { DomainEvent } from '../domain/events';
 import type { ComplaintState } from '../domain/state';
 import { findCategory, type Policy } from '../policy/policy';
-import { sheetLabels, type SheetLabels } from './sheetLabels';
+import { sheetLabels, type Group, type SheetLabels } from './sheetLabels';
 import { sheetStyle } from './sheetStyle';
 import { escapeHtml, formatAmount, formatDate, formatDateTime, listText } from './text';
 import { timelineText } from './timeline';
@@ -78,6 +78,14 @@ export function renderRecordSheet(input: RecordSheetInput): string {
 const cell = (text: string, attributes = '') => `<td${attributes}>${escapeHtml(text)}</td>`;
 const headCell = (text: string, attributes = '') => `<th${attributes}>${escapeHtml(text)}</th>`;
 const section = (title: string, columns: number) => `<tr class="section">${headCell(title, ` colspan="${columns}"`)}</tr>`;
+/** The title down the left edge of a group of rows, with its English gloss on the English sheet. */
+function groupCell(L: SheetLabels, group: Group, rowspan: number): string {
+  const gloss = L.glosses ? `\n<small>${escapeHtml(L.glosses[group])}</small>` : '';
+  return `<th${rowspan > 1 ? ` rowspan="${rowspan}"` : ''} class="group">${escapeHtml(L.sections[group])}${gloss}</th>`;
+}
+
+type FieldGroup = 'registration' | 'complainant' | 'matter' | 'assessment' | 'investigation' | 'resolution';
+
 const joined = (parts: readonly (string | undefined)[], separator = ' / ') => parts.filter((part): part is string => !!part).join(separator);
 
 /** A label and its value; `span` is how many of a row's three value columns the value takes (1, 2 or 3). */
@@ -130,8 +138,8 @@ function fieldsTable(sheet: Sheet): string {
   const proposal = s.proposal;
   const answer = proposal?.accepted === undefined ? (proposal ? L.awaitingAnswer : '') : proposal.accepted ? L.accepted : L.declined;
   const ended = s.rejection ? `${v.rejectionReason[s.rejection.reason]}${L.colon}${s.rejection.text}` : s.voided?.reason;
-  const groups: [string, Field[][]][] = [
-    [L.sections.registration, [
+  const groups: [FieldGroup, Field[][]][] = [
+    ['registration', [
     [
       { label: f.receivedAt, value: formatDateTime(s.receivedAt, zone) },
       { label: f.channel, value: v.channel[s.channel] },
@@ -143,7 +151,7 @@ function fieldsTable(sheet: Sheet): string {
       { label: f.status, value: v.status[s.status] },
     ],
     ]],
-    [L.sections.complainant, [
+    ['complainant', [
     [
       { label: f.name, value: complainantName(sheet) },
       { label: f.phone, value: c.phone ?? '' },
@@ -154,7 +162,7 @@ function fieldsTable(sheet: Sheet): string {
       { label: f.address, value: c.address ?? '', span: 2 },
     ],
     ]],
-    [L.sections.matter, [
+    ['matter', [
     [
       { label: f.incidentAt, value: formatDateTime(i.at, zone) },
       { label: f.incidentPlace, value: i.place ?? '', span: 2 },
@@ -178,7 +186,7 @@ function fieldsTable(sheet: Sheet): string {
       { label: f.repeatOf, value: s.repeatOf ?? '' },
     ],
     ]],
-    [L.sections.assessment, [
+    ['assessment', [
     [
       { label: f.validity, value: s.validity ? v.validity[s.validity] : '' },
       { label: f.grade, value: v.grade(s.grade) },
@@ -189,7 +197,7 @@ function fieldsTable(sheet: Sheet): string {
       { label: f.flags, value: list(s.flags.map((flag) => v.flag[flag])) },
     ],
     ]],
-    [L.sections.investigation, [
+    ['investigation', [
     [{ label: f.findings, value: investigation?.findings ?? '', span: 3, tall: true }],
     [{ label: f.rootCause, value: investigation?.rootCause ?? '', span: 3 }],
     [
@@ -197,7 +205,7 @@ function fieldsTable(sheet: Sheet): string {
       { label: f.interviewed, value: list(investigation?.interviewed ?? []), span: 2 },
     ],
     ]],
-    [L.sections.resolution, [
+    ['resolution', [
     [
       {
         label: f.proposal,
@@ -228,7 +236,7 @@ function fieldsTable(sheet: Sheet): string {
     const firstTall = group.findIndex((fields, index) => index > 0 && isTall(fields));
     const span = firstTall === -1 ? group.length : firstTall;
     return group.map((fields, index) =>
-      fieldRow(fields, index === 0 ? headCell(title, ` rowspan="${span}" class="group"`) : index < span ? '' : '<th class="group continued"></th>'),
+      fieldRow(fields, index === 0 ? groupCell(L, title, span) : index < span ? '' : '<th class="group continued"></th>'),
     );
   });
   return `<table class="fields"><colgroup><col class="group">${'<col class="label"><col class="value">'.repeat(3)}</colgroup><tbody>
@@ -243,10 +251,10 @@ function gradingFacts({ s, L, v, language }: Sheet): string {
 }
 
 /** A small ruled table under a vertical title, like the field groups (widths are shares of the rest of the row). */
-function grid(title: string, columns: readonly string[], widths: readonly string[], rows: readonly string[][], firstIsTime = false): string {
+function grid(L: SheetLabels, title: Group, columns: readonly string[], widths: readonly string[], rows: readonly string[][], firstIsTime = false): string {
   const first = firstIsTime ? ' class="at"' : '';
   const body = rows.length > 0 ? rows.map((row) => row.map((text, i) => cell(text, i === 0 ? first : '')).join('')) : [columns.map(() => '<td class="empty"></td>').join('')];
-  const titleCell = headCell(title, ` rowspan="${body.length + 1}" class="group"`);
+  const titleCell = groupCell(L, title, body.length + 1);
   return `<table class="grid"><colgroup><col class="group">${widths.map((width) => `<col style="width:${width}">`).join('')}</colgroup><tbody>
 <tr class="columns">${titleCell}${columns.map((column) => headCell(column)).join('')}</tr>
 ${body.map((row) => `<tr>${row}</tr>`).join('\n')}</tbody></table>`;
@@ -270,7 +278,8 @@ function followUpTable({ L, v, zone, name, input }: Sheet): string {
       : [],
   );
   return grid(
-    L.sections.followUps,
+    L,
+    'followUps',
     [columns.at, columns.by, columns.method, columns.reached, columns.satisfaction, columns.comments],
     ['18%', '10%', '11%', '11%', '8%', '37%'],
     rows,
@@ -286,7 +295,7 @@ function actionsTable({ s, L, zone }: Sheet): string {
     action.dueDate,
     action.closedAt ? joined([formatDate(action.closedAt, zone), action.outcome], L.colon) : L.open,
   ]);
-  return grid(L.sections.correctiveActions, [columns.description, columns.owner, columns.due, columns.done], ['41.5%', '15%', '12%', '27%'], rows);
+  return grid(L, 'correctiveActions', [columns.description, columns.owner, columns.due, columns.done], ['41.5%', '15%', '12%', '27%'], rows);
 }
 
 function timelineTable({ L, language, zone, name, input }: Sheet): string {

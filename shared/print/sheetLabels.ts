@@ -5,6 +5,9 @@
  */
 import type { Language } from '../api/schemas';
 
+/** The groups of rows titled down the left edge of the sheet. */
+export type Group = 'registration' | 'complainant' | 'matter' | 'assessment' | 'investigation' | 'resolution' | 'followUps' | 'correctiveActions';
+
 export interface SheetLabels {
   /** Always 客户投诉记录表, the form's name in the regulations; `subtitle` is its translation (none in Chinese). */
   readonly title: string;
@@ -27,6 +30,8 @@ export interface SheetLabels {
     readonly timeline: string;
     readonly signatures: string;
   };
+  /** The group titles in English, in small type beside the Chinese ones on the English sheet. */
+  readonly glosses?: { readonly [G in Group]: string };
   readonly field: {
     readonly number: string;
     readonly receivedAt: string;
@@ -194,9 +199,19 @@ const en: SheetLabels = {
   semicolon: '; ',
   parenthesized: (text) => ` (${text})`,
   numberLabel: 'No.',
-  // The group titles stand upright down the left edge, where only Chinese fits (an English word on its side makes
-  // every row taller): the English sheet keeps the form's Chinese titles and gives the labels in English.
+  // The group titles stand upright down the left edge, where an English word on its side would make every row
+  // taller: the English sheet keeps the form's Chinese titles, with a small English gloss beside each.
   sections: { ...zhCN.sections, timeline: '处理记录 Timeline', signatures: 'Signatures' },
+  glosses: {
+    registration: 'Intake',
+    complainant: 'Customer',
+    matter: 'Complaint',
+    assessment: 'Grading',
+    investigation: 'Findings',
+    resolution: 'Outcome',
+    followUps: 'Visits',
+    correctiveActions: 'Actions',
+  },
   field: {
     number: 'Complaint number',
     receivedAt: 'Received',

@@ -47,6 +47,10 @@ thead { display: table-header-group; }
 col.group { width: 4.5%; }
 col.label { width: 12%; }
 col.value { width: 19.83%; }
+/* The English sheet has the English gloss beside each Chinese group title. */
+html[lang='en'] col.group { width: 6.5%; }
+html[lang='en'] col.label { width: 11.33%; }
+th.group small { font-size: 6.5pt; line-height: 1; font-weight: 600; letter-spacing: 0; }
 th.group.continued { border-top: none; writing-mode: horizontal-tb; }
 th.group { writing-mode: vertical-rl; text-align: center; vertical-align: middle; font-size: 10.5pt; line-height: 1.15; letter-spacing: 0.1em; padding: 0.8mm 0; }
 /* A label breaks between words, never inside one. */

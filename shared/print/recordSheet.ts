@@ -75,7 +75,8 @@ export function renderRecordSheet(input: RecordSheetInput): string {
   ].join('\n');
 }
 
-const cell = (text: string, attributes = '') => `<td${attributes}>${escapeHtml(text)}</td>`;
+// An email address too long for its cell wraps after the @ rather than inside a word.
+const cell = (text: string, attributes = '') => `<td${attributes}>${escapeHtml(text).replaceAll('@', '@<wbr>')}</td>`;
 const headCell = (text: string, attributes = '') => `<th${attributes}>${escapeHtml(text)}</th>`;
 const section = (title: string, columns: number) => `<tr class="section">${headCell(title, ` colspan="${columns}"`)}</tr>`;
 /** The title down the left edge of a group of rows, with its English gloss on the English sheet. */

@@ -89,10 +89,10 @@ describe('documents.print and documents.recordSheetHtml', () => {
         const sheet = await inWindow(desk)('documents.recordSheetHtml', { complaintId });
         return sheet.ok ? (sheet.value as { html: string }).html : '';
       };
-      expect(await html()).not.toContain('×3');
+      expect(await html()).not.toContain('共 3 份');
       const printed = { requestId: 'print-after-print', action: 'printRecord', complaintId, input: { purpose: 'filing', output: 'printer', copies: 3 } };
       expect(await inWindow(desk)('complaints.decide', printed)).toMatchObject({ ok: true });
-      expect(await html()).toContain('×3');
+      expect(await html()).toContain('共 3 份');
     });
   });
   it('has no print dialog in browser mode, but gives the preview HTML in the settings language', async () => {

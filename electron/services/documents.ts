@@ -144,7 +144,8 @@ export function createDocumentService(deps: DocumentDeps) {
       language,
       policy: deps.policy,
     });
-    return ok({ html, fileName: `${sheetLabels(language).title}-${state.number}.pdf` });
+    const labels = sheetLabels(language);
+    return ok({ html, fileName: `${labels.subtitle ?? labels.title}-${state.number}.pdf` });
   }
 
   return {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleSheet } from '../../shared/print/testing';
+import { sampleSheet, sheetOf, typicalComplaint } from '../../shared/print/testing';
 import { withTempDir } from '../../tests/unit/platform/fixtures';
 import { chromiumPath, chromiumPdfArgs, createChromiumPdfEngine } from './pdf';
 
@@ -11,40 +11,59 @@ const chromium = chromiumPath();
 const hasTools = existsSync(chromium) && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
 if (!hasTools) console.warn(`pdf.test: skipping the Chromium PDF checks: needs ${chromium} (or CHROMIUM_PATH), pdftotext and pdfinfo (poppler-utils)`);
 
-const sheetHtml = (extraNotes: number): string => sampleSheet({ extraNotes });
-
-async function pdfFacts(pdf: Uint8Array, dir: string): Promise<{ text: string; pages: number; size: string }> {
+/** The facts of a PDF as poppler reads them: the text of each page, the page count and the paper size. */
+async function pdfFacts(pdf: Uint8Array, dir: string): Promise<{ pages: string[]; size: string }> {
   const file = join(dir, 'sheet.pdf');
   await writeFile(file, pdf);
-  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
   const info = execFileSync('pdfinfo', [file]).toString('utf8');
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), size: /Page size:.*\((\w+)\)/.exec(info)?.[1] ?? '' };
+  const count = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', `${i + 1}`, '-l', `${i + 1}`, file, '-']).toString('utf8'));
+  return { pages, size: /Page size:.*\((\w+)\)/.exec(info)?.[1] ?? '' };
 }
 
+async function printed(html: string): Promise<{ pages: string[]; size: string }> {
+  const pdf = await createChromiumPdfEngine()(html);
+  if (!pdf.ok) throw new Error(pdf.error.message);
+  let facts = { pages: [] as string[], size: '' };
+  await withTempDir(async (dir) => {
+    facts = await pdfFacts(pdf.value, dir);
+  });
+  return facts;
+}
+
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+/** A timeline row: its time stamp in the first column. */
+const TIMELINE_ROW = /^\s*2026-\d\d-\d\d \d\d:\d\d\s+\S+\s+\S/m;
+
 describe.skipIf(!hasTools)('record sheet through Chromium headless', () => {
-  it('prints A4 pages whose text holds the Chinese record, the page counter and the signature lines', async () => {
-    const pdf = await createChromiumPdfEngine()(sheetHtml(0));
-    if (!pdf.ok) throw new Error(pdf.error.message);
-    await withTempDir(async (dir) => {
-      const { text, pages, size } = await pdfFacts(pdf.value, dir);
-      expect(size).toBe('A4');
-      expect(pages).toBeLessThanOrEqual(2);
-      for (const expected of ['客户投诉记录表', '上海徐汇店', 'SH01-20261123-0007', '陈晓明', '晚班临期商品巡检缺失', '部门负责人', '投诉人（签字）', '打印时间：2026-11-30 14:30']) {
-        expect(text, expected).toContain(expected);
-      }
-      expect(text.replace(/\s+/g, '')).toContain(`第1页/共${pages}页`);
-    });
+  it.each(['zh-CN', 'en'] as const)('fits an ordinary complaint (%s) on one A4 page with its signature lines', async (language) => {
+    const { pages, size } = await printed(sheetOf(typicalComplaint(), { language }));
+    expect(size).toBe('A4');
+    expect(pages).toHaveLength(1);
+    const text = pages[0] ?? '';
+    for (const expected of ['客户投诉记录表', '上海徐汇店', 'SH01-20261123-0007', '陈晓明', '晚班临期商品巡检缺失', '5/5']) expect(text, expected).toContain(expected);
+    expect(text).toContain(language === 'zh-CN' ? '部门负责人（签字）' : 'Dept. head (sign)');
+    expect(squeezed(text)).toContain(language === 'zh-CN' ? '第1页/共1页' : 'Page1of1');
   }, 60_000);
 
-  it('runs onto further pages only for a long timeline, with the page counter on each', async () => {
-    const pdf = await createChromiumPdfEngine()(sheetHtml(40));
-    if (!pdf.ok) throw new Error(pdf.error.message);
-    await withTempDir(async (dir) => {
-      const { text, pages } = await pdfFacts(pdf.value, dir);
-      expect(pages).toBeGreaterThan(2);
-      expect(text.replace(/\s+/g, '')).toContain(`第${pages}页/共${pages}页`);
-      expect(text).toContain('第 40 次跟进');
-    });
+  it('never leaves the signature block alone on the last page: the last timeline rows come with it', async () => {
+    for (const sample of [{}, { extraNotes: 40 }]) {
+      const { pages } = await printed(sampleSheet(sample));
+      const last = pages.at(-1) ?? '';
+      expect(pages.length, JSON.stringify(sample)).toBeGreaterThan(1);
+      expect(last).toContain('投诉人（签字）');
+      expect(last).toMatch(TIMELINE_ROW);
+      expect(squeezed(last)).toContain(`第${pages.length}页/共${pages.length}页`);
+    }
+  }, 60_000);
+
+  it('starts a 5 000-character description on page 1 and flows it on, leaving no page half empty', async () => {
+    const description = `顾客反映${'冷柜里的牛奶已过期，店员态度冷淡，要求门店给出书面说明。'.repeat(200)}`.slice(0, 5000);
+    const { pages } = await printed(sampleSheet({ description }));
+    expect(pages[0]).toContain('顾客反映冷柜里的牛奶已过期');
+    // About 60 characters a line, 50 lines a page: the description needs two pages, the rest of the sheet two more.
+    expect(pages.length).toBeLessThanOrEqual(4);
+    for (const page of pages.slice(0, -1)) expect(page.split('\n').filter((line) => line.trim() !== '').length).toBeGreaterThan(40);
   }, 60_000);
 });
 

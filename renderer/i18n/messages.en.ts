@@ -7,7 +7,6 @@ export type Messages = DeepStrings<typeof zhCN>;
 
 export const en: Messages = {
   ...VOCABULARY.en,
-  eventOther: 'Other event ({{type}})',
   app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', restoringProgress: 'Restored {{restored}} of {{total}} events from the journal', restoringProgressLabel: 'Restore progress', copyRebuilt: 'This browser’s copy did not match the journal on disk ({{count}} events); it was rebuilt from the journal. The journal is the record: nothing in it was lost.', comingSoon: 'Coming in a later version', comingSoonHint: 'This screen is not part of this version yet. Use the other screens on the left.' },
   nav: {
     label: 'Main navigation',
@@ -303,6 +302,24 @@ export const en: Messages = {
     clocks: 'Deadlines',
     by: '{{actor}}',
     noEvents: 'No events yet',
+    investigationSection: 'Investigation',
+    resolutionSection: 'Resolution',
+    extensionSection: 'Extension',
+    pausesSection: 'Waiting on the customer',
+    followUpsSection: 'Follow-up visits',
+    correctiveActionsSection: 'Corrective actions',
+    responsibility: 'Responsible',
+    yes: 'Yes',
+    awaitingAnswer: 'Awaiting the customer’s answer',
+    communicated: 'Customer told',
+    extendedTo: 'Extended to',
+    extendedToValue: '{{deadline}} (working days added: {{count}})',
+    approvedBy: 'Approved by',
+    pauseUntil: 'until {{to}}: {{reason}}',
+    pauseOpen: 'still waiting: {{reason}}',
+    actionOpen: 'Open',
+    actionDone: 'Done {{at}}',
+    actionOwner: 'Owner: {{owner}}, due {{due}}',
   },
   settings: {
     title: 'Settings',

@@ -7,7 +7,6 @@ import { VOCABULARY } from '../../shared/i18n/vocabulary';
 
 export const zhCN = {
   ...VOCABULARY['zh-CN'],
-  eventOther: '其他事件（{{type}}）',
   app: { name: '投诉受理台', loading: '正在加载…', restoring: '正在核对本机数据与磁盘日志，请稍候…', restoringProgress: '已从日志恢复 {{restored}} / {{total}} 条事件', restoringProgressLabel: '恢复进度', copyRebuilt: '本浏览器中的数据副本与磁盘日志不一致（{{count}} 条事件），已按日志重建。日志是正式记录，其中的内容没有丢失。', comingSoon: '此功能将在后续版本中提供', comingSoonHint: '当前版本尚未包含此页面，请使用左侧其他功能。' },
   nav: {
     label: '主导航',
@@ -303,6 +302,24 @@ export const zhCN = {
     clocks: '时限',
     by: '{{actor}}',
     noEvents: '暂无处理记录',
+    investigationSection: '调查核实',
+    resolutionSection: '处理方案与结果',
+    extensionSection: '延期',
+    pausesSection: '暂停计时（等待客户）',
+    followUpsSection: '回访记录',
+    correctiveActionsSection: '整改措施',
+    responsibility: '责任归属',
+    yes: '是',
+    awaitingAnswer: '待客户答复',
+    communicated: '结果告知',
+    extendedTo: '延至',
+    extendedToValue: '{{deadline}}（{{count}} 个工作日）',
+    approvedBy: '批准人',
+    pauseUntil: '至 {{to}}：{{reason}}',
+    pauseOpen: '仍在等待：{{reason}}',
+    actionOpen: '进行中',
+    actionDone: '{{at}} 已完成',
+    actionOwner: '责任人：{{owner}}，完成期限：{{due}}',
   },
   settings: {
     title: '设置',

@@ -20,6 +20,7 @@
 import type { WorkingCalendar } from '../calendar';
 import type { EventDraft } from '../domain/events';
 import type { ComplaintState } from '../domain/state';
+import { composedReason } from '../domain/reasons';
 import type { MajorFlag } from '../domain/vocabulary';
 import { DEPARTMENT_CANNOT_RESOLVE_REASON, departmentCannotResolve, escalateForMajorFlags, escalateOneTier, nextTier } from '../domain/commands/escalation';
 import type { CommandContext } from '../domain/commands/context';
@@ -57,15 +58,16 @@ export function dueEscalations(state: ComplaintState, policy: Policy, calendar: 
 
   if (nextTier(state.tier) === undefined || !unresolved) return [];
   if (state.customerRejectedAt !== undefined && Date.parse(state.customerRejectedAt) > Date.parse(state.tierSince)) {
-    return [{ kind: 'one_tier', trigger: 'customer_rejected', reason: `The customer rejected the proposed resolution at ${state.tier}` }];
+    return [{ kind: 'one_tier', trigger: 'customer_rejected', reason: composedReason({ reason: 'customer_rejected' }) }];
   }
   if (departmentCannotResolve(state)) {
     return [{ kind: 'one_tier', trigger: 'department_cannot_resolve', reason: DEPARTMENT_CANNOT_RESOLVE_REASON }];
   }
-  // The tier clock (shared/deadlines) already leaves out waits on the customer and honours an extension.
-  if (computeClocks(state, policy, calendar, now).tier?.state === 'overdue') {
-    const limit = policy.tiers[state.tier].hours;
-    return [{ kind: 'one_tier', trigger: 'tier_deadline', reason: `Not resolved within the ${limit} h limit of ${state.tier}` }];
+  // The tier clock (shared/deadlines) already leaves out waits on the customer and honours an extension; a tier
+  // without a limit has no tier clock.
+  const hours = policy.tiers[state.tier].hours;
+  if (hours !== null && computeClocks(state, policy, calendar, now).tier?.state === 'overdue') {
+    return [{ kind: 'one_tier', trigger: 'tier_deadline', reason: composedReason({ reason: 'tier_deadline', tier: state.tier, hours }) }];
   }
   return [];
 }

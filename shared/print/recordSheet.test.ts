@@ -41,7 +41,7 @@ describe('renderRecordSheet', () => {
       '每日开店前与闭店后两次巡检临期商品', // corrective action
       '已结案',
       '2026-11-27 00:30', // closed at
-      '升级：一线 → 投诉组 · 客户不接受方案', // timeline line, automatic escalation without the app's English reason
+      '升级：一线 → 投诉组，客户不接受处理方案', // an automatic escalation's reason, composed by the app, in Chinese
       '打印记录表：PDF 存档',
       '投诉人',
       '受理人',
@@ -89,8 +89,11 @@ describe('renderRecordSheet', () => {
     expect(text).toContain('Customer Complaint Record Sheet');
     expect(text).toContain('Walk-in');
     expect(text).toContain('Product quality › Expired or spoiled');
-    expect(text).toContain('Escalated: Front line → Complaint team · Customer rejected the proposal');
-    expect(text).toContain('Department head');
+    expect(text).toContain('Escalated: Front line → Complaint team, the customer rejected the proposed resolution');
+    expect(text).toContain('客户投诉记录表'); // the form's own name, in every language
+    // Bilingual headings: the Chinese group titles with their English glosses, the timeline's in both.
+    for (const heading of ['受理\n登记', 'Intake', '回访\n记录', 'Visits', '处理记录 Timeline']) expect(text).toContain(heading);
+    expect(text).toContain('Dept. head (sign)');
     expect(text).not.toContain('受理人');
   });
 

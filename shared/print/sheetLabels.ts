@@ -5,10 +5,19 @@
  */
 import type { Language } from '../api/schemas';
 
+/** The groups of rows titled down the left edge of the sheet. */
+export type Group = 'registration' | 'complainant' | 'matter' | 'assessment' | 'investigation' | 'resolution' | 'followUps' | 'correctiveActions';
+
 export interface SheetLabels {
+  /** Always 客户投诉记录表, the form's name in the regulations; `subtitle` is its translation (none in Chinese). */
   readonly title: string;
+  readonly subtitle?: string;
+  /** Punctuation of the language: `：` or `: `, `；` or `; `, `（…）` or ` (…)`. */
+  readonly colon: string;
+  readonly semicolon: string;
+  readonly parenthesized: (text: string) => string;
   readonly numberLabel: string;
-  /** Titles of the field groups, written vertically down the left edge (a line break starts a new column). */
+  /** Titles of the field groups, written vertically down the left edge (a line break starts a new column); Chinese in every language. */
   readonly sections: {
     readonly registration: string;
     readonly complainant: string;
@@ -21,6 +30,8 @@ export interface SheetLabels {
     readonly timeline: string;
     readonly signatures: string;
   };
+  /** The group titles in English, in small type beside the Chinese ones on the English sheet. */
+  readonly glosses?: { readonly [G in Group]: string };
   readonly field: {
     readonly number: string;
     readonly receivedAt: string;
@@ -98,6 +109,9 @@ export interface SheetLabels {
 
 const zhCN: SheetLabels = {
   title: '客户投诉记录表',
+  colon: '：',
+  semicolon: '；',
+  parenthesized: (text) => `（${text}）`,
   numberLabel: '编号',
   sections: {
     registration: '受理\n登记',
@@ -179,19 +193,24 @@ const zhCN: SheetLabels = {
 };
 
 const en: SheetLabels = {
-  title: 'Customer Complaint Record Sheet',
+  title: '客户投诉记录表',
+  subtitle: 'Customer Complaint Record Sheet',
+  colon: ': ',
+  semicolon: '; ',
+  parenthesized: (text) => ` (${text})`,
   numberLabel: 'No.',
-  sections: {
+  // The group titles stand upright down the left edge, where an English word on its side would make every row
+  // taller: the English sheet keeps the form's Chinese titles, with a small English gloss beside each.
+  sections: { ...zhCN.sections, timeline: '处理记录 Timeline', signatures: 'Signatures' },
+  glosses: {
     registration: 'Intake',
     complainant: 'Customer',
     matter: 'Complaint',
     assessment: 'Grading',
     investigation: 'Findings',
     resolution: 'Outcome',
-    followUps: 'Follow-up visits',
-    correctiveActions: 'Corrective actions',
-    timeline: 'Timeline',
-    signatures: 'Signatures',
+    followUps: 'Visits',
+    correctiveActions: 'Actions',
   },
   field: {
     number: 'Complaint number',
@@ -206,7 +225,7 @@ const en: SheetLabels = {
     phone: 'Phone',
     email: 'Email',
     address: 'Address',
-    customerNumber: 'Member no.',
+    customerNumber: 'Member',
     collective: 'Collective',
     incidentAt: 'Happened',
     incidentPlace: 'Where',
@@ -221,26 +240,26 @@ const en: SheetLabels = {
     evidence: 'Evidence',
     repeatOf: 'Repeat of',
     validity: 'Validity',
-    gradingFacts: 'Assessed as',
+    gradingFacts: 'Basis',
     grade: 'Grade',
-    flags: 'Major flags',
+    flags: 'Major',
     tier: 'Tier',
     findings: 'Findings',
-    rootCause: 'Root cause',
-    responsibility: 'Liable party',
+    rootCause: 'Cause',
+    responsibility: 'Liable',
     interviewed: 'Witnesses',
     proposal: 'Offer',
     customerAnswer: 'Answer',
     outcome: 'Outcome',
-    communicated: 'Told customer',
+    communicated: 'Told by',
     extension: 'Extension',
     endReason: 'Ended because',
   },
   followUpColumns: { at: 'Visit time', by: 'By', method: 'Method', reached: 'Reached', satisfaction: 'Score', comments: 'Comments' },
   actionColumns: { description: 'Corrective action', owner: 'Owner', due: 'Due', done: 'Done' },
   timelineColumns: { at: 'Time', who: 'By', what: 'What happened' },
-  signers: { complainant: 'Complainant', receiver: 'Received by', departmentHead: 'Department head', supervisor: 'Supervisor' },
-  signature: '(signature)',
+  signers: { complainant: 'Complainant', receiver: 'Received by', departmentHead: 'Dept. head', supervisor: 'Supervisor' },
+  signature: ' (sign)',
   date: 'Date: ______________',
   yes: 'Yes',
   no: 'No',

@@ -1,7 +1,7 @@
 /**
  * A realistic handled complaint for the print and export tests and the look-at-it script: a supermarket
  * customer with expired milk, walked through investigation, a declined offer, escalation, resolution, two
- * follow-up visits, corrective action and closing — a timeline of about thirty lines.
+ * follow-up visits, corrective action and closing — a timeline of over twenty lines.
  */
 import { addHours, createDesk, OTHER_STAFF, STAFF, SUPERVISOR, type Desk } from '../domain/testing';
 import type { Actor } from '../domain/commands';
@@ -24,10 +24,12 @@ export interface SampleComplaint {
   readonly desk: Desk;
 }
 
-/** `extraNotes` adds that many follow-up notes, to push the timeline onto further pages. */
-export function sampleComplaint(options: { description?: string; extraNotes?: number } = {}): SampleComplaint {
+type Step = (action: Parameters<Desk['run']>[0], input: unknown, actor?: Actor, hours?: number) => void;
+
+/** A desk with the sample customer's complaint registered, and `step` to run the next command `hours` later. */
+function registeredSample(description: string | undefined): { desk: Desk; step: Step } {
   const desk = createDesk();
-  const step = (action: Parameters<Desk['run']>[0], input: unknown, actor: Actor = STAFF, hours = 1) => {
+  const step: Step = (action, input, actor = STAFF, hours = 1) => {
     desk.now = addHours(desk.now, hours);
     const result = desk.run(action, input, actor);
     if (!result.ok) throw new Error(`${action} refused: ${result.error.code} ${result.error.message}`);
@@ -44,7 +46,7 @@ export function sampleComplaint(options: { description?: string; extraNotes?: nu
       subCategory: 'product_quality.expired',
       nature: 'quality',
       description:
-        options.description ??
+        description ??
         '顾客于 11 月 22 日晚在本店购买鲜牛奶两盒，回家后发现其中一盒已超过保质期两天，孩子饮用后出现腹泻症状，已到社区医院就诊。顾客情绪激动，要求退款、赔偿医药费，并要求门店书面道歉，说明临期商品为何未及时下架。',
       requests: ['refund', 'compensation', 'apology'],
       requestedAmount: 500,
@@ -53,6 +55,36 @@ export function sampleComplaint(options: { description?: string; extraNotes?: nu
     STAFF,
     0,
   );
+  return { desk, step };
+}
+
+function finished(desk: Desk): SampleComplaint {
+  if (!desk.state) throw new Error('no complaint');
+  return { state: desk.state, events: desk.events, desk };
+}
+
+/**
+ * The same complaint handled the ordinary way, in eleven steps: acknowledged, assessed, investigated, one
+ * accepted offer, resolved, one follow-up visit, closed and printed — what the record sheet must fit on one page.
+ */
+export function typicalComplaint(): SampleComplaint {
+  const { desk, step } = registeredSample(undefined);
+  step('acknowledge', {}, STAFF, 0.5);
+  step('assess', { validity: 'liable', severity: 'medium', urgency: 'high', spread: 'individual' }, SUPERVISOR);
+  step('addNote', { text: '已电话告知顾客正在核实，24 小时内答复', contactedCustomer: true });
+  step('recordInvestigation', { findings: '该批次牛奶 11 月 20 日到期，21 日晚班未按规定巡检下架。', rootCause: '晚班临期商品巡检缺失', responsibleDepartment: '生鲜部', interviewed: ['店员小陈'] }, STAFF, 3);
+  step('proposeResolution', { offers: ['refund', 'compensation', 'apology'], amount: 500, text: '退还货款，赔偿医药费共 500 元，当面致歉' });
+  step('recordCustomerResponse', { accepted: true, comment: '顾客接受' });
+  step('resolve', { communicatedBy: 'in_person', communicatedAt: desk.now, summary: '店长当面致歉并退款、赔偿 500 元。' });
+  step('followUp', { method: 'phone', reached: true, satisfaction: 5, comments: '满意' }, STAFF, 24);
+  step('close', {}, SUPERVISOR);
+  step('printRecord', { purpose: 'signature', output: 'pdf' }, SUPERVISOR);
+  return finished(desk);
+}
+
+/** `extraNotes` adds that many follow-up notes, to push the timeline onto further pages. */
+export function sampleComplaint(options: { description?: string; extraNotes?: number } = {}): SampleComplaint {
+  const { desk, step } = registeredSample(options.description);
   step('acknowledge', {}, STAFF, 0.5);
   step('assess', { validity: 'liable', severity: 'medium', urgency: 'high', spread: 'individual' }, SUPERVISOR);
   step('addNote', { text: '已电话告知顾客正在核实，24 小时内答复', contactedCustomer: true });
@@ -82,14 +114,17 @@ export function sampleComplaint(options: { description?: string; extraNotes?: nu
   step('close', {}, SUPERVISOR);
   step('closeCorrectiveAction', { actionId: desk.state?.correctiveActions[0]?.id ?? 'none', outcome: '已执行两周，抽查无临期商品' }, SUPERVISOR, 72);
   step('printRecord', { purpose: 'filing', output: 'pdf' }, SUPERVISOR);
-  if (!desk.state) throw new Error('no complaint');
-  return { state: desk.state, events: desk.events, desk };
+  return finished(desk);
 }
 
 
 /** The sample's record sheet as printed by 王建国 on 2026-11-30, with any input overridden. */
 export function sampleSheet(sample: { description?: string; extraNotes?: number } = {}, overrides: Partial<RecordSheetInput> = {}): string {
-  const { state, events } = sampleComplaint(sample);
+  return sheetOf(sampleComplaint(sample), overrides);
+}
+
+/** A complaint's record sheet as printed by 王建国 on 2026-11-30, with any input overridden. */
+export function sheetOf({ state, events }: SampleComplaint, overrides: Partial<RecordSheetInput> = {}): string {
   return renderRecordSheet({
     state,
     events,

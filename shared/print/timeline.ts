@@ -1,29 +1,155 @@
 /**
- * One line of text per event for the printed timeline: what happened, with the detail a supervisor signing
- * the sheet needs (who it went to, why, what was offered, how satisfied). Plain text; the caller escapes it.
+ * One line per event — the complaint page's timeline and the record sheet's 处理记录 both read it: what
+ * happened, with the detail a supervisor needs (who it went to, why, what was offered, how satisfied), in the
+ * language asked for. Reasons the app composed itself (shared/domain/reasons) are rendered here from their
+ * code; what a person typed is shown as it is. Plain text; the caller escapes it.
  */
 import type { Language } from '../api/schemas';
 import type { DomainEvent } from '../domain/events';
+import { readReason, type ComposedReason } from '../domain/reasons';
+import type { MajorFlag, Tier } from '../domain/vocabulary';
 import { formatAmount, formatDateTime, listText } from './text';
-import { vocabularyText } from './vocabularyText';
+import { vocabularyText, type VocabularyText } from './vocabularyText';
 
 export interface TimelineContext {
   readonly language: Language;
   readonly timeZone: string;
   readonly userName: (id: string) => string;
+  /** How a time inside a line reads; the sheet's `2026-11-23 14:05` unless the screen passes its own. */
+  readonly dateTime?: (iso: string) => string;
 }
 
-/** `Escalated: 一线 → 投诉组 · 需要主管决定赔偿` style; the type name alone when there is nothing to add. */
+/** The sentences of a timeline line that are not single words of the vocabulary. */
+interface TimelineWords {
+  readonly reached: string;
+  readonly notReached: string;
+  readonly satisfaction: (score: number) => string;
+  readonly accepted: string;
+  readonly declined: string;
+  readonly contactedCustomer: string;
+  readonly rootCause: (text: string) => string;
+  readonly responsibility: (who: string) => string;
+  readonly interviewed: (people: string) => string;
+  readonly cannotResolveAlone: string;
+  readonly communicated: (method: string, at: string) => string;
+  readonly extendedTo: (deadline: string, workingDays: number) => string;
+  readonly approvedBy: (name: string) => string;
+  readonly customerInformed: (method: string) => string;
+  readonly owner: (name: string) => string;
+  readonly due: (date: string) => string;
+  readonly unreachable: string;
+  readonly copies: (count: number) => string;
+  readonly reason: { readonly [R in ComposedReason['reason']]: (reason: Extract<ComposedReason, { reason: R }>, v: VocabularyText) => string };
+  /** Between the parts of the detail; after a part that ends a sentence; between the event's name and its detail. */
+  readonly separator: string;
+  readonly afterSentence: string;
+  readonly colon: string;
+}
+
+const flagList = (flags: readonly MajorFlag[], v: VocabularyText, separator: string) => flags.map((flag) => v.flag[flag]).join(separator);
+const tierName = (tier: Tier, v: VocabularyText) => v.tier[tier];
+
+const WORDS: Readonly<Record<Language, TimelineWords>> = {
+  'zh-CN': {
+    reached: '已联系上',
+    notReached: '未联系上',
+    satisfaction: (score) => `满意度 ${score}/5`,
+    accepted: '客户接受方案',
+    declined: '客户不接受方案',
+    contactedCustomer: '已答复客户',
+    rootCause: (text) => `原因：${text}`,
+    responsibility: (who) => `责任：${who}`,
+    interviewed: (people) => `询问：${people}`,
+    cannotResolveAlone: '本部门无法单独解决',
+    communicated: (method, at) => `${at} ${method}告知客户`,
+    extendedTo: (deadline, workingDays) => `延至 ${deadline}（${workingDays} 个工作日）`,
+    approvedBy: (name) => `批准人：${name}`,
+    customerInformed: (method) => `已${method}告知客户`,
+    owner: (name) => `责任人：${name}`,
+    due: (date) => `完成期限：${date}`,
+    unreachable: '回访无法联系客户',
+    copies: (count) => `共 ${count} 份`,
+    reason: {
+      dissatisfied: ({ satisfaction }) => `客户回访不满意（满意度 ${satisfaction}/5）`,
+      customer_rejected: () => '客户不接受处理方案',
+      department_cannot_resolve: () => '1–2 级投诉，处理部门无法单独解决',
+      tier_deadline: ({ tier, hours }, v) => `${tierName(tier, v)}未在 ${hours} 小时时限内解决`,
+      major_flags: ({ flags }, v) => `重大投诉：${flagList(flags, v, '、')}`,
+    },
+    separator: '，',
+    afterSentence: '',
+    colon: '：',
+  },
+  en: {
+    reached: 'reached',
+    notReached: 'not reached',
+    satisfaction: (score) => `satisfaction ${score}/5`,
+    accepted: 'customer accepted',
+    declined: 'customer declined',
+    contactedCustomer: 'replied to the customer',
+    rootCause: (text) => `cause: ${text}`,
+    responsibility: (who) => `responsible: ${who}`,
+    interviewed: (people) => `asked: ${people}`,
+    cannotResolveAlone: 'the department cannot resolve it alone',
+    communicated: (method, at) => `customer told ${at} (${method})`,
+    extendedTo: (deadline, workingDays) => `to ${deadline} (${workingDays} working day${workingDays === 1 ? '' : 's'})`,
+    approvedBy: (name) => `approved by ${name}`,
+    customerInformed: (method) => `customer told (${method})`,
+    owner: (name) => `owner ${name}`,
+    due: (date) => `due ${date}`,
+    unreachable: 'customer unreachable at follow-up',
+    copies: (count) => `${count} copies`,
+    reason: {
+      dissatisfied: ({ satisfaction }) => `the customer is dissatisfied at follow-up (${satisfaction}/5)`,
+      customer_rejected: () => 'the customer rejected the proposed resolution',
+      department_cannot_resolve: () => 'grade 1–2 complaint the handling department cannot resolve alone',
+      tier_deadline: ({ tier, hours }, v) => `not resolved within the ${hours} h limit of ${tierName(tier, v)}`,
+      major_flags: ({ flags }, v) => `major complaint: ${flagList(flags, v, ', ')}`,
+    },
+    separator: ', ',
+    afterSentence: ' ',
+    colon: ': ',
+  },
+};
+
+function renderReason(reason: ComposedReason, language: Language): string {
+  // TS cannot pair each code with its own renderer through the union; the table's type does.
+  const render = WORDS[language].reason[reason.reason] as (reason: ComposedReason, v: VocabularyText) => string;
+  return render(reason, vocabularyText(language));
+}
+
+/** A stored reason in `language`: the sentence for a composed one, the text as a person wrote it otherwise. */
+function reasonText(text: string, language: Language): string {
+  const reason = readReason(text);
+  return reason ? renderReason(reason, language) : text;
+}
+
+/** The event's name and its detail (empty when the name says it all). */
+export interface TimelineLine {
+  readonly title: string;
+  readonly detail: string;
+}
+
+/** A part ending like this needs no comma after it. */
+const SENTENCE_END = /[。！？；.!?;]$/;
+
+export function timelineLine(event: DomainEvent, context: TimelineContext): TimelineLine {
+  const words = WORDS[context.language];
+  const parts = eventDetail(event, context, words).filter((part) => part !== '');
+  const detail = parts.reduce((text, part) => (text === '' ? part : `${text}${SENTENCE_END.test(text) ? words.afterSentence : words.separator}${part}`), '');
+  return { title: vocabularyText(context.language).event[event.type], detail };
+}
+
+/** `升级：一线 → 投诉组，客户不接受处理方案` style: the name, then the detail when there is one. */
 export function timelineText(event: DomainEvent, context: TimelineContext): string {
-  const detail = eventDetail(event, context).filter((part) => part !== '');
-  const name = vocabularyText(context.language).event[event.type];
-  if (detail.length === 0) return name;
-  return `${name}${context.language === 'zh-CN' ? '：' : ': '}${detail.join(' · ')}`;
+  const { title, detail } = timelineLine(event, context);
+  return detail === '' ? title : `${title}${WORDS[context.language].colon}${detail}`;
 }
 
-function eventDetail(event: DomainEvent, { language, timeZone, userName }: TimelineContext): string[] {
+function eventDetail(event: DomainEvent, { language, timeZone, userName, dateTime }: TimelineContext, words: TimelineWords): string[] {
   const v = vocabularyText(language);
   const list = (items: readonly string[]) => listText(items, language);
+  const at = dateTime ?? ((iso: string) => formatDateTime(iso, timeZone));
   switch (event.type) {
     case 'Registered':
       return [v.channel[event.payload.channel], v.grade(event.payload.grade)];
@@ -38,48 +164,59 @@ function eventDetail(event: DomainEvent, { language, timeZone, userName }: Timel
     case 'Escalated': {
       const p = event.payload;
       const move = p.fromTier === p.toTier ? '' : `${v.tier[p.fromTier]} → ${v.tier[p.toTier]}`;
-      // An automatic escalation's reason is the app's own English sentence; the trigger already says it.
-      return [move, p.route ? v.route[p.route] : '', v.trigger[p.trigger], p.automatic ? '' : p.reason];
+      const composed = readReason(p.reason);
+      // An automatic escalation whose English sentence is not recognised says why through its trigger instead.
+      const why = composed ? renderReason(composed, language) : p.automatic ? v.trigger[p.trigger] : p.reason;
+      return [move, p.route ? v.route[p.route] : '', why];
     }
     case 'NoteAdded':
-      return [event.payload.text];
-    case 'InvestigationRecorded':
-      return [event.payload.findings, event.payload.rootCause ?? ''];
+      return [event.payload.contactedCustomer ? words.contactedCustomer : '', event.payload.text];
+    case 'InvestigationRecorded': {
+      const p = event.payload;
+      const responsible = [p.responsibleDepartment, p.responsiblePerson].filter((part) => part !== undefined).join(' / ');
+      return [
+        p.findings,
+        p.rootCause ? words.rootCause(p.rootCause) : '',
+        responsible ? words.responsibility(responsible) : '',
+        p.interviewed.length > 0 ? words.interviewed(list(p.interviewed)) : '',
+        p.cannotResolveAlone ? words.cannotResolveAlone : '',
+      ];
+    }
     case 'ResolutionProposed':
       return [list(event.payload.offers.map((offer) => v.requestKind[offer])), formatAmount(event.payload.amount, language), event.payload.text];
     case 'CustomerResponded':
-      return [event.payload.accepted ? (language === 'zh-CN' ? '接受方案' : 'accepted') : language === 'zh-CN' ? '不接受方案' : 'declined', event.payload.comment ?? ''];
+      return [event.payload.accepted ? words.accepted : words.declined, event.payload.comment ?? ''];
     case 'Resolved':
-      return [v.communication[event.payload.communicatedBy], formatDateTime(event.payload.communicatedAt, timeZone), event.payload.summary];
+      return [words.communicated(v.communication[event.payload.communicatedBy], at(event.payload.communicatedAt)), event.payload.summary];
     case 'Paused':
       return [event.payload.reason];
     case 'Resumed':
       return [event.payload.note ?? ''];
-    case 'Extended':
-      return [formatDateTime(event.payload.newDeadline, timeZone), event.payload.reason];
+    case 'Extended': {
+      const p = event.payload;
+      return [words.extendedTo(at(p.newDeadline), p.workingDays), p.reason, words.approvedBy(userName(p.approvedBy)), words.customerInformed(v.communication[p.customerInformedBy])];
+    }
     case 'FollowedUp': {
       const p = event.payload;
-      const reached = language === 'zh-CN' ? (p.reached ? '已联系上' : '未联系上') : p.reached ? 'reached' : 'not reached';
-      const score = p.satisfaction === undefined ? '' : language === 'zh-CN' ? `满意度 ${p.satisfaction}/5` : `satisfaction ${p.satisfaction}/5`;
-      return [v.communication[p.method], reached, score, p.comments ?? ''];
+      return [v.communication[p.method], p.reached ? words.reached : words.notReached, p.satisfaction === undefined ? '' : words.satisfaction(p.satisfaction), p.comments ?? ''];
     }
     case 'Reopened':
-      return [event.payload.appeal ? v.status.appealed : '', event.payload.reason];
+      return [event.payload.appeal ? v.status.appealed : '', reasonText(event.payload.reason, language)];
     case 'Rejected':
       return [v.rejectionReason[event.payload.reason], event.payload.text];
     case 'Voided':
       return [event.payload.reason];
     case 'Closed':
-      return [event.payload.unreachable ? (language === 'zh-CN' ? '客户无法联系' : 'customer unreachable') : ''];
+      return [event.payload.unreachable ? words.unreachable : ''];
     case 'CorrectiveActionOpened':
-      return [event.payload.description, event.payload.owner, event.payload.dueDate];
+      return [event.payload.description, words.owner(event.payload.owner), words.due(event.payload.dueDate)];
     case 'CorrectiveActionClosed':
       return [event.payload.outcome];
     case 'EvidenceAttached':
       return [list(event.payload.evidence.map((file) => file.name))];
     case 'RecordPrinted': {
       const p = event.payload;
-      return [`${v.printOutput[p.output]} ${v.printPurpose[p.purpose]}`, p.copies > 1 ? `×${p.copies}` : ''];
+      return [`${v.printOutput[p.output]} ${v.printPurpose[p.purpose]}`, p.copies > 1 ? words.copies(p.copies) : ''];
     }
   }
 }

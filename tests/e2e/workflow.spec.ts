@@ -144,6 +144,20 @@ async function dissatisfiedReopens(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Saved: Extend deadline' })).toBeVisible();
 }
 
+/** The record column and the timeline say what was done, in the UI language, the app's own reasons included. */
+async function handlingReadsInBothLanguages(page: Page): Promise<void> {
+  const block = (heading: string) => page.locator('section', { has: page.getByRole('heading', { name: heading, exact: true }) });
+  await expect(block('Timeline')).toContainText('Phone, reached, satisfaction 2/5, 仍有滴水');
+  await expect(block('Timeline')).toContainText('the customer is dissatisfied at follow-up (2/5)');
+  await expect(block('Follow-up visits')).toContainText('satisfaction 2/5');
+  await expect(block('Extension')).toContainText('working days added: 3');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(block('处理记录')).toContainText('电话，已联系上，满意度 2/5，仍有滴水');
+  await expect(block('处理记录')).toContainText('重新处理客户回访不满意（满意度 2/5）');
+  await expect(block('处理记录')).not.toContainText('dissatisfied');
+  await expect(block('延期')).toContainText('需要厂家检测');
+  await expect(block('调查核实')).toContainText('安装师傅未更换密封圈。');
+}
 
 test.describe('complaint workflow', () => {
   test.beforeEach(async ({ page, desk }) => {
@@ -163,5 +177,6 @@ test.describe('complaint workflow', () => {
 
   test('a dissatisfied follow-up reopens and escalates; an over-long extension is refused', async ({ page }) => {
     await dissatisfiedReopens(page);
+    await handlingReadsInBothLanguages(page);
   });
 });

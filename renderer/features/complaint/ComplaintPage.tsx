@@ -44,7 +44,7 @@ export function ComplaintPage({ id }: { id: string }) {
       </div>
       <div className="columns">
         <div className="stack">
-          <RecordPanel complaint={complaint} />
+          <RecordPanel complaint={complaint} events={events} />
           <EvidencePanel complaint={complaint} events={events} />
         </div>
         <Timeline events={events} />

@@ -1,33 +1,17 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DomainEvent } from '../../../shared/domain/events';
 import type { ComplaintState } from '../../../shared/domain/state';
+import { listText } from '../../../shared/print/text';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { useCategoryName } from '../../ui/categories';
 import { useUserName } from '../../ui/useUserName';
+import { HandlingRecord } from './HandlingRecord';
+import { RecordBlock as Block } from './RecordBlock';
 
-type Row = [label: string, value: ReactNode];
-
-function Block({ title, rows }: { title: string; rows: Row[] }) {
-  const shown = rows.filter(([, value]) => value !== undefined && value !== '' && value !== null);
-  return (
-    <section className="section">
-      <h2>{title}</h2>
-      <dl>
-        {shown.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
-/** The record as registered and assessed (left column of the complaint page). */
-export function RecordPanel({ complaint: c }: { complaint: ComplaintState }) {
+/** The record as registered and assessed, then as handled (left column of the complaint page). */
+export function RecordPanel({ complaint: c, events }: { complaint: ComplaintState; events: readonly DomainEvent[] }) {
   const { t, i18n } = useTranslation();
   const { branch } = useSession();
   const categoryName = useCategoryName();
@@ -70,7 +54,7 @@ export function RecordPanel({ complaint: c }: { complaint: ComplaintState }) {
       <Block
         title={t('complaint.request')}
         rows={[
-          [t('register.requestKinds'), c.requests.map((kind) => t(`requestKind.${kind}`)).join('、')],
+          [t('register.requestKinds'), listText(c.requests.map((kind) => t(`requestKind.${kind}`)), language)],
           [t('register.amount'), c.requestedAmount === undefined ? undefined : c.requestedAmount.toFixed(2)],
           [t('register.customerRequest'), c.requestText],
         ]}
@@ -83,9 +67,10 @@ export function RecordPanel({ complaint: c }: { complaint: ComplaintState }) {
           [t('register.severity'), c.severity ? t(`level.${c.severity}`) : undefined],
           [t('register.urgency'), c.urgency ? t(`level.${c.urgency}`) : undefined],
           [t('register.spread'), c.spread ? t(`spread.${c.spread}`) : undefined],
-          [t('complaint.flags'), c.flags.map((flag) => t(`flag.${flag}`)).join('、')],
+          [t('complaint.flags'), listText(c.flags.map((flag) => t(`flag.${flag}`)), language)],
         ]}
       />
+      <HandlingRecord complaint={c} events={events} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { mayClose, type Policy } from '../../policy/policy';
 import { ok, refuse } from '../../result';
 import { CorrectiveActionClosedPayload, CorrectiveActionOpenedPayload, FollowedUpPayload, ReopenedPayload } from '../event-payloads';
 import { localDateKey } from '../numbering';
+import { composedReason } from '../reasons';
 import type { ComplaintState } from '../state';
 import { complaintAction, draft, handler, no, notEnded, supervisorOnly, type Actor, type GateMoment } from './context';
 import { escalateOneTier } from './escalation';
@@ -32,7 +33,7 @@ export const followUp = complaintAction({
     }
     const visit = draft(ctx, state.id, { type: 'FollowedUp', payload });
     if (payload.satisfaction === undefined || payload.satisfaction > DISSATISFIED_AT_MOST) return ok([visit]);
-    const reason = `The customer is dissatisfied at follow-up (${payload.satisfaction}/5)`;
+    const reason = composedReason({ reason: 'dissatisfied', satisfaction: payload.satisfaction });
     return ok([
       visit,
       draft(ctx, state.id, { type: 'Reopened', payload: { appeal: false, reason } }),

@@ -6,6 +6,7 @@
 import type { ComplaintId } from '../../brand';
 import type { EventDraft, PayloadOf } from '../events';
 import { routesFor } from '../grading';
+import { composedReason } from '../reasons';
 import { TIERS, type Grade, type MajorFlag, type Route, type Tier } from '../vocabulary';
 import { draft, type CommandContext } from './context';
 
@@ -53,7 +54,7 @@ export function escalateForMajorFlags(
   withFlags = false,
 ): EventDraft[] {
   if (newFlags.length === 0) return [];
-  const reason = `Major complaint: ${newFlags.join(', ')}`;
+  const reason = composedReason({ reason: 'major_flags', flags: [...newFlags] });
   const base = { reason, automatic: true, trigger: 'major_flag' as const, ...(withFlags ? { flags: [...newFlags] } : {}) };
   const routes = routesFor(newFlags).filter((route) => !position.routes.includes(route));
   const drafts: EventDraft[] = [];
@@ -84,4 +85,4 @@ export function departmentCannotResolve(complaint: DepartmentFinding): boolean {
   return found !== undefined && found.cannotResolveAlone && found.atTier === complaint.tier && complaint.grade <= 2 && nextTier(complaint.tier) !== undefined;
 }
 
-export const DEPARTMENT_CANNOT_RESOLVE_REASON = 'Grade 1–2 complaint the handling department cannot resolve alone';
+export const DEPARTMENT_CANNOT_RESOLVE_REASON = composedReason({ reason: 'department_cannot_resolve' });

@@ -16,6 +16,7 @@ import {
   ResumedPayload,
 } from '../event-payloads';
 import type { EventBody, EventDraft } from '../events';
+import { composedReason } from '../reasons';
 import type { ComplaintState } from '../state';
 import { complaintAction, draft, handler, inHandling, no, notEnded, notInFuture, notResolved, refused, supervisorOnly, type CommandContext } from './context';
 import { DEPARTMENT_CANNOT_RESOLVE_REASON, departmentCannotResolve, escalateOneTier } from './escalation';
@@ -64,7 +65,7 @@ export const recordCustomerResponse = complaintAction({
   decide: (state, payload, ctx) => {
     const responded = draft(ctx, state.id, { type: 'CustomerResponded', payload });
     if (payload.accepted) return ok([responded]);
-    return ok([responded, ...escalateOneTier(ctx, state, 'customer_rejected', 'The customer rejected the proposed resolution')]);
+    return ok([responded, ...escalateOneTier(ctx, state, 'customer_rejected', composedReason({ reason: 'customer_rejected' }))]);
   },
 });
 

@@ -7,7 +7,7 @@ import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acknowledged, inWindow, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { inWindow, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 import { openFailureText } from './openFailure';
 import type { DeskOpenError } from './openProblem';

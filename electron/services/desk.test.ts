@@ -305,6 +305,24 @@ describe('main decides every step (the authority over the record)', () => {
     });
   });
 
+  it('sends a clerk the contact details only of complaints they received or handle; supervisors see all', async () => {
+    await withTempDir(async (dir) => {
+      const { desk, staff, admin } = await branchWithStaff(dir);
+      await register(staff, 1);
+      await register(admin, 2, { complainant: { name: '李雷', phone: '13900001111', email: 'li@example.cn', address: '上海市徐汇区' } });
+      type Read = { events: { type: string; payload: { complainant?: Record<string, string> } }[] };
+      const complainants = async (call: typeof staff) => {
+        const read = await call('journal.read', { afterSeq: 0 });
+        return read.ok ? (read.value as Read).events.filter((event) => event.type === 'Registered').map((event) => event.payload.complainant) : read.error.code;
+      };
+      expect(await complainants(staff)).toEqual([{ name: '王芳', phone: '13812345678' }, { name: '李雷' }]);
+      expect(await complainants(admin)).toEqual([{ name: '王芳', phone: '13812345678' }, { name: '李雷', phone: '13900001111', email: 'li@example.cn', address: '上海市徐汇区' }]);
+      // The journal itself keeps everything.
+      expect(await readFile(join(dir, 'journal', 'events.v1.jsonl'), 'utf8')).toContain('13900001111');
+      await desk.close();
+    });
+  });
+
   it('answers a re-sent request with its first answer instead of deciding it twice', async () => {
     await withTempDir(async (dir) => {
       const { desk, staff } = await branchWithStaff(dir);

@@ -26,6 +26,7 @@ import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 import { openAuthority } from './authority';
 import { createSessions } from './sessions';
+import { withoutHiddenContacts } from './personalData';
 
 export interface DeskOptions {
   readonly dataDir: string;
@@ -199,7 +200,9 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     },
     'journal.read': async (input, caller) => {
       const user = await background(caller);
-      return user.ok ? ok(await journal.read(input.afterSeq, input.limit ?? JOURNAL_PAGE_MAX)) : user;
+      if (!user.ok) return user;
+      const page = await journal.read(input.afterSeq, input.limit ?? JOURNAL_PAGE_MAX);
+      return ok({ ...page, events: withoutHiddenContacts(page.events, user.value, authority.complaint) });
     },
     'settings.get': async () => ok(await settings.get()),
     'settings.set': async (input, caller) => {

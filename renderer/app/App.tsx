@@ -14,6 +14,7 @@ import { DeskStoreProvider } from './DeskStoreProvider';
 type Phase =
   | { name: 'loading' }
   | { name: 'failed'; refusal: Refusal }
+  | { name: 'folderProblem'; path: string }
   | { name: 'setup' }
   | { name: 'signIn'; branch: BranchSetup; ended?: Refusal }
   | { name: 'ready'; branch: BranchSetup; user: PublicUser };
@@ -23,6 +24,8 @@ async function boot(): Promise<Phase> {
   const status = await api.call('setup.status', {});
   if (!status.ok) return { name: 'failed', refusal: status.error };
   const branch = status.value.branch;
+  // Accounts or records without branch.json: never offer a first run over them.
+  if (status.value.problem) return { name: 'folderProblem', path: status.value.problem.path };
   if (!status.value.configured || !branch) return { name: 'setup' };
   const session = await api.call('auth.session', {});
   if (session.ok && session.value.user) return { name: 'ready', branch, user: session.value.user };
@@ -71,6 +74,21 @@ export function App() {
         <main className="auth-page">
           <div className="banner banner-error" role="alert">
             {refusalText(t, phase.refusal)}{' '}
+            <button type="button" className="btn" onClick={start}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </main>
+      );
+    case 'folderProblem':
+      return (
+        <main className="auth-page">
+          <div className="banner banner-error" role="alert">
+            <strong>{t('app.folderProblemTitle')}</strong>
+            <p>{t('refusal.branch_file_missing')}</p>
+            <p>
+              <code>{phase.path}</code>
+            </p>
             <button type="button" className="btn" onClick={start}>
               {t('common.retry')}
             </button>

@@ -8,6 +8,8 @@ import { useCalendar, usePolicy } from '../ui/policy';
 import { useSession } from './session';
 
 const clock = (): string => new Date().toISOString();
+/** The IndexedDB database of one person's copy of the branch's journal. */
+export const deskDbName = (branch: string, userId: string): string => `complaint-desk-${branch}-${userId}`;
 const newId = (): string => crypto.randomUUID();
 /** How often this window reads what other windows and the system journaled meanwhile. */
 const CATCH_UP_MS = 5_000;
@@ -28,7 +30,9 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    const db = openDeskDb(`complaint-desk-${branch.code}`, { policy, calendar });
+    // One copy per person: main leaves out of a clerk's copy the contact details they may not see (SPEC §8), so a
+    // supervisor signing in at the same PC must not read that copy, nor the clerk the supervisor's.
+    const db = openDeskDb(deskDbName(branch.code, user.id), { policy, calendar });
     const store = createDeskStore({ db, api, clock, newId, policy, calendar });
     let stopSweeps: (() => void) | undefined;
     let catchUpTimer: ReturnType<typeof setInterval> | undefined;

@@ -7,7 +7,7 @@ export type Messages = DeepStrings<typeof zhCN>;
 
 export const en: Messages = {
   ...VOCABULARY.en,
-  app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', restoringProgress: 'Restored {{restored}} of {{total}} events from the journal', restoringProgressLabel: 'Restore progress', copyRebuilt: 'This browser’s copy did not match the journal on disk ({{count}} events); it was rebuilt from the journal. The journal is the record: nothing in it was lost.', comingSoon: 'Coming in a later version', comingSoonHint: 'This screen is not part of this version yet. Use the other screens on the left.' },
+  app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', restoringProgress: 'Restored {{restored}} of {{total}} events from the journal', restoringProgressLabel: 'Restore progress', folderProblemTitle: 'The data folder needs attention', copyRebuilt: 'This browser’s copy did not match the journal on disk ({{count}} events); it was rebuilt from the journal. The journal is the record: nothing in it was lost.', comingSoon: 'Coming in a later version', comingSoonHint: 'This screen is not part of this version yet. Use the other screens on the left.' },
   nav: {
     label: 'Main navigation',
     newComplaint: 'Register a complaint',
@@ -78,6 +78,7 @@ export const en: Messages = {
     validityRequired: 'To change the grade or flag a major complaint, choose the validity',
   },
   refusal: {
+    branch_file_missing: 'The branch settings file (branch.json) is missing, but this data folder still holds accounts or records, so it cannot be set up as new. Restore the whole data folder from its latest backup, or ask the administrator; then choose Try again.',
     invalid_input: 'Some input is not valid. Check the marked fields.',
     invalid_credentials: 'Wrong username or password.',
     bad_credentials: 'Wrong username or password.',

@@ -7,7 +7,7 @@ import { VOCABULARY } from '../../shared/i18n/vocabulary';
 
 export const zhCN = {
   ...VOCABULARY['zh-CN'],
-  app: { name: '投诉受理台', loading: '正在加载…', restoring: '正在核对本机数据与磁盘日志，请稍候…', restoringProgress: '已从日志恢复 {{restored}} / {{total}} 条事件', restoringProgressLabel: '恢复进度', copyRebuilt: '本浏览器中的数据副本与磁盘日志不一致（{{count}} 条事件），已按日志重建。日志是正式记录，其中的内容没有丢失。', comingSoon: '此功能将在后续版本中提供', comingSoonHint: '当前版本尚未包含此页面，请使用左侧其他功能。' },
+  app: { name: '投诉受理台', loading: '正在加载…', restoring: '正在核对本机数据与磁盘日志，请稍候…', restoringProgress: '已从日志恢复 {{restored}} / {{total}} 条事件', restoringProgressLabel: '恢复进度', folderProblemTitle: '数据文件夹需要处理', copyRebuilt: '本浏览器中的数据副本与磁盘日志不一致（{{count}} 条事件），已按日志重建。日志是正式记录，其中的内容没有丢失。', comingSoon: '此功能将在后续版本中提供', comingSoonHint: '当前版本尚未包含此页面，请使用左侧其他功能。' },
   nav: {
     label: '主导航',
     newComplaint: '登记投诉',
@@ -78,6 +78,7 @@ export const zhCN = {
     validityRequired: '调整等级或标记重大投诉时，请选择责任判定',
   },
   refusal: {
+    branch_file_missing: '门店设置文件（branch.json）丢失，但此数据文件夹中仍有账号或记录，因此不能重新初始化。请从最近的备份恢复整个数据文件夹，或联系管理员，然后点击“重试”。',
     invalid_input: '输入内容无效，请检查标出的字段。',
     invalid_credentials: '用户名或密码不正确。',
     bad_credentials: '用户名或密码不正确。',

@@ -1,4 +1,4 @@
-import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
+import { CN_CALENDAR } from '../../shared/calendar/defaults';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy/policy';
 
@@ -11,5 +11,5 @@ export function usePolicy(): Policy {
 }
 
 export function useCalendar(): WorkingCalendar {
-  return CN_2026_CALENDAR;
+  return CN_CALENDAR;
 }

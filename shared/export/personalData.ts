@@ -36,3 +36,11 @@ export function maskEmail(email: string): string {
 export function maskAddress(address: string): string {
   return address.trim() === '' ? '' : MASK.repeat(6);
 }
+
+/**
+ * Whether `user` of `role` may see the complainant's contact details on this complaint: supervisors and admins
+ * always; staff on the complaints they received or now handle (they must call the customer), nowhere else.
+ */
+export function canContact(role: Role, user: string, complaint: { readonly receivedBy: string; readonly assignee: string } | undefined): boolean {
+  return canSeePersonalData(role) || (complaint !== undefined && (complaint.receivedBy === user || complaint.assignee === user));
+}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { allowedActions } from '../../../../shared/domain/commands';
 import type { ComplaintState } from '../../../../shared/domain/state';
 import { useSession } from '../../../app/session';
-import { usePolicy } from '../../../ui/policy';
+import { useCalendar, usePolicy } from '../../../ui/policy';
+import { useNow } from '../../../store';
 import { ActionDialog } from './ActionDialog';
 import { MoreMenu } from './MoreMenu';
 import { actionForShortcut, SHORTCUT_KEYS, toolbarLayout, type ToolbarAction } from './toolbarModel';
@@ -27,7 +28,13 @@ export function ActionToolbar({ complaint }: { complaint: ComplaintState }) {
   const group = useRef<HTMLDivElement>(null);
   const refocus = useRef(false);
 
-  const layout = useMemo(() => toolbarLayout(complaint, allowedActions(complaint, { id: user.id, role: user.role }, policy)), [complaint, user.id, user.role, policy]);
+  const calendar = useCalendar();
+  // The moment matters to some gates (closing as unreachable waits out working days): re-checked as time passes.
+  const now = useNow();
+  const layout = useMemo(
+    () => toolbarLayout(complaint, allowedActions(complaint, { id: user.id, role: user.role }, policy, { now, calendar })),
+    [complaint, user.id, user.role, policy, now, calendar],
+  );
 
   const openDialog = useCallback((action: ToolbarAction) => {
     setSaved(undefined);

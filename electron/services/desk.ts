@@ -44,11 +44,9 @@ export interface DeskOptions {
   readonly openWithSystem?: (path: string) => Promise<string>;
   /** PDF, print dialog and file delivery; default: browser mode (Chromium headless, bytes back for a download). */
   readonly documents?: DocumentPlatform;
-  /** A window's session ends after this long without the person's action (default 30). */
+  /** A window's session ends after this long without the person's action (default: the policy's, 30 min). */
   readonly sessionIdleMinutes?: number;
 }
-
-const DEFAULT_SESSION_IDLE_MINUTES = 30;
 
 export interface Desk {
   readonly layout: DataLayout;
@@ -107,7 +105,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   if (options.language) await settings.update({ language: options.language });
 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_CALENDAR, now, newId: () => randomUUID() });
-  const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000 });
+  const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_POLICY.session.idleMinutes) * 60_000 });
   const throttle = createSignInThrottle(now);
   const startSession = (caller: Caller, user: PublicUser) => {
     sessions.start(caller.window, user);

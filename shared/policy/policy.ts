@@ -70,6 +70,8 @@ export const PolicySchema = z
     majorUnresolvedDays: z.int().min(1).max(3650),
     kpiWeights: z.strictObject({ timeliness: weight, satisfaction: weight, resolutionRate: weight }),
     retentionDays: z.int().min(365, 'records are kept at least one year').max(36_500),
+    /** A window left this long without its person's action signs out (the counter PC is shared). */
+    session: z.strictObject({ idleMinutes: z.int().min(1).max(24 * 60) }).default({ idleMinutes: 30 }),
     categories: z.array(CategorySchema).min(1),
   })
   .superRefine((policy, ctx) => {

@@ -19,6 +19,14 @@ const rendererBoundary = {
   ],
 };
 
+// Main's services and the browser-mode bridge are plain Node: no Electron (they run without it), no renderer code.
+const servicesArePlainNode = {
+  patterns: [
+    { group: ['electron', 'electron/*'], message: 'electron/services and electron/web run without Electron: only electron/main may import it.' },
+    { group: ['**/renderer/**'], message: 'Main-process code must not import renderer code.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.tmp-*/**', '.vitest/**'] },
   js.configs.recommended,
@@ -30,7 +38,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
-  { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts', 'shared/seed/cli.ts'], rules: { 'no-restricted-imports': ['error', sharedMustStayPure] } },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', sharedMustStayPure] } },
+  { files: ['electron/services/**/*.ts', 'electron/web/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', servicesArePlainNode] } },
   { files: ['scripts/**/*.mjs', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -7,8 +7,9 @@ import { BranchCodeSchema, UserIdSchema } from '../brand';
 import { addRefusalIssue, isMixedScript, refuseUnsafeChars } from '../names';
 
 /** SPEC §8: staff register and handle their own; supervisors grade, approve, print, export; admins manage. */
-export const RoleSchema = z.enum(['staff', 'supervisor', 'admin']);
-export type Role = z.infer<typeof RoleSchema>;
+// Declared once, in the domain's vocabulary; the contract speaks of the same roles.
+import { RoleSchema, type Role } from '../domain/vocabulary';
+export { RoleSchema, type Role };
 
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;

@@ -4,13 +4,13 @@
  * Writes the generated events as JSON lines (one event per line, by branch then seq) to --out, or to stdout;
  * --meta writes the branches and their users (ids, Chinese names, roles) as JSON. A summary goes to stderr.
  *
- * The one Node program in shared/: tsconfig.web.json leaves it out and the lint's purity rule exempts it.
+ * A Node program over the pure seed in shared/seed (which stays free of Node, as all of shared/ is).
  */
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseWith } from '../result';
-import { generateSeed } from './generator';
-import { createRandom } from './random';
+import { parseWith } from '../shared/result';
+import { generateSeed } from '../shared/seed/generator';
+import { createRandom } from '../shared/seed/random';
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 const CliOptions = z.strictObject({

@@ -1,128 +1,202 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { EventIdSchema } from '../../shared/brand';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
+import type { DomainEvent } from '../../shared/domain/events';
+import { foldComplaint } from '../../shared/domain/reducer';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
-import { JOURNALED_THROUGH_KEY } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
+import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY, lastOf } from './counters';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, type DeskDb } from './db';
+import { deadlineSummarizer } from './deadline-columns';
 import { escalationCandidates } from './escalation-sweep';
+import { highestLocalSeq } from './import-events';
 import { openDeskDb } from './open';
-import { countAll, queryRegisterIds } from './queries';
-import { freshName, testDesks, walkIn } from '../../tests/unit/store/desk';
-import { toDomainEvent } from './records';
+import { createProjector } from './projection';
+import { countAll, loadTimeline, queryRegisterIds } from './queries';
+import { StoredEventError, toDomainEvent, type ComplaintRecord, type StoredEvent } from './records';
+import { freshName } from '../../tests/unit/store/desk';
+import { dexieFixtureVersions, readDexieFixture, rowsOf, writeDexieFixture, type DexieFixture } from '../../tests/unit/store/fixtures';
 
-const desk = testDesks();
+/** Every schema version's declaration, as the fixtures are written into a database of their own version. */
+const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4 };
+const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
+/** Older versions with a fixture: a missing one fails the guard below with its name instead of failing to collect. */
+const OLDER = dexieFixtureVersions().filter((version) => version < CURRENT_SCHEMA_VERSION);
 
-/** Events as a v1 desk wrote them: produced by today's commands, then stored in a database of the old schema. */
-async function v1Fixture(name: string) {
-  const source = await desk();
-  await source.store.register(walkIn({ complainant: { name: '赵敏', phone: '13711112222' }, description: '收银员态度恶劣，多收了钱' }));
-  await source.store.register(walkIn({ complainant: { name: '钱进' }, category: 'service_attitude', nature: 'people' }));
-  const events = await source.db.events.toArray();
-  source.db.close();
+const open = (name: string): DeskDb => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+const project = createProjector(foldComplaint, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
 
-  const old = new Dexie(name);
-  old.version(1).stores(SCHEMA_V1);
-  await old.table('events').bulkAdd(events);
-  // v1 rows: no search tokens, no deadline columns.
-  await old.table('complaints').bulkAdd(
-    events
-      .filter((event) => event.type === 'Registered')
-      .map((event) => ({
-        id: event.complaintId,
-        number: event.type === 'Registered' ? event.payload.number : '',
-        receivedAt: event.at,
-        status: 'registered',
-        grade: 4,
-        channel: 'walk_in',
-        category: 'product_quality',
-        assignee: event.actor,
-        updatedAt: event.at,
-      })),
-  );
-  await old.table('counters').put({ key: 'SH01:20261123', last: 2 });
-  old.close();
-  return events;
+/** A database of the fixture's schema version holding its rows, opened (and so upgraded) by today's code. */
+async function openFixture(fixture: DexieFixture): Promise<DeskDb> {
+  const name = freshName(`v${fixture.schemaVersion}`);
+  const stores = SCHEMAS[fixture.schemaVersion];
+  if (!stores) throw new Error(`schema v${fixture.schemaVersion} is not declared in SCHEMAS`);
+  await writeDexieFixture(name, fixture, stores);
+  const db = open(name);
+  await db.open();
+  return db;
 }
+
+/** What today's projection makes of the fixture's log, one row and doc per complaint, by complaint id. */
+function projectedFrom(fixture: DexieFixture) {
+  const byComplaint = new Map<string, DomainEvent[]>();
+  const events = (rowsOf(fixture, 'events') as StoredEvent[]).map(toDomainEvent).sort((a, b) => a.seq - b.seq);
+  for (const event of events) byComplaint.set(event.complaintId, [...(byComplaint.get(event.complaintId) ?? []), event]);
+  const projected = [...byComplaint.values()].map(project);
+  const byId = <T extends { id: string }>(list: T[]): T[] => list.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { records: byId(projected.map((p) => p.record)), docs: byId(projected.map((p) => p.searchDoc)) };
+}
+
+const byNumber = (rows: ComplaintRecord[]): ComplaintRecord[] => [...rows].sort((a, b) => (a.number < b.number ? -1 : 1));
+
+/**
+ * Read off each fixture by hand (tests/fixtures/dexie/v<N>.json): the log's last seq, how far main had confirmed
+ * it (per-event flags before v3, the watermark after), and each complaint's status by number.
+ */
+const FIXTURE_FACTS: Readonly<Record<number, { held: number; journaledThrough: number; statuses: readonly string[] }>> = {
+  1: { held: 8, journaledThrough: 6, statuses: ['investigating', 'registered', 'rejected'] },
+  2: { held: 8, journaledThrough: 6, statuses: ['investigating', 'registered', 'rejected'] },
+  3: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
+  4: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
+};
+
+describe('schema fixtures', () => {
+  /*
+   * When this fails, the Dexie schema was bumped (CURRENT_SCHEMA_VERSION) without the fixtures the upgrade is
+   * tested from. Do this, in the same change:
+   *   1. Add the new SCHEMA_V<N> to SCHEMAS above and its facts to FIXTURE_FACTS.
+   *   2. Leave tests/fixtures/dexie/v<N-1>.json exactly as it is: written while v<N-1> was current, it is what
+   *      desks on that version hold now, and the upgrade is tested from it by the tests below.
+   *   3. Write tests/fixtures/dexie/v<N>.json by hand: what the new version stores (its log, rows with the new
+   *      columns, counters). The test "the current version's fixture is what today's code stores" checks it.
+   * Never regenerate an older fixture from today's code: an upgrade tested against what it would write itself
+   * proves nothing about the databases already on people's disks.
+   */
+  it('hold a database of every schema version up to the current one, each declared here', () => {
+    expect(Object.keys(SCHEMAS).map(Number), 'SCHEMAS above').toEqual(VERSIONS);
+    expect(Object.keys(FIXTURE_FACTS).map(Number), 'FIXTURE_FACTS above').toEqual(VERSIONS);
+    expect(dexieFixtureVersions(), 'tests/fixtures/dexie/v<N>.json').toEqual(VERSIONS);
+  });
+});
 
 describe('schema migrations', () => {
   it('opens at the current version', async () => {
-    const db = openDeskDb(freshName(), { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const db = open(freshName());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     db.close();
   });
 
-  it('upgrades a v1 database: rows rebuilt from the log with search and deadline columns, nothing lost', async () => {
-    const name = freshName('v1');
-    const events = await v1Fixture(name);
-    const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
-    await db.open();
-    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await db.events.count()).toBe(events.length);
-    const rows = await db.complaints.orderBy('number').toArray();
-    expect(rows.map((row) => [row.number, row.customerName, row.category])).toEqual([
-      ['SH01-20261123-0001', '赵敏', 'product_quality'],
-      ['SH01-20261123-0002', '钱进', 'service_attitude'],
-    ]);
-    expect(rows[0]?.searchText).toContain('13711112222');
-    expect(await db.counters.get('SH01:20261123')).toEqual({ key: 'SH01:20261123', last: 2 });
-    expect(await countAll(db)).toBe(2);
-    const now = '2026-11-23T03:00:00.000Z';
-    expect(await queryRegisterIds(db, { search: '态度恶劣' }, now)).toEqual([rows[0]?.id]);
-    expect(await queryRegisterIds(db, { category: ['service_attitude'] }, now)).toEqual([rows[1]?.id]);
+  it('the current version’s fixture is what today’s code stores: it opens as it is, its rows are the projection of its log', async () => {
+    const fixture = readDexieFixture(CURRENT_SCHEMA_VERSION);
+    const db = await openFixture(fixture);
+    const expected = projectedFrom(fixture);
+    expect(await db.complaints.orderBy('id').toArray()).toEqual(expected.records);
+    expect(await db.searchDocs.orderBy('id').toArray()).toEqual(expected.docs);
+    expect(await db.counters.orderBy('key').toArray()).toEqual([...rowsOf(fixture, 'counters')].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1)));
     db.close();
   });
 
-  it('upgrades a v2 database: the per-event journal flags become the watermark; events main never had are not kept', async () => {
-    const source = await desk();
-    for (let i = 0; i < 3; i += 1) await source.store.register(walkIn());
-    const tables = { events: await source.db.events.orderBy('[branch+seq]').toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
-    source.db.close();
-    const name = freshName('v2');
-    const old = new Dexie(name);
-    old.version(2).stores(SCHEMA_V2);
-    // As v2 stored them: main had confirmed 1–3 when the desk closed; 4 was still in the outbox, never journaled.
-    const third = tables.events[2];
-    if (!third) throw new Error('setup');
-    const unsent = { ...toDomainEvent(third), id: 'never-journaled', seq: 4, type: 'NoteAdded', v: 1, payload: { text: '旧版本未发送的备注' } };
-    await old.table('events').bulkAdd([...tables.events.map((event) => ({ ...toDomainEvent(event), journaled: 1 })), { ...unsent, journaled: 0 }]);
-    await old.table('complaints').bulkAdd(tables.complaints);
-    await old.table('counters').bulkAdd(tables.counters.filter((counter) => counter.key !== JOURNALED_THROUGH_KEY));
-    old.close();
+  describe.each(OLDER)('a v%i database', (version) => {
+    const fixture = readDexieFixture(version);
+    const facts = FIXTURE_FACTS[version] ?? { held: Number.NaN, journaledThrough: Number.NaN, statuses: [] };
 
-    const upgraded = await desk({ name, main: source.main });
-    expect(await upgraded.store.pendingJournalCount()).toBe(1);
-    expect(upgraded.db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await upgraded.db.counters.get(JOURNALED_THROUGH_KEY)).toEqual({ key: JOURNALED_THROUGH_KEY, last: 3 });
-    // Main is the record: the copy is rebuilt from its journal, and the person is told how many events it held.
-    expect(await upgraded.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: 3, discarded: 4 } });
-    expect(await upgraded.store.pendingJournalCount()).toBe(0);
-    expect((await upgraded.db.events.orderBy('[branch+seq]').toArray()).map((event) => event.id)).toEqual(tables.events.map((event) => event.id));
+    it('upgrades to the current version with nothing lost: its log, users and counters kept as they were', async () => {
+      const db = await openFixture(fixture);
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      // The log is not rewritten: old payload versions stay as stored and are upgraded each time they are read.
+      expect(await db.events.orderBy('[branch+seq]').toArray()).toEqual([...rowsOf(fixture, 'events')].sort((a, b) => Number(a.seq) - Number(b.seq)));
+      expect(await db.users.orderBy('id').toArray()).toEqual(rowsOf(fixture, 'users'));
+      expect(await db.settings.toArray()).toEqual(rowsOf(fixture, 'settings'));
+      for (const counter of rowsOf(fixture, 'counters')) expect(await db.counters.get(String(counter.key))).toEqual(counter);
+      expect(await highestLocalSeq(db)).toBe(facts.held);
+      // Before v3 the journal state was a flag per event: the watermark starts at the highest flagged one, so the
+      // events after it (a closed desk's outbox) are known not to be in main's journal. restore.test.ts covers
+      // what the start-up check does with them.
+      expect(await lastOf(db, JOURNALED_THROUGH_KEY)).toBe(facts.journaledThrough);
+      db.close();
+    });
+
+    it('rebuilds every row from the log: search, filters, deadline and escalation columns all answer', async () => {
+      const db = await openFixture(fixture);
+      const rows = byNumber(await db.complaints.toArray());
+      expect(rows.map((row) => [row.number, row.customerName, row.category, row.status])).toEqual([
+        ['SH01-20261123-0001', '赵敏', 'product_quality', facts.statuses[0]],
+        ['SH01-20261123-0002', '钱进', 'service_attitude', facts.statuses[1]],
+        ['SH01-20261124-0001', '孙丽', 'price_billing', facts.statuses[2]],
+      ]);
+      const expected = projectedFrom(fixture);
+      expect(await db.complaints.orderBy('id').toArray()).toEqual(expected.records);
+      expect(await db.searchDocs.orderBy('id').toArray()).toEqual(expected.docs);
+      expect(await countAll(db)).toBe(3);
+      expect(await lastOf(db, COMPLAINT_TOTAL_KEY)).toBe(3);
+
+      const [zhao, qian, sun] = rows.map((row) => row.id);
+      const now = '2026-11-24T03:00:00.000Z';
+      expect(await queryRegisterIds(db, { search: '态度恶劣' }, now)).toEqual([zhao]);
+      expect(await queryRegisterIds(db, { search: '13711112222' }, now)).toEqual([zhao]);
+      expect(await queryRegisterIds(db, { search: '钱进' }, now)).toEqual([qian]);
+      expect(await queryRegisterIds(db, { search: '会员价' }, now)).toEqual([sun]);
+      expect(await queryRegisterIds(db, { category: ['service_attitude'] }, now)).toEqual([qian]);
+      expect(await queryRegisterIds(db, { status: ['rejected'] }, now)).toEqual([sun]);
+      // T1's 24 h limit runs from registration: both open complaints are found by the index alone a day after.
+      expect(new Set(await escalationCandidates(db, '2026-11-24T02:00:00.000Z'))).toEqual(new Set([zhao, qian]));
+      expect(await escalationCandidates(db, '2026-11-23T12:00:00.000Z')).toEqual([]);
+      db.close();
+    });
+
+    it('reads its InvestigationRecorded v1 line at today’s version: the department was not found unable to resolve it alone', async () => {
+      const db = await openFixture(fixture);
+      const zhao = (await db.complaints.where('number').equals('SH01-20261123-0001').first())?.id;
+      if (!zhao) throw new Error('fixture');
+      expect((await db.events.get(EventIdSchema.parse('e-fx-005')))?.v).toBe(1);
+      const timeline = await loadTimeline(db, zhao);
+      expect(timeline.find((event) => event.type === 'InvestigationRecorded')).toMatchObject({ v: 2, payload: { findings: '收银员重复扫码一件商品', cannotResolveAlone: false } });
+      expect(foldComplaint(timeline).investigation).toMatchObject({ findings: '收银员重复扫码一件商品', cannotResolveAlone: false, atTier: 'T1' });
+      db.close();
+    });
   });
 
   it('upgrades a v3 database: every row gets the escalation column the sweep looks up, nothing else changes', async () => {
-    const source = await desk({ now: '2026-11-23T02:00:00.000Z' });
-    await source.store.register(walkIn({ receivedAt: '2026-11-23T01:30:00.000Z' }));
-    await source.store.register(walkIn({ receivedAt: '2026-11-23T01:40:00.000Z', complainant: { name: '孙丽' } }));
-    const tables = { events: await source.db.events.toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
-    source.db.close();
-    const name = freshName('v3');
-    const old = new Dexie(name);
-    old.version(3).stores(SCHEMA_V3);
-    await old.table('events').bulkAdd(tables.events);
-    // As v3 stored them: the same rows without the column.
-    await old.table('complaints').bulkAdd(tables.complaints.map(({ escalationDueAt: _dropped, ...row }) => row));
-    await old.table('counters').bulkAdd(tables.counters);
-    old.close();
-
-    const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
-    await db.open();
-    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await db.complaints.orderBy('number').toArray()).toEqual([...tables.complaints].sort((a, b) => (a.number < b.number ? -1 : 1)));
-    // T1's 24 h limit runs from registration: both are due a day after, and found by the index alone.
-    expect(await escalationCandidates(db, '2026-11-24T02:00:00.000Z')).toHaveLength(2);
-    expect(await escalationCandidates(db, '2026-11-23T12:00:00.000Z')).toEqual([]);
+    const fixture = readDexieFixture(3);
+    const db = await openFixture(fixture);
+    const rows = await db.complaints.orderBy('id').toArray();
+    expect(rows.map(({ escalationDueAt: _added, ...row }) => row)).toEqual([...rowsOf(fixture, 'complaints')].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)));
+    expect(rows.filter((row) => row.escalationDueAt !== undefined).map((row) => row.number).sort()).toEqual(['SH01-20261123-0001', 'SH01-20261123-0002']);
     db.close();
   });
+
+  it('stops an upgrade at a stored event that does not parse: the database stays at its old version, the error names the event', async () => {
+    const fixture = readDexieFixture(1);
+    const events = rowsOf(fixture, 'events').map((event) => (event.id === 'e-fx-005' ? { ...event, payload: { ...(event.payload as object), findings: '' } } : event));
+    const name = freshName('v1-damaged');
+    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, events } }, SCHEMA_V1);
+    const db = open(name);
+    const failure: unknown = await db.open().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    db.close();
+    const cause = causeOf(failure);
+    expect(cause).toBeInstanceOf(StoredEventError);
+    expect(cause).toMatchObject({ eventId: 'e-fx-005', seq: 5, refusal: { code: 'invalid_event', path: 'payload.findings' } });
+
+    const untouched = new Dexie(name);
+    await untouched.open();
+    expect(untouched.verno).toBe(1);
+    expect(await untouched.table('events').count()).toBe(8);
+    expect(await untouched.table('complaints').get('c-0a4f1c2e-6b7d-4e19-8c3a-5d2b9f7e1a01')).toEqual(rowsOf(fixture, 'complaints')[0]);
+    untouched.close();
+  });
 });
+
+/** The StoredEventError inside Dexie's wrapping of a failed upgrade (`inner`) or open (`cause`). */
+function causeOf(error: unknown): unknown {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    if (current instanceof StoredEventError) return current;
+    const { inner, cause } = current as { inner?: unknown; cause?: unknown };
+    current = inner ?? cause;
+  }
+  return error;
+}

@@ -6,7 +6,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
-import type { ComplaintRecord, CounterRecord, SearchDoc, SettingRecord, StoredEvent, UserRecord } from './records';
+import { toDomainEvent, type ComplaintRecord, type CounterRecord, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order) into its register row and search text. */
 export type Projector = (events: readonly DomainEvent[]) => { record: ComplaintRecord; searchDoc: SearchDoc };
@@ -71,14 +71,18 @@ export class DeskDb extends Dexie {
   }
 }
 
-/** Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation column). */
+/**
+ * Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation
+ * column). Events are read as events (`toDomainEvent`): the log of an old database holds old payload versions,
+ * and one that does not parse fails the upgrade (the database stays at its old version) rather than folding wrong.
+ */
 async function reprojectAll(tx: Transaction, project: Projector): Promise<void> {
-  const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq);
+  const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq).map(toDomainEvent);
   const byComplaint = new Map<string, DomainEvent[]>();
-  for (const { journaled: _journaled, ...event } of events) {
+  for (const event of events) {
     const list = byComplaint.get(event.complaintId);
-    if (list) list.push(event as DomainEvent);
-    else byComplaint.set(event.complaintId, [event as DomainEvent]);
+    if (list) list.push(event);
+    else byComplaint.set(event.complaintId, [event]);
   }
   const projected = [...byComplaint.values()].map(project);
   await tx.table('complaints').clear();

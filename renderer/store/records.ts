@@ -1,17 +1,22 @@
 /**
  * The shapes the renderer keeps in IndexedDB. They are written only by this folder's code (events come in
- * parsed by the domain's `parseEvent`), so they are typed, not re-parsed, on the way out.
+ * parsed by the domain's `parseEvent`). Rows are derived and rebuilt from the log, so they are typed on the way
+ * out; events are the log itself and outlive the build that wrote them, so they are parsed on the way out
+ * (`toDomainEvent`): a line an older build stored is upgraded exactly as one from the wire.
  */
 import type { BranchCode, ComplaintId, UserId } from '../../shared/brand';
 import type { PublicUser } from '../../shared/api/schemas';
-import type { DomainEvent } from '../../shared/domain/events';
+import { parseEvent, type DomainEvent } from '../../shared/domain/events';
+import type { Refusal } from '../../shared/result';
 
 /** IndexedDB cannot index booleans, so flags that queries select on are 0 | 1. */
 export type Bit = 0 | 1;
 
 /**
- * An event of the log. Whether main has it in the fsync'd journal is the journal watermark's to say (see
- * journal.ts); rows written before schema v3 still carry the per-event flag that preceded it, unused.
+ * An event of the log, as this build writes it. Whether main has it in the fsync'd journal is the journal
+ * watermark's to say (see journal.ts); rows written before schema v3 still carry the per-event flag that
+ * preceded it, unused. A row an older build wrote may hold an older payload version than this type says: read
+ * it as an event only through `toDomainEvent`.
  */
 export type StoredEvent = DomainEvent & { journaled?: Bit };
 
@@ -74,9 +79,32 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** The event as the domain and main know it (without the renderer's bookkeeping). */
+/**
+ * A stored event that this build cannot read (damaged, or of a type or version a newer build wrote). Folding
+ * around it would show a complaint other than the one recorded, so reading stops here; `refusal` is
+ * `parseEvent`'s, with the field at fault in `path`. The journal in main is the record: the copy can be rebuilt.
+ */
+export class StoredEventError extends Error {
+  override readonly name = 'StoredEventError';
+  constructor(
+    readonly eventId: string,
+    readonly seq: number,
+    readonly refusal: Refusal,
+  ) {
+    super(`Stored event ${eventId} (seq ${seq}) cannot be read: ${refusal.message}`);
+  }
+}
+
+/**
+ * The event as the domain and main know it: the renderer's bookkeeping stripped, then parsed like any event
+ * from outside, so an older payload version is upgraded (e.g. InvestigationRecorded v1 gets `cannotResolveAlone`)
+ * and one that does not parse throws `StoredEventError` instead of folding into a wrong state.
+ */
 export function toDomainEvent(stored: StoredEvent): DomainEvent {
+  // `journaled` is the only field this folder ever added to an event (schemas v1–v2); the envelope is strict,
+  // so anything else stored beside the event is refused by the parse.
   const { journaled: _journaled, ...event } = stored;
-  // Removing the one field this file once added leaves the parsed event as it was; TS loses the union through the spread.
-  return event as DomainEvent;
+  const parsed = parseEvent(event);
+  if (!parsed.ok) throw new StoredEventError(String(stored.id), Number(stored.seq), parsed.error);
+  return parsed.value;
 }

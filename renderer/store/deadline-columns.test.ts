@@ -65,6 +65,20 @@ describe('deadline columns of a row', () => {
     expectRowAgreesWithClocks(events, DEFAULT_POLICY, AROUND_THE_CLOCK);
   });
 
+  it('never turn due soon after the deadline, even for a step taken once the next clock was already overdue', () => {
+    // Registered a week ago and acknowledged only now: the response clock is long overdue at the step.
+    const events = history(
+      [
+        ['register', { ...walkIn({ receivedAt: '2026-11-16T01:30:00.000Z' }), number: 'SH01-20261116-0001' }],
+        ['acknowledge', {}],
+      ],
+      '2026-11-23T02:00:00.000Z',
+    );
+    const columns = deadlineColumns(foldComplaint(events), DEFAULT_POLICY, AROUND_THE_CLOCK);
+    expect(columns.nextDeadlineAt).toBeDefined();
+    expect(Date.parse(columns.dueSoonAt ?? '')).toBeLessThanOrEqual(Date.parse(columns.nextDeadlineAt ?? ''));
+  });
+
   it('say paused while the complaint waits on the customer, and nothing once it has ended', () => {
     const now = '2026-11-23T02:00:00.000Z';
     const base: [string, unknown][] = [

@@ -63,7 +63,10 @@ export function deadlineColumns(state: ComplaintState, policy: Policy, calendar:
   // Due soon once what is left is the policy's share of the span; already due soon (or overdue) at asOf → asOf.
   // A clock with no known span is never "due soon": it turns straight to overdue at its deadline.
   const untilDueSoonMs = span === undefined ? leftMs : leftMs - span * policy.dueSoonShare;
-  const dueSoonAt = untilDueSoonMs <= 0 ? asOf : new Date(addWorkingMs(clockCalendar, asOfMs, untilDueSoonMs / MINUTE_MS)).toISOString();
+  // Already due soon at asOf → asOf, but never after the deadline itself: a step taken once the clock was overdue
+  // must not move the row out of the due-soon index past its deadline (queries count due soon as past due-soon − overdue).
+  const dueSoonMs = untilDueSoonMs <= 0 ? Math.min(asOfMs, Date.parse(next.deadline)) : addWorkingMs(clockCalendar, asOfMs, untilDueSoonMs / MINUTE_MS);
+  const dueSoonAt = new Date(dueSoonMs).toISOString();
   return withEscalation({ nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, dueSoonAt, paused: 0 }, escalation);
 }
 

@@ -13,6 +13,7 @@ import type { DeskDb } from './db';
 import { createEventImporter, highestLocalSeq } from './import-events';
 import type { DeadlineSummarizer } from './projection';
 import type { StoreApi } from './ports';
+import { StoredEventError } from './records';
 
 export interface RestoreReport {
   /** Events copied from main's journal into IndexedDB. */
@@ -82,9 +83,18 @@ async function clearCopy(db: DeskDb): Promise<void> {
 export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>> {
   const checked = await isCopyOfJournal(db, api);
   if (!checked.ok) return checked;
-  const discarded = checked.value.same ? 0 : checked.value.localSeq;
+  let discarded = checked.value.same ? 0 : checked.value.localSeq;
   if (discarded > 0) await clearCopy(db);
-  const restored = await catchUp(db, api, summarize, onProgress);
+  let restored: Result<number>;
+  try {
+    restored = await catchUp(db, api, summarize, onProgress);
+  } catch (error) {
+    // A stored event this build cannot read (damaged storage): the copy is not worth keeping, the journal is.
+    if (!(error instanceof StoredEventError)) throw error;
+    discarded = checked.value.localSeq;
+    await clearCopy(db);
+    restored = await catchUp(db, api, summarize, onProgress);
+  }
   return restored.ok ? ok({ restoredEvents: restored.value, discarded }) : restored;
 }
 

@@ -37,7 +37,7 @@ export interface Cli {
   output(): { stdout: string; stderr: string };
 }
 
-export function startCli(dataDir: string, rendererDir: string, lang: 'en' | 'zh-CN' | undefined = 'en'): Cli {
+export function startCli(dataDir: string, rendererDir: string, lang: 'en' | 'zh-CN' | null = 'en'): Cli {
   const args = ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir];
   if (lang) args.push('--lang', lang);
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });

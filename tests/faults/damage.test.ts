@@ -50,7 +50,7 @@ beforeAll(async () => {
     });
   });
   base = await ready;
-}, 30_000);
+}, 45_000);
 
 afterAll(async () => {
   release();
@@ -76,7 +76,8 @@ async function expectRefusal(dataDir: string, lang: 'en' | 'zh-CN' = 'en'): Prom
   return stderr;
 }
 
-describe('fault: a damaged or lost file in the data folder', () => {
+// Each case damages its own copy, so they run side by side.
+describe.concurrent('fault: a damaged or lost file in the data folder', { timeout: 45_000 }, () => {
   it('a complete but damaged last journal line: refused naming the file and line (zh-CN and en), bytes unchanged', async () => {
     const dataDir = await copyOfBase('damaged-line');
     const journal = await readFile(journalPath(dataDir), 'utf8');

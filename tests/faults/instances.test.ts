@@ -50,7 +50,7 @@ describe('fault: two windows register at the same moment', () => {
         expect(await stopCli(cli)).toBe(0);
       }
     });
-  });
+  }, 40_000);
 });
 
 describe('fault: a second Complaint Desk on the same data folder', () => {
@@ -93,5 +93,5 @@ describe('fault: a second Complaint Desk on the same data folder', () => {
         expect(await stopCli(first)).toBe(0);
       }
     });
-  });
+  }, 40_000);
 });

@@ -5,7 +5,7 @@
  * mount is not allowed the case is skipped, saying so.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,6 +79,8 @@ describe('fault: the disk under the journal is full', () => {
       expect(zhCN.refusal.journal_write_failed).toContain('清理磁盘空间');
 
       await rm(filler);
+      // What failed to be written while full left nothing behind to hold the freed space.
+      expect((await readdir(dataDir, { recursive: true })).filter((name) => name.endsWith('.tmp'))).toEqual([]);
       const next = numberOf(await register(tab));
       expectFollows(next, confirmed);
       confirmed.push(next ?? 'none');

@@ -6,8 +6,11 @@
  * out to a customer can never be handed out again — not by a second window, not after a crash.
  *
  * Decisions run one at a time (the state a decision reads is the state the previous one left), and a step
- * re-sent after a lost answer (same request id) gets the events it was first given instead of being decided twice.
+ * re-sent after a lost answer (same request id) gets the events it was first given instead of being decided twice
+ * — also after main restarted: the ids a decision makes (event ids, a new complaint's id) are derived from the
+ * person and the request id, so the journal itself says which request its events answered.
  */
+import { createHash } from 'node:crypto';
 import type { BranchSetup } from '../../shared/api/schemas';
 import type { ComplaintId } from '../../shared/brand';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
@@ -25,6 +28,11 @@ import { createSerial } from './serial';
 /** Answers kept for re-sent requests: enough for any retry a window makes after a lost answer. */
 const REMEMBERED_ANSWERS = 1000;
 const READ_PAGE = 5000;
+/** `r<32 hex>-<n>`: the n-th id made while deciding one request (see `requestKey`). */
+const REQUEST_ID = /^(r[0-9a-f]{32})-\d+$/;
+
+/** One person's request, as a key: who asked and their request id. */
+const requestKey = (actor: Actor, requestId: string): string => `r${createHash('sha256').update(`${actor.id}\n${requestId}`).digest('hex').slice(0, 32)}`;
 
 export interface AuthorityDeps {
   readonly journal: Journal<DomainEvent>;
@@ -72,14 +80,19 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   for (let afterSeq = 0; ; ) {
     const page = await journal.read(afterSeq, READ_PAGE);
     take(page.events);
+    // The answers given before a restart, for a window that re-sends a step whose answer it never got.
+    for (const event of page.events) {
+      const key = REQUEST_ID.exec(event.id)?.[1];
+      if (key) remember(key, { events: [...(answers.get(key)?.events ?? []), event], journaledThroughSeq: event.seq });
+    }
     const last = page.events[page.events.length - 1];
     if (!last || last.seq >= page.lastSeq) break;
     afterSeq = last.seq;
   }
 
-  function remember(requestId: string, decision: Decision): void {
-    answers.set(requestId, decision);
-    if (answers.size > REMEMBERED_ANSWERS) answers.delete(answers.keys().next().value ?? requestId);
+  function remember(key: string, decision: Decision): void {
+    answers.set(key, decision);
+    if (answers.size > REMEMBERED_ANSWERS) answers.delete(answers.keys().next().value ?? key);
   }
 
   async function journalEvents(events: DomainEvent[], branch: BranchSetup): Promise<Result<Decision>> {
@@ -97,12 +110,14 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   }
 
   async function decide(actor: Actor, requestId: string, request: StepRequest): Promise<Result<Decision>> {
-    const earlier = answers.get(requestId);
+    const key = requestKey(actor, requestId);
+    const earlier = answers.get(key);
     if (earlier) return ok(earlier);
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const now = deps.now().toISOString();
-    const ctx: CommandContext = { now, actor, newId: deps.newId, policy, calendar };
+    let made = 0;
+    const ctx: CommandContext = { now, actor, newId: () => `${key}-${made++}`, policy, calendar };
     let input = request.input;
     if (request.action === 'register') {
       // The number is main's to give: the next of the branch's local day, whatever the caller put in.
@@ -115,7 +130,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     const decided = decideStep(state, { ...request, input }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 });
     if (!decided.ok) return decided;
     const journaled = await journalEvents(decided.value.events, branch);
-    if (journaled.ok) remember(requestId, journaled.value);
+    if (journaled.ok) remember(key, journaled.value);
     return journaled;
   }
 

@@ -333,6 +333,21 @@ describe('main decides every step (the authority over the record)', () => {
     });
   });
 
+  it('answers a request re-sent after main restarted with the number already journaled, not a second complaint', async () => {
+    await withTempDir(async (dir) => {
+      const { desk, staff } = await branchWithStaff(dir);
+      const first = await register(staff, 1);
+      await desk.close();
+      const again = await openAt(dir);
+      const retry = inWindow(again, 'window-staff');
+      await retry('auth.signIn', { username: 'li.na', password: 'counter-one' });
+      expect(numberOf(await register(retry, 1))).toBe(numberOf(first));
+      expect(numberOf(await register(retry, 2))).toBe('BR01-20261123-0002');
+      expect((await journalOf(dir)).map((event) => event.payload.number)).toEqual(['BR01-20261123-0001', 'BR01-20261123-0002']);
+      await again.close();
+    });
+  });
+
   it('escalates as the system only what the rule says is due at main’s clock', async () => {
     await withTempDir(async (dir) => {
       const { desk, staff, admin } = await branchWithStaff(dir);

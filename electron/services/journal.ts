@@ -157,7 +157,14 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
     const lines = fresh.map((event) => `${JSON.stringify(event)}\n`);
     const start = fileEnd();
     try {
-      await handle.write(lines.join(''));
+      // A nearly full disk takes part of a write without an error (a short write): write the rest, and the
+      // next write reports ENOSPC. One call alone could confirm a torn line.
+      const data = Buffer.from(lines.join(''));
+      for (let written = 0; written < data.length; ) {
+        const { bytesWritten } = await handle.write(data, written);
+        if (bytesWritten === 0) throw new Error(`journal ${file}: the disk took none of the bytes`);
+        written += bytesWritten;
+      }
       await handle.sync();
     } catch (error) {
       // Never leave half a batch behind: the next append would continue after a torn line.

@@ -19,9 +19,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   try {
     await handle.writeFile(data);
     await handle.sync();
-  } finally {
+  } catch (error) {
+    // A full disk: leave no half-written temporary file behind to hold the space.
     await handle.close();
+    await rm(temp, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
     await rename(temp, file);
   } catch (error) {

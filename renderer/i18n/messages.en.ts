@@ -89,7 +89,6 @@ export const en: Messages = {
     session_expired: 'You were signed out after {{minutes}} minutes without activity. Sign in again to go on.',
     forbidden: 'Your role is not allowed to do this.',
     already_configured: 'This computer is already set up. Please sign in.',
-    branch_file_missing: 'The branch set-up file {{path}} is missing, but this data folder holds accounts or complaints. Do not set up again: restore the data folder (or that file) from its latest backup, then start again.',
     not_configured: 'This computer is not set up yet. Create the branch first.',
     username_taken: 'This username is already taken.',
     account_disabled: 'This account is deactivated and cannot sign in. Ask your administrator to reactivate it.',

@@ -89,7 +89,6 @@ export const zhCN = {
     session_expired: '已超过 {{minutes}} 分钟无操作，已自动退出。请重新登录后继续。',
     forbidden: '您的角色无权执行此操作。',
     already_configured: '本机已完成设置，请直接登录。',
-    branch_file_missing: '网点设置文件 {{path}} 不见了，但此数据文件夹中已有账号或投诉记录。请不要重新设置：请从最近的备份恢复整个数据文件夹（或该文件）后再启动。',
     not_configured: '本机尚未设置，请先创建网点。',
     username_taken: '该用户名已被使用。',
     account_disabled: '该账号已停用，不能登录。如需恢复，请联系管理员。',

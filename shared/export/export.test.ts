@@ -144,9 +144,11 @@ describe('toXlsx', () => {
       ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
     );
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
-    const cells = [...sheet.matchAll(/<c r="([A-Z]+\d+)" t="inlineStr"(?: s="(\d)")?><is><t xml:space="preserve">([^<]*)<\/t><\/is><\/c>/g)];
+    const cells = [...sheet.matchAll(/<c r="([A-Z]+\d+)" t="inlineStr"(?: s="(\d)")?><is><t( xml:space="preserve")?>([^<]*)<\/t><\/is><\/c>/g)];
     const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    expect(cells.map((match) => decode(match[3] ?? ''))).toEqual([hostileTable.header, ...hostileTable.rows].flat());
+    expect(cells.map((match) => decode(match[4] ?? ''))).toEqual([hostileTable.header, ...hostileTable.rows].flat());
+    // Whitespace that matters (a tab, a line break) is kept; plain text does not need to say so.
+    expect(cells.map((match) => !!match[3])).toEqual([false, false, false, false, false, false, true, true, false, false]);
     expect(cells[0]?.[2]).toBe('1'); // header style: bold
     expect(cells[2]?.[2]).toBe('2'); // "=HYPERLINK…": quote-prefixed text, never a formula
     expect(sheet).not.toContain('<f>');
@@ -251,7 +253,7 @@ describe('toXlsx at the contract limit', () => {
     const sheet = strFromU8(unzipSync(bytes, { filter: (file) => file.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
     const last = EXPORT_MAX_COMPLAINTS + 1;
     expect(sheet).toContain(`<autoFilter ref="A1:C${last}"/>`);
-    expect(sheet).toContain(`<row r="${last}"><c r="A${last}" t="inlineStr"><is><t xml:space="preserve">SH01-20261123-199999</t></is></c><c r="B${last}" s="3"><v>46349.375</v></c></row>`);
+    expect(sheet).toContain(`<row r="${last}"><c r="A${last}" t="inlineStr"><is><t>SH01-20261123-199999</t></is></c><c r="B${last}" s="3"><v>46349.375</v></c></row>`);
     expect(bytes.length).toBeLessThan(sheet.length / 10); // deflated
     console.log(`toXlsx: ${EXPORT_MAX_COMPLAINTS} rows × 3 columns in ${ms.toFixed(0)} ms, ${(bytes.length / 1e6).toFixed(2)} MB (sheet XML ${(sheet.length / 1e6).toFixed(0)} MB)`);
   });

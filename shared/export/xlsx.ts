@@ -35,8 +35,12 @@ const ENTRY_TIME = new Date(1980, 0, 1, 12, 0, 0);
 
 const WIDTH = { min: 8, max: 60, padding: 2 } as const;
 
+/** Anything xmlText would change: most cells have none, and skip its five passes. */
+const NEEDS_ESCAPE = /[&<>"]|[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
 /** XML text: the specials escaped, characters XML 1.0 forbids (most control characters) dropped. */
 export function xmlText(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
@@ -97,8 +101,12 @@ export function columnWidths(table: Table): number[] {
   return widths.map((width) => Math.min(WIDTH.max, Math.max(WIDTH.min, width + WIDTH.padding)));
 }
 
+/** Text that loses something unless XML is told to keep its whitespace: at either end, or a line break. */
+const KEEP_SPACE = /^\s|\s$|[\n\r\t]/;
+
 function textCell(ref: string, value: string, style: number): string {
-  return `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  const space = KEEP_SPACE.test(value) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t${space}>${xmlText(value)}</t></is></c>`;
 }
 
 function rowXml(row: readonly string[], rowNumber: number, columns: readonly string[], dateColumns: ReadonlySet<number>): string {

@@ -7,7 +7,7 @@
  *
  * Sized for the contract's limit (EXPORT_MAX_COMPLAINTS rows): nothing spreads a row list into a call's
  * arguments (that overflows the stack past ~130 000 rows), and the sheet is deflated as it is written, a
- * thousand rows at a time, so the uncompressed XML (about 1.1 kB a row) never exists as one string.
+ * thousand rows at a time, so the uncompressed XML (about 1 kB a row) never exists as one string.
  */
 import { Zip, ZipDeflate } from 'fflate';
 import { looksLikeFormula } from './csv';

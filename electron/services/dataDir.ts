@@ -17,6 +17,8 @@ export interface DataLayout {
   readonly usersFile: string;
   readonly settingsFile: string;
   readonly logFile: string;
+  /** Append-only JSON lines: every export, PDF and print of complaint data (auditLog.ts); made at the first. */
+  readonly exportAuditFile: string;
 }
 
 export function dataLayout(root: string): DataLayout {
@@ -30,6 +32,7 @@ export function dataLayout(root: string): DataLayout {
     usersFile: join(absolute, 'users.json'),
     settingsFile: join(absolute, 'settings.json'),
     logFile: join(absolute, 'logs', 'main.log'),
+    exportAuditFile: join(absolute, 'audit', 'exports.jsonl'),
   };
 }
 

@@ -24,6 +24,7 @@ import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
 import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
+import { openAuditLog } from './auditLog';
 import { openAuthority } from './authority';
 import { createSessions } from './sessions';
 import { withoutHiddenContacts } from './personalData';
@@ -101,6 +102,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     calendar: CN_CALENDAR,
     now,
     platform: options.documents ?? { pdf: createChromiumPdfEngine(), deliver: downloadDelivery },
+    audit: openAuditLog(layout.exportAuditFile),
   });
   if (options.language) await settings.update({ language: options.language });
 

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { ExportAuditEntrySchema } from '../../shared/export/audit';
 import { sampleComplaint } from '../../shared/print/testing';
 import { ok, refuse } from '../../shared/result';
 import { memoryLogger, withTempDir, inWindow, seedJournal } from '../../tests/unit/platform/fixtures';
@@ -151,6 +152,107 @@ describe('exports.register', () => {
   it('refuses a format it does not write, changing nothing', async () => {
     await withDesk(recordingPlatform(), async (desk) => {
       expect(await inWindow(desk)('exports.register', { format: 'pdf', complaintIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'format' } });
+    });
+  });
+});
+
+describe('the export audit log', () => {
+  const auditLines = async (dir: string) =>
+    (await readFile(join(dir, 'audit', 'exports.jsonl'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => ExportAuditEntrySchema.parse(JSON.parse(line)));
+
+  /** Electron's platform, as far as documents go: a save dialog that saves (or is cancelled) and a print dialog. */
+  function dialogPlatform(choices: { save: 'saved' | 'cancelled'; print: boolean }): DocumentPlatform {
+    return {
+      ...recordingPlatform(),
+      print: async () => ok({ printed: choices.print }),
+      deliver: async (file) => ok(choices.save === 'saved' ? { delivery: 'saved', fileName: file.fileName, path: `/home/li/Documents/${file.fileName}` } : { delivery: 'cancelled' }),
+    };
+  }
+
+  it("records a register export with who, when, the register's filter and how many rows", async () => {
+    await withDesk(recordingPlatform(), async (desk, dir) => {
+      await signInStaff(desk);
+      const filter = { status: 'closed', grade: '2', from: '2026-11-01', to: '2026-11-30', search: '牛奶', sort: { by: 'receivedAt', direction: 'desc' } };
+      const before = Date.now();
+      const result = await inWindow(desk)('exports.register', { format: 'xlsx', complaintIds: [complaintId, 'not-in-journal'], language: 'en', filter });
+      expect(result).toMatchObject({ ok: true, value: { delivery: 'download' } });
+      const [entry, ...rest] = await auditLines(dir);
+      expect(rest).toEqual([]);
+      expect(entry).toMatchObject({
+        v: 1,
+        username: 'xiaoli',
+        role: 'staff',
+        kind: 'export',
+        format: 'xlsx',
+        delivery: 'download',
+        language: 'en',
+        complaintCount: 1,
+        requestedCount: 2,
+        filter,
+        personalDataMasked: true,
+        fileName: expect.stringMatching(/^complaint-register-SH01-\d{8}\.xlsx$/),
+      });
+      expect(entry?.userId).toMatch(/^u-/);
+      expect(Date.parse(entry?.at ?? '')).toBeGreaterThanOrEqual(before - 1000);
+    });
+  });
+
+  it('records PDFs, prints and browser-mode print previews of a record sheet, but not a cancelled dialog', async () => {
+    await withDesk(dialogPlatform({ save: 'saved', print: true }), async (desk, dir) => {
+      await inWindow(desk)('documents.savePdf', { complaintId, language: 'zh-CN' });
+      await inWindow(desk)('documents.print', { complaintId });
+      await inWindow(desk)('documents.recordSheetHtml', { complaintId, language: 'en' });
+      await inWindow(desk)('exports.register', { format: 'csv', complaintIds: [complaintId] });
+      const entries = await auditLines(dir);
+      expect(entries.map((e) => [e.kind, e.format, e.delivery, e.language, e.complaintCount])).toEqual([
+        ['pdf', 'pdf', 'saved', 'zh-CN', 1],
+        ['print', 'printer', 'printed', 'zh-CN', 1],
+        ['print-preview', 'html', 'preview', 'en', 1],
+        ['export', 'csv', 'saved', 'zh-CN', 1],
+      ]);
+      expect(entries[0]).toMatchObject({ username: 'admin', role: 'admin', complaintId, complaintNumber: 'SH01-20261123-0007', fileName: '客户投诉记录表-SH01-20261123-0007.pdf', path: '/home/li/Documents/客户投诉记录表-SH01-20261123-0007.pdf', personalDataMasked: false });
+      expect(entries[3]).toMatchObject({ personalDataMasked: false });
+      expect(entries[3]?.filter).toBeUndefined(); // an older renderer sends none: still recorded
+    });
+    await withDesk(dialogPlatform({ save: 'cancelled', print: false }), async (desk, dir) => {
+      expect(await inWindow(desk)('documents.savePdf', { complaintId })).toEqual({ ok: true, value: { delivery: 'cancelled' } });
+      expect(await inWindow(desk)('documents.print', { complaintId })).toEqual({ ok: true, value: { printed: false } });
+      expect(await inWindow(desk)('exports.register', { format: 'xlsx', complaintIds: [complaintId] })).toEqual({ ok: true, value: { delivery: 'cancelled' } });
+      await expect(stat(join(dir, 'audit', 'exports.jsonl'))).rejects.toMatchObject({ code: 'ENOENT' });
+    });
+  });
+
+  it('records nothing for a refused call, and refuses a filter that is not the contract’s', async () => {
+    await withDesk(recordingPlatform(), async (desk, dir) => {
+      const call = (filter: unknown) => inWindow(desk)('exports.register', { format: 'csv', complaintIds: [complaintId], filter });
+      expect(await call({ search: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await call({ from: '2026-11-01T00:00' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await call({ html: '<b>' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await inWindow(desk)('documents.savePdf', { complaintId: 'nope' })).toMatchObject({ ok: false });
+      await signInStaff(desk);
+      expect(await inWindow(desk)('documents.recordSheetHtml', { complaintId })).toMatchObject({ ok: false, error: { code: 'not_assignee' } });
+      await expect(stat(join(dir, 'audit', 'exports.jsonl'))).rejects.toMatchObject({ code: 'ENOENT' });
+    });
+  });
+
+  it('keeps earlier lines when the desk opens again (append-only)', async () => {
+    await withDesk(recordingPlatform(), async (desk, dir) => {
+      await inWindow(desk)('exports.register', { format: 'csv', complaintIds: [complaintId], filter: { overdue: true } });
+      await desk.close();
+      const again = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), documents: recordingPlatform() });
+      try {
+        expect(await inWindow(again)('auth.signIn', { username: 'admin', password: 'correct horse' })).toMatchObject({ ok: true });
+        await inWindow(again)('exports.register', { format: 'xlsx', complaintIds: [complaintId] });
+      } finally {
+        await again.close();
+      }
+      expect((await auditLines(dir)).map((e) => [e.format, e.filter])).toEqual([
+        ['csv', { overdue: true }],
+        ['xlsx', undefined],
+      ]);
     });
   });
 });

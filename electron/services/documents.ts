@@ -6,6 +6,11 @@
  * What differs between Electron and browser mode is passed in as a `DocumentPlatform`: how HTML becomes a PDF,
  * whether a system print dialog exists, and how a file reaches the person (save dialog, or bytes back for the
  * browser to download).
+ *
+ * Every document that reaches the person is written to the export audit log (auditLog.ts) before the call
+ * returns: who, when, what (the register's filter, or the complaint) and how many rows. A cancelled save dialog
+ * or print dialog delivered nothing and is not recorded. If the log cannot be written the call fails (a bug,
+ * logged): in browser mode the bytes then never reach the renderer; a file the save dialog already wrote stays.
  */
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { Caller } from '../../shared/api/dispatch';
@@ -17,6 +22,7 @@ import { whyNot } from '../../shared/domain/commands';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
+import { EXPORT_AUDIT_VERSION, type ExportAuditEntry } from '../../shared/export/audit';
 import { toCsv } from '../../shared/export/csv';
 import { canSeePersonalData } from '../../shared/export/personalData';
 import { registerRows } from '../../shared/export/register';
@@ -25,6 +31,7 @@ import type { Policy } from '../../shared/policy/policy';
 import { renderRecordSheet } from '../../shared/print/recordSheet';
 import { sheetLabels } from '../../shared/print/sheetLabels';
 import { ok, refuse, type Result } from '../../shared/result';
+import type { AuditLog } from './auditLog';
 import type { PdfEngine } from './pdf';
 import type { z } from 'zod';
 
@@ -52,6 +59,8 @@ export interface DocumentDeps {
   readonly calendar: WorkingCalendar;
   readonly now: () => Date;
   readonly platform: DocumentPlatform;
+  /** Where every delivered document is recorded. */
+  readonly audit: Pick<AuditLog, 'append'>;
 }
 
 const PAGE = 5000;
@@ -120,10 +129,34 @@ export function createComplaintIndex(readJournal: DocumentDeps['readJournal']) {
 
 type Input<M extends keyof typeof documentsContract> = z.output<(typeof documentsContract)[M]['input']>;
 
+/** A record sheet, with what the audit log says about it. */
+interface Sheet {
+  readonly html: string;
+  readonly fileName: string;
+  readonly language: Language;
+  readonly complaintId: string;
+  readonly complaintNumber: string;
+}
+
+/** The audit fields every entry has: who and when. */
+const auditedBy = (user: PublicUser, at: Date) => ({ v: EXPORT_AUDIT_VERSION, at: at.toISOString(), userId: user.id, username: user.username, role: user.role });
+
+/** Where a delivered file went, for the audit log; undefined when the person cancelled (nothing was delivered). */
+function deliveredTo(delivery: Delivery): Pick<ExportAuditEntry, 'delivery' | 'fileName' | 'path'> | undefined {
+  switch (delivery.delivery) {
+    case 'saved':
+      return { delivery: 'saved', fileName: delivery.fileName, path: delivery.path };
+    case 'download':
+      return { delivery: 'download', fileName: delivery.fileName };
+    case 'cancelled':
+      return undefined;
+  }
+}
+
 export function createDocumentService(deps: DocumentDeps) {
   const index = createComplaintIndex(deps.readJournal);
 
-  async function sheetFor(input: Input<'documents.recordSheetHtml'>, user: PublicUser): Promise<Result<{ html: string; fileName: string }>> {
+  async function sheetFor(input: Input<'documents.recordSheetHtml'>, user: PublicUser): Promise<Result<Sheet>> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const events = await index.eventsOf(input.complaintId);
@@ -145,25 +178,49 @@ export function createDocumentService(deps: DocumentDeps) {
       policy: deps.policy,
     });
     const labels = sheetLabels(language);
-    return ok({ html, fileName: `${labels.subtitle ?? labels.title}-${state.number}.pdf` });
+    return ok({ html, fileName: `${labels.subtitle ?? labels.title}-${state.number}.pdf`, language, complaintId: state.id, complaintNumber: state.number });
   }
 
+  /** Records a record sheet that reached the person. */
+  const auditSheet = (user: PublicUser, sheet: Sheet, how: Pick<ExportAuditEntry, 'kind' | 'format' | 'delivery' | 'fileName' | 'path'>) =>
+    deps.audit.append({
+      ...auditedBy(user, deps.now()),
+      ...how,
+      language: sheet.language,
+      complaintCount: 1,
+      personalDataMasked: false,
+      complaintId: sheet.complaintId,
+      complaintNumber: sheet.complaintNumber,
+    });
+
   return {
-    recordSheetHtml: sheetFor,
+    /** The sheet for the print preview: in browser mode the way a sheet is printed, so it is recorded as one. */
+    async recordSheetHtml(input: Input<'documents.recordSheetHtml'>, user: PublicUser): Promise<Result<{ html: string; fileName: string }>> {
+      const sheet = await sheetFor(input, user);
+      if (!sheet.ok) return sheet;
+      await auditSheet(user, sheet.value, { kind: 'print-preview', format: 'html', delivery: 'preview' });
+      return ok({ html: sheet.value.html, fileName: sheet.value.fileName });
+    },
 
     async savePdf(input: Input<'documents.savePdf'>, user: PublicUser): Promise<Result<Delivery>> {
       const sheet = await sheetFor(input, user);
       if (!sheet.ok) return sheet;
       const pdf = await deps.platform.pdf(sheet.value.html);
       if (!pdf.ok) return pdf;
-      return deps.platform.deliver({ fileName: sheet.value.fileName, mime: MIME.pdf, bytes: pdf.value });
+      const delivered = await deps.platform.deliver({ fileName: sheet.value.fileName, mime: MIME.pdf, bytes: pdf.value });
+      const to = delivered.ok ? deliveredTo(delivered.value) : undefined;
+      if (to) await auditSheet(user, sheet.value, { kind: 'pdf', format: 'pdf', ...to });
+      return delivered;
     },
 
     async print(input: Input<'documents.print'>, user: PublicUser): Promise<Result<{ printed: boolean }>> {
       const print = deps.platform.print;
       if (!print) return refuse('print_unavailable', 'This mode has no system print dialog; print from the preview instead.');
       const sheet = await sheetFor(input, user);
-      return sheet.ok ? print(sheet.value.html) : sheet;
+      if (!sheet.ok) return sheet;
+      const printed = await print(sheet.value.html);
+      if (printed.ok && printed.value.printed) await auditSheet(user, sheet.value, { kind: 'print', format: 'printer', delivery: 'printed' });
+      return printed;
     },
 
     async exportRegister(input: Input<'exports.register'>, user: PublicUser): Promise<Result<Delivery>> {
@@ -179,9 +236,10 @@ export function createDocumentService(deps: DocumentDeps) {
       }
       const language = input.language ?? (await deps.language());
       const now = deps.now();
+      const maskPersonalData = !canSeePersonalData(user.role);
       const table = registerRows(states, {
         language,
-        maskPersonalData: !canSeePersonalData(user.role),
+        maskPersonalData,
         users: new Map((await deps.users()).map((u) => [u.id as string, u.displayName])),
         policy: deps.policy,
         calendar: deps.calendar,
@@ -194,7 +252,22 @@ export function createDocumentService(deps: DocumentDeps) {
         input.format === 'csv'
           ? { fileName: `${base}.csv`, mime: MIME.csv, bytes: new TextEncoder().encode(toCsv(table)) }
           : { fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes: toXlsx(table, language === 'zh-CN' ? '投诉登记簿' : 'Register') };
-      return deps.platform.deliver(file);
+      const delivered = await deps.platform.deliver(file);
+      const to = delivered.ok ? deliveredTo(delivered.value) : undefined;
+      if (to) {
+        await deps.audit.append({
+          ...auditedBy(user, deps.now()),
+          kind: 'export',
+          format: input.format,
+          ...to,
+          language,
+          complaintCount: states.length,
+          requestedCount: input.complaintIds.length,
+          ...(input.filter ? { filter: input.filter } : {}),
+          personalDataMasked: maskPersonalData,
+        });
+      }
+      return delivered;
     },
   };
 }

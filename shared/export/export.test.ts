@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { EXPORT_MAX_COMPLAINTS } from '../api/documents';
 import { AROUND_THE_CLOCK } from '../calendar/calendar';
 import { deskAfter } from '../domain/testing';
 import { DEFAULT_POLICY } from '../policy/policy';
@@ -7,8 +8,7 @@ import { SAMPLE_USERS, sampleComplaint } from '../print/testing';
 import { toCsv } from './csv';
 import { canSeePersonalData, maskEmail, maskName, maskPhone } from './personalData';
 import { registerRows, type Table } from './register';
-import { crc32 } from './zip';
-import { columnName, toXlsx } from './xlsx';
+import { columnName, columnWidths, excelSerial, toXlsx, XLSX_STYLE } from './xlsx';
 
 const options = (maskPersonalData: boolean, language: 'zh-CN' | 'en' = 'zh-CN') => ({
   language,
@@ -144,9 +144,11 @@ describe('toXlsx', () => {
       ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
     );
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
-    const cells = [...sheet.matchAll(/<c r="([A-Z]+\d+)" t="inlineStr"(?: s="(\d)")?><is><t xml:space="preserve">([^<]*)<\/t><\/is><\/c>/g)];
+    const cells = [...sheet.matchAll(/<c r="([A-Z]+\d+)" t="inlineStr"(?: s="(\d)")?><is><t( xml:space="preserve")?>([^<]*)<\/t><\/is><\/c>/g)];
     const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    expect(cells.map((match) => decode(match[3] ?? ''))).toEqual([hostileTable.header, ...hostileTable.rows].flat());
+    expect(cells.map((match) => decode(match[4] ?? ''))).toEqual([hostileTable.header, ...hostileTable.rows].flat());
+    // Whitespace that matters (a tab, a line break) is kept; plain text does not need to say so.
+    expect(cells.map((match) => !!match[3])).toEqual([false, false, false, false, false, false, true, true, false, false]);
     expect(cells[0]?.[2]).toBe('1'); // header style: bold
     expect(cells[2]?.[2]).toBe('2'); // "=HYPERLINK…": quote-prefixed text, never a formula
     expect(sheet).not.toContain('<f>');
@@ -157,8 +159,102 @@ describe('toXlsx', () => {
   it('names columns past Z', () => {
     expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
   });
+});
 
-  it('computes the standard CRC-32', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+const unzipText = (bytes: Uint8Array): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+
+/** The compression method of every entry, from the zip's central directory (8 = deflate, 0 = stored). */
+function zipMethods(bytes: Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22; // no archive comment
+  expect(view.getUint32(end, true)).toBe(0x06054b50);
+  const methods: number[] = [];
+  for (let at = view.getUint32(end + 16, true), n = view.getUint16(end + 10, true); n > 0; n -= 1) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    methods.push(view.getUint16(at + 10, true));
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return methods;
+}
+
+describe('toXlsx: a workbook Excel and LibreOffice open as a table', () => {
+  const { state } = sampleComplaint();
+  const table = registerRows([state], options(false));
+  const files = unzipText(toXlsx(table, '投诉登记簿'));
+  const sheet = files['xl/worksheets/sheet1.xml'] ?? '';
+
+  it('declares its parts in [Content_Types].xml and its sheet in the workbook, with the filter range Excel records', () => {
+    const types = files['[Content_Types].xml'] ?? '';
+    expect(types).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    expect(files['_rels/.rels']).toContain('Target="xl/workbook.xml"');
+    const workbook = files['xl/workbook.xml'] ?? '';
+    expect(workbook).toContain('<sheet name="投诉登记簿" sheetId="1" r:id="rId1"/>');
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'投诉登记簿'!$A$1:$Q$2</definedName>`);
+    expect(files['xl/_rels/workbook.xml.rels']).toContain('Target="worksheets/sheet1.xml"');
+  });
+
+  it('freezes the header row, sets every column width and puts an autofilter over the whole table, in schema order', () => {
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    const cols = [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="(\d+)" customWidth="1"\/>/g)];
+    expect(cols.map((col) => Number(col[1]))).toEqual(table.header.map((_, i) => i + 1));
+    expect(sheet).toContain('<autoFilter ref="A1:Q2"/>');
+    expect(sheet).toContain('<dimension ref="A1:Q2"/>');
+    // CT_Worksheet's order: Excel refuses a sheet whose elements are out of it.
+    const order = ['<dimension', '<sheetViews>', '<cols>', '<sheetData>', '</sheetData>', '<autoFilter', '<pageMargins'].map((tag) => sheet.indexOf(tag));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] ?? 0)))).toBe(true);
+  });
+
+  it('writes the register’s times as date serials with a date format, in the branch’s local time', () => {
+    // 受理时间 2026-11-23 09:00 Shanghai, 结案时间 2026-11-27 00:30: serials count days from 1899-12-30.
+    const serial = (ref: string) => Number(new RegExp(`<c r="${ref}" s="${XLSX_STYLE.dateTime}"><v>([\\d.]+)</v></c>`).exec(sheet)?.[1]);
+    expect(serial('B2')).toBe(46349 + 9 / 24);
+    expect(serial('Q2')).toBeCloseTo(46353 + 0.5 / 24, 9);
+    expect(sheet).not.toMatch(/<c r="B2"[^>]*t="inlineStr"/);
+    const styles = files['xl/styles.xml'] ?? '';
+    expect(styles).toContain('<numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/>');
+    const xfs = [...(/<cellXfs count="(\d+)">(.*?)<\/cellXfs>/s.exec(styles)?.[2] ?? '').matchAll(/<xf [^>]*\/>/g)].map((m) => m[0]);
+    expect(xfs[XLSX_STYLE.dateTime]).toContain('numFmtId="164"');
+    expect(xfs[XLSX_STYLE.dateTime]).toContain('applyNumberFormat="1"');
+    expect(styles).toContain(`<cellXfs count="${xfs.length}">`);
+  });
+
+  it('deflates every entry (no stored zip)', () => {
+    const bytes = toXlsx(table, '投诉登记簿');
+    expect(zipMethods(bytes)).toEqual([8, 8, 8, 8, 8, 8]);
+    expect(toXlsx(table, '投诉登记簿')).toEqual(bytes); // same table, same bytes
+  });
+});
+
+describe('excelSerial', () => {
+  it('turns wall times into serials and refuses what is not one', () => {
+    expect(excelSerial('1900-03-01')).toBe(61);
+    expect(excelSerial('1970-01-01 00:00')).toBe(25569);
+    expect(excelSerial('2026-11-23 09:00')).toBe(46349.375);
+    expect(excelSerial('2026-11-23 23:59')).toBeCloseTo(46349 + 1439 / 1440, 10);
+    for (const text of ['', '2026-02-30 09:00', '2026-13-01', '2026-11-23 24:00', '2026-11-23T09:00', '1900-02-28', '=1+1']) expect(excelSerial(text)).toBeUndefined();
+  });
+});
+
+describe('columnWidths', () => {
+  it('fits the widest cell, counting CJK characters double, within 8 and 60', () => {
+    const widths = columnWidths({ header: ['a', '名称', 'c'], rows: [['x', '中文中文中文', 'y'.repeat(500)], ['', '', '']] });
+    expect(widths).toEqual([8, 14, 60]);
+  });
+});
+
+describe('toXlsx at the contract limit', () => {
+  it(`writes ${EXPORT_MAX_COMPLAINTS.toLocaleString('en-US')} rows (a spread over the rows overflowed the stack near 130 000)`, () => {
+    const rows = Array.from({ length: EXPORT_MAX_COMPLAINTS }, (_, i) => [`SH01-20261123-${String(i).padStart(6, '0')}`, '2026-11-23 09:00', i % 7 === 0 ? '=1+1' : '']);
+    const started = performance.now();
+    const bytes = toXlsx({ header: ['Number', 'Received at', 'Note'], rows, types: ['text', 'dateTime', 'text'] });
+    const ms = performance.now() - started;
+    const sheet = strFromU8(unzipSync(bytes, { filter: (file) => file.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    const last = EXPORT_MAX_COMPLAINTS + 1;
+    expect(sheet).toContain(`<autoFilter ref="A1:C${last}"/>`);
+    expect(sheet).toContain(`<row r="${last}"><c r="A${last}" t="inlineStr"><is><t>SH01-20261123-199999</t></is></c><c r="B${last}" s="3"><v>46349.375</v></c></row>`);
+    expect(bytes.length).toBeLessThan(sheet.length / 10); // deflated
+    console.log(`toXlsx: ${EXPORT_MAX_COMPLAINTS} rows × 3 columns in ${ms.toFixed(0)} ms, ${(bytes.length / 1e6).toFixed(2)} MB (sheet XML ${(sheet.length / 1e6).toFixed(0)} MB)`);
   });
 });

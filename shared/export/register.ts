@@ -12,10 +12,14 @@ import { formatDateTime, listText } from '../print/text';
 import { vocabularyText } from '../print/vocabularyText';
 import { maskAddress, maskEmail, maskName, maskPhone } from './personalData';
 
-/** A header row and data rows, every cell a string. */
+/** What a column holds: text, or a local wall time `YYYY-MM-DD HH:mm` (the XLSX export writes it as a real date). */
+export type ColumnType = 'text' | 'dateTime';
+
+/** A header row and data rows, every cell a string; `types` (by column, default text) says which are dates. */
 export interface Table {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  readonly types?: readonly ColumnType[];
 }
 
 export interface RegisterOptions {
@@ -36,6 +40,10 @@ const HEADERS: Readonly<Record<Language, readonly string[]>> = {
   'zh-CN': ['投诉编号', '受理时间', '投诉渠道', '投诉类别', '等级', '状态', '处理层级', '处理人', '下一时限', '时限状态', '客户姓名', '联系电话', '电子邮箱', '地址', '投诉内容', '投诉请求', '结案时间'],
   en: ['Number', 'Received at', 'Channel', 'Category', 'Grade', 'Status', 'Tier', 'Assignee', 'Next deadline', 'Deadline state', 'Customer', 'Phone', 'Email', 'Address', 'Description', 'Request', 'Closed at'],
 };
+
+/** 受理时间, 下一时限 and 结案时间 are wall times in the branch's zone; the rest is text. */
+const DATE_TIME_COLUMNS: ReadonlySet<string> = new Set(['Received at', 'Next deadline', 'Closed at']);
+const COLUMN_TYPES: readonly ColumnType[] = HEADERS.en.map((name) => (DATE_TIME_COLUMNS.has(name) ? 'dateTime' : 'text'));
 
 export function registerRows(states: readonly ComplaintState[], options: RegisterOptions): Table {
   const { language, policy } = options;
@@ -73,5 +81,5 @@ export function registerRows(states: readonly ComplaintState[], options: Registe
       formatDateTime(s.closedAt, zone),
     ];
   });
-  return { header: HEADERS[language], rows };
+  return { header: HEADERS[language], rows, types: COLUMN_TYPES };
 }

@@ -13,6 +13,7 @@ type Benchmark = { readonly describe: string; readonly load: () => Promise<{ run
 
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   domain: { describe: 'fold, clocks and KPIs over generated complaints', load: () => import('./domain.bench') },
+  export: { describe: 'register export (rows, Excel, CSV) at 50 000 and 200 000 complaints: time and size', load: () => import('./export.bench') },
   browser: { describe: 'register, search and complaint page in Chromium over the real services', load: () => import('./browser.bench') },
 };
 

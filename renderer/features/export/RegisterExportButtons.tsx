@@ -1,9 +1,11 @@
 /**
  * "Export CSV" / "Export Excel" for the complaint register: exports exactly the complaints of the current filter,
- * in register order. Main builds the file from its journal and masks personal data by the signed-in role.
+ * in register order. Main builds the file from its journal, masks personal data by the signed-in role, and
+ * records the export in its audit log with `filter`, the description of the filter that chose the rows.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RegisterFilter } from '../../../shared/api/documents';
 import type { ComplaintId } from '../../../shared/brand';
 import { canSeePersonalData } from '../../../shared/export/personalData';
 import { useSession } from '../../app/session';
@@ -14,7 +16,7 @@ import { documentRefusalText } from '../print/documentRefusal';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
-export function RegisterExportButtons({ ids }: { ids: readonly ComplaintId[] }) {
+export function RegisterExportButtons({ ids, filter }: { ids: readonly ComplaintId[]; filter: RegisterFilter }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -23,7 +25,7 @@ export function RegisterExportButtons({ ids }: { ids: readonly ComplaintId[] }) 
 
   async function exportAs(format: 'csv' | 'xlsx') {
     setStatus({ kind: 'busy' });
-    const result = await api.call('exports.register', { format, complaintIds: [...ids], language });
+    const result = await api.call('exports.register', { format, complaintIds: [...ids], language, filter });
     if (!result.ok) return setStatus({ kind: 'error', text: documentRefusalText(t, result.error) });
     const received = receiveDelivery(result.value);
     const text =

@@ -8,7 +8,7 @@ import type { ComplaintRow } from '../../store';
 import { RegisterExportButtons } from '../export/RegisterExportButtons';
 import { FilterBar } from './FilterBar';
 import { RegisterTable } from './RegisterTable';
-import { EMPTY_FILTERS, RegisterFiltersSchema, hasFilters, toRegisterQuery, type RegisterFilters } from './filters';
+import { EMPTY_FILTERS, RegisterFiltersSchema, describeFilters, hasFilters, toRegisterQuery, type RegisterFilters } from './filters';
 
 const STORAGE_KEY = 'complaint-desk.register-filters';
 
@@ -32,6 +32,8 @@ export function RegisterPage() {
   // Typing in the search box stays responsive while the query for the previous keystroke runs.
   const deferred = useDeferredValue(filters);
   const query = useMemo(() => toRegisterQuery(deferred, branch.timeZone), [deferred, branch.timeZone]);
+  // The filters the listed rows (and so an export of them) came from: the deferred ones, like the query.
+  const exportFilter = useMemo(() => describeFilters(deferred), [deferred]);
   const filtered = hasFilters(filters);
   const [result, setResult] = useState<{ total: number | undefined; ids: readonly ComplaintId[] }>({ total: undefined, ids: [] });
 
@@ -56,7 +58,7 @@ export function RegisterPage() {
     <section className="page page-fill" aria-labelledby="page-title">
       <div className="page-head">
         <h1 id="page-title">{t('registerList.title')}</h1>
-        <RegisterExportButtons ids={result.ids} />
+        <RegisterExportButtons ids={result.ids} filter={exportFilter} />
       </div>
       <FilterBar ref={searchRef} filters={filters} onChange={change} onClear={() => change({ ...EMPTY_FILTERS, sort: filters.sort })} total={result.total} filtered={filtered} onLeaveSearch={() => document.getElementById('register-body')?.focus()} />
       <RegisterTable

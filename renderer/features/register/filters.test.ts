@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, RegisterFiltersSchema, hasFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
+import { RegisterFilterSchema } from '../../../shared/api/documents';
+import { EMPTY_FILTERS, RegisterFiltersSchema, describeFilters, hasFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
 
 describe('register filters → store query', () => {
   it('asks for everything, newest first, when nothing is set', () => {
@@ -33,5 +34,16 @@ describe('register filters → store query', () => {
   it('flips the direction on a second click of the same column', () => {
     expect(toggleSort({ by: 'receivedAt', direction: 'desc' }, 'receivedAt')).toEqual({ by: 'receivedAt', direction: 'asc' });
     expect(toggleSort({ by: 'receivedAt', direction: 'desc' }, 'nextDeadlineAt')).toEqual({ by: 'nextDeadlineAt', direction: 'asc' });
+  });
+});
+
+describe('register filters → the export audit description', () => {
+  it('describes what the query applies, leaves out what is unset, and passes the contract', () => {
+    expect(describeFilters(EMPTY_FILTERS)).toEqual({ sort: { by: 'receivedAt', direction: 'desc' } });
+    const described = describeFilters({ ...EMPTY_FILTERS, search: '  138 ', status: 'registered', grade: '7', overdue: true, from: '2026-11-01', to: '2026-1' });
+    expect(described).toEqual({ search: '138', status: 'registered', overdue: true, from: '2026-11-01', sort: EMPTY_FILTERS.sort });
+    expect(RegisterFilterSchema.parse(described)).toEqual(described);
+    const longest = RegisterFiltersSchema.parse({ search: 'x'.repeat(200), status: 's'.repeat(64), category: 'c'.repeat(64), channel: 'h'.repeat(64), assignee: 'a'.repeat(64), grade: '1', from: '2026-01-01', to: '2026-12-31' });
+    expect(RegisterFilterSchema.safeParse(describeFilters(longest)).success).toBe(true);
   });
 });

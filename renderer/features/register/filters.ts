@@ -3,6 +3,7 @@
  * store query it stands for. Dates are whole days in the branch's time zone.
  */
 import { z } from 'zod';
+import type { RegisterFilter } from '../../../shared/api/documents';
 import type { UserId } from '../../../shared/brand';
 import { localToEpochMs } from '../../../shared/calendar/zone';
 import { GradeSchema } from '../../../shared/domain/vocabulary';
@@ -55,6 +56,27 @@ export function toRegisterQuery(filters: RegisterFilters, timeZone: string): Reg
   const to = startOfLocalDay(filters.to, timeZone, 1); // the "to" day is included
   if (to) query.receivedTo = to;
   return query;
+}
+
+/**
+ * The filters that chose the register's rows, for an export's audit line (`exports.register`'s `filter`): the
+ * values the query applies (the search trimmed, a real grade, whole dates), unset ones left out.
+ */
+export function describeFilters(filters: RegisterFilters): RegisterFilter {
+  const search = filters.search.trim();
+  const grade = GradeSchema.safeParse(Number(filters.grade));
+  return {
+    ...(search ? { search } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.grade && grade.success ? { grade: filters.grade } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.channel ? { channel: filters.channel } : {}),
+    ...(filters.assignee ? { assignee: filters.assignee } : {}),
+    ...(filters.overdue ? { overdue: true } : {}),
+    ...(DAY.test(filters.from) ? { from: filters.from } : {}),
+    ...(DAY.test(filters.to) ? { to: filters.to } : {}),
+    sort: filters.sort,
+  };
 }
 
 export function hasFilters(filters: RegisterFilters): boolean {

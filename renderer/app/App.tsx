@@ -85,10 +85,7 @@ export function App() {
         <main className="auth-page">
           <div className="banner banner-error" role="alert">
             <strong>{t('app.folderProblemTitle')}</strong>
-            <p>{t('refusal.branch_file_missing')}</p>
-            <p>
-              <code>{phase.path}</code>
-            </p>
+            <p>{t('refusal.branch_file_missing', { path: phase.path })}</p>
             <button type="button" className="btn" onClick={start}>
               {t('common.retry')}
             </button>

@@ -78,7 +78,7 @@ export const en: Messages = {
     validityRequired: 'To change the grade or flag a major complaint, choose the validity',
   },
   refusal: {
-    branch_file_missing: 'The branch settings file (branch.json) is missing, but this data folder still holds accounts or records, so it cannot be set up as new. Restore the whole data folder from its latest backup, or ask the administrator; then choose Try again.',
+    branch_file_missing: 'The branch set-up file {{path}} is missing, but this data folder holds accounts or complaints. Do not set up again: restore the data folder (or that file) from its latest backup, then start again.',
     invalid_input: 'Some input is not valid. Check the marked fields.',
     invalid_credentials: 'Wrong username or password.',
     bad_credentials: 'Wrong username or password.',

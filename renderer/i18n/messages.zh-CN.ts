@@ -78,7 +78,7 @@ export const zhCN = {
     validityRequired: '调整等级或标记重大投诉时，请选择责任判定',
   },
   refusal: {
-    branch_file_missing: '门店设置文件（branch.json）丢失，但此数据文件夹中仍有账号或记录，因此不能重新初始化。请从最近的备份恢复整个数据文件夹，或联系管理员，然后点击“重试”。',
+    branch_file_missing: '网点设置文件 {{path}} 不见了，但此数据文件夹中已有账号或投诉记录。请不要重新设置：请从最近的备份恢复整个数据文件夹（或该文件）后再启动。',
     invalid_input: '输入内容无效，请检查标出的字段。',
     invalid_credentials: '用户名或密码不正确。',
     bad_credentials: '用户名或密码不正确。',

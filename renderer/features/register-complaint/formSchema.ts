@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { localToEpochMs } from '../../../shared/calendar/zone';
+import { liesInFuture } from '../../../shared/domain/commands/context';
 import { RegisterInput } from '../../../shared/domain/commands/registration';
 import { AssessInput } from '../../../shared/domain/commands/triage';
 import { EvidenceRefSchema } from '../../../shared/domain/event-payloads';
@@ -166,11 +167,11 @@ export function formIssues(values: RegistrationFormValues, context: FormContext)
   if (values.collective.enabled && !(Number(values.collective.count) >= 2)) issues.push({ path: 'collective.count', message: 'validation.collectiveCount' });
   const received = localInputToIso(values.receivedAt, context.timeZone);
   if (!received) issues.push({ path: 'receivedAt', message: values.receivedAt ? 'validation.dateTime' : 'validation.required' });
-  else if (Date.parse(received) > context.now() + 60_000) issues.push({ path: 'receivedAt', message: 'validation.future' });
+  else if (liesInFuture(received, context.now())) issues.push({ path: 'receivedAt', message: 'validation.future' });
   if (values.incident.at.trim() !== '') {
     const at = localInputToIso(values.incident.at, context.timeZone);
     if (!at) issues.push({ path: 'incident.at', message: 'validation.dateTime' });
-    else if (Date.parse(at) > context.now() + 60_000) issues.push({ path: 'incident.at', message: 'validation.future' });
+    else if (liesInFuture(at, context.now())) issues.push({ path: 'incident.at', message: 'validation.future' });
   }
   if (values.requestedAmount.trim() !== '' && !(Number(values.requestedAmount) >= 0)) issues.push({ path: 'requestedAmount', message: 'validation.number' });
   if (values.requests.length === 0) issues.push({ path: 'requests', message: 'validation.required' });

@@ -152,7 +152,16 @@ export function notResolved(state: ComplaintState): Refusal | undefined {
     : undefined;
 }
 
+/**
+ * How far ahead of the clock a typed time may be: a person types whole minutes, so the minute that has begun counts
+ * as now. The forms check with this same rule (`liesInFuture`), so a form never accepts a time the command refuses.
+ */
+export const TYPED_TIME_TOLERANCE_MS = 60_000;
+
+/** Whether an instant a person typed lies after `nowMs` by more than the typed minute allows. */
+export const liesInFuture = (instant: string, nowMs: number): boolean => Date.parse(instant) > nowMs + TYPED_TIME_TOLERANCE_MS;
+
 /** Refuses an instant the person typed that lies after `now` (a received time, an incident, a reply). */
 export function notInFuture(instant: string, ctx: CommandContext, code: string, what: string): Refusal | undefined {
-  return Date.parse(instant) > Date.parse(ctx.now) ? no(code, `${what} cannot be in the future`) : undefined;
+  return liesInFuture(instant, Date.parse(ctx.now)) ? no(code, `${what} cannot be in the future`) : undefined;
 }

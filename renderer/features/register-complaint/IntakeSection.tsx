@@ -58,7 +58,6 @@ export function DateTimeInput({ name, label, required }: { name: 'receivedAt' | 
       required={required}
       fallbackKey="validation.dateTime"
       hint={t('register.dateTimeHint')}
-      placeholder="2026-11-23 14:05"
       inputMode="numeric"
       spellCheck={false}
       className="field-datetime"

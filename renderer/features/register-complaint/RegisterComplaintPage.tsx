@@ -193,7 +193,7 @@ export function RegisterComplaintPage() {
       {confirmingClear && (
         <Dialog title={t('register.confirmClearTitle')} onClose={() => setConfirmingClear(false)}>
           <p>{t('register.confirmClear')}</p>
-          <div className="form-actions">
+          <div className="dialog-actions">
             <button type="button" className="btn" onClick={() => setConfirmingClear(false)}>
               {t('register.cancel')}
             </button>

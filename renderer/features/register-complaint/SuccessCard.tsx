@@ -68,7 +68,7 @@ export function SuccessCard({ registered, onAnother, branch }: { registered: Reg
 }
 
 // The slip is narrow; the frame shows it at its printed size with room around it.
-const FRAME_STYLE = { width: 360, height: 420, border: '1px solid #c8cdd4', background: '#fff' } as const;
+const FRAME_STYLE = { width: 360, height: 330, border: '1px solid #c8cdd4', background: '#fff' } as const;
 
 /**
  * The receipt as it will print, in a sandboxed frame (no scripts: no allow-scripts); "Print" prints only the
@@ -107,8 +107,7 @@ function ReceiptPreview({ registered, branch, onClose }: { registered: Registere
   return (
     <Dialog title={t('register.receiptPreview')} onClose={onClose}>
       <iframe ref={frame} title={t('register.receiptPreview')} sandbox="allow-same-origin allow-modals" srcDoc={html} style={FRAME_STYLE} />
-      <div className="form-actions">
-        <span className="spacer" />
+      <div className="dialog-actions">
         <button type="button" className="btn btn-primary" onClick={print}>
           {t('register.receiptPrint')}
         </button>

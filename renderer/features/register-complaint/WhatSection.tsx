@@ -16,7 +16,7 @@ export function WhatSection() {
         <DateTimeInput name="incident.at" label={t('register.incidentAt')} />
         <TextInput name="incident.place" label={t('register.incidentPlace')} />
         <SelectInput name="nature" label={t('register.nature')} options={NatureSchema.options.map((value) => ({ value, label: t(`nature.${value}`) }))} />
-        <TextInput name="repeatOf" label={t('register.repeatOf')} hint={t('register.repeatOfHint')} fallbackKey="validation.complaintNumber" spellCheck={false} placeholder="SH01-20261123-0001" />
+        <TextInput name="repeatOf" label={t('register.repeatOf')} hint={t('register.repeatOfHint')} fallbackKey="validation.complaintNumber" spellCheck={false} />
         <TextInput name="incident.staffMember" label={t('register.staffInvolved')} />
         <TextInput name="incident.department" label={t('register.department')} />
         <TextInput name="incident.product" label={t('register.product')} />

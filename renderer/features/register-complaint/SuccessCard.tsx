@@ -68,7 +68,7 @@ export function SuccessCard({ registered, onAnother, branch }: { registered: Reg
 }
 
 // The slip is narrow; the frame shows it at its printed size with room around it.
-const FRAME_STYLE = { width: 360, height: 330, border: '1px solid #c8cdd4', background: '#fff' } as const;
+const FRAME_STYLE = { width: 360, height: 380, border: '1px solid #c8cdd4', background: '#fff' } as const;
 
 /**
  * The receipt as it will print, in a sandboxed frame (no scripts: no allow-scripts); "Print" prints only the

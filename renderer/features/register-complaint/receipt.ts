@@ -27,7 +27,7 @@ h1 { font-size: 13pt; text-align: center; margin: 0 0 3mm; }
 table { border-collapse: collapse; width: 100%; }
 th { text-align: left; font-weight: normal; white-space: nowrap; padding: 0.5mm 2mm 0.5mm 0; vertical-align: top; }
 td { padding: 0.5mm 0; overflow-wrap: anywhere; }
-.number { font-size: 14pt; font-weight: bold; letter-spacing: 0.02em; font-variant-numeric: tabular-nums; }
+.number { font-size: 12.5pt; font-weight: bold; white-space: nowrap; font-variant-numeric: tabular-nums; }
 h2 { font-size: 10.5pt; margin: 3mm 0 1mm; }
 p { margin: 0 0 2mm; }
 .keep { text-align: center; border-top: 1px dashed #000; padding-top: 2mm; margin-top: 3mm; }

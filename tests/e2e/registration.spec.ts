@@ -50,10 +50,7 @@ class Clerk {
   async tabTo(label: string | RegExp, limit = 12) {
     for (let i = 0; i < limit; i += 1) {
       await this.press('Tab');
-      const name = await this.page.evaluate(() => {
-        const active = document.activeElement as HTMLInputElement | null;
-        return active?.labels?.[0]?.textContent?.trim() ?? '';
-      });
+      const name = await focusedLabel(this.page);
       if (typeof label === 'string' ? name === label : label.test(name)) return;
     }
     throw new Error(`${String(label)} not reached in ${limit} Tabs`);
@@ -64,7 +61,21 @@ class Clerk {
   }
 }
 
-const focusedLabel = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim() ?? '');
+/** The page's DOM as far as these checks read it (the e2e project compiles without the DOM library). */
+interface PageDom {
+  document: {
+    activeElement: { labels?: ArrayLike<{ textContent: string | null }> | null } | null;
+    documentElement: { scrollTop: number };
+    body: { scrollTop: number };
+  };
+  scrollX: number;
+  scrollY: number;
+}
+
+/** The text of the focused control's label: where the clerk's next keystroke goes. */
+function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as PageDom).document.activeElement?.labels?.[0]?.textContent?.trim() ?? '');
+}
 
 test('a walk-in complaint takes a clerk under 45 seconds at the counter, by keyboard alone', async ({ page, desk }) => {
   await page.goto(desk.url);
@@ -126,7 +137,11 @@ test('the form keeps what was entered or says why not, and Tab onto Attach files
   await page.getByLabel('Customer request').fill('退款');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Attach files')).toBeFocused();
-  expect(await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY, root: document.documentElement.scrollTop, body: document.body.scrollTop }))).toEqual({ x: 0, y: 0, root: 0, body: 0 });
+  const scrolled = await page.evaluate(() => {
+    const dom = globalThis as unknown as PageDom;
+    return { x: dom.scrollX, y: dom.scrollY, root: dom.document.documentElement.scrollTop, body: dom.document.body.scrollTop };
+  });
+  expect(scrolled).toEqual({ x: 0, y: 0, root: 0, body: 0 });
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeInViewport();
 
   // A collective complaint of 5 is major and ticked; lowered to 3 the tick goes, and the clerk is told.

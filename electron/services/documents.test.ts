@@ -24,9 +24,9 @@ const sample = sampleComplaint();
 const complaintId = sample.state.id;
 
 /** A desk with the branch set up, the sample complaint journaled, a staff user, and the admin signed in. */
-async function withDesk(platform: DocumentPlatform, work: (desk: Desk, dir: string, printed: string[]) => Promise<void>) {
+async function withDesk(platform: DocumentPlatform, work: (desk: Desk, dir: string, printed: string[]) => Promise<void>, now?: () => Date) {
   await withTempDir(async (dir) => {
-    const open = () => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), documents: platform });
+    const open = () => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger(), documents: platform, ...(now ? { now } : {}) });
     const first = await open();
     expect(await inWindow(first)('setup.createBranch', SETUP)).toMatchObject({ ok: true });
     expect(await inWindow(first)('users.create', { username: 'xiaoli', role: 'staff', password: 'staff pass 1' })).toMatchObject({ ok: true });
@@ -133,6 +133,19 @@ describe('exports.register', () => {
       expect(masked).not.toContain('13812345678');
       expect(masked).toContain('138****5678');
     });
+  });
+
+  it("names the file with the branch's local date, not the UTC one", async () => {
+    // 07:30 on 24 November in Shanghai is still the 23rd in UTC.
+    const morning = () => new Date('2026-11-23T23:30:00.000Z');
+    await withDesk(
+      recordingPlatform(),
+      async (desk) => {
+        const result = await inWindow(desk)('exports.register', { format: 'csv', complaintIds: [complaintId], language: 'en' });
+        expect(result).toMatchObject({ ok: true, value: { fileName: 'complaint-register-SH01-20261124.csv' } });
+      },
+      morning,
+    );
   });
 
   it('writes an .xlsx that Python’s zipfile reads without a bad entry', async () => {

@@ -20,6 +20,7 @@ import type { ComplaintId } from '../../shared/brand';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { whyNot } from '../../shared/domain/commands';
 import type { DomainEvent } from '../../shared/domain/events';
+import { localDateKey } from '../../shared/domain/numbering';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { EXPORT_AUDIT_VERSION, type ExportAuditEntry } from '../../shared/export/audit';
@@ -246,7 +247,8 @@ export function createDocumentService(deps: DocumentDeps) {
         now: now.toISOString(),
         timeZone: branch.timeZone,
       });
-      const stamp = now.toISOString().slice(0, 10).replace(/-/g, '');
+      // The branch's own date: an export at 07:30 in Shanghai is that day's, not yesterday's (the UTC date).
+      const stamp = localDateKey(now.toISOString(), branch.timeZone);
       const base = `${language === 'zh-CN' ? '投诉登记簿' : 'complaint-register'}-${branch.code}-${stamp}`;
       const file =
         input.format === 'csv'

@@ -7,6 +7,7 @@ import { currentLanguage, languageFromFragment, switchLanguage } from '../i18n';
 import { refusalText } from '../i18n/refusal';
 import { FirstRunPage } from '../features/setup/FirstRunPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { clearAllFilters } from '../features/register/filters';
 import { Shell } from './Shell';
 import { SessionContext } from './session';
 import { DeskStoreProvider } from './DeskStoreProvider';
@@ -54,15 +55,18 @@ export function App() {
   }, []);
 
   const signOut = useCallback(() => {
+    // What one person filtered is not the next person's view: the register starts whole after a sign-out.
+    clearAllFilters(window.sessionStorage);
     void api.call('auth.signOut', {}).then(start);
   }, [start]);
 
   // Main ended this window's session (idle, deactivated): back to sign-in, saying why.
   useEffect(
     () =>
-      api.onSessionEnded((ended) =>
-        setPhase((current) => (current.name === 'ready' ? { name: 'signIn', branch: current.branch, ended } : current)),
-      ),
+      api.onSessionEnded((ended) => {
+        clearAllFilters(window.sessionStorage);
+        setPhase((current) => (current.name === 'ready' ? { name: 'signIn', branch: current.branch, ended } : current));
+      }),
     [],
   );
 

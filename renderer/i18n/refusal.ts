@@ -9,6 +9,10 @@ const KNOWN_CODES: ReadonlySet<string> = new Set(Object.keys(zhCN.refusal));
  * An unknown code still shows something honest: the generic line with the code for the administrator.
  */
 export function refusalText(t: TFunction, refusal: Pick<Refusal, 'code' | 'params'>): string {
+  // A sign-in lock-out says how long to wait when main said so.
+  if (refusal.code === 'too_many_attempts' && typeof refusal.params?.seconds === 'number') {
+    return t('refusal.too_many_attempts_wait', { seconds: Math.max(1, Math.ceil(refusal.params.seconds)) });
+  }
   if (KNOWN_CODES.has(refusal.code) && refusal.code !== 'unknown') {
     return t(`refusal.${refusal.code}`, { ...refusal.params });
   }

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { durationParts } from '../i18n/format';
 import { Icon, type IconName } from './Icon';
 
-export const CLOCK_STATES = ['on_time', 'due_soon', 'overdue', 'met', 'missed', 'paused', 'none'] as const;
+/** `stopped`: the complaint was voided or rejected before the step was done (see endedClockBadgeProps). */
+export const CLOCK_STATES = ['on_time', 'due_soon', 'overdue', 'met', 'missed', 'paused', 'stopped', 'none'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];
 
 export interface ClockBadgeProps {
@@ -22,6 +23,7 @@ const ICONS: Record<ClockState, IconName> = {
   met: 'check',
   missed: 'cross',
   paused: 'pause',
+  stopped: 'dash',
   none: 'dash',
 };
 

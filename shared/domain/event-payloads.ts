@@ -87,6 +87,11 @@ export const RegisteredPayload = z.strictObject({
   /** Number of an earlier complaint on the same matter. */
   repeatOf: ComplaintNumberTextSchema.optional(),
   confirmation: z.strictObject({ method: ConfirmationMethodSchema }).optional(),
+  /**
+   * The counter's first impression (severity, urgency, spread) the provisional grade came from; kept so what the
+   * clerk answered is on the record until a supervisor assesses. Absent in events written before it was kept.
+   */
+  impression: z.strictObject({ severity: LevelSchema, urgency: LevelSchema, spread: SpreadSchema }).optional(),
   /** Provisional grade and flags at the counter; a supervisor's Assessed event replaces them. */
   grade: GradeSchema,
   flags: z.array(MajorFlagSchema),

@@ -99,9 +99,10 @@ function registeredState(event: DomainEvent): Draft {
     gradeChanges: [],
     policyVersion: p.policyVersion,
     validity: undefined,
-    severity: undefined,
-    urgency: undefined,
-    spread: undefined,
+    // The counter's impression until a supervisor assesses (older registrations did not keep it).
+    severity: p.impression?.severity,
+    urgency: p.impression?.urgency,
+    spread: p.impression?.spread,
     flags: p.flags,
     routes: [],
     tier: 'T1',

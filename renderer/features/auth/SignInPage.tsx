@@ -8,7 +8,7 @@ import type { Refusal } from '../../../shared/result';
 import { api } from '../../platform/api';
 import { refusalText } from '../../i18n/refusal';
 import { Field, fieldAria } from '../../ui/Field';
-import { fieldErrorText } from '../../ui/fieldError';
+import { fieldErrorText, isBlank } from '../../ui/fieldError';
 import { AuthCard } from './AuthCard';
 
 const SignInSchema = apiContract['auth.signIn'].input;
@@ -25,15 +25,15 @@ export function SignInPage({ branch, ended, onSignedIn }: { branch: BranchSetup;
 
   const submit = handleSubmit(async (form) => {
     setRefusal(null);
-    if (!form.username) setError('username', { message: 'validation.required' });
+    if (isBlank(form.username)) setError('username', { message: 'validation.required' });
     if (!form.password) setError('password', { message: 'validation.required' });
-    if (!form.username || !form.password) return;
+    if (isBlank(form.username) || !form.password) return;
     const result = await api.call('auth.signIn', form);
     if (!result.ok) return setRefusal(result.error);
     onSignedIn(result.value.user);
   });
 
-  const usernameError = fieldErrorText(t, formState.errors.username, { empty: !getValues('username') });
+  const usernameError = fieldErrorText(t, formState.errors.username, { empty: isBlank(getValues('username')) });
   const passwordError = fieldErrorText(t, formState.errors.password, { empty: !getValues('password') });
 
   return (

@@ -5,7 +5,7 @@ import { useSession } from '../../app/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { ClockBadge } from '../../ui/ClockBadge';
-import { clockBadgeProps } from '../../ui/clockBadgeProps';
+import { endedClockBadgeProps } from '../../ui/clockBadgeProps';
 import { GradeChip } from '../../ui/GradeChip';
 import { useCalendar, usePolicy } from '../../ui/policy';
 import { useNow } from '../../store';
@@ -34,7 +34,7 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintState }) {
       ))}
       <span className="row-inline row-tight" role="group" aria-label={t('complaint.clocks')}>
         {clocks.map((clock) => (
-          <ClockBadge key={clock.kind} {...clockBadgeProps(clock, t(`clockKind.${clock.kind}`), formatDateTime(clock.deadline, language, branch.timeZone))} />
+          <ClockBadge key={clock.kind} {...endedClockBadgeProps(clock, complaint, t(`clockKind.${clock.kind}`), formatDateTime(clock.deadline, language, branch.timeZone))} />
         ))}
       </span>
     </header>

@@ -10,7 +10,7 @@ import { impliedFlags, suggestedGradeOf, type RegistrationFormValues } from './f
 const GRADES = GradeSchema.options.map((option) => String(option.value));
 
 /**
- * 5 — assessment: severity, urgency and spread give the suggested grade, live. A supervisor may change the
+ * 6 — assessment: severity, urgency and spread give the suggested grade, live. A supervisor may change the
  * grade (with a reason), set major-complaint flags and the validity; staff register with the suggestion.
  */
 export function AssessmentSection({ policy, canAssess }: { policy: Policy; canAssess: boolean }) {
@@ -25,7 +25,7 @@ export function AssessmentSection({ policy, canAssess }: { policy: Policy; canAs
   const level = LevelSchema.options.map((value) => ({ value, label: t(`level.${value}`) }));
 
   return (
-    <Section step={5} title={t('register.assessment')}>
+    <Section step={6} title={t('register.assessment')}>
       <div className="grid">
         <SelectInput name="impression.severity" label={t('register.severity')} options={level} />
         <SelectInput name="impression.urgency" label={t('register.urgency')} options={level} />

@@ -4,20 +4,24 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../../shared/result';
 import { useSession } from '../../app/session';
-import { toLocalInputValue } from '../../i18n/format';
 import { refusalText } from '../../i18n/refusal';
+import { Dialog } from '../../ui/Dialog';
 import { usePolicy } from '../../ui/policy';
 import { useDeskStore } from '../../store';
 import { AssessmentSection } from './AssessmentSection';
 import { SuccessCard, type Registered } from './SuccessCard';
 import { WantSection } from './WantSection';
+import { IntakeSection } from './IntakeSection';
 import { WhatSection } from './WhatSection';
 import { WhoSection } from './WhoSection';
 import { clearDraft, delayedSaver, draftKey, isWorthKeeping, loadDraft, saveDraft } from './draft';
+import { formatDateTimeText } from './dateTimeText';
 import { RegistrationFormValuesSchema, emptyRegistrationForm, registrationFormSchema, type RegistrationFormValues, type RegistrationSubmission } from './formSchema';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
 
 const DRAFT_DELAY_MS = 300;
+/** How often an untouched "received at" moves on to the current minute. */
+const RECEIVED_TICK_MS = 15_000;
 const wallClock = (): number => Date.now();
 
 /** 登记投诉: one page in the order the customer tells the story; keyboard all the way. */
@@ -28,11 +32,14 @@ export function RegisterComplaintPage() {
   const policy = usePolicy();
   const canAssess = user.role !== 'staff';
   const storageKey = draftKey(branch.code, user.id);
-  const blank = useCallback(() => emptyRegistrationForm(toLocalInputValue(Date.now(), branch.timeZone)), [branch.timeZone]);
+  const blank = useCallback(() => emptyRegistrationForm(formatDateTimeText(Date.now(), branch.timeZone)), [branch.timeZone]);
   const [restored] = useState(() => loadDraft(window.localStorage, storageKey));
   const [showRestored, setShowRestored] = useState(restored !== undefined);
   const [registered, setRegistered] = useState<Registered | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [confirmingClear, setConfirmingClear] = useState(false);
+  // The channel as the form opened: set (register another, a draft) → start at the name; else at the channel.
+  const [startAtChannel, setStartAtChannel] = useState(() => !(restored?.channel ?? ''));
 
   const schema = useMemo(() => registrationFormSchema({ timeZone: branch.timeZone, policy, canAssess, now: wallClock }), [branch.timeZone, policy, canAssess]);
   const form = useForm<RegistrationFormValues, unknown, RegistrationSubmission>({
@@ -41,7 +48,7 @@ export function RegisterComplaintPage() {
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { handleSubmit, subscribe, reset, setError, formState } = form;
+  const { handleSubmit, subscribe, reset, setError, formState, getFieldState, getValues, setValue } = form;
   const draftSaver = useMemo(() => delayedSaver(DRAFT_DELAY_MS), []);
   // One id per registration attempt, kept across retries: a retry after a lost answer cannot register twice.
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
@@ -63,6 +70,19 @@ export function RegisterComplaintPage() {
       unsubscribe();
     };
   }, [subscribe, storageKey, draftSaver]);
+
+  // "Received at" defaults to now — the moment the customer is at the counter, not the moment the page opened:
+  // while nobody has typed in it, it follows the clock. A draft's time, or one the clerk typed, stays.
+  useEffect(() => {
+    if (restored) return;
+    const tick = () => {
+      if (getFieldState('receivedAt').isDirty) return;
+      const now = formatDateTimeText(Date.now(), branch.timeZone);
+      if (getValues('receivedAt') !== now) setValue('receivedAt', now, { shouldDirty: false });
+    };
+    const timer = window.setInterval(tick, RECEIVED_TICK_MS);
+    return () => window.clearInterval(timer);
+  }, [restored, registered, getFieldState, getValues, setValue, branch.timeZone]);
 
   const onValid = useCallback(
     async ({ assessment, ...input }: RegistrationSubmission) => {
@@ -90,14 +110,23 @@ export function RegisterComplaintPage() {
     // The next customer often came the same way about the same thing: keep the channel and category.
     const previous = form.getValues();
     reset({ ...blank(), channel: previous.channel, category: previous.category });
+    setStartAtChannel(previous.channel === '');
     setRegistered(null);
   }, [form, reset, blank]);
 
   const discard = () => {
+    setConfirmingClear(false);
     setShowRestored(false);
     clearDraft(window.localStorage, storageKey);
     reset(blank());
     setRefusal(null);
+    setStartAtChannel(true);
+    form.setFocus('channel');
+  };
+  // Clearing throws away what the customer has told so far: ask first (a blank form needs no question).
+  const askToClear = () => {
+    if (isWorthKeeping(RegistrationFormValuesSchema.parse(getValues()))) setConfirmingClear(true);
+    else discard();
   };
 
   // F2 here: the next registration if the number is on screen, else back to the first field.
@@ -105,16 +134,16 @@ export function RegisterComplaintPage() {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key !== 'F2') return;
       if (registered) another();
-      else form.setFocus('complainant.name');
+      else form.setFocus(getValues('channel') ? 'complainant.name' : 'channel');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [registered, another, form]);
+  }, [registered, another, form, getValues]);
 
   if (registered) {
     return (
       <div className="page">
-        <SuccessCard registered={registered} onAnother={another} />
+        <SuccessCard registered={registered} onAnother={another} branch={branch} />
       </div>
     );
   }
@@ -128,15 +157,16 @@ export function RegisterComplaintPage() {
       {showRestored && (
         <div className="banner banner-info" role="status">
           {t('register.draftRestored')}{' '}
-          <button type="button" className="btn-link" onClick={discard}>
+          <button type="button" className="btn-link" onClick={askToClear}>
             {t('register.discardDraft')}
           </button>
         </div>
       )}
       <FormProvider {...form}>
         <form className="reg-form" aria-labelledby="page-title" noValidate onSubmit={(event) => void submit(event)} onKeyDown={submitOnCtrlEnter}>
-          <WhoSection anonymousAllowed={policy.registration.anonymousAllowed} />
-          <WhatSection policy={policy} />
+          <IntakeSection policy={policy} autoFocusChannel={startAtChannel} />
+          <WhoSection anonymousAllowed={policy.registration.anonymousAllowed} collectiveThreshold={policy.registration.collectiveMajorThreshold} autoFocusName={!startAtChannel} />
+          <WhatSection />
           <WantSection />
           <AssessmentSection policy={policy} canAssess={canAssess} />
           <div className="form-actions">
@@ -151,7 +181,7 @@ export function RegisterComplaintPage() {
               </span>
             )}
             <span className="spacer" />
-            <button type="button" className="btn" onClick={discard}>
+            <button type="button" className="btn" onClick={askToClear}>
               {t('register.discardDraft')}
             </button>
             <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
@@ -160,6 +190,19 @@ export function RegisterComplaintPage() {
           </div>
         </form>
       </FormProvider>
+      {confirmingClear && (
+        <Dialog title={t('register.confirmClearTitle')} onClose={() => setConfirmingClear(false)}>
+          <p>{t('register.confirmClear')}</p>
+          <div className="dialog-actions">
+            <button type="button" className="btn" onClick={() => setConfirmingClear(false)}>
+              {t('register.cancel')}
+            </button>
+            <button type="button" className="btn btn-primary" onClick={discard}>
+              {t('register.confirmClearYes')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }

@@ -5,13 +5,13 @@ import { EvidencePicker } from '../evidence';
 import { CheckboxGroup, Section, TextArea, TextInput } from './formKit';
 import type { RegistrationFormValues } from './formSchema';
 
-/** 3 — what the customer wants; 4 — evidence, stored as it is picked and sent with the registration. */
+/** 4 — what the customer wants; 5 — evidence, stored as it is picked and sent with the registration. */
 export function WantSection() {
   const { t } = useTranslation();
   const { control } = useFormContext<RegistrationFormValues>();
   return (
     <>
-      <Section step={3} title={t('register.want')}>
+      <Section step={4} title={t('register.want')}>
         <div className="grid">
           <CheckboxGroup
             name="requests"
@@ -24,7 +24,7 @@ export function WantSection() {
           <TextArea name="requestText" label={t('register.customerRequest')} className="span-4" rows={2} />
         </div>
       </Section>
-      <Section step={4} title={t('register.evidence')}>
+      <Section step={5} title={t('register.evidence')}>
         <Controller name="evidence" control={control} render={({ field }) => <EvidencePicker value={field.value} onChange={field.onChange} />} />
       </Section>
     </>

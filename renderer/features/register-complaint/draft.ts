@@ -44,7 +44,7 @@ export function clearDraft(storage: DraftStorage, key: string): void {
 /** A draft worth restoring has something a person typed or attached (not just the defaults). */
 export function isWorthKeeping(values: RegistrationFormValues): boolean {
   const { complainant: c, incident: i } = values;
-  const typed = [c.name, c.phone, c.email, c.address, c.customerNumber, i.place, values.description, values.requestText, values.channel, values.category];
+  const typed = [c.name, c.phone, c.email, c.address, c.customerNumber, i.place, values.description, values.requestText, values.channel, values.category, values.repeatOf];
   return values.evidence.length > 0 || typed.some((text) => text.trim() !== '');
 }
 

@@ -13,7 +13,7 @@ export type FormPath = Path<RegistrationFormValues>;
 export const fieldId = (name: string): string => `reg-${name.replace(/\./g, '-')}`;
 
 /** The translated error of a registration field, if any. */
-export const useFieldError: (name: FormPath, fallbackKey?: string) => string | undefined = useSharedFieldError;
+export const useFieldError: (name: FormPath, fallbackKey?: string, params?: Record<string, string | number>) => string | undefined = useSharedFieldError;
 
 interface BaseProps {
   name: FormPath;
@@ -51,13 +51,13 @@ export interface Option {
   label: string;
 }
 
-export function SelectInput({ name, label, required, className, options, placeholder, disabled }: BaseProps & { options: readonly Option[]; placeholder?: string; disabled?: boolean }) {
+export function SelectInput({ name, label, required, className, options, placeholder, disabled, autoFocus }: BaseProps & { options: readonly Option[]; placeholder?: string; disabled?: boolean; autoFocus?: boolean }) {
   const { register } = useFormContext<RegistrationFormValues>();
   const error = useFieldError(name);
   const id = fieldId(name);
   return (
     <Field id={id} label={label} required={required} error={error} className={className}>
-      <select disabled={disabled} {...fieldAria(id, error)} {...register(name)}>
+      <select disabled={disabled} autoFocus={autoFocus} {...fieldAria(id, error)} {...register(name)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -87,8 +87,10 @@ export function CheckboxGroup({ name, legend, options, required, className, disa
     <fieldset className={`check-group ${className ?? ''}`} aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined}>
       <legend className={required ? 'required' : undefined}>{legend}</legend>
       {options.map((option) =>
+        // Distinct keys: a locked box that unlocks is a new input, so no tick stays on screen that the form no
+        // longer holds (React would otherwise keep the old DOM node's `checked`).
         locked.includes(option.value) ? (
-          <label key={option.value} className="check">
+          <label key={`locked-${option.value}`} className="check">
             <input type="checkbox" checked disabled readOnly />
             {option.label}
           </label>

@@ -100,3 +100,87 @@ describe('registration form', () => {
     expect(localInputToIso('2026-02-30T10:00', 'Asia/Shanghai')).toBeUndefined();
   });
 });
+
+describe('registration form: nothing the clerk entered is dropped', () => {
+  it('keeps the severity, urgency and spread answered at the counter, with no validity and no assessment', () => {
+    const result = check(filled((v) => (v.impression = { severity: 'high', urgency: 'medium', spread: 'several' })), { ...context, canAssess: false });
+    expect(result.ok && result.value.impression).toEqual({ severity: 'high', urgency: 'medium', spread: 'several' });
+    expect(result.ok && result.value.assessment).toBeUndefined();
+  });
+
+  it('keeps the number of an earlier complaint, written as stored, and makes the complaint major (grade 1)', () => {
+    const values = filled((v) => (v.repeatOf = ' sh01-20261101-0007 '));
+    const result = check(values);
+    expect(result.ok && result.value.repeatOf).toBe('SH01-20261101-0007');
+    expect(suggestedGradeOf(values, DEFAULT_POLICY)).toBe(1);
+  });
+
+  it('refuses an earlier complaint number that is not one, saying the format', () => {
+    for (const typed of ['SH01-2026-1', 'SH01-20261301-0001', '12345']) {
+      const result = check(filled((v) => (v.repeatOf = typed)));
+      expect(result.ok ? {} : result.issues).toEqual({ repeatOf: 'validation.complaintNumber' });
+    }
+  });
+
+  it('drops the collective flag with the head count: below the threshold the grade is suggested again', () => {
+    // Ticking "collective" sets the spread to several on screen (WhoSection).
+    const collective = (count: string) => (v: RegistrationFormValues) => {
+      v.collective = { enabled: true, count };
+      v.impression.spread = 'several';
+    };
+    const five = filled(collective('5'));
+    expect(suggestedGradeOf(five, DEFAULT_POLICY)).toBe(1);
+    const three = filled(collective('3'));
+    expect(suggestedGradeOf(three, DEFAULT_POLICY)).toBe(3);
+    const result = check(three);
+    expect(result.ok && result.value.collective).toEqual({ count: 3 });
+  });
+
+  it('keeps a major flag a supervisor ticked by hand, and then requires grade 1 (and a validity)', () => {
+    const values = filled((v) => {
+      v.assessment.flags = ['collective'];
+      v.assessment.validity = 'liable';
+    });
+    expect(suggestedGradeOf(values, DEFAULT_POLICY)).toBe(1);
+    const result = check(values);
+    expect(result.ok && result.value.assessment).toMatchObject({ flags: ['collective'], grade: 1 });
+  });
+});
+
+describe('registration form: time and money', () => {
+  it('reads the received time typed as text, and a time alone as today', () => {
+    const result = check(filled((v) => (v.receivedAt = '2026-11-23 13:30')));
+    expect(result.ok && result.value.receivedAt).toBe('2026-11-23T05:30:00.000Z');
+    const today = check(filled((v) => (v.incident.at = '9:15')));
+    expect(today.ok && today.value.incident.at).toBe('2026-11-23T01:15:00.000Z');
+  });
+
+  it('says what format a date-time takes when it cannot be read', () => {
+    const result = check(filled((v) => (v.receivedAt = '23/11/2026')));
+    expect(result.ok ? {} : result.issues).toEqual({ receivedAt: 'validation.dateTime' });
+  });
+
+  it('keeps money to the cent and refuses more decimals or a non-number, saying the rule', () => {
+    expect(check(filled((v) => (v.requestedAmount = '128.5'))).ok && check(filled((v) => (v.requestedAmount = '128.5'))).ok).toBe(true);
+    const ok = check(filled((v) => (v.requestedAmount = '１２８.５０')));
+    expect(ok.ok && ok.value.requestedAmount).toBe(128.5);
+    for (const typed of ['12.345', 'abc', '-5', '1e3']) {
+      const result = check(filled((v) => (v.requestedAmount = typed)));
+      expect(result.ok ? {} : result.issues).toEqual({ requestedAmount: 'validation.money' });
+    }
+    const huge = check(filled((v) => (v.requestedAmount = '2000000000')));
+    expect(huge.ok ? {} : huge.issues).toEqual({ requestedAmount: 'validation.numberMax|{"max":1000000000}' });
+  });
+
+  it('calls a spaces-only description missing, and names the limit of a too-long field', () => {
+    const blank = check(filled((v) => (v.description = '   ')));
+    expect(blank.ok ? {} : blank.issues).toEqual({ description: 'validation.required' });
+    const long = check(filled((v) => (v.incident.place = '店'.repeat(201))));
+    expect(long.ok ? {} : long.issues).toEqual({ 'incident.place': 'validation.tooLong|{"max":200}' });
+  });
+
+  it('states the head-count range of a collective complaint', () => {
+    const result = check(filled((v) => (v.collective = { enabled: true, count: '1' })));
+    expect(result.ok ? {} : result.issues).toEqual({ 'collective.count': 'validation.collectiveCount|{"min":2,"max":1000000}' });
+  });
+});

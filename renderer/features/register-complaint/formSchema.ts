@@ -6,15 +6,17 @@
  * on the right field. Form rules (the shared Chinese phone rule, "name or anonymous") add message keys.
  */
 import { z } from 'zod';
-import { localToEpochMs } from '../../../shared/calendar/zone';
 import { liesInFuture } from '../../../shared/domain/commands/context';
 import { RegisterInput } from '../../../shared/domain/commands/registration';
 import { AssessInput } from '../../../shared/domain/commands/triage';
 import { EvidenceRefSchema } from '../../../shared/domain/event-payloads';
 import { majorFlagsFor, suggestGrade } from '../../../shared/domain/grading';
+import { parseComplaintNumber } from '../../../shared/domain/numbering';
 import { isChinesePhoneNumber } from '../../../shared/domain/phone';
 import { GradeSchema, LevelSchema, MajorFlagSchema, SpreadSchema, type Grade, type MajorFlag } from '../../../shared/domain/vocabulary';
 import type { Policy } from '../../../shared/policy/policy';
+import { issueMessage, messageWithParams } from '../../ui/fieldError';
+import { parseDateTimeText } from './dateTimeText';
 
 const text = z.string().max(5000).catch('');
 const strings = z.array(z.string().max(64)).max(20).catch([]);
@@ -35,6 +37,8 @@ export const RegistrationFormValuesSchema = z.object({
   subCategory: text,
   nature: text,
   description: text,
+  /** 原投诉编号: the number of an earlier complaint on the same matter (a repeat complaint). */
+  repeatOf: text,
   requests: strings,
   requestedAmount: text,
   requestText: text,
@@ -68,21 +72,40 @@ export interface FormContext {
 
 const trimmed = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
 
-/** Whole minutes of a `datetime-local` value in the branch's zone, as an ISO instant. */
-export function localInputToIso(value: string, timeZone: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const back = new Date(wall);
-  if (back.getUTCDate() !== day || back.getUTCMonth() !== month - 1) return undefined; // 2026-02-30
-  return new Date(localToEpochMs(timeZone, wall)).toISOString();
+/**
+ * Whole minutes of a typed date-time (`2026-11-23 14:05`, or a `datetime-local` value) in the branch's zone, as
+ * an ISO instant; undefined when it is not a date-time. See dateTimeText.ts for what is accepted.
+ */
+export function localInputToIso(value: string, timeZone: string, nowMs?: number): string | undefined {
+  return parseDateTimeText(value, timeZone, nowMs);
 }
 
-/** Flags that follow from the registration itself (a collective complaint of policy-many people). */
+/** The earlier complaint's number as it is stored (`sh01-20261101-7` typed loosely is not guessed at: only case and spaces). */
+export function repeatOfNumber(value: string): string | undefined {
+  const typed = value.normalize('NFKC').trim().toUpperCase();
+  if (typed === '') return undefined;
+  return parseComplaintNumber(typed).ok ? typed : undefined;
+}
+
+/** Money as typed: yuan with at most two decimals (full-width digits from an IME are fine). */
+const MONEY = /^\d+(\.\d{1,2})?$/;
+export const AMOUNT_MAX = 1_000_000_000;
+
+/** The amount in yuan, kept to the cent; undefined when blank, NaN when not money. */
+export function amountOf(value: string): number | undefined {
+  const typed = value.normalize('NFKC').trim().replace(/,/g, '');
+  if (typed === '') return undefined;
+  if (!MONEY.test(typed)) return Number.NaN;
+  return Math.round(Number(typed) * 100) / 100;
+}
+
+/** Flags that follow from the registration itself: a collective complaint of policy-many people, a repeat. */
 export function impliedFlags(values: RegistrationFormValues, policy: Policy): MajorFlag[] {
   const count = Number(values.collective.count);
-  return majorFlagsFor({ collective: values.collective.enabled && Number.isInteger(count) ? { count } : undefined }, policy);
+  return majorFlagsFor(
+    { collective: values.collective.enabled && Number.isInteger(count) ? { count } : undefined, repeatOf: repeatOfNumber(values.repeatOf) },
+    policy,
+  );
 }
 
 export function chosenFlags(values: RegistrationFormValues, policy: Policy): MajorFlag[] {
@@ -106,14 +129,15 @@ function grade(value: string): Grade | undefined {
 /** The commands' inputs for the form values (before validation by the shared schemas). */
 export function toSubmission(values: RegistrationFormValues, context: FormContext): unknown {
   const { complainant: person, incident, anonymous } = values;
-  const amount = trimmed(values.requestedAmount);
+  const amount = amountOf(values.requestedAmount);
+  const nowMs = context.now();
   const suggested = suggestedGradeOf(values, context.policy);
   const chosenGrade = grade(values.assessment.grade) ?? suggested;
   const extraFlags = values.assessment.flags.filter((flag) => !impliedFlags(values, context.policy).includes(flag as MajorFlag));
   const assessed = context.canAssess && (values.assessment.validity !== '' || extraFlags.length > 0 || chosenGrade !== suggested);
   return {
     channel: values.channel,
-    receivedAt: localInputToIso(values.receivedAt, context.timeZone) ?? values.receivedAt,
+    receivedAt: localInputToIso(values.receivedAt, context.timeZone, nowMs) ?? values.receivedAt,
     // An anonymous complaint keeps no name or customer number; a way to reach the person may stay.
     complainant: {
       name: anonymous ? undefined : trimmed(person.name),
@@ -125,7 +149,7 @@ export function toSubmission(values: RegistrationFormValues, context: FormContex
     anonymous,
     collective: values.collective.enabled ? { count: trimmed(values.collective.count) === undefined ? Number.NaN : Number(values.collective.count) } : undefined,
     incident: {
-      at: trimmed(incident.at) === undefined ? undefined : (localInputToIso(incident.at, context.timeZone) ?? incident.at),
+      at: trimmed(incident.at) === undefined ? undefined : (localInputToIso(incident.at, context.timeZone, nowMs) ?? incident.at),
       place: trimmed(incident.place),
       staffMember: trimmed(incident.staffMember),
       department: trimmed(incident.department),
@@ -137,7 +161,8 @@ export function toSubmission(values: RegistrationFormValues, context: FormContex
     nature: values.nature,
     description: values.description,
     requests: values.requests,
-    requestedAmount: amount === undefined ? undefined : Number(amount),
+    requestedAmount: amount,
+    repeatOf: trimmed(values.repeatOf) === undefined ? undefined : (repeatOfNumber(values.repeatOf) ?? values.repeatOf),
     requestText: trimmed(values.requestText),
     evidence: values.evidence,
     impression: values.impression,
@@ -157,6 +182,9 @@ export function toSubmission(values: RegistrationFormValues, context: FormContex
 
 type Issue = { path: string; message: string };
 
+/** The most people a collective complaint records (the shared schema's limit). */
+const COLLECTIVE_MAX = 1_000_000;
+
 /** Rules of the form itself, as message keys; the shared schemas check the rest. */
 export function formIssues(values: RegistrationFormValues, context: FormContext): Issue[] {
   const issues: Issue[] = [];
@@ -164,16 +192,23 @@ export function formIssues(values: RegistrationFormValues, context: FormContext)
   const reachable = [person.name, person.phone, person.email, person.address, person.customerNumber].some((v) => v.trim() !== '');
   if (!values.anonymous && !reachable) issues.push({ path: 'complainant.name', message: 'validation.nameOrAnonymous' });
   if (person.phone.trim() !== '' && !isChinesePhoneNumber(person.phone)) issues.push({ path: 'complainant.phone', message: 'validation.phone' });
-  if (values.collective.enabled && !(Number(values.collective.count) >= 2)) issues.push({ path: 'collective.count', message: 'validation.collectiveCount' });
-  const received = localInputToIso(values.receivedAt, context.timeZone);
-  if (!received) issues.push({ path: 'receivedAt', message: values.receivedAt ? 'validation.dateTime' : 'validation.required' });
-  else if (liesInFuture(received, context.now())) issues.push({ path: 'receivedAt', message: 'validation.future' });
-  if (values.incident.at.trim() !== '') {
-    const at = localInputToIso(values.incident.at, context.timeZone);
-    if (!at) issues.push({ path: 'incident.at', message: 'validation.dateTime' });
-    else if (liesInFuture(at, context.now())) issues.push({ path: 'incident.at', message: 'validation.future' });
+  const count = Number(values.collective.count.normalize('NFKC').trim());
+  if (values.collective.enabled && !(values.collective.count.trim() !== '' && Number.isInteger(count) && count >= 2 && count <= COLLECTIVE_MAX)) {
+    issues.push({ path: 'collective.count', message: messageWithParams('validation.collectiveCount', { min: 2, max: COLLECTIVE_MAX }) });
   }
-  if (values.requestedAmount.trim() !== '' && !(Number(values.requestedAmount) >= 0)) issues.push({ path: 'requestedAmount', message: 'validation.number' });
+  const nowMs = context.now();
+  const received = localInputToIso(values.receivedAt, context.timeZone, nowMs);
+  if (!received) issues.push({ path: 'receivedAt', message: values.receivedAt.trim() ? 'validation.dateTime' : 'validation.required' });
+  else if (liesInFuture(received, nowMs)) issues.push({ path: 'receivedAt', message: 'validation.future' });
+  if (values.incident.at.trim() !== '') {
+    const at = localInputToIso(values.incident.at, context.timeZone, nowMs);
+    if (!at) issues.push({ path: 'incident.at', message: 'validation.dateTime' });
+    else if (liesInFuture(at, nowMs)) issues.push({ path: 'incident.at', message: 'validation.future' });
+  }
+  const amount = amountOf(values.requestedAmount);
+  if (amount !== undefined && Number.isNaN(amount)) issues.push({ path: 'requestedAmount', message: 'validation.money' });
+  else if (amount !== undefined && amount > AMOUNT_MAX) issues.push({ path: 'requestedAmount', message: messageWithParams('validation.numberMax', { max: AMOUNT_MAX }) });
+  if (values.repeatOf.trim() !== '' && repeatOfNumber(values.repeatOf) === undefined) issues.push({ path: 'repeatOf', message: 'validation.complaintNumber' });
   if (values.requests.length === 0) issues.push({ path: 'requests', message: 'validation.required' });
   const suggested = suggestedGradeOf(values, context.policy);
   const chosenGrade = grade(values.assessment.grade) ?? suggested;
@@ -201,7 +236,8 @@ export function registrationFormSchema(context: FormContext) {
       const path = issue.path.map(String);
       // `collective.count` etc. are the same on the form; a refused list item belongs to the list's field.
       const field = path.filter((part) => !/^\d+$/.test(part));
-      if (!taken.has(field.join('.'))) ctx.addIssue({ code: 'custom', message: issue.message, path: field });
+      // The rule with its limit ("at most 200 characters") where there is one; else the field's own sentence.
+      if (!taken.has(field.join('.'))) ctx.addIssue({ code: 'custom', message: issueMessage(issue) ?? issue.message, path: field });
       taken.add(field.join('.'));
     }
     return z.NEVER;

@@ -4,7 +4,7 @@ import { ChannelSchema, StatusSchema } from '../../../shared/domain/vocabulary';
 import { localName } from '../../ui/categories';
 import { usePolicy } from '../../ui/policy';
 import { useUsers } from '../../store';
-import type { RegisterFilters } from './filters';
+import { isReversedRange, type RegisterFilters } from './filters';
 
 interface FilterBarProps {
   filters: RegisterFilters;
@@ -23,6 +23,7 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
   const { t, i18n } = useTranslation();
   const policy = usePolicy();
   const users = useUsers();
+  const reversed = isReversedRange(filters);
   const set = (key: TextFilter) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value });
 
   const select = (key: TextFilter, label: string, options: readonly { value: string; label: string }[]) => (
@@ -70,8 +71,20 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
       </div>
       <div className="field field-date">
         <label htmlFor="filter-to">{t('registerList.to')}</label>
-        <input id="filter-to" type="date" value={filters.to} onChange={set('to')} />
+        <input
+          id="filter-to"
+          type="date"
+          value={filters.to}
+          onChange={set('to')}
+          aria-invalid={reversed || undefined}
+          aria-describedby={reversed ? 'filter-range-error' : undefined}
+        />
       </div>
+      {reversed && (
+        <span id="filter-range-error" className="field-error" role="alert">
+          {t('registerList.reversedRange')}
+        </span>
+      )}
       <label className="check">
         <input type="checkbox" checked={filters.overdue} onChange={(event) => onChange({ ...filters, overdue: event.target.checked })} />
         {t('registerList.overdueOnly')}

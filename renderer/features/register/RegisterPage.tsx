@@ -8,25 +8,15 @@ import type { ComplaintRow } from '../../store';
 import { RegisterExportButtons } from '../export/RegisterExportButtons';
 import { FilterBar } from './FilterBar';
 import { RegisterTable } from './RegisterTable';
-import { EMPTY_FILTERS, RegisterFiltersSchema, describeFilters, hasFilters, toRegisterQuery, type RegisterFilters } from './filters';
-
-const STORAGE_KEY = 'complaint-desk.register-filters';
-
-/** Filters survive opening a complaint and coming back (this window only). */
-function restoredFilters(): RegisterFilters {
-  try {
-    const raw = window.sessionStorage.getItem(STORAGE_KEY);
-    return raw ? RegisterFiltersSchema.parse(JSON.parse(raw)) : EMPTY_FILTERS;
-  } catch {
-    return EMPTY_FILTERS;
-  }
-}
+import { EMPTY_FILTERS, describeFilters, filtersKey, hasFilters, isReversedRange, loadFilters, saveFilters, toRegisterQuery, type RegisterFilters } from './filters';
 
 /** 投诉登记簿: every complaint, searchable, filterable, sortable. */
 export function RegisterPage() {
   const { t } = useTranslation();
-  const { branch } = useSession();
-  const [filters, setFilters] = useState<RegisterFilters>(restoredFilters);
+  const { branch, user } = useSession();
+  // Filters survive opening a complaint and coming back (this window, this person; cleared at sign-out).
+  const storageKey = filtersKey(branch.code, user.id);
+  const [filters, setFilters] = useState<RegisterFilters>(() => loadFilters(window.sessionStorage, storageKey));
   const [selected, setSelected] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   // Typing in the search box stays responsive while the query for the previous keystroke runs.
@@ -37,13 +27,7 @@ export function RegisterPage() {
   const filtered = hasFilters(filters);
   const [result, setResult] = useState<{ total: number | undefined; ids: readonly ComplaintId[] }>({ total: undefined, ids: [] });
 
-  useEffect(() => {
-    try {
-      window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(filters));
-    } catch {
-      // storage disabled: filters simply reset next time
-    }
-  }, [filters]);
+  useEffect(() => saveFilters(window.sessionStorage, storageKey, filters), [filters, storageKey]);
 
   useEffect(() => onSearchFocusRequest(() => searchRef.current?.focus()), []);
 
@@ -69,7 +53,7 @@ export function RegisterPage() {
         onSelect={setSelected}
         onOpen={open}
         onResult={setResult}
-        emptyText={filtered ? t('registerList.empty') : t('registerList.emptyAll')}
+        emptyText={isReversedRange(filters) ? t('registerList.reversedRange') : filtered ? t('registerList.empty') : t('registerList.emptyAll')}
       />
     </section>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegisterFilterSchema } from '../../../shared/api/documents';
-import { EMPTY_FILTERS, RegisterFiltersSchema, describeFilters, hasFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
+import { EMPTY_FILTERS, RegisterFiltersSchema, clearAllFilters, describeFilters, filtersKey, hasFilters, isReversedRange, loadFilters, saveFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
 
 describe('register filters → store query', () => {
   it('asks for everything, newest first, when nothing is set', () => {
@@ -45,5 +45,45 @@ describe('register filters → the export audit description', () => {
     expect(RegisterFilterSchema.parse(described)).toEqual(described);
     const longest = RegisterFiltersSchema.parse({ search: 'x'.repeat(200), status: 's'.repeat(64), category: 'c'.repeat(64), channel: 'h'.repeat(64), assignee: 'a'.repeat(64), grade: '1', from: '2026-01-01', to: '2026-12-31' });
     expect(RegisterFilterSchema.safeParse(describeFilters(longest)).success).toBe(true);
+  });
+});
+
+describe('register filters: per person, and honest about an impossible range', () => {
+  const memory = () => {
+    const map = new Map<string, string>();
+    return {
+      getItem: (key: string) => map.get(key) ?? null,
+      setItem: (key: string, value: string) => void map.set(key, value),
+      removeItem: (key: string) => void map.delete(key),
+      key: (index: number) => [...map.keys()][index] ?? null,
+      get length() {
+        return map.size;
+      },
+      map,
+    };
+  };
+
+  it('keeps each person’s filters apart and clears them all at sign-out', () => {
+    const storage = memory();
+    saveFilters(storage, filtersKey('SH01', 'u1'), { ...EMPTY_FILTERS, search: '张' });
+    expect(loadFilters(storage, filtersKey('SH01', 'u1')).search).toBe('张');
+    expect(loadFilters(storage, filtersKey('SH01', 'u2'))).toEqual(EMPTY_FILTERS);
+    storage.setItem('complaint-desk.registration-draft.SH01.u1', '{}');
+    clearAllFilters(storage);
+    expect(loadFilters(storage, filtersKey('SH01', 'u1'))).toEqual(EMPTY_FILTERS);
+    expect([...storage.map.keys()]).toEqual(['complaint-desk.registration-draft.SH01.u1']);
+  });
+
+  it('reads damaged storage as no filters', () => {
+    const storage = memory();
+    storage.setItem(filtersKey('SH01', 'u1'), '{not json');
+    expect(loadFilters(storage, filtersKey('SH01', 'u1'))).toEqual(EMPTY_FILTERS);
+  });
+
+  it('knows a reversed date range', () => {
+    expect(isReversedRange({ from: '2026-11-23', to: '2026-11-01' })).toBe(true);
+    expect(isReversedRange({ from: '2026-11-01', to: '2026-11-23' })).toBe(false);
+    expect(isReversedRange({ from: '2026-11-23', to: '2026-11-23' })).toBe(false);
+    expect(isReversedRange({ from: '2026-11-23', to: '' })).toBe(false);
   });
 });

@@ -85,6 +85,52 @@ export function hasFilters(filters: RegisterFilters): boolean {
   return JSON.stringify(rest) !== JSON.stringify(empty);
 }
 
+/** Both dates set and the "from" day after the "to" day: no complaint can match, and the bar says so. */
+export function isReversedRange(filters: Pick<RegisterFilters, 'from' | 'to'>): boolean {
+  return DAY.test(filters.from) && DAY.test(filters.to) && filters.from > filters.to;
+}
+
+const STORAGE_PREFIX = 'complaint-desk.register-filters';
+
+/** Filters belong to one person at one branch: another clerk signing in at the same window starts clean. */
+export function filtersKey(branch: string, userId: string): string {
+  return `${STORAGE_PREFIX}.${branch}.${userId}`;
+}
+
+type FilterStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/** The filters kept for this key, parsed (what storage holds is untrusted); empty when none or unreadable. */
+export function loadFilters(storage: FilterStorage, key: string): RegisterFilters {
+  try {
+    const raw = storage.getItem(key);
+    return raw ? RegisterFiltersSchema.parse(JSON.parse(raw)) : EMPTY_FILTERS;
+  } catch {
+    return EMPTY_FILTERS;
+  }
+}
+
+export function saveFilters(storage: FilterStorage, key: string, filters: RegisterFilters): void {
+  try {
+    storage.setItem(key, JSON.stringify(filters));
+  } catch {
+    // storage disabled: filters simply reset next time
+  }
+}
+
+/** At sign-out: every kept filter goes, so the next person (or the same one later) starts with the whole register. */
+export function clearAllFilters(storage: FilterStorage): void {
+  try {
+    const keys: string[] = [];
+    for (let index = 0; index < storage.length; index += 1) {
+      const key = storage.key(index);
+      if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // storage disabled: nothing was kept
+  }
+}
+
 /** Clicking a column header: sort by it (newest/highest first), or flip the direction if it already is. */
 export function toggleSort(current: RegisterFilters['sort'], by: RegisterFilters['sort']['by']): RegisterFilters['sort'] {
   if (current.by !== by) return { by, direction: by === 'nextDeadlineAt' || by === 'grade' ? 'asc' : 'desc' };

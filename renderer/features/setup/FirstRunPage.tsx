@@ -8,7 +8,7 @@ import type { Refusal } from '../../../shared/result';
 import { api } from '../../platform/api';
 import { refusalText } from '../../i18n/refusal';
 import { Field, fieldAria } from '../../ui/Field';
-import { fieldErrorText } from '../../ui/fieldError';
+import { fieldErrorText, formErrorMap, isBlank } from '../../ui/fieldError';
 import { AuthCard } from '../auth/AuthCard';
 import { DEFAULT_TIME_ZONE, FirstRunFormSchema, timeZoneChoices, type FirstRunForm, type FirstRunFormInput } from './firstRunSchema';
 
@@ -18,11 +18,12 @@ export function FirstRunPage({ onCreated }: { onCreated: (user: PublicUser, bran
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const zones = useMemo(() => timeZoneChoices(), []);
   const { register, handleSubmit, formState, getValues } = useForm<FirstRunFormInput, unknown, FirstRunForm>({
-    resolver: zodResolver(FirstRunFormSchema),
+    // Length limits reach the message with their number (formErrorMap): "at most 80 characters".
+    resolver: zodResolver(FirstRunFormSchema, { error: formErrorMap }),
     defaultValues: { branchCode: '', branchName: '', timeZone: DEFAULT_TIME_ZONE, adminUsername: '', password: '', confirmPassword: '' },
   });
   const errors = formState.errors;
-  const empty = (name: keyof FirstRunFormInput) => !getValues(name);
+  const empty = (name: keyof FirstRunFormInput) => isBlank(getValues(name));
   const params = { min: PASSWORD_MIN_LENGTH };
 
   const submit = handleSubmit(async (form) => {
@@ -34,9 +35,9 @@ export function FirstRunPage({ onCreated }: { onCreated: (user: PublicUser, bran
 
   const err = {
     branchCode: fieldErrorText(t, errors.branchCode, { empty: empty('branchCode'), fallbackKey: 'validation.branchCode' }),
-    branchName: fieldErrorText(t, errors.branchName, { empty: empty('branchName'), fallbackKey: 'validation.tooLong', params: { max: 80 } }),
+    branchName: fieldErrorText(t, errors.branchName, { empty: empty('branchName') }),
     timeZone: fieldErrorText(t, errors.timeZone, { empty: empty('timeZone') }),
-    adminUsername: fieldErrorText(t, errors.adminUsername, { empty: empty('adminUsername') }),
+    adminUsername: fieldErrorText(t, errors.adminUsername, { empty: empty('adminUsername'), fallbackKey: 'validation.username' }),
     password: fieldErrorText(t, errors.password, { empty: empty('password'), params }),
     confirmPassword: fieldErrorText(t, errors.confirmPassword, { empty: empty('confirmPassword'), params }),
   };

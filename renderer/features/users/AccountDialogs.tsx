@@ -48,7 +48,7 @@ export function AccountDialog({ dialog, onClose, onSaved }: AccountDialogProps) 
           >
             <div className="account-grid">
               <TextInput name="username" label={t('users.username')} required fallbackKey="validation.username" />
-              <TextInput name="displayName" label={t('users.displayName')} hint={t('users.displayNameHint')} fallbackKey="validation.tooLong" />
+              <TextInput name="displayName" label={t('users.displayName')} hint={t('users.displayNameHint')} />
               <RoleSelect />
               <span />
               <NewPasswordInputs label={t('users.password')} confirmLabel={t('users.confirmPassword')} />
@@ -69,7 +69,7 @@ export function AccountDialog({ dialog, onClose, onSaved }: AccountDialogProps) 
             onSaved={(input) => onSaved({ key: 'users.saved', name: input.displayName })}
             submitLabel={t('common.save')}
           >
-            <TextInput name="displayName" label={t('users.displayName')} required fallbackKey="validation.tooLong" />
+            <TextInput name="displayName" label={t('users.displayName')} required />
             <RoleSelect />
           </AccountForm>
         </Dialog>

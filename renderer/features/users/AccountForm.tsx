@@ -8,7 +8,7 @@ import { RoleSchema } from '../../../shared/api/schemas';
 import type { Refusal, Result } from '../../../shared/result';
 import { refusalText } from '../../i18n/refusal';
 import { Field, fieldAria } from '../../ui/Field';
-import { fieldErrorText } from '../../ui/fieldError';
+import { fieldErrorText, formErrorMap, isBlank } from '../../ui/fieldError';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
 
 /** Control ids of one form: the page and a dialog may both hold a "password" field. */
@@ -35,7 +35,7 @@ interface AccountFormProps<V extends FieldValues, I> {
 export function AccountForm<V extends FieldValues, I>({ idPrefix, schema, defaultValues, submit, onSaved, submitLabel, resetOnSave, children }: AccountFormProps<V, I>) {
   const { t } = useTranslation();
   const [refusal, setRefusal] = useState<Refusal>();
-  const form = useForm<V, unknown, I>({ resolver: zodResolver(schema), defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<V, unknown, I>({ resolver: zodResolver(schema, { error: formErrorMap }), defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { handleSubmit, setError, getValues, reset, formState } = form;
 
   const onValid = async (input: I) => {
@@ -80,7 +80,8 @@ function useAccountFieldError(name: string, fallbackKey?: string): string | unde
   const { t } = useTranslation();
   const { formState, getValues } = useFormContext();
   const value: unknown = getValues(name);
-  return fieldErrorText(t, get(formState.errors, name) as FieldError | undefined, { empty: value === '', fallbackKey, params: { min: PASSWORD_MIN_LENGTH } });
+  // Length limits come with their own numbers (formErrorMap); the password's minimum is the one fallback that needs one.
+  return fieldErrorText(t, get(formState.errors, name) as FieldError | undefined, { empty: isBlank(value), fallbackKey, params: { min: PASSWORD_MIN_LENGTH } });
 }
 
 interface TextInputProps {

@@ -17,6 +17,13 @@ describe('register', () => {
     expect(desk.state?.grade).toBe(2);
   });
 
+  it('keeps the counter’s severity, urgency and spread on the record, not only the grade they gave', () => {
+    const desk = createDesk();
+    desk.run('register', counter({ impression: { severity: 'high', urgency: 'medium', spread: 'several' } }));
+    expect(desk.events[0]).toMatchObject({ payload: { impression: { severity: 'high', urgency: 'medium', spread: 'several' } } });
+    expect(desk.state).toMatchObject({ grade: 3, severity: 'high', urgency: 'medium', spread: 'several', validity: undefined });
+  });
+
   it('makes a collective complaint of five or more people major: grade 1 and straight to senior management', () => {
     const desk = createDesk();
     expect(typesOf(desk.run('register', counter({ collective: { count: 5 } })))).toEqual(['Registered', 'Escalated']);

@@ -12,7 +12,6 @@ import { majorFlagsFor, suggestGrade } from '../grading';
 import { parseComplaintNumber } from '../numbering';
 import { refuseUnsafeChars } from '../../names';
 import { ChinesePhoneSchema } from '../phone';
-import { LevelSchema, SpreadSchema } from '../vocabulary';
 import { draft, no, notInFuture, refused, type Action, type CommandContext, type Gate } from './context';
 import { escalateForMajorFlags } from './escalation';
 
@@ -29,8 +28,6 @@ export const RegisterInput = RegisteredPayload.omit({ grade: true, flags: true, 
   evidence: RegisteredPayload.shape.evidence.default([]),
   /** Defaults to the person registering. */
   receivedBy: UserIdSchema.optional(),
-  /** The counter's first impression, for a provisional grade until a supervisor assesses. */
-  impression: z.strictObject({ severity: LevelSchema, urgency: LevelSchema, spread: SpreadSchema }).optional(),
 });
 export type RegisterInput = z.input<typeof RegisterInput>;
 
@@ -80,7 +77,8 @@ export const register: Action = {
     if (existing) return refused(existing);
     const parsed = parseWith(RegisterInput, raw);
     if (!parsed.ok) return parsed;
-    const { impression, receivedBy, ...input } = parsed.value;
+    const { receivedBy, ...input } = parsed.value;
+    const { impression } = input;
     const refusal = checkRegistration(parsed.value, ctx);
     if (refusal) return refused(refusal);
 
@@ -90,6 +88,7 @@ export const register: Action = {
     const complaintId = ComplaintIdSchema.parse(ctx.newId());
     const registered = draft(ctx, complaintId, {
       type: 'Registered',
+      // The impression stays on the record (severity and urgency are what the clerk answered), not only the grade.
       payload: { ...input, receivedBy: receivedBy ?? ctx.actor.id, grade, flags, policyVersion: ctx.policy.version },
     });
     return ok([registered, ...escalateForMajorFlags(ctx, { id: complaintId, tier: 'T1', routes: [] }, flags)]);

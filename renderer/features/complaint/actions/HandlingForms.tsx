@@ -75,7 +75,7 @@ export function ProposalForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="proposeResolution" defaultValues={defaults} toInput={proposalInput} onDone={onDone}>
       <CheckGroup name="offers" legend={t('actions.field.offer')} required options={RequestKindSchema.options.map((kind) => [kind, t(`requestKind.${kind}`)] as const)} />
-      <TextField name="amount" label={t('actions.field.amount')} inputMode="decimal" fallbackKey="validation.number" />
+      <TextField name="amount" label={t('actions.field.amount')} inputMode="decimal" fallbackKey="validation.money" />
       <TextField name="text" label={t('actions.field.proposal')} required multiline />
     </ActionForm>
   );

@@ -61,6 +61,9 @@ describe('action forms produce what the commands accept', () => {
     expect(COMMAND_INPUTS.resolve.safeParse(resolveInput({ communicatedBy: '', communicatedAt: '2026-02-30T10:00', summary: '' }, ZONE)).success).toBe(false);
     expect(COMMAND_INPUTS.recordCustomerResponse.safeParse(answerInput({ accepted: '', comment: '' })).success).toBe(false);
     expect(COMMAND_INPUTS.proposeResolution.safeParse(proposalInput({ offers: ['refund'], amount: 'abc', text: '退款' })).success).toBe(false);
+    // Money is kept to the cent: a third decimal is refused, not rounded away silently.
+    expect(COMMAND_INPUTS.proposeResolution.safeParse(proposalInput({ offers: ['refund'], amount: '59.999', text: '退款' })).success).toBe(false);
+    expect(proposalInput({ offers: ['refund'], amount: '59.9', text: '退款' }).amount).toBe(59.9);
   });
 
   it('does not record a satisfaction for a customer who was not reached', () => {

@@ -6,7 +6,7 @@
  */
 import { addWorkingDays } from '../../../../shared/calendar/arithmetic';
 import type { WorkingCalendar } from '../../../../shared/calendar/calendar';
-import { localInputToIso } from '../../register-complaint/formSchema';
+import { amountOf, localInputToIso } from '../../register-complaint/formSchema';
 
 /** Empty or blank text means "not given". */
 export const blank = (value: string): string | undefined => (value.trim() === '' ? undefined : value);
@@ -97,7 +97,8 @@ export interface ProposalValues {
   text: string;
 }
 
-export const proposalInput = (v: ProposalValues) => ({ offers: v.offers, amount: numberOrUndefined(v.amount), text: v.text });
+// Money to the cent: more decimals, or not a number, is NaN and refused with the money rule (validation.money).
+export const proposalInput = (v: ProposalValues) => ({ offers: v.offers, amount: amountOf(v.amount), text: v.text });
 
 export interface AnswerValues {
   accepted: string;

@@ -117,7 +117,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   async function requireUser(caller: Caller, roles?: readonly Role[], activity = true): Promise<Result<PublicUser>> {
     const user = await sessions.current(caller.window, activity);
     if (!user.ok) return user;
-    if (roles && !roles.includes(user.value.role)) return refuse('not_allowed', `Only ${roles.join(' or ')} may do this.`, { params: { role: user.value.role } });
+    if (roles && !roles.includes(user.value.role)) return refuse('not_allowed', `Only ${roles.join(' or ')} may do this.`);
     return user;
   }
   const background = (caller: Caller) => requireUser(caller, undefined, false);

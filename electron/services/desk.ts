@@ -22,6 +22,7 @@ import { createChromiumPdfEngine } from './pdf';
 import { createFileLogger, describeError, type Logger } from './log';
 import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
+import { createBugReportLimiter } from './bugReports';
 import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 import { openAuthority } from './authority';
@@ -108,6 +109,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_CALENDAR, now, newId: () => randomUUID() });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_SESSION_IDLE_MINUTES) * 60_000 });
   const throttle = createSignInThrottle(now);
+  const bugReports = createBugReportLimiter(now);
   const startSession = (caller: Caller, user: PublicUser) => {
     sessions.start(caller.window, user);
     log.info('signed in', { user: user.id, role: user.role });
@@ -124,6 +126,13 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
 
   const handlers: ApiHandlers = {
     'app.info': async () => ok({ version: options.version, mode: options.mode, dataDir: layout.root }),
+    // No session needed: a window may break before anyone signs in. The texts were bounded by the contract.
+    'app.reportBug': async ({ message, stack, route }, caller) => {
+      const admitted = bugReports.admit(caller.window);
+      if (!admitted.ok) return admitted;
+      log.error('a window reported a bug', { version: options.version, mode: options.mode, window: caller.window.slice(0, 64), route, message, stack });
+      return ok({});
+    },
     'setup.status': async () => ok(await branches.status()),
     'setup.createBranch': async (input, caller) => {
       const admin = await branches.configure(

@@ -5,7 +5,7 @@
  */
 import { apiContract, WireResultSchema, type ApiInput, type ApiOutput } from '../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
-import { refusalFromWire } from '../../shared/refusals';
+import { refusalFromWire, type RefusalCode } from '../../shared/refusals';
 import { refuse, type Refusal, type Result } from '../../shared/result';
 
 /** Sends one call and resolves with whatever the other side answered (still untrusted). */
@@ -21,7 +21,7 @@ export interface Api {
 }
 
 /** Refusals that mean this window no longer has a signed-in person. */
-const SESSION_ENDED: ReadonlySet<string> = new Set(['not_signed_in', 'session_expired', 'account_disabled']);
+const SESSION_ENDED: ReadonlySet<RefusalCode> = new Set<RefusalCode>(['not_signed_in', 'session_expired', 'account_disabled']);
 
 export function createApi(transport: Transport): Api {
   const listeners = new Set<(refusal: Refusal) => void>();

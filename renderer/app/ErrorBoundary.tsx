@@ -38,7 +38,8 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 }
 
-function CrashPage({ at }: { at: number }) {
+/** The page shown instead of the broken window (exported for its test). */
+export function CrashPage({ at }: { at: number }) {
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(at);
   return (

@@ -8,6 +8,7 @@
  * Pure: no Node, no DOM.
  */
 import type { z } from 'zod';
+import type { RefusalCode, RefusalParamsArg } from './refusals';
 
 /**
  * C0 and C1 controls and DEL, zero-width space/joiners and LRM/RLM (U+200B–U+200F), the line and paragraph
@@ -27,14 +28,15 @@ export function findUnsafeChar(text: string): string | undefined {
  * A zod issue that `parseWith` turns into a refusal with `code` (not the generic `invalid_input`); the message
  * is the i18n key the forms translate (renderer/ui/fieldError.ts), `detail` goes to the log line.
  */
-export function addRefusalIssue(ctx: z.RefinementCtx, code: string, detail: string, values?: Record<string, string | number>): void {
-  ctx.addIssue({ code: 'custom', message: `refusal.${code}`, params: { refusal: code, detail, ...(values ? { values } : {}) } });
+export function addRefusalIssue<C extends RefusalCode>(ctx: z.RefinementCtx, code: C, detail: string, ...values: RefusalParamsArg<C>): void {
+  const [params] = values;
+  ctx.addIssue({ code: 'custom', message: `refusal.${code}`, params: { refusal: code, detail, ...(params ? { values: params } : {}) } });
 }
 
 /** For `.superRefine` on a name field: refuses an invisible or control character with `name_control_char`. */
 export function refuseUnsafeChars(text: string, ctx: z.RefinementCtx): void {
   const char = findUnsafeChar(text);
-  if (char) addRefusalIssue(ctx, 'name_control_char', `contains the invisible or control character ${char}`, { char });
+  if (char) addRefusalIssue(ctx, 'name_control_char', `contains the invisible or control character ${char}`);
 }
 
 /** How two usernames are compared: compatibility forms folded (full-width → ASCII), case ignored. */

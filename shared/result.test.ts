@@ -11,10 +11,10 @@ describe('parseWith', () => {
   });
 
   it('refuses with the path of the bad field', () => {
-    const result = parseWith(schema, { grades: [{ hours: 2 }, { hours: -1 }] }, 'bad_policy');
+    const result = parseWith(schema, { grades: [{ hours: 2 }, { hours: -1 }] }, 'invalid_policy');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.code).toBe('bad_policy');
+      expect(result.error.code).toBe('invalid_policy');
       expect(result.error.path).toBe('grades.1.hours');
       expect(result.error.message).toMatch(/^grades\.1\.hours: /);
     }
@@ -24,15 +24,22 @@ describe('parseWith', () => {
 describe('parseWith and a rule with its own refusal code', () => {
   const schema = z.object({
     name: z.string().superRefine((name, ctx) => {
-      if (name.includes('\u202e')) addRefusalIssue(ctx, 'name_control_char', 'contains U+202E', { char: 'U+202E' });
+      if (name.includes('\u202e')) addRefusalIssue(ctx, 'name_control_char', 'contains U+202E');
     }),
   });
 
-  it('refuses with that code, the path and its params instead of the generic code', () => {
+  it('refuses with that code and the path instead of the generic code', () => {
     expect(parseWith(schema, { name: 'a\u202eb' })).toEqual({
       ok: false,
-      error: { code: 'name_control_char', message: 'name: contains U+202E', path: 'name', params: { char: 'U+202E' } },
+      error: { code: 'name_control_char', message: 'name: contains U+202E', path: 'name' },
     });
+  });
+
+  it('keeps the generic code when the issue names a code (or params) outside the catalogue', () => {
+    const rogue = z.string().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'x', params: { refusal: 'disk_on_fire', detail: 'hot' } }));
+    expect(parseWith(rogue, 'a')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const wrongParams = z.string().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'x', params: { refusal: 'password_too_short', detail: 'short', values: { min: 'eight' } } }));
+    expect(parseWith(wrongParams, 'a')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('keeps the generic code for every other problem', () => {

@@ -4,22 +4,18 @@
  * `message` is a plain English sentence for logs, tests and integrators; `path` names the bad field.
  */
 import { z } from 'zod';
+import { asRefusal, refusalOf, type PlainRefusalCode, type Refusal, type RefusalCode, type RefusalExtra } from './refusals';
 
-export interface Refusal {
-  readonly code: string;
-  readonly message: string;
-  readonly path?: string;
-  /** Values the translated message may interpolate (e.g. `{ limit: 1 }`). */
-  readonly params?: Readonly<Record<string, string | number>>;
-}
+export type { Refusal, RefusalCode } from './refusals';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Refusal };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const refuse = (code: string, message: string, extra: Omit<Refusal, 'code' | 'message'> = {}): { ok: false; error: Refusal } => ({
+/** A refusal as a result; the code must be in the catalogue (shared/refusals.ts) with exactly its params. */
+export const refuse = <C extends RefusalCode>(code: C, message: string, ...extra: RefusalExtra<C>): { ok: false; error: Refusal } => ({
   ok: false,
-  error: { code, message, ...extra },
+  error: refusalOf(code, message, ...extra),
 });
 
 /** Dotted path of the first zod issue, e.g. `grades.2.resolveHours`. */
@@ -42,7 +38,7 @@ const OwnRefusalParamsSchema = z.object({
  * Parse untrusted input; refuse with the path and message of the first problem, with `code` unless that
  * problem is a custom issue carrying its own refusal code.
  */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, code = 'invalid_input'): Result<z.output<S>> {
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: PlainRefusalCode = 'invalid_input'): Result<z.output<S>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const path = issuePath(parsed.error);
@@ -50,7 +46,10 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, code =
   const own = first?.code === 'custom' ? OwnRefusalParamsSchema.safeParse(first.params) : undefined;
   if (own?.success) {
     const { refusal, detail, values } = own.data;
-    return refuse(refusal, `${path || 'input'}: ${detail}`, { path, ...(values ? { params: values } : {}) });
+    // Checked against the catalogue like a refusal from a transport: an unknown code or wrong values is a bug in
+    // the schema, which the plain code below still reports honestly.
+    const checked = asRefusal({ code: refusal, message: `${path || 'input'}: ${detail}`, path, ...(values ? { params: values } : {}) });
+    if (checked) return { ok: false, error: checked };
   }
   return refuse(code, `${path || 'input'}: ${first?.message ?? 'invalid'}`, { path });
 }

@@ -389,3 +389,65 @@ describe('settings', () => {
     });
   });
 });
+
+describe('app.reportBug', () => {
+  /** A logger that keeps each line's data, to see what main wrote. */
+  function recordingLogger() {
+    const lines: { level: string; message: string; data?: Record<string, unknown> }[] = [];
+    const at = (level: string) => (message: string, data?: Record<string, unknown>) => void lines.push({ level, message, data });
+    return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+  }
+
+  it('writes a window’s bug to main’s log with the app version and route, before anyone signs in', async () => {
+    await withTempDir(async (dir) => {
+      const log = recordingLogger();
+      const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log });
+      try {
+        const report = { message: 'Cannot read properties of undefined (reading "grade")', stack: 'TypeError: …\n    at Row (Register.tsx:12)', route: '#/complaints/c-1' };
+        expect(await desk.dispatch('app.reportBug', report, { window: 'window-a' })).toEqual({ ok: true, value: {} });
+        const logged = log.lines.filter((line) => line.level === 'error');
+        expect(logged).toEqual([{ level: 'error', message: 'a window reported a bug', data: expect.objectContaining({ ...report, version: '0.1.0', window: 'window-a' }) }]);
+      } finally {
+        await desk.close();
+      }
+    });
+  });
+
+  it('refuses a report beyond its bounds before logging anything', async () => {
+    await withTempDir(async (dir) => {
+      const log = recordingLogger();
+      const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log });
+      try {
+        const tooLong = [
+          { message: 'x'.repeat(2_001), route: '#/' },
+          { message: 'x', stack: 's'.repeat(20_001), route: '#/' },
+          { message: 'x', route: 'r'.repeat(201) },
+          { message: 'x', route: '#/', extra: 1 },
+        ];
+        for (const input of tooLong) expect(await desk.dispatch('app.reportBug', input, { window: 'window-a' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        expect(log.lines.filter((line) => line.level === 'error')).toEqual([]);
+      } finally {
+        await desk.close();
+      }
+    });
+  });
+
+  it('is rate-limited per window, and lets reports in again a minute later', async () => {
+    await withTempDir(async (dir) => {
+      const log = recordingLogger();
+      let clock = Date.parse('2026-11-23T02:00:00.000Z');
+      const desk = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log, now: () => new Date(clock) });
+      try {
+        const report = (window: string) => desk.dispatch('app.reportBug', { message: 'loop', route: '#/' }, { window });
+        for (let i = 0; i < 5; i += 1) expect(await report('window-a')).toEqual({ ok: true, value: {} });
+        expect(await report('window-a')).toMatchObject({ ok: false, error: { code: 'too_many_bug_reports' } });
+        expect(await report('window-b')).toEqual({ ok: true, value: {} }); // another window is not silenced
+        clock += 60_000;
+        expect(await report('window-a')).toEqual({ ok: true, value: {} });
+        expect(log.lines.filter((line) => line.message === 'a window reported a bug')).toHaveLength(7);
+      } finally {
+        await desk.close();
+      }
+    });
+  });
+});

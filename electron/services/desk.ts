@@ -22,6 +22,7 @@ import { createChromiumPdfEngine } from './pdf';
 import { createFileLogger, describeError, type Logger } from './log';
 import { createSettingsStore } from './settings';
 import { createBranchStore } from './setup';
+import { createBugReportLimiter } from './bugReports';
 import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 import { openAuditLog } from './auditLog';
@@ -109,6 +110,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_CALENDAR, now, newId: () => randomUUID() });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_POLICY.session.idleMinutes) * 60_000 });
   const throttle = createSignInThrottle(now);
+  const bugReports = createBugReportLimiter(now);
   const startSession = (caller: Caller, user: PublicUser) => {
     sessions.start(caller.window, user);
     log.info('signed in', { user: user.id, role: user.role });
@@ -118,13 +120,20 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   async function requireUser(caller: Caller, roles?: readonly Role[], activity = true): Promise<Result<PublicUser>> {
     const user = await sessions.current(caller.window, activity);
     if (!user.ok) return user;
-    if (roles && !roles.includes(user.value.role)) return refuse('not_allowed', `Only ${roles.join(' or ')} may do this.`, { params: { role: user.value.role } });
+    if (roles && !roles.includes(user.value.role)) return refuse('not_allowed', `Only ${roles.join(' or ')} may do this.`);
     return user;
   }
   const background = (caller: Caller) => requireUser(caller, undefined, false);
 
   const handlers: ApiHandlers = {
     'app.info': async () => ok({ version: options.version, mode: options.mode, dataDir: layout.root }),
+    // No session needed: a window may break before anyone signs in. The texts were bounded by the contract.
+    'app.reportBug': async ({ message, stack, route }, caller) => {
+      const admitted = bugReports.admit(caller.window);
+      if (!admitted.ok) return admitted;
+      log.error('a window reported a bug', { version: options.version, mode: options.mode, window: caller.window.slice(0, 64), route, message, stack });
+      return ok({});
+    },
     'setup.status': async () => ok(await branches.status()),
     'setup.createBranch': async (input, caller) => {
       const admin = await branches.configure(

@@ -161,7 +161,7 @@ export function createDocumentService(deps: DocumentDeps) {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const events = await index.eventsOf(input.complaintId);
-    if (!events) return refuse('complaint_not_found', 'There is no such complaint in the journal.', { params: { complaintId: input.complaintId } });
+    if (!events) return refuse('complaint_not_found', `There is no complaint ${input.complaintId} in the journal.`);
     const state = foldComplaint(events);
     // The same rule as the RecordPrinted command: staff print their own complaints, supervisors any.
     const refusal = whyNot('printRecord', state, { id: user.id, role: user.role }, deps.policy);

@@ -51,10 +51,10 @@ export function createEvidenceStore(attachmentsDir: string, options: EvidenceSto
     try {
       data = await readFile(pathOf(hash));
     } catch (error) {
-      if (isMissingFile(error)) return refuse('evidence_missing', 'The attached file is not in this data folder.', { params: { hash } });
+      if (isMissingFile(error)) return refuse('evidence_missing', `The attached file ${hash} is not in this data folder.`);
       throw error;
     }
-    if (sha256(data) !== hash) return refuse('evidence_corrupted', 'The attached file was changed or damaged on disk.', { params: { hash } });
+    if (sha256(data) !== hash) return refuse('evidence_corrupted', `The attached file ${hash} was changed or damaged on disk.`);
     return ok(data);
   }
 
@@ -70,7 +70,7 @@ export function createEvidenceStore(attachmentsDir: string, options: EvidenceSto
       }
       if (data.length === 0) return refuse('file_empty', 'The file is empty.');
       const mime = verifiedEvidenceMime(declared, data);
-      if (!mime) return refuse('file_type_not_allowed', `Files of this type cannot be attached (${declared.slice(0, 100)}).`, { params: { mime: declared.slice(0, 100) } });
+      if (!mime) return refuse('file_type_not_allowed', `Files of this type cannot be attached (${declared.slice(0, 100)}).`);
       const hash = sha256(data);
       const existing = await readVerified(hash);
       // Same content already stored intact: nothing to write. A damaged copy is replaced by the good bytes.

@@ -134,11 +134,11 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       const known = byId.get(event.id);
       if (known) {
         if (known.digest !== digestOf(event)) {
-          return refuse('duplicate_event_id', `event ${event.id} is already journaled with different content`, { params: { id: event.id } });
+          return refuse('duplicate_event_id', `event ${event.id} is already journaled with different content`);
         }
         continue; // a retry of something already on disk
       }
-      if (idsInBatch.has(event.id)) return refuse('duplicate_event_id', `event ${event.id} appears twice in the batch`, { params: { id: event.id } });
+      if (idsInBatch.has(event.id)) return refuse('duplicate_event_id', `event ${event.id} appears twice in the batch`);
       idsInBatch.add(event.id);
       if (event.branch !== branch || (branchOfJournal !== undefined && event.branch !== branchOfJournal)) {
         return refuse('wrong_branch', `event ${event.id} belongs to branch ${event.branch}, not ${branch}`, { params: { branch: event.branch } });

@@ -8,7 +8,7 @@
  * the lock check while none had failed yet. So at most 5 guesses for a name are ever checked before the
  * lock-out, however many arrive together.
  */
-import { refuse, type Result } from '../../shared/result';
+import { refuse, type RefusalCode, type Result } from '../../shared/result';
 import { usernameKey } from '../../shared/names';
 
 const MAX_FAILURES = 5;
@@ -28,7 +28,7 @@ export interface SignInThrottle {
 
 /** Success is right; a refusal with `code` is a wrong guess; any other refusal (a deactivated account) is neither. */
 export const wrongWhen =
-  (code: string) =>
+  (code: RefusalCode) =>
   (result: Result<unknown>): AttemptOutcome =>
     result.ok ? 'right' : result.error.code === code ? 'wrong' : 'neither';
 

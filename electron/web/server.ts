@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Dispatch } from '../../shared/api/dispatch';
+import { refusalOf, type PlainRefusalCode } from '../../shared/refusals';
 import { SECURITY_HEADERS } from '../common/csp';
 import { loadStaticFile } from '../common/staticFiles';
 import { describeError, type Logger } from '../services/log';
@@ -50,7 +51,8 @@ function send(response: ServerResponse, status: number, body: string | Buffer, c
 const sendJson = (response: ServerResponse, status: number, value: unknown) =>
   send(response, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
-const refusal = (code: string, message: string) => ({ ok: false, error: { code, message } });
+/** The transport's own refusals (before the dispatcher): catalogue codes like every other. */
+const refusal = (code: PlainRefusalCode, message: string) => ({ ok: false, error: refusalOf(code, message) });
 
 async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];

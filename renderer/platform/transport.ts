@@ -5,6 +5,7 @@
  */
 import { apiContract, WireResultSchema, type ApiInput, type ApiOutput } from '../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
+import { refusalFromWire, type RefusalCode } from '../../shared/refusals';
 import { refuse, type Refusal, type Result } from '../../shared/result';
 
 /** Sends one call and resolves with whatever the other side answered (still untrusted). */
@@ -20,7 +21,7 @@ export interface Api {
 }
 
 /** Refusals that mean this window no longer has a signed-in person. */
-const SESSION_ENDED: ReadonlySet<string> = new Set(['not_signed_in', 'session_expired', 'account_disabled']);
+const SESSION_ENDED: ReadonlySet<RefusalCode> = new Set<RefusalCode>(['not_signed_in', 'session_expired', 'account_disabled']);
 
 export function createApi(transport: Transport): Api {
   const listeners = new Set<(refusal: Refusal) => void>();
@@ -39,8 +40,10 @@ export function createApi(transport: Transport): Api {
       const wire = WireResultSchema.safeParse(answer);
       if (!wire.success) return refuse('bad_response', `${method}: the answer is not a result`);
       if (!wire.data.ok) {
-        if (SESSION_ENDED.has(wire.data.error.code)) for (const listener of listeners) listener(wire.data.error);
-        return { ok: false, error: wire.data.error };
+        // Checked against this build's catalogue: a code (or params) it does not know becomes `unknown_refusal`.
+        const error = refusalFromWire(wire.data.error);
+        if (SESSION_ENDED.has(error.code)) for (const listener of listeners) listener(error);
+        return { ok: false, error };
       }
       const output = apiContract[method].output.safeParse(wire.data.value);
       if (!output.success) return refuse('bad_response', `${method}: the answer does not match the contract`);

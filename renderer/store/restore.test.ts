@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { deleteDeskDb } from './open';
@@ -133,5 +134,25 @@ describe('restoreIfEmpty', () => {
     expect(restored.ok && restored.value.discarded).toBeGreaterThan(0);
     expect(await countAll(d.db)).toBe(1);
     expect((await d.db.complaints.toArray()).map((row) => row.customerName)).toEqual(['赵六']);
+  });
+});
+
+describe('only storage failures are storage_failed', () => {
+  it('calls a failed write of this window’s copy storage_failed', async () => {
+    const writer = await desk();
+    expect((await writer.store.register(walkIn())).ok).toBe(true);
+    const reader = await desk({ main: writer.main });
+    reader.db.transaction = (() => Promise.reject(new Dexie.QuotaExceededError('disk full'))) as unknown as typeof reader.db.transaction;
+    expect(await reader.store.catchUp()).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
+  });
+
+  it('calls a registration main answered without its Registered event bad_response, not storage_failed', async () => {
+    const reader = await desk();
+    const { createDeskStore } = await import('./store');
+    const answer: StoreApi = {
+      call: async (method, input) => (method === 'complaints.decide' ? { ok: true, value: { events: [], journaledThroughSeq: 0 } } : reader.api.call(method, input)) as never,
+    };
+    const store = createDeskStore({ db: reader.db, api: answer, clock: reader.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    expect(await store.register(walkIn())).toMatchObject({ ok: false, error: { code: 'bad_response' } });
   });
 });

@@ -5,12 +5,13 @@
  * only by sequence number: a copy that holds events main never journaled, or events of another journal (a data
  * folder restored from elsewhere), is rebuilt from the journal and the person is told.
  */
+import { Dexie } from 'dexie';
 import { JOURNAL_PAGE_MAX, type ApiOutput } from '../../shared/api/contract';
 import type { DomainEvent } from '../../shared/domain/events';
 import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
-import { createEventImporter, highestLocalSeq } from './import-events';
+import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
 import type { DeadlineSummarizer } from './projection';
 import type { StoreApi } from './ports';
 import { StoredEventError } from './records';
@@ -58,6 +59,10 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSumm
   } catch (error) {
     // The reducer throws only on a log that cannot be a complaint's history: refuse, keep the pages imported.
     if (error instanceof ReplayError) return refuse('journal_unreadable', `The journal could not be replayed: ${error.message}`, { params: { code: error.code } });
+    // Pages that do not continue each other: main's journal, not this window's storage, is at fault.
+    if (error instanceof LogGapError) return refuse('journal_unreadable', `The journal pages do not follow on: ${error.message}`, { params: { code: 'log_gap' } });
+    // Only IndexedDB's own failures are storage failures; anything else is a bug and stays a throw.
+    if (error instanceof Dexie.DexieError) return refuse('storage_failed', `This window's copy could not be written: ${error.name}: ${error.message}`);
     throw error;
   }
   return ok(restored);

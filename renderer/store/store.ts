@@ -112,7 +112,8 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
       const decided = await decide({ action: 'register', input, assessment: options.assessment, requestId: options.requestId });
       if (!decided.ok) return decided;
       const registered = decided.value[0];
-      if (registered?.type !== 'Registered') return refuse('storage_failed', 'The registration wrote no event');
+      // Main answered, but not with what a registration journals: its answer is at fault, not this window's storage.
+      if (registered?.type !== 'Registered') return refuse('bad_response', 'complaints.decide: the registration answered without its Registered event');
       return ok({ id: registered.complaintId, number: registered.payload.number });
     },
     async perform(complaintId, action, input) {

@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
-import { get, useFormContext, type FieldError } from 'react-hook-form';
+import { get, useFormContext, type ErrorOption, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { asRefusal, type Refusal } from '../../shared/refusals';
+import { refusalText } from '../i18n/refusal';
 
 type Params = Record<string, string | number>;
 
@@ -66,11 +68,39 @@ export function issueMessage(issue: { code: string; origin?: unknown; minimum?: 
 /** For `zodResolver(schema, { error: formErrorMap })`: limits reach the message; other issues keep the schema's text. */
 export const formErrorMap: z.core.$ZodErrorMap = (issue) => issueMessage(issue as Parameters<typeof issueMessage>[0]);
 
+/** The `types` entry a refusal rides in (react-hook-form keeps only strings there). */
+const REFUSAL_TYPE = 'refusal';
+
 /**
- * The UI-language text for a field's validation error. Shared schemas speak English for logs, so their
- * messages are never shown: an empty (or spaces-only) field reads "required", a broken rule with a limit says
- * the limit (`issueMessage`), any other problem the field's own sentence (`fallbackKey`, e.g. the phone
- * format, with `params`), defaulting to a generic "not valid".
+ * The error to `setError` on a field a refusal names: the refusal itself — code and params, as data — rides in
+ * `types`, so the field shows the code's sentence with its params (not a message key that lost them).
+ */
+export function refusalFieldError(refusal: Refusal): ErrorOption {
+  const carried = { code: refusal.code, message: refusal.message, path: refusal.path, params: refusal.params };
+  return { type: REFUSAL_TYPE, message: `refusal.${refusal.code}`, types: { [REFUSAL_TYPE]: JSON.stringify(carried) } };
+}
+
+/** The refusal a field error carries (see `refusalFieldError`), checked against the catalogue; else undefined. */
+export function refusalOfFieldError(error: Pick<FieldError, 'type' | 'types'> | undefined): Refusal | undefined {
+  const carried = error?.type === REFUSAL_TYPE ? error.types?.[REFUSAL_TYPE] : undefined;
+  if (typeof carried !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(carried);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { code, message, path, params } = value as { code?: unknown; message?: unknown; path?: unknown; params?: unknown };
+    if (typeof code !== 'string' || typeof message !== 'string') return undefined;
+    if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
+    return asRefusal({ code, message, ...(typeof path === 'string' ? { path } : {}), ...(params ? { params: params as Record<string, unknown> } : {}) });
+  } catch {
+    return undefined; // not ours: fall back to the message
+  }
+}
+
+/**
+ * The UI-language text for a field's validation error. A refusal from a command shows its code's sentence with
+ * its params. Shared schemas speak English for logs, so their messages are never shown: an empty (or spaces-only)
+ * field reads "required", a broken rule with a limit says the limit (`issueMessage`), any other problem the
+ * field's own sentence (`fallbackKey`, e.g. the phone format, with `params`), defaulting to a generic "not valid".
  */
 export function fieldErrorText(
   t: TFunction,
@@ -78,6 +108,8 @@ export function fieldErrorText(
   options: { empty?: boolean; fallbackKey?: string; params?: Params } = {},
 ): string | undefined {
   if (!error) return undefined;
+  const refusal = refusalOfFieldError(error);
+  if (refusal) return refusalText(t, refusal);
   const own = parseMessage(error.message);
   if (own) return t(own.key, { ...options.params, ...own.params });
   if (options.empty) return t('validation.required');

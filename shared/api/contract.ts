@@ -42,6 +42,9 @@ export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
 const Empty = z.strictObject({});
 const SessionUser = z.strictObject({ user: PublicUserSchema });
 
+/** Lengths a bug report may have (`app.reportBug`); the reporting window cuts its texts to them. */
+export const BUG_REPORT_LIMITS = { message: 2_000, stack: 20_000, route: 200 } as const;
+
 /** Upper bound of one `journal.read` page. */
 export const JOURNAL_PAGE_MAX = 5000;
 /** Complaints one `complaints.escalateDue` call may name. */
@@ -61,6 +64,18 @@ export const apiContract = {
       mode: z.enum(['electron', 'browser']),
       dataDir: z.string(),
     }),
+  },
+  /**
+   * A bug a window caught (the root error boundary): main writes it to its log with its own version. Needs no
+   * session (a bug may come before sign-in) but is rate-limited per window (`too_many_bug_reports`).
+   */
+  'app.reportBug': {
+    input: z.strictObject({
+      message: z.string().max(BUG_REPORT_LIMITS.message),
+      stack: z.string().max(BUG_REPORT_LIMITS.stack).optional(),
+      route: z.string().max(BUG_REPORT_LIMITS.route),
+    }),
+    output: Empty,
   },
   /**
    * `problem`: the data folder cannot be set up as new although it is not configured — `branch_file_missing`:

@@ -5,6 +5,7 @@
  */
 export const API_METHODS = [
   'app.info',
+  'app.reportBug',
   'setup.status',
   'setup.createBranch',
   'auth.signIn',

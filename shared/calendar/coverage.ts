@@ -42,9 +42,7 @@ export function extendWithYear(doc: CalendarDoc, supplement: YearSupplement): Re
   const { through, provisionalFrom } = docCoverage(doc);
   if (through !== `${supplement.year - 1}-12-31`) {
     return refuse('invalid_calendar', `Calendar ${doc.id} covers through ${through ?? 'no end'}; it cannot take the holidays of ${supplement.year}`, {
-      path: 'year',
-      params: { through: through ?? '', year: supplement.year },
-    });
+ path: 'year' });
   }
   const coverage = {
     through: `${supplement.year}-12-31`,

@@ -59,7 +59,7 @@ function readEvents(text: string): Result<IcsEvent[]> {
   let nested = 0;
   for (const { text: content, line } of lines) {
     const colon = content.indexOf(':');
-    if (colon < 0) return refuse('invalid_ics', `Line ${line} is not "NAME:value"`, { path: `line ${line}`, params: { line } });
+    if (colon < 0) return refuse('invalid_ics', `Line ${line} is not "NAME:value"`, { path: `line ${line}` });
     const nameAndParams = content.slice(0, colon);
     const key = (nameAndParams.split(';')[0] ?? '').toUpperCase();
     const value = content.slice(colon + 1).trim();
@@ -131,14 +131,14 @@ function classify(events: IcsEvent[], timeZone: string): Result<ImportedDays> {
     if (!start) return refuse('invalid_ics', `Event ${event.index} (line ${event.line}) has no DTSTART`, where('DTSTART'));
     const startTime = readIcsTime(start, event.zones.get('DTSTART'), timeZone);
     if (startTime === 'unknown_zone') {
-      return refuse('invalid_ics', `Event ${event.index}: unknown time zone "${event.zones.get('DTSTART')}"`, { ...where('DTSTART'), params: { tzid: event.zones.get('DTSTART') ?? '' } });
+      return refuse('invalid_ics', `Event ${event.index}: unknown time zone "${event.zones.get('DTSTART')}"`, where('DTSTART'));
     }
     if (startTime === undefined) return refuse('invalid_ics', `Event ${event.index}: DTSTART "${start}" is not a date`, where('DTSTART'));
     const from = startTime.kind === 'date' ? startTime.day : localDayOf(timeZone, startTime.epochMs);
     const end = event.props.get('DTEND');
     const endTime = end === undefined ? undefined : readIcsTime(end, event.zones.get('DTEND'), timeZone);
     if (endTime === 'unknown_zone') {
-      return refuse('invalid_ics', `Event ${event.index}: unknown time zone "${event.zones.get('DTEND')}"`, { ...where('DTEND'), params: { tzid: event.zones.get('DTEND') ?? '' } });
+      return refuse('invalid_ics', `Event ${event.index}: unknown time zone "${event.zones.get('DTEND')}"`, where('DTEND'));
     }
     if (end !== undefined && endTime === undefined) return refuse('invalid_ics', `Event ${event.index}: DTEND "${end}" is not a date after DTSTART`, where('DTEND'));
     // The day after the last day covered: a DATE end is exclusive (RFC 5545); a date-time end covers its own day

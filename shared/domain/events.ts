@@ -143,7 +143,7 @@ export function parseEvent(raw: unknown): Result<DomainEvent> {
 /** `within` names the part of the event that was parsed on its own (the payload, when upgrading it). */
 function invalid(type: EventType, error: z.ZodError, within = ''): Result<never> {
   const path = [within, issuePath(error)].filter(Boolean).join('.');
-  return refuse('invalid_event', `${type} ${path || 'event'}: ${error.issues[0]?.message ?? 'invalid'}`, { path, params: { type } });
+  return refuse('invalid_event', `${type} ${path || 'event'}: ${error.issues[0]?.message ?? 'invalid'}`, { path });
 }
 
 /** The event with its payload read at version `v` and upgraded step by step to `supported`; the envelope is checked after. */
@@ -151,7 +151,7 @@ function upgrade(type: EventType, v: number, supported: number, raw: { payload?:
   let payload = raw.payload;
   for (let version = v; version < supported; version++) {
     const step = UPGRADES[type]?.[version];
-    if (step === undefined) return refuse('invalid_event', `${type} was never written at v${version}`, { path: 'v', params: { type } });
+    if (step === undefined) return refuse('invalid_event', `${type} was never written at v${version}`, { path: 'v' });
     const parsed = step.payload.safeParse(payload);
     if (!parsed.success) return invalid(type, parsed.error, 'payload');
     payload = step.toNext(parsed.data as never);

@@ -15,6 +15,6 @@ describe('documentRefusalText', () => {
 
   it('leaves other refusals to the common table', () => {
     expect(documentRefusalText(i18n.getFixedT('zh-CN'), { code: 'not_assignee' })).toBe(zhCN.refusal.not_assignee);
-    expect(documentRefusalText(i18n.getFixedT('en'), { code: 'something_new' })).toContain('something_new');
+    expect(documentRefusalText(i18n.getFixedT('en'), { code: 'unknown_refusal', params: { code: 'something_new' } })).toContain('something_new');
   });
 });

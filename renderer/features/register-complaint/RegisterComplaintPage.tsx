@@ -18,6 +18,7 @@ import { clearDraft, delayedSaver, draftKey, isWorthKeeping, loadDraft, saveDraf
 import { formatDateTimeText } from './dateTimeText';
 import { RegistrationFormValuesSchema, emptyRegistrationForm, registrationFormSchema, type RegistrationFormValues, type RegistrationSubmission } from './formSchema';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
+import { refusalFieldError } from '../../ui/fieldError';
 
 const DRAFT_DELAY_MS = 300;
 /** How often an untouched "received at" moves on to the current minute. */
@@ -91,7 +92,7 @@ export function RegisterComplaintPage() {
     const result = await store.register(input, { assessment, requestId });
     if (!result.ok) {
       setRefusal(result.error);
-      if (result.error.path) setError(result.error.path as Path<RegistrationFormValues>, { message: `refusal.${result.error.code}` });
+      if (result.error.path) setError(result.error.path as Path<RegistrationFormValues>, refusalFieldError(result.error));
       return;
     }
     // A draft save still waiting must not bring the registered form back as an "unsent draft".

@@ -8,7 +8,7 @@ import { RoleSchema } from '../../../shared/api/schemas';
 import type { Refusal, Result } from '../../../shared/result';
 import { refusalText } from '../../i18n/refusal';
 import { Field, fieldAria } from '../../ui/Field';
-import { fieldErrorText, formErrorMap, isBlank } from '../../ui/fieldError';
+import { fieldErrorText, formErrorMap, isBlank, refusalFieldError } from '../../ui/fieldError';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
 
 /** Control ids of one form: the page and a dialog may both hold a "password" field. */
@@ -47,7 +47,7 @@ export function AccountForm<V extends FieldValues, I>({ idPrefix, schema, defaul
       return;
     }
     const field = result.error.path?.split('.')[0];
-    if (field && field in getValues()) setError(field as Path<V>, { type: 'refusal', message: `refusal.${result.error.code}` }, { shouldFocus: true });
+    if (field && field in getValues()) setError(field as Path<V>, refusalFieldError(result.error), { shouldFocus: true });
     else setRefusal(result.error);
   };
 

@@ -78,12 +78,9 @@ export function unreachableClosableAt(state: ComplaintState, policy: Policy, cal
 function closable(state: ComplaintState, actor: Actor, policy: Policy, moment: GateMoment | undefined) {
   if (!mayClose(policy, state.grade, actor.role)) {
     if (actor.role === 'staff' && mayClose(policy, state.grade, 'supervisor')) {
-      return no('supervisor_required', `Only a supervisor may close a grade-${state.grade} complaint`, { grade: state.grade });
+      return no('supervisor_required', `Only a supervisor may close a grade-${state.grade} complaint`);
     }
-    return no('close_role_not_allowed', `The policy does not let a ${actor.role} close a grade-${state.grade} complaint`, {
-      grade: state.grade,
-      role: actor.role,
-    });
+    return no('close_role_not_allowed', `The policy does not let a ${actor.role} close a grade-${state.grade} complaint`, { grade: state.grade });
   }
   if (state.status === 'followed_up') return undefined;
   if (state.status !== 'resolved') return notResolvedYet();
@@ -98,10 +95,7 @@ function closable(state: ComplaintState, actor: Actor, policy: Policy, moment: G
   const closableAt = unreachableClosableAt(state, policy, moment.calendar) as string;
   return Date.parse(moment.now) >= Date.parse(closableAt)
     ? undefined
-    : no('unreachable_too_soon', `The customer counts as unreachable ${days} working days after the first failed attempt (from ${closableAt})`, {
-        days,
-        closableAt,
-      });
+    : no('unreachable_too_soon', `The customer counts as unreachable ${days} working days after the first failed attempt (from ${closableAt})`, { days });
 }
 
 export const close = complaintAction({

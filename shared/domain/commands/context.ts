@@ -11,6 +11,7 @@ import { EventIdSchema, type ComplaintId, type UserId } from '../../brand';
 import type { WorkingCalendar } from '../../calendar/calendar';
 import type { Policy } from '../../policy/policy';
 import { parseWith, type Refusal, type Result } from '../../result';
+import { refusalOf, type PlainRefusalCode, type RefusalCode, type RefusalExtra, type RefusalParamsArg } from '../../refusals';
 import { EVENT_VERSIONS, type EventBody, type EventDraft } from '../events';
 import type { ComplaintState } from '../state';
 import type { Role, Status } from '../vocabulary';
@@ -82,7 +83,9 @@ export interface Action {
 }
 
 /** A refusal as data (compose gates with `??`: the first refusal wins). */
-export const no = (code: string, message: string, params?: Refusal['params']): Refusal => (params ? { code, message, params } : { code, message });
+export const no = <C extends RefusalCode>(code: C, message: string, ...params: RefusalParamsArg<C>): Refusal =>
+  // With params, `extra` is `{ params }`; TS cannot pair the two conditional tuples, hence the cast.
+  refusalOf(code, message, ...((params.length > 0 ? [{ params: params[0] }] : []) as unknown as RefusalExtra<C>));
 
 /** A refusal as a command's result. */
 export const refused = (error: Refusal): { ok: false; error: Refusal } => ({ ok: false, error });
@@ -121,7 +124,7 @@ export const isSupervisor = (actor: Actor): boolean => actor.role !== 'staff';
 
 export function notEnded(state: ComplaintState): Refusal | undefined {
   return state.terminal
-    ? no('complaint_closed', `Complaint ${state.number} is ${state.status}; nothing more can be done on it`, { status: state.status })
+    ? no('complaint_closed', `Complaint ${state.number} is ${state.status}; nothing more can be done on it`)
     : undefined;
 }
 
@@ -133,7 +136,7 @@ export function supervisorOnly(actor: Actor): Refusal | undefined {
 export function handler(state: ComplaintState, actor: Actor): Refusal | undefined {
   return isSupervisor(actor) || state.assignee === actor.id
     ? undefined
-    : no('not_assignee', `Complaint ${state.number} is assigned to someone else`, { assignee: state.assignee });
+    : no('not_assignee', `Complaint ${state.number} is assigned to ${state.assignee}, not to this person`);
 }
 
 /** Being worked on: acknowledged, not waiting on the customer, not yet resolved. */
@@ -162,6 +165,6 @@ export const TYPED_TIME_TOLERANCE_MS = 60_000;
 export const liesInFuture = (instant: string, nowMs: number): boolean => Date.parse(instant) > nowMs + TYPED_TIME_TOLERANCE_MS;
 
 /** Refuses an instant the person typed that lies after `now` (a received time, an incident, a reply). */
-export function notInFuture(instant: string, ctx: CommandContext, code: string, what: string): Refusal | undefined {
+export function notInFuture(instant: string, ctx: CommandContext, code: PlainRefusalCode, what: string): Refusal | undefined {
   return liesInFuture(instant, Date.parse(ctx.now)) ? no(code, `${what} cannot be in the future`) : undefined;
 }

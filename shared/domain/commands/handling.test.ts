@@ -20,7 +20,7 @@ describe('working a complaint', () => {
 
   it('is for the person who holds it (staff) or a supervisor', () => {
     const desk = deskAfter(acknowledged);
-    expect(refusalOf(desk, 'resolve', resolution(desk.now), OTHER_STAFF)).toMatchObject({ code: 'not_assignee', params: { assignee: STAFF.id }, unchanged: true });
+    expect(refusalOf(desk, 'resolve', resolution(desk.now), OTHER_STAFF)).toMatchObject({ code: 'not_assignee', message: expect.stringContaining(STAFF.id), unchanged: true });
     expect(typesOf(desk.run('resolve', resolution(desk.now), SUPERVISOR))).toEqual(['Resolved']);
   });
 

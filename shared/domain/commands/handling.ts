@@ -126,7 +126,7 @@ export const extend = complaintAction({
     }
     const newDeadline = extendedDeadline(state, input.workingDays, ctx);
     if (Date.parse(newDeadline) <= Date.parse(ctx.now)) {
-      return refuse('deadline_in_past', 'The new deadline must be in the future', { path: 'workingDays', params: { newDeadline } });
+      return refuse('deadline_in_past', `The new deadline (${newDeadline}) must be in the future`, { path: 'workingDays' });
     }
     return single(ctx, state, { type: 'Extended', payload: { ...input, newDeadline, approvedBy: ctx.actor.id } });
   },

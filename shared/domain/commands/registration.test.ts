@@ -88,7 +88,7 @@ describe('register', () => {
     expect(refusalOf(createDesk(), 'register', counter({ complainant: { name, phone: '13812345678' } }))).toMatchObject({
       code: 'name_control_char',
       path: 'complainant.name',
-      params: { char },
+      message: expect.stringContaining(char),
       unchanged: true,
     });
   });

@@ -42,7 +42,7 @@ describe('assess', () => {
     expect(refusalOf(desk, 'assess', { ...assessment, grade: 2 }, SUPERVISOR)).toMatchObject({
       code: 'override_reason_required',
       path: 'overrideReason',
-      params: { suggested: 4, grade: 2 },
+      message: expect.stringContaining('suggested grade is 4'),
       unchanged: true,
     });
     desk.run('assess', { ...assessment, grade: 2, overrideReason: '老年顾客，需尽快处理' }, SUPERVISOR);
@@ -120,6 +120,6 @@ describe('escalate', () => {
 
   it('is not possible on a voided record', () => {
     const desk = deskAfter([['register'], ['void', undefined, SUPERVISOR]]);
-    expect(refusalOf(desk, 'escalate', { reason: '升级' }, SUPERVISOR)).toMatchObject({ code: 'complaint_closed', params: { status: 'voided' }, unchanged: true });
+    expect(refusalOf(desk, 'escalate', { reason: '升级' }, SUPERVISOR)).toMatchObject({ code: 'complaint_closed', message: expect.stringContaining('voided'), unchanged: true });
   });
 });

@@ -38,12 +38,11 @@ export const assess = complaintAction({
     const suggestedGrade = suggestGrade({ ...input, flags });
     const grade = input.grade ?? suggestedGrade;
     if (flags.length > 0 && grade !== 1) {
-      return refuse('major_requires_grade_1', 'A major complaint is always grade 1', { path: 'grade', params: { flags: flags.join(', ') } });
+      return refuse('major_requires_grade_1', `A major complaint (${flags.join(', ')}) is always grade 1`, { path: 'grade' });
     }
     if (grade !== suggestedGrade && input.overrideReason === undefined) {
       return refuse('override_reason_required', `The suggested grade is ${suggestedGrade}; give a reason for grade ${grade}`, {
         path: 'overrideReason',
-        params: { suggested: suggestedGrade, grade },
       });
     }
     const { validity, severity, urgency, spread, overrideReason } = input;
@@ -59,7 +58,7 @@ export const assess = complaintAction({
 const AssignInput = AssignedPayload.pick({ to: true, department: true, reason: true });
 
 function notSamePerson(state: ComplaintState, to: string) {
-  return to === state.assignee ? no('already_assigned', `Complaint ${state.number} is already with ${to}`, { assignee: to }) : undefined;
+  return to === state.assignee ? no('already_assigned', `Complaint ${state.number} is already with ${to}`) : undefined;
 }
 
 export const assign = complaintAction({
@@ -79,7 +78,7 @@ export const handOver = complaintAction({
   input: AssignInput,
   gate: (state, actor) =>
     notEnded(state) ??
-    (state.assignee === actor.id ? undefined : no('not_assignee', 'Only the person who holds the complaint can hand it over', { assignee: state.assignee })),
+    (state.assignee === actor.id ? undefined : no('not_assignee', 'Only the person who holds the complaint can hand it over')),
   decide: (state, input, ctx) => {
     const refusal = notSamePerson(state, input.to);
     if (refusal) return refused(refusal);
@@ -106,10 +105,10 @@ export const escalate = complaintAction({
   decide: (state, input, ctx) => {
     const toTier = input.toTier ?? nextTier(state.tier) ?? state.tier;
     if (input.route !== undefined && state.routes.includes(input.route)) {
-      return refuse('already_routed', `The complaint is already on the ${input.route} route`, { path: 'route', params: { route: input.route } });
+      return refuse('already_routed', `The complaint is already on the ${input.route} route`, { path: 'route' });
     }
     if (tierRank(toTier) < tierRank(state.tier) || (toTier === state.tier && input.route === undefined)) {
-      return refuse('not_higher_tier', `Escalation goes up from ${state.tier}`, { path: 'toTier', params: { tier: state.tier } });
+      return refuse('not_higher_tier', `Escalation goes up from ${state.tier}`, { path: 'toTier' });
     }
     const payload = { fromTier: state.tier, toTier, reason: input.reason, automatic: false, trigger: 'manual' as const };
     return ok([escalationDraft(ctx, state.id, input.route === undefined ? payload : { ...payload, route: input.route })]);

@@ -10,6 +10,7 @@ import { useDeskStore } from '../../../store';
 import { COMMAND_INPUTS } from '../../../../shared/domain/commands';
 import type { ToolbarAction } from './toolbarModel';
 import { submitOnCtrlEnter } from '../../../ui/submitOnCtrlEnter';
+import { refusalFieldError } from '../../../ui/fieldError';
 
 interface ActionFormProps<V extends FieldValues> {
   complaintId: ComplaintId;
@@ -47,7 +48,7 @@ export function ActionForm<V extends FieldValues>({ complaintId, action, default
       }
       setRefusal(result.error);
       const field = result.error.path?.split('.')[0];
-      if (field !== undefined && field in getValues()) setError(field as Path<V>, { type: 'refusal', message: `refusal.${result.error.code}` });
+      if (field !== undefined && field in getValues()) setError(field as Path<V>, refusalFieldError(result.error));
     } catch (error) {
       console.error(`perform ${action} failed`, error); // a bug, not a refusal: logged, shown only as "unexpected"
       setFailed(true);

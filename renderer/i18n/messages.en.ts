@@ -107,7 +107,7 @@ export const en: Messages = {
     too_many_bug_reports: 'Too many problem reports in a short time; this one was not logged.',
     already_configured: 'This computer is already set up. Please sign in.',
     not_configured: 'This computer is not set up yet. Create the branch first.',
-    branch_file_missing: 'The branch file {{path}} is missing, but this data folder still holds accounts or records. Ask the administrator to restore it from a backup.',
+    branch_file_missing: 'The branch set-up file {{path}} is missing, but this data folder holds accounts or complaints. Do not set up again: restore the data folder (or that file) from its latest backup, then start again.',
     invalid_time_zone: 'Unknown time zone; choose one from the list.',
     bad_credentials: 'Wrong username or password.',
     too_many_attempts: 'Too many attempts. Wait {{seconds}} seconds and try again.',

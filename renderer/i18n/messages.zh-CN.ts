@@ -109,7 +109,7 @@ export const zhCN = {
     too_many_bug_reports: '问题报告过于频繁，暂不记录。',
     already_configured: '本机已完成设置，请直接登录。',
     not_configured: '本机尚未设置，请先创建网点。',
-    branch_file_missing: '网点设置文件 {{path}} 丢失，但数据文件夹中仍有账号或记录。请联系管理员从备份恢复该文件。',
+    branch_file_missing: '网点设置文件 {{path}} 不见了，但此数据文件夹中已有账号或投诉记录。请不要重新设置：请从最近的备份恢复整个数据文件夹（或该文件）后再启动。',
     invalid_time_zone: '时区无效，请从列表中选择。',
     bad_credentials: '用户名或密码不正确。',
     too_many_attempts: '尝试次数过多，请 {{seconds}} 秒后再试。',

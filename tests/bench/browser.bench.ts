@@ -11,7 +11,8 @@
  * Figures are printed with their targets, never asserted.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { z } from 'zod';
@@ -64,11 +65,13 @@ export async function run(options: BenchOptions): Promise<void> {
   console.log(figureRow(`branch set up + ${seeded.events.toLocaleString('en-US')} events generated and written (Node)`, duration(seeded.ms), undefined, `${journalMb.toFixed(0)} MB`));
   const desk = await startBenchServer(dataDir);
   console.log(figureRow('browser mode starts (main opens and folds the journal)', duration(desk.openMs)));
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  // A profile on disk, as the app's: a context without one keeps IndexedDB in memory, with a quota a million
+  // events exceed (QuotaExceededError part-way through the restore).
+  const profileDir = mkdtempSync(join(tmpdir(), 'complaint-desk-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), bypassCSP: true, viewport: { width: 1366, height: 800 } });
   try {
     const token = readLaunchFragment(new URL(desk.url).hash).token ?? '';
     const origin = new URL(desk.url).origin;
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 800 } });
 
     // A page on the app's origin that does not run the app: same IndexedDB, nothing else reacting to writes.
     const scratch = await context.newPage();
@@ -92,11 +95,11 @@ export async function run(options: BenchOptions): Promise<void> {
     await measureBacklogSweep(page);
     await measureRegister(page, origin, floors);
     await measureComplaintPage(page, seeded.long, floors);
-    await context.close();
   } finally {
-    await browser.close();
+    await context.close();
     await desk.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
   }
   console.log(`\n  total ${duration(performance.now() - started)}; ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 }

@@ -16,7 +16,9 @@ export async function addBench(page: Page): Promise<void> {
 }
 
 export async function callBench<S extends z.ZodType>(page: Page, method: string, args: readonly unknown[], schema: S): Promise<z.infer<S>> {
-  const answer: unknown = await page.evaluate(`window.deskBench.${method}(...${JSON.stringify(args)})`);
+  // Dexie's errors are not Error instances to Playwright (it would print only their minified class name).
+  const call = `Promise.resolve().then(() => window.deskBench.${method}(...${JSON.stringify(args)}))`;
+  const answer: unknown = await page.evaluate(`${call}.catch((e) => { throw new Error(\`\${e && e.name}: \${e && e.message}\${e && e.inner ? \` (inner: \${e.inner.name}: \${e.inner.message})\` : ''}\`); })`);
   return schema.parse(answer);
 }
 

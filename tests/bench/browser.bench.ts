@@ -29,6 +29,8 @@ import type { BenchOptions } from './run';
 
 const REGISTRATIONS = 1000;
 const LONG_COMPLAINT_EVENTS = 200;
+/** One complaint nobody handled per this many seed complaints: the first escalation sweep's backlog. */
+const BACKLOG_SHARE = 10;
 /** Rows per transaction of the bare bulk write: a restore imports a journal page (5000 events) per transaction. */
 const BARE_CHUNK = 5000;
 const RUNS = 5;
@@ -59,8 +61,10 @@ export async function run(options: BenchOptions): Promise<void> {
   }
   const started = performance.now();
   const dataDir = newDataDir();
-  console.log(`\n  Setup: ${complaints.toLocaleString('en-US')} seed complaints over a year + 1 with ${LONG_COMPLAINT_EVENTS} events, written as main's journal`);
-  const seeded = await seedDataFolder(dataDir, complaints, LONG_COMPLAINT_EVENTS, JOURNAL_PAGE_MAX);
+  const backlog = Math.round(complaints / BACKLOG_SHARE);
+  const setup = `${complaints.toLocaleString('en-US')} seed complaints over a year + ${backlog.toLocaleString('en-US')} left unhandled + 1 with ${LONG_COMPLAINT_EVENTS} events`;
+  console.log(`\n  Setup: ${setup}, written as main's journal`);
+  const seeded = await seedDataFolder(dataDir, { complaints, backlog, longEvents: LONG_COMPLAINT_EVENTS, page: JOURNAL_PAGE_MAX });
   const journalMb = statSync(seeded.journalFile).size / 1e6;
   console.log(figureRow(`branch set up + ${seeded.events.toLocaleString('en-US')} events generated and written (Node)`, duration(seeded.ms), undefined, `${journalMb.toFixed(0)} MB`));
   const desk = await startBenchServer(dataDir);
@@ -87,12 +91,15 @@ export async function run(options: BenchOptions): Promise<void> {
     await floorPage.goto(`${origin}/bench-scratch.txt`);
     await addBench(floorPage);
     const floors = await callBench(floorPage, 'storageFloors', [APP_DATABASE, SEARCH_NAMES, seeded.long.id, RUNS], FloorsAnswer);
-    await floorPage.close();
 
     console.log(`\n  3. Register with ${seeded.complaints.toLocaleString('en-US')} complaints (+ the ${2 * REGISTRATIONS} registered above)`);
+    // The backlog as the restored copy has it, before the app (whose first sweep starts once it is signed in) opens.
+    const due = await callBench(floorPage, 'escalationBacklog', [APP_DATABASE], z.number());
+    await floorPage.close();
     const page = await context.newPage();
+    const opened = performance.now();
     await openSignedIn(page, `${origin}/${new URL(desk.url).hash}`);
-    await measureBacklogSweep(page);
+    await measureBacklogSweep(page, due, opened);
     await measureRegister(page, origin, floors);
     await measureComplaintPage(page, seeded.long, floors);
   } finally {
@@ -147,14 +154,13 @@ async function measureRegistration(page: Page, token: string, dataDir: string): 
 }
 
 /**
- * The data set is a year of complaints nobody handled: the app's first sweep escalates nearly all of them (to
- * final review, a month unresolved). Timed from sign-in until nothing is due; the screens are measured after.
+ * The data set's backlog is complaints nobody handled for up to a year: the app's first sweep has main escalate
+ * them (to final review, a month unresolved). Timed from opening the app (sign-in included) until nothing is due;
+ * the screens are measured after.
  */
-async function measureBacklogSweep(page: Page): Promise<void> {
-  const started = performance.now();
+async function measureBacklogSweep(page: Page, first: number, started: number): Promise<void> {
   await addBench(page);
-  const first = await callBench(page, 'escalationBacklog', [APP_DATABASE], z.number());
-  let left = first;
+  let left = await callBench(page, 'escalationBacklog', [APP_DATABASE], z.number());
   let changedAt = performance.now();
   // Main decides what is due: a candidate it escalates nothing on stays named, so a backlog that stops falling is done.
   while (left > 0 && performance.now() - changedAt < SWEEP_SETTLED_MS && performance.now() - started < 15 * 60_000) {
@@ -165,7 +171,7 @@ async function measureBacklogSweep(page: Page): Promise<void> {
   }
   const ended = left === 0 ? performance.now() : changedAt;
   const note = left === 0 ? 'nothing left due' : `${left.toLocaleString('en-US')} still named, unchanged for ${SWEEP_SETTLED_MS / 1000} s`;
-  console.log(figureRow(`the app's first escalation sweep (${first.toLocaleString('en-US')} due at sign-in)`, duration(ended - started), undefined, note));
+  console.log(figureRow(`the app's first escalation sweep (${first.toLocaleString('en-US')} due when the app opens)`, duration(ended - started), undefined, note));
 }
 
 /** Opens the app in its own window (tab), which signs in: sessions are per window. */

@@ -5,7 +5,8 @@
  *
  * The complaints are shared/seed's (real commands along the paths complaints take: ≈ 11 events each, so
  * 100 000 complaints are ≈ 1.1 M events, each complaint's events spread over the pages of the journal as its
- * handling went on), received over the year before `endIso`; then one complaint with `longEvents` events
+ * handling went on), received over the year before `endIso`; then a backlog of complaints nobody handled
+ * (all overdue: the first escalation sweep's work); then one complaint with `longEvents` events
  * (registration, acknowledgement, notes) at `endIso`, whose page the benchmark opens. The actor ids need not
  * exist as users.
  */
@@ -55,33 +56,50 @@ export interface Dataset {
   readonly long: { readonly id: ComplaintId; readonly lastNote: string };
 }
 
-/** Hands `count` seed complaints and the long one to `emit`, in seq order from 1. */
-export function generateDataset(count: number, longEvents: number, emit: (events: readonly DomainEvent[]) => void, endIso = new Date().toISOString()): Dataset {
+/** Hands `count` seed complaints, `backlog` untouched ones and the long one to `emit`, in seq order from 1. */
+export function generateDataset(
+  { count, backlog, longEvents }: { count: number; backlog: number; longEvents: number },
+  emit: (events: readonly DomainEvent[]) => void,
+  endIso = new Date().toISOString(),
+): Dataset {
   // Nothing of the seed happens in the last hour, so the long complaint's timeline is its own.
   const seeded = generateSeed({ branches: 1, complaints: count, now: new Date(Date.parse(endIso) - 3_600_000).toISOString(), days: 365 }, createRandom(SEED));
   const branch = seeded.branches[0]?.code;
   if (branch !== BENCH_BRANCH) throw new Error(`the seed's branch is ${branch ?? 'missing'}, not ${BENCH_BRANCH}`);
-  const day = localDateKey(endIso, BENCH_TIME_ZONE);
-  let numberedToday = 0;
+  // Numbers continue each local day's seed numbers, as main would give them.
+  const perDay = new Map<string, number>();
   for (const event of seeded.events) {
     if (event.type !== 'Registered') continue;
     const parts = parseComplaintNumber(event.payload.number);
-    if (parts.ok && parts.value.localDate === day) numberedToday = Math.max(numberedToday, parts.value.seq);
+    if (parts.ok) perDay.set(parts.value.localDate, Math.max(perDay.get(parts.value.localDate) ?? 0, parts.value.seq));
   }
+  const nextNumber = (at: string): string => {
+    const day = localDateKey(at, BENCH_TIME_ZONE);
+    const seq = (perDay.get(day) ?? 0) + 1;
+    perDay.set(day, seq);
+    return formatComplaintNumber(BENCH_BRANCH, day, seq);
+  };
   for (let i = 0; i < seeded.events.length; i += 10_000) emit(seeded.events.slice(i, i + 10_000));
   let emitted = seeded.events.length;
 
   let ids = 0;
-  const contextAt = (at: string): CommandContext => ({ now: at, actor: ACTOR, newId: () => `bench-long-${++ids}`, policy: DEFAULT_POLICY });
+  const contextAt = (at: string): CommandContext => ({ now: at, actor: ACTOR, newId: () => `bench-${++ids}`, policy: DEFAULT_POLICY });
   const append = (drafts: readonly EventDraft[]): DomainEvent[] => {
     const stamped = stampEvents(drafts, { branch: BENCH_BRANCH, firstSeq: emitted + 1 });
     emitted += stamped.length;
     emit(stamped);
     return stamped;
   };
-  const minutesAfter = (minutes: number): string => new Date(Date.parse(endIso) + minutes * 60_000).toISOString();
-  const number = formatComplaintNumber(BENCH_BRANCH, day, numberedToday + 1);
-  const history = [...append(unwrap(COMMANDS.register(undefined, { ...registerInput(0, endIso), number }, contextAt(endIso))))];
+  const minutesAfter = (minutes: number, from = endIso): string => new Date(Date.parse(from) + minutes * 60_000).toISOString();
+  // The backlog: complaints registered over the year (a third acknowledged) that nobody handled since — every
+  // one overdue, so the app's first escalation sweep has them all to name.
+  const step = Math.floor((365 * 86_400_000) / Math.max(1, backlog));
+  for (let i = 0; i < backlog; i += 1) {
+    const at = new Date(Date.parse(endIso) - (backlog - i) * step).toISOString();
+    const stamped = append(unwrap(COMMANDS.register(undefined, { ...registerInput(i, at), number: nextNumber(at) }, contextAt(at))));
+    if (i % 3 === 0) append(unwrap(COMMANDS.acknowledge(foldComplaint(stamped), {}, contextAt(minutesAfter(10, at)))));
+  }
+  const history = [...append(unwrap(COMMANDS.register(undefined, { ...registerInput(0, endIso), number: nextNumber(endIso) }, contextAt(endIso))))];
   history.push(...append(unwrap(COMMANDS.acknowledge(foldComplaint(history), {}, contextAt(minutesAfter(1))))));
   let lastNote = '';
   for (let note = 1; history.length < longEvents; note += 1) {
@@ -90,5 +108,5 @@ export function generateDataset(count: number, longEvents: number, emit: (events
   }
   const id = history[0]?.complaintId;
   if (!id) throw new Error('the long complaint has no events');
-  return { events: emitted, complaints: count + 1, long: { id, lastNote } };
+  return { events: emitted, complaints: count + backlog + 1, long: { id, lastNote } };
 }

@@ -38,9 +38,9 @@ export const SeededDataset = z.object({
 });
 
 /** Generates and writes the journal in a process of its own (write-journal.ts), with room for a million events. */
-function writeJournal(file: string, complaints: number, longEvents: number, page: number): Promise<z.infer<typeof SeededDataset>> {
+function writeJournal(file: string, complaints: number, backlog: number, longEvents: number, page: number): Promise<z.infer<typeof SeededDataset>> {
   const script = join(repoRoot, 'tests', 'bench', 'browser', 'write-journal.ts');
-  const args = ['--max-old-space-size=8192', '--import', 'tsx', script, file, String(complaints), String(longEvents), String(page)];
+  const args = ['--max-old-space-size=8192', '--import', 'tsx', script, file, String(complaints), String(backlog), String(longEvents), String(page)];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { cwd: repoRoot, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`write-journal failed: ${error.message}\n${stderr}`));
@@ -49,9 +49,9 @@ function writeJournal(file: string, complaints: number, longEvents: number, page
   });
 }
 
-export async function seedDataFolder(dataDir: string, complaints: number, longEvents: number, page: number) {
+export async function seedDataFolder(dataDir: string, { complaints, backlog, longEvents, page }: { complaints: number; backlog: number; longEvents: number; page: number }) {
   const started = performance.now();
   const journalFile = await createBranch(dataDir);
-  const dataset = await writeJournal(journalFile, complaints, longEvents, page);
+  const dataset = await writeJournal(journalFile, complaints, backlog, longEvents, page);
   return { ...dataset, ms: performance.now() - started, journalFile };
 }

@@ -1,5 +1,5 @@
 /**
- * node --import tsx tests/bench/browser/write-journal.ts <journal file> <complaints> <long events> [page size]
+ * node --import tsx tests/bench/browser/write-journal.ts <journal file> <complaints> <backlog> <long events> [page size]
  *
  * Writes the benchmark's data set (tests/bench/dataset.ts) as main's journal: one JSON event per line, seq
  * 1..N, as journal.ts writes them, fsync'd at the end; the file must be empty. Runs as its own process (with
@@ -10,9 +10,10 @@ import { closeSync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { generateDataset } from '../dataset';
 
-const [file, complaintsText, longText, pageText] = process.argv.slice(2);
-if (!file) throw new Error('usage: write-journal.ts <journal file> <complaints> <long events> [page size]');
+const [file, complaintsText, backlogText, longText, pageText] = process.argv.slice(2);
+if (!file) throw new Error('usage: write-journal.ts <journal file> <complaints> <backlog> <long events> [page size]');
 const complaints = z.coerce.number().int().min(1).parse(complaintsText);
+const backlog = z.coerce.number().int().min(0).parse(backlogText);
 const longEvents = z.coerce.number().int().min(2).parse(longText);
 const page = z.coerce.number().int().min(1).parse(pageText ?? 5000);
 
@@ -22,7 +23,7 @@ let rowsPerPage = 0;
 let pageComplaints = new Set<string>();
 let inPage = 0;
 try {
-  const dataset = generateDataset(complaints, longEvents, (events) => {
+  const dataset = generateDataset({ count: complaints, backlog, longEvents }, (events) => {
     writeSync(fd, events.map((event) => `${JSON.stringify(event)}\n`).join(''));
     for (const event of events) {
       pageComplaints.add(event.complaintId);

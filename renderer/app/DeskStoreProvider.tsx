@@ -3,13 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../shared/result';
 import { refusalText } from '../i18n/refusal';
 import { api } from '../platform/api';
-import { createDeskStore, openDeskDb, startEscalationSweeps, DeskStoreContext, usePendingJournal, type DeskStoreContextValue, type RestoreProgress } from '../store';
+import { createDeskStore, deskDbName, openDeskDb, startEscalationSweeps, DeskStoreContext, usePendingJournal, type DeskStoreContextValue, type RestoreProgress } from '../store';
 import { useCalendar, usePolicy } from '../ui/policy';
 import { useSession } from './session';
 
 const clock = (): string => new Date().toISOString();
-/** The IndexedDB database of one person's copy of the branch's journal. */
-export const deskDbName = (branch: string, userId: string): string => `complaint-desk-${branch}-${userId}`;
 const newId = (): string => crypto.randomUUID();
 /** How often this window reads what other windows and the system journaled meanwhile. */
 const CATCH_UP_MS = 5_000;

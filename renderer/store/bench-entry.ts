@@ -1,188 +1,120 @@
 /**
  * The page-side entry of the browser benchmarks (tests/bench/browser.bench.ts bundles it with esbuild and adds
  * it to a page on the app's origin). It opens real Dexie databases in the browser's IndexedDB, uses the app's
- * own store code and the real HTTP bridge to main, and times the app's screens from inside the page.
+ * own store code and the real HTTP bridge to main (as one window of its own, signed in like any other), and
+ * times the app's screens from inside the page. The data set is not made here: it is main's journal
+ * (tests/bench/dataset.ts), and the page restores it like the app does.
  *
- *   deskBench.seed('complaint-desk-SH01', 100_000, 200)   // generate + load; keeps the events for the journal
- *   deskBench.appendOneByOne(token, 1000)                 // ms of each single-event journal.append
- *   deskBench.appendRest(token, 5000)                     // the remaining events, in batches
- *   deskBench.registerMany('bench-register', 1000)       // ms of each store.register and each bare write
+ *   deskBench.signIn(token, 'admin', '…')                 // this page's window signs in
+ *   deskBench.restore(token, 'complaint-desk-SH01')        // store.restoreIfEmpty into empty IndexedDB, timed
+ *   deskBench.bareBulkWrite('complaint-desk-SH01', 'bench-bare')   // the same rows, bare bulkAdds, timed
+ *   deskBench.registerThroughBridge(token, name, 1000)     // ms of each store.register (main's fsync included)
  */
-import { BranchCodeSchema, UserIdSchema, type ComplaintId } from '../../shared/brand';
-import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
-import { COMMANDS, type CommandContext } from '../../shared/domain/commands';
-import { stampEvents, type DomainEvent } from '../../shared/domain/events';
-import { formatComplaintNumber, localDateKey } from '../../shared/domain/numbering';
-import { foldComplaint } from '../../shared/domain/reducer';
+import type { ComplaintId } from '../../shared/brand';
+import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import type { Result } from '../../shared/result';
+import { registerInput } from '../../tests/bench/dataset';
 import { createApi, httpTransport } from '../platform/transport';
-import { armedTimer, bulkLoadEvents, confirmingApi, firstRowShown, timeBareAdds, timeBareTransactions, timeStorageFloors, whenShown } from './bench';
-import { deadlineSummarizer } from './deadline-columns';
+import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './bench';
 import { escalationCandidates } from './escalation-sweep';
 import { openDeskDb } from './open';
-import type { StoreApi } from './ports';
-import { createDeskStore, type RegisterInput } from './store';
+import { createDeskStore } from './store';
 
-const BRANCH = BranchCodeSchema.parse('SH01');
-const ACTOR = { id: UserIdSchema.parse('bench-staff'), role: 'supervisor' as const };
-const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周杰', '吴霞'];
-const TEXTS = ['购买的牛奶已过期，要求退款', '收银员态度恶劣', '预约上门安装，师傅迟到三小时', '发票金额与小票不符', '店内地面湿滑没有提示'];
-const CATEGORIES = ['product_quality', 'service_attitude', 'delivery_delay', 'price_billing', 'environment_facilities'];
-const CHANNELS = ['walk_in', 'phone', 'online', 'email', 'social_media'] as const;
-const TIME_ZONE = 'Asia/Shanghai';
-/** The generated complaints end here; registrations timed through the bridge happen a day later (own numbers). */
-/**
- * The data set ends when the bench runs: its year of complaints is overdue as of today, and the long
- * complaint, registered at the end, stays within its tier's limit (no automatic escalation joins its timeline).
- */
-const DATASET_END = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+/** The app's policy and calendar (renderer/ui/policy.ts): the rows are projected as the app projects them. */
+const open = (name: string) => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR });
 
-const open = (name: string) => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
-const summarize = deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK);
-
-function input(i: number, receivedAt: string): RegisterInput {
-  return {
-    receivedAt,
-    channel: CHANNELS[i % CHANNELS.length] ?? 'walk_in',
-    complainant: { name: NAMES[i % NAMES.length] ?? '张伟', phone: `138${String(10_000_000 + ((i * 7919) % 90_000_000)).slice(0, 8)}` },
-    category: CATEGORIES[i % CATEGORIES.length] ?? 'other',
-    nature: 'other',
-    description: `${TEXTS[i % TEXTS.length] ?? ''}（第${i}号）`,
-    requests: ['explanation'],
-  };
-}
-
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
 
-export interface Dataset {
-  readonly events: DomainEvent[];
-  /** The one complaint with a long history (registration, acknowledgement, notes). */
-  readonly long: { readonly id: ComplaintId; readonly lastNote: string };
-}
-
-/**
- * `count` complaints over the year before `endIso`, a third of them acknowledged, then one complaint with
- * `longEvents` events at `endIso`: events in seq order, numbered per local day like the app numbers them.
- */
-export function generateDataset(count: number, longEvents: number, { firstSeq = 1, endIso = DATASET_END } = {}): Dataset {
-  const events: DomainEvent[] = [];
-  const end = Date.parse(endIso);
-  const step = Math.floor((365 * 86_400_000) / count);
-  let ids = 0;
-  const perDay = new Map<string, number>();
-  const contextAt = (at: string): CommandContext => ({ now: at, actor: ACTOR, newId: () => `b${++ids}`, policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
-  const append = (drafts: Parameters<typeof stampEvents>[0]): DomainEvent[] => {
-    const stamped = stampEvents(drafts, { branch: BRANCH, firstSeq: firstSeq + events.length });
-    events.push(...stamped);
-    return stamped;
-  };
-  const register = (i: number, at: string): DomainEvent[] => {
-    const day = localDateKey(at, TIME_ZONE);
-    const seq = (perDay.get(day) ?? 0) + 1;
-    perDay.set(day, seq);
-    return append(unwrap(COMMANDS.register(undefined, { ...input(i, at), number: formatComplaintNumber(BRANCH, day, seq) }, contextAt(at))));
-  };
-  const minutesAfter = (at: string, minutes: number): string => new Date(Date.parse(at) + minutes * 60_000).toISOString();
-
-  for (let i = 0; i < count; i += 1) {
-    const at = new Date(end - (count - i) * step).toISOString();
-    const stamped = register(i, at);
-    if (i % 3 === 0) append(unwrap(COMMANDS.acknowledge(foldComplaint(stamped), {}, contextAt(minutesAfter(at, 10)))));
-  }
-
-  const history = [...register(count, endIso)];
-  history.push(...append(unwrap(COMMANDS.acknowledge(foldComplaint(history), {}, contextAt(minutesAfter(endIso, 1))))));
-  let lastNote = '';
-  for (let note = 1; history.length < longEvents; note += 1) {
-    lastNote = `跟进记录 ${note}：已电话联系顾客，顾客表示理解`;
-    const drafts = COMMANDS.addNote(foldComplaint(history), { text: lastNote }, contextAt(minutesAfter(endIso, 1 + note)));
-    history.push(...append(unwrap(drafts)));
-  }
-  const id = history[0]?.complaintId;
-  if (!id) throw new Error('the long complaint has no events');
-  return { events, long: { id, lastNote } };
-}
+/** This page's window id: main keeps a session per window, so the page signs in once with it. */
+const WINDOW = `bench-${crypto.randomUUID()}`;
 
 /** The real HTTP bridge to main, as the app uses it in browser mode. */
-const bridge = (token: string) => createApi(httpTransport({ baseUrl: window.location.origin, token }));
+const bridge = (token: string) => createApi(httpTransport({ baseUrl: window.location.origin, token, window: WINDOW }));
 
-function benchStore(db: ReturnType<typeof open>, api: StoreApi, clock: () => string, newId: () => string) {
-  return createDeskStore({
-    db,
-    api,
-    clock,
-    newId,
-    session: { userId: ACTOR.id, role: ACTOR.role },
-    branch: { code: BRANCH, timeZone: TIME_ZONE },
-    policy: DEFAULT_POLICY,
-    calendar: AROUND_THE_CLOCK,
-  });
-}
-
-async function timeRegistrations(store: ReturnType<typeof benchStore>, count: number, receivedAt: () => string) {
-  const timings: number[] = [];
-  let first: ComplaintId | undefined;
-  for (let i = 0; i < count; i += 1) {
-    const started = performance.now();
-    const registered = unwrap(await store.register(input(i, receivedAt())));
-    timings.push(performance.now() - started);
-    first ??= registered.id;
-  }
-  return { timings, first };
-}
-
-let seeded: Dataset | undefined;
-/** Seq of the last event written by `registerThroughBridge`: the seeded events continue after it. */
-let lastBridgeSeq = 0;
-/** How many of the seeded events main's journal has been sent (they must arrive in seq order). */
-let sentToJournal = 0;
-
-async function appendToJournal(token: string, events: DomainEvent[]): Promise<void> {
-  const journaled = unwrap(await bridge(token).call('journal.append', { events }));
-  if (journaled.journaledThroughSeq !== events[events.length - 1]?.seq) throw new Error(`journal is at seq ${journaled.journaledThroughSeq}`);
-}
-
-function seededEvents(): DomainEvent[] {
-  if (!seeded) throw new Error('seed first');
-  return seeded.events;
-}
+const openStore = (token: string, name: string) => {
+  const db = open(name);
+  const store = createDeskStore({ db, api: bridge(token), clock: () => new Date().toISOString(), newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR });
+  return { db, store };
+};
 
 let armed: { collect: () => Promise<number> } | undefined;
 
 const bench = {
-  async seed(name: string, count: number, longEvents: number) {
-    const generated = performance.now();
-    seeded = generateDataset(count, longEvents, { firstSeq: lastBridgeSeq + 1 });
-    sentToJournal = 0;
-    const generateMs = performance.now() - generated;
-    const db = open(name);
-    const loadMs = await bulkLoadEvents(db, seeded.events, summarize);
-    db.close();
-    return { events: seeded.events.length, generateMs, loadMs, long: seeded.long };
+  async signIn(token: string, username: string, password: string): Promise<void> {
+    unwrap(await bridge(token).call('auth.signIn', { username, password }));
   },
-  /** Sends the next `count` seeded events to main's journal, one `journal.append` (one fsync) each. */
-  async appendOneByOne(token: string, count: number): Promise<number[]> {
-    const events = seededEvents().slice(sentToJournal, sentToJournal + count);
+  /**
+   * The app's start on an empty database (store.restoreIfEmpty: checked against main's journal, every event
+   * read page by page over the bridge and imported, users mirrored). ms of the whole, and what it holds after.
+   */
+  async restore(token: string, name: string) {
+    const { db, store } = openStore(token, name);
+    const started = performance.now();
+    const restored = unwrap(await store.restoreIfEmpty());
+    const ms = performance.now() - started;
+    const [events, complaints, searchDocs] = await Promise.all([db.events.count(), db.complaints.count(), db.searchDocs.count()]);
+    db.close();
+    return { ms, restoredEvents: restored.restoredEvents, discarded: restored.discarded, events, complaints, searchDocs };
+  },
+  /** The limit of the restore: the rows it wrote (events, complaints, search docs), bulk-written bare into `to`. */
+  async bareBulkWrite(from: string, to: string, chunkSize: number) {
+    const source = open(from);
+    const target = open(to);
+    await target.delete();
+    await target.open();
+    const written = await timeBareBulkWrite(source, target, chunkSize);
+    source.close();
+    target.close();
+    return written;
+  },
+  /**
+   * `count` registrations as the app makes them: real store, real bridge, each answered only once main's
+   * journal has it on disk, then written here. ms of each, and the first one's id.
+   */
+  async registerThroughBridge(token: string, name: string, count: number) {
+    const { db, store } = openStore(token, name);
     const timings: number[] = [];
-    for (const event of events) {
+    let first: ComplaintId | undefined;
+    for (let i = 0; i < count; i += 1) {
       const started = performance.now();
-      await appendToJournal(token, [event]);
+      const registered = unwrap(await store.register(registerInput(i, new Date().toISOString())));
       timings.push(performance.now() - started);
-      sentToJournal += 1;
+      first ??= registered.id;
+    }
+    db.close();
+    if (!first) throw new Error('nothing registered');
+    return { timings, first };
+  },
+  /** Main's side alone: `complaints.decide` (register) over the bridge, answered after fsync; nothing written here. */
+  async decideRoundTrips(token: string, count: number): Promise<number[]> {
+    const api = bridge(token);
+    const timings: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const started = performance.now();
+      unwrap(await api.call('complaints.decide', { requestId: crypto.randomUUID(), action: 'register', input: registerInput(i, new Date().toISOString()) }));
+      timings.push(performance.now() - started);
     }
     return timings;
   },
-  /** Sends the rest of the seeded events in batches; returns the total ms and the number of batches. */
-  async appendRest(token: string, batchSize: number) {
-    const events = seededEvents();
-    const started = performance.now();
-    let batches = 0;
-    for (; sentToJournal < events.length; sentToJournal += batchSize, batches += 1) await appendToJournal(token, events.slice(sentToJournal, sentToJournal + batchSize));
-    sentToJournal = events.length;
-    return { ms: performance.now() - started, batches };
+  /** Baselines for a registration, in database `into`: a bare add of `templateId`'s row (from `from`), and a bare transaction of its rows. */
+  async bareRegistrations(from: string, templateId: ComplaintId, into: string, count: number) {
+    const source = open(from);
+    const [record, searchDoc, events] = await Promise.all([
+      source.complaints.get(templateId),
+      source.searchDocs.get(templateId),
+      source.events.where('[complaintId+seq]').between([templateId, 0], [templateId, Number.MAX_SAFE_INTEGER]).toArray(),
+    ]);
+    source.close();
+    if (!record || !searchDoc) throw new Error(`no complaint ${templateId}`);
+    const db = open(into);
+    const bareMs = await timeBareAdds(db, record, count);
+    const transactionMs = await timeBareTransactions(db, { record, searchDoc, events }, count);
+    db.close();
+    return { bareMs, transactionMs };
   },
   async storageFloors(name: string, searches: readonly string[], complaintId: ComplaintId, runs: number) {
     const db = open(name);
@@ -190,34 +122,6 @@ const bench = {
     const floors = await timeStorageFloors(db, { searches, complaintId, at: new Date().toISOString(), runs });
     db.close();
     return floors;
-  },
-  /** `count` registrations through the real store (journal confirmed at once), then the bare baselines. */
-  async registerMany(name: string, count: number) {
-    const db = open(name);
-    let ids = 0;
-    const store = benchStore(db, confirmingApi(), () => new Date().toISOString(), () => `r${++ids}`);
-    const { timings: storeMs, first } = await timeRegistrations(store, count, () => new Date().toISOString());
-    if (!first) throw new Error('nothing registered');
-    const bareMs = await timeBareAdds(db, first, count);
-    const transactionMs = await timeBareTransactions(db, first, count);
-    store.dispose();
-    db.close();
-    return { storeMs, bareMs, transactionMs };
-  },
-  /**
-   * `count` registrations as the app makes them: real store, real bridge, each confirmed only once main's
-   * journal has it on disk. Dated the day after the data set so their numbers never meet the seeded ones.
-   */
-  async registerThroughBridge(token: string, name: string, count: number): Promise<number[]> {
-    const db = open(name);
-    let tick = Date.parse(DATASET_END) + 86_400_000;
-    const clock = () => new Date((tick += 1000)).toISOString();
-    const store = benchStore(db, bridge(token), clock, () => crypto.randomUUID());
-    const { timings } = await timeRegistrations(store, count, clock);
-    lastBridgeSeq = (await db.events.orderBy('[branch+seq]').last())?.seq ?? 0;
-    store.dispose();
-    db.close();
-    return timings;
   },
   /** Starts the clock at the next click anywhere; `collect` resolves once the register shows its first row. */
   armFirstRowAfterClick(): void {
@@ -243,7 +147,7 @@ const bench = {
     const shown = await whenShown(() => document.querySelector('.timeline li:last-child')?.textContent?.includes(text) ?? false);
     return shown - started;
   },
-  /** How many complaints the escalation sweep would look at now: the app's backlog, falling as it sweeps. */
+  /** How many complaints the escalation sweep would name now: the app's backlog, falling as it sweeps. */
   async escalationBacklog(name: string): Promise<number> {
     const db = open(name);
     const due = await escalationCandidates(db, new Date().toISOString());

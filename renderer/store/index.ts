@@ -11,6 +11,7 @@
  * `useUsers`) inside `<DeskStoreContext.Provider value={{ db, store, clock }}>`.
  */
 export { openDeskDb, deleteDeskDb } from './open';
+export { deskDbName } from './dbName';
 export { DeskDb, CURRENT_SCHEMA_VERSION } from './db';
 export { createDeskStore, type DeskStore, type DeskStoreDeps, type RegisterInput } from './store';
 export type { StoreApi } from './ports';

@@ -16,24 +16,30 @@ export async function addBench(page: Page): Promise<void> {
 }
 
 export async function callBench<S extends z.ZodType>(page: Page, method: string, args: readonly unknown[], schema: S): Promise<z.infer<S>> {
-  const answer: unknown = await page.evaluate(`window.deskBench.${method}(...${JSON.stringify(args)})`);
+  // Dexie's errors are not Error instances to Playwright (it would print only their minified class name).
+  const call = `Promise.resolve().then(() => window.deskBench.${method}(...${JSON.stringify(args)}))`;
+  const answer: unknown = await page.evaluate(`${call}.catch((e) => { throw new Error(\`\${e && e.name}: \${e && e.message}\${e && e.inner ? \` (inner: \${e.inner.name}: \${e.inner.message})\` : ''}\`); })`);
   return schema.parse(answer);
 }
 
 export const Timings = z.array(z.number().nonnegative());
 
-export const SeedAnswer = z.object({
+export const RestoreAnswer = z.object({
+  ms: z.number(),
+  restoredEvents: z.number().int(),
+  discarded: z.number().int(),
   events: z.number().int(),
-  generateMs: z.number(),
-  loadMs: z.number(),
-  long: z.object({ id: z.string(), lastNote: z.string() }),
+  complaints: z.number().int(),
+  searchDocs: z.number().int(),
 });
 
-export const RegisterAnswer = z.object({ storeMs: Timings, bareMs: Timings, transactionMs: Timings });
+export const BareWriteAnswer = z.object({ ms: z.number(), events: z.number().int(), complaints: z.number().int(), transactions: z.number().int() });
+
+export const RegisterAnswer = z.object({ timings: Timings, first: z.string() });
+
+export const BareRegistrationsAnswer = z.object({ bareMs: Timings, transactionMs: Timings });
 
 export const FloorsAnswer = z.object({ plainMs: Timings, searchMs: Timings, timelineMs: Timings });
-
-export const AppendRestAnswer = z.object({ ms: z.number(), batches: z.number().int() });
 
 /**
  * Runs in every new document of the context (so it sees a reload from its very start): notes the

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { JOURNALED_THROUGH_KEY } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './db';
 import { escalationCandidates } from './escalation-sweep';
 import { openDeskDb } from './open';
 import { countAll, queryRegisterIds } from './queries';
@@ -123,6 +123,28 @@ describe('schema migrations', () => {
     // T1's 24 h limit runs from registration: both are due a day after, and found by the index alone.
     expect(await escalationCandidates(db, '2026-11-24T02:00:00.000Z')).toHaveLength(2);
     expect(await escalationCandidates(db, '2026-11-23T12:00:00.000Z')).toEqual([]);
+    db.close();
+  });
+  it('upgrades a v4 database: every row gets its routes and the time it entered its tier, found by the board index', async () => {
+    const source = await desk({ now: '2026-11-23T02:00:00.000Z' });
+    await source.store.register(walkIn({ receivedAt: '2026-11-23T01:30:00.000Z' }));
+    const tables = { events: await source.db.events.toArray(), complaints: await source.db.complaints.toArray(), counters: await source.db.counters.toArray() };
+    source.db.close();
+    const name = freshName('v4');
+    const old = new Dexie(name);
+    old.version(4).stores(SCHEMA_V4);
+    await old.table('events').bulkAdd(tables.events);
+    await old.table('complaints').bulkAdd(tables.complaints.map(({ routes: _routes, tierSince: _since, ...row }) => row));
+    await old.table('counters').bulkAdd(tables.counters);
+    old.close();
+
+    const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.complaints.toArray()).toEqual(tables.complaints);
+    expect(await db.complaints.where('[terminal+tier]').equals([0, 'T1']).count()).toBe(1);
+    expect(tables.complaints[0]?.routes).toEqual([]);
+    expect(tables.complaints[0]?.tierSince).toBe('2026-11-23T01:30:00.000Z');
     db.close();
   });
 });

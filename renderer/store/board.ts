@@ -1,0 +1,12 @@
+/**
+ * The escalation board's read: every open complaint, already grouped by tier, from one range of the
+ * `[terminal+tier]` index (schema v5). No event is folded; closed, rejected and voided rows are never read.
+ */
+import { Dexie } from 'dexie';
+import type { DeskDb } from './db';
+import type { ComplaintRecord } from './records';
+
+/** Open complaints in tier order (T1 first), each tier in id order; the board sorts them by urgency. */
+export async function loadOpenComplaints(db: DeskDb): Promise<ComplaintRecord[]> {
+  return db.complaints.where('[terminal+tier]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
+}

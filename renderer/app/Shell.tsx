@@ -5,6 +5,7 @@ import { RegisterComplaintPage } from '../features/register-complaint/RegisterCo
 import { RegisterPage } from '../features/register/RegisterPage';
 import { ComplaintPage } from '../features/complaint/ComplaintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { BoardPage } from '../features/board/BoardPage';
 import { HelpSheet } from './HelpSheet';
 import { Nav } from './Nav';
 import { TopBar } from './TopBar';
@@ -22,7 +23,7 @@ function Screen({ route }: { route: Route }) {
     case 'complaint':
       return <ComplaintPage id={route.id} />;
     case 'board':
-      return <ComingSoon title={t('nav.board')} />;
+      return <BoardPage />;
     case 'dashboard':
       return <ComingSoon title={t('nav.dashboard')} />;
     case 'actions':

@@ -3,7 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { majorFlagsFor, suggestGrade, SYSTEM_RAISED_FLAGS } from '../../../../shared/domain/grading';
 import { nextTier } from '../../../../shared/domain/commands';
-import { GradeSchema, LevelSchema, MajorFlagSchema, RouteSchema, SpreadSchema, TIERS, ValiditySchema, type MajorFlag } from '../../../../shared/domain/vocabulary';
+import { GradeSchema, LevelSchema, MajorFlagSchema, RouteSchema, SpreadSchema, TIERS, ValiditySchema, type MajorFlag, type Route, type Tier } from '../../../../shared/domain/vocabulary';
 import { GradeChip } from '../../../ui/GradeChip';
 import { usePolicy } from '../../../ui/policy';
 import { useUsers } from '../../../store';
@@ -114,10 +114,15 @@ export function AssignForm({ complaint, onDone, action }: ActionDialogProps & { 
   );
 }
 
-export function EscalateForm({ complaint, onDone }: ActionDialogProps) {
+/**
+ * The escalate dialog's form; the board opens it with the column a card was moved to (`target`), so a drag and
+ * the toolbar's button are the same command with the same questions.
+ */
+export function EscalateForm({ complaint, onDone, target }: ActionDialogProps & { target?: { toTier?: Tier; route?: Route } }) {
   const { t } = useTranslation();
   const tiers = TIERS.slice(TIERS.indexOf(complaint.tier));
-  const defaults: EscalateValues = { toTier: nextTier(complaint.tier) ?? complaint.tier, route: '', reason: '' };
+  const toTier = target?.toTier ?? (target?.route ? complaint.tier : (nextTier(complaint.tier) ?? complaint.tier));
+  const defaults: EscalateValues = { toTier, route: target?.route ?? '', reason: '' };
   const routes = RouteSchema.options.filter((route) => !complaint.routes.includes(route));
   return (
     <ActionForm complaintId={complaint.id} action="escalate" defaultValues={defaults} toInput={escalateInput} onDone={onDone}>

@@ -545,6 +545,13 @@ export const en: Messages = {
       dueSoon: 'Due soon only',
       clear: 'Clear filters',
     },
+    help: {
+      title: 'On the escalation board',
+      select: 'Move between cards',
+      escalate: 'Escalate to the column on the right (with a reason)',
+      drag: 'Lift / drop a card; ← → change column',
+      open: 'Open the complaint; Esc comes back to the board',
+    },
     dnd: {
       instructions: 'Press Space to pick up a card, Left and Right arrows to move it to another column, Space to drop it, Esc to cancel.',
       picked: 'Picked up {{number}}',

@@ -545,6 +545,13 @@ export const zhCN = {
       dueSoon: '仅看即将到期',
       clear: '清除筛选',
     },
+    help: {
+      title: '升级看板',
+      select: '在卡片之间移动',
+      escalate: '升级到右侧一列（填写原因）',
+      drag: '拿起 / 放下卡片，用 ← → 换列',
+      open: '打开投诉；Esc 返回看板',
+    },
     dnd: {
       instructions: '按空格拿起卡片，用左右方向键移到其他列，再按空格放下，按 Esc 取消。',
       picked: '已拿起 {{number}}',

@@ -99,6 +99,20 @@ test('dragging a card to another column with the mouse opens the same escalate s
   await expect(card(column(page, /^T3 · Service supervisor, 1 complaints/), number)).toBeVisible();
   // On the legal route now: the Legal lane appears, the card in it too.
   await expect(card(column(page, /^Legal, 1 complaints/), number)).toBeVisible();
+
+  // Space lifts the card, → carries it to the next column, Space drops it: the same dialog; Esc cancels it.
+  const t3 = column(page, /^T3 · Service supervisor/);
+  await card(t3, number).focus();
+  await page.keyboard.press('Space');
+  await expect(card(t3, number)).toHaveAttribute('data-dragging', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('status').filter({ hasText: `${number} is over T4 · Senior management` })).toHaveCount(1);
+  await page.keyboard.press('Space');
+  const toT4 = page.getByRole('dialog', { name: `Escalate ${number} to T4 · Senior management` });
+  await expect(toT4.getByLabel('Target tier')).toHaveValue('T4');
+  await page.keyboard.press('Escape');
+  await expect(toT4).toHaveCount(0);
+  await expect(card(t3, number)).toBeFocused();
 });
 
 test('a clerk starts on "Mine only", sees names masked, and moving a colleague’s complaint is refused', async ({ page, desk }) => {
@@ -160,21 +174,40 @@ test('a countdown turns due soon, then overdue, as time passes, without a reload
 });
 
 test('the board in Chinese and English at 1366×768', async ({ page, desk }, testInfo) => {
+  // The renderer's clock runs ahead after registering (main's stays real, so nothing falls due there).
+  await page.clock.install({ time: new Date() });
   await page.goto(desk.url);
   await createBranch(page);
   await register(page, '张伟', '购买的牛奶在保质期内已变质。');
   await register(page, '李娜', '收银员态度恶劣。', 'Service attitude');
+  await register(page, '刘洋', '促销价签与结账价格不符。', 'Price & billing');
   const third = await register(page, '王芳', '预约安装迟到三个小时。', 'Delivery delay / missed appointment');
+  const media = await register(page, '陈静', '顾客在微博发帖称店内地面湿滑致老人摔倒。', 'Environment & facilities');
+  await page.getByRole('button', { name: 'Open this complaint' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: media })).toBeVisible();
+  await page.keyboard.press('Alt+G');
+  const assess = page.getByRole('dialog', { name: 'Assess' });
+  await assess.getByLabel('Validity').selectOption({ label: 'Liable' });
+  await assess.getByLabel('Severity').selectOption({ label: 'High' });
+  await assess.getByLabel('Urgency').selectOption({ label: 'High' });
+  await assess.getByLabel('Spread').selectOption({ label: 'One customer' });
+  await assess.getByLabel('Media exposure').check();
+  await assess.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(assess).toHaveCount(0);
   await openBoard(page);
+  // Three hours on: the grade-1 complaint's 2 h response is overdue; 19 h on, the others' acknowledgement is due soon.
+  await page.clock.fastForward('03:00:00');
   await card(page, third).focus();
   await page.keyboard.press('Shift+ArrowRight');
   await page.getByRole('dialog').getByLabel('Reason').fill('需要投诉专员跟进');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(card(column(page, /^PR/), media)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('board-en.png') });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('heading', { level: 1, name: '升级看板' })).toBeVisible();
   await expect(column(page, /^T1 · 一线/)).toBeVisible();
   await expect(column(page, /^T2 · 投诉专员/)).toBeVisible();
+  await expect(column(page, /^公关/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('board-zh-CN.png') });
 });

@@ -98,6 +98,8 @@ export const BoardCard = memo(function BoardCard({ card, column, now, format, on
         aria-label={label}
         onClick={() => onOpen(card, column)}
         onKeyDown={(event) => {
+          // While lifted, the keyboard sensor's own document listener moves and drops the card.
+          if (isDragging) return;
           onKeyDown(event, card, column);
           if (!event.defaultPrevented) listeners?.onKeyDown?.(event);
         }}

@@ -188,6 +188,7 @@ export function BoardPage() {
     },
     [move],
   );
+  const closeMove = useCallback(() => setMove(undefined), []);
   const noticeText = (() => {
     if (!notice) return undefined;
     const { request, refusal } = notice;
@@ -251,7 +252,7 @@ export function BoardPage() {
           </DragOverlay>
         </DndContext>
       )}
-      {move && <MoveDialog request={move} columnName={columnName} onDone={onMoved} onRefused={onRefused} onClose={() => setMove(undefined)} />}
+      {move && <MoveDialog request={move} columnName={columnName} onDone={onMoved} onRefused={onRefused} onClose={closeMove} />}
     </div>
   );
 }

@@ -1,8 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { whyNot } from '../../../shared/domain/commands';
-import type { ComplaintState } from '../../../shared/domain/state';
-import { TIERS } from '../../../shared/domain/vocabulary';
 import type { Refusal } from '../../../shared/result';
 import type { ComplaintId } from '../../../shared/brand';
 import { useSession } from '../../app/session';
@@ -11,25 +9,13 @@ import { Dialog } from '../../ui/Dialog';
 import { useCalendar, usePolicy } from '../../ui/policy';
 import { EscalateForm } from '../complaint/actions/TriageForms';
 import '../complaint/actions/actions.css';
-import { isTier, moveTarget, type ColumnKey } from './boardModel';
+import { moveRefusal, moveTarget, type ColumnKey } from './boardModel';
 
 export interface MoveRequest {
   id: ComplaintId;
   number: string;
   from: ColumnKey;
   to: ColumnKey;
-}
-
-/**
- * Why the escalate command would refuse this move before anyone types a reason: the command's own gate (a clerk
- * on someone else's complaint, an ended one) and its rule that escalation only goes up. Main still decides on save.
- */
-export function moveRefusal(state: ComplaintState, to: ColumnKey, refusedByGate: Refusal | undefined): Refusal | undefined {
-  if (refusedByGate) return refusedByGate;
-  if (isTier(to) && TIERS.indexOf(to) < TIERS.indexOf(state.tier)) {
-    return { code: 'not_higher_tier', message: `Escalation goes up from ${state.tier}`, params: { tier: state.tier } };
-  }
-  return undefined;
 }
 
 interface MoveDialogProps {
@@ -51,16 +37,21 @@ export function MoveDialog({ request, columnName, onDone, onRefused, onClose }: 
   const calendar = useCalendar();
   const now = useNow();
   const complaint = useComplaint(request.id);
-  const refusal = useMemo(
-    () => (complaint ? moveRefusal(complaint, request.to, whyNot('escalate', complaint, { id: user.id, role: user.role }, policy, { now, calendar })) : undefined),
-    [complaint, request.to, user.id, user.role, policy, now, calendar],
-  );
+  // Judged once, on the complaint as it stood when the card moved: after the save the complaint has changed
+  // (a complaint at T4 on both routes would now be refused) and that must not turn a success into a refusal.
+  const [verdict, setVerdict] = useState<{ refusal?: Refusal; target?: ReturnType<typeof moveTarget> }>();
+  if (complaint && !verdict) {
+    // Adjusting state while rendering (React's "storing information from previous renders"), not in an effect.
+    const refusal = moveRefusal(complaint, request.to, whyNot('escalate', complaint, { id: user.id, role: user.role }, policy, { now, calendar }));
+    setVerdict({ refusal, target: moveTarget({ tier: complaint.tier, routes: complaint.routes }, request.to) });
+  }
   useEffect(() => {
-    if (refusal) onRefused(refusal);
-  }, [refusal, onRefused]);
+    if (verdict?.refusal) onRefused(verdict.refusal);
+    else if (verdict && !verdict.target) onClose(); // already there (another window moved it meanwhile): nothing to ask
+  }, [verdict, onRefused, onClose]);
 
-  const target = complaint ? moveTarget({ tier: complaint.tier, routes: complaint.routes }, request.to) : undefined;
-  if (!complaint || refusal || !target) return null;
+  if (!complaint || !verdict || verdict.refusal || !verdict.target) return null;
+  const target = verdict.target;
   return (
     <Dialog title={t('board.moveTitle', { number: request.number, to: columnName(request.to) })} onClose={onClose}>
       <div className="action-dialog">

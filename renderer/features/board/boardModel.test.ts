@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplaintId, BranchCode, UserId } from '../../../shared/brand';
 import type { ComplaintRecord } from '../../store/records';
-import { buildBoard, moveTarget, neighbour, NO_FILTERS, type BoardFilters, type Viewer } from './boardModel';
+import { buildBoard, moveRefusal, moveTarget, neighbour, NO_FILTERS, type BoardFilters, type Viewer } from './boardModel';
 import { defaultFilters, filtersKey, loadFilters, saveFilters } from './boardFilters';
 
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -97,6 +97,14 @@ describe('the escalation board', () => {
     expect(moveTarget({ tier: 'T4', routes: ['legal'] }, 'pr')).toEqual({ route: 'pr' });
     expect(neighbour(['T1', 'T2', 'T3', 'T4'], 'T1', 1)).toBe('T2');
     expect(neighbour(['T1', 'T2', 'T3', 'T4'], 'T1', -1)).toBeUndefined();
+  });
+
+  it('refuses a move down before asking for a reason, and passes on the command gate’s refusal', () => {
+    expect(moveRefusal({ tier: 'T2' }, 'T1', undefined)).toMatchObject({ code: 'not_higher_tier', params: { tier: 'T2' } });
+    expect(moveRefusal({ tier: 'T2' }, 'T3', undefined)).toBeUndefined();
+    expect(moveRefusal({ tier: 'T4' }, 'legal', undefined)).toBeUndefined();
+    const gate = { code: 'not_assignee', message: 'assigned to someone else' };
+    expect(moveRefusal({ tier: 'T1' }, 'T2', gate)).toBe(gate);
   });
 });
 

@@ -6,6 +6,8 @@
 import type { ComplaintRecord } from '../../store/records';
 import { rowClockState, type RowClockState } from '../../store/projection';
 import { TIERS, type Route, type Tier } from '../../../shared/domain/vocabulary';
+import type { ComplaintState } from '../../../shared/domain/state';
+import type { Refusal } from '../../../shared/result';
 
 export const ROUTE_LANES: readonly Route[] = ['legal', 'pr'];
 export type ColumnKey = Tier | Route;
@@ -110,4 +112,17 @@ export function moveTarget(record: Pick<ComplaintRecord, 'tier' | 'routes'>, to:
 export function neighbour(columns: readonly ColumnKey[], from: ColumnKey, step: 1 | -1): ColumnKey | undefined {
   const index = columns.indexOf(from);
   return index < 0 ? undefined : columns[index + step];
+}
+
+/**
+ * Why the escalate command would refuse this move before anyone types a reason: its own gate (`refusedByGate`:
+ * a clerk on someone else's complaint, an ended one) and its rule that escalation only goes up. Main still
+ * decides on save.
+ */
+export function moveRefusal(state: Pick<ComplaintState, 'tier'>, to: ColumnKey, refusedByGate: Refusal | undefined): Refusal | undefined {
+  if (refusedByGate) return refusedByGate;
+  if (isTier(to) && TIERS.indexOf(to) < TIERS.indexOf(state.tier)) {
+    return { code: 'not_higher_tier', message: `Escalation goes up from ${state.tier}`, params: { tier: state.tier } };
+  }
+  return undefined;
 }

@@ -552,6 +552,13 @@ export const en: Messages = {
       drag: 'Lift / drop a card; ← → change column',
       open: 'Open the complaint; Esc comes back to the board',
     },
+    notify: {
+      overdue: 'Complaint {{number}} is overdue',
+      dueSoon: 'Complaint {{number}} is due soon',
+      body: 'Click to open the complaint',
+      summary: '{{overdue}} complaints overdue, {{dueSoon}} due soon',
+      summaryBody: 'Click to open the escalation board',
+    },
     dnd: {
       instructions: 'Press Space to pick up a card, Left and Right arrows to move it to another column, Space to drop it, Esc to cancel.',
       picked: 'Picked up {{number}}',

@@ -552,6 +552,13 @@ export const zhCN = {
       drag: '拿起 / 放下卡片，用 ← → 换列',
       open: '打开投诉；Esc 返回看板',
     },
+    notify: {
+      overdue: '投诉 {{number}} 已超时',
+      dueSoon: '投诉 {{number}} 即将到期',
+      body: '点击打开投诉',
+      summary: '{{overdue}} 件投诉已超时，{{dueSoon}} 件即将到期',
+      summaryBody: '点击打开升级看板',
+    },
     dnd: {
       instructions: '按空格拿起卡片，用左右方向键移到其他列，再按空格放下，按 Esc 取消。',
       picked: '已拿起 {{number}}',

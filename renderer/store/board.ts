@@ -10,3 +10,11 @@ import type { ComplaintRecord } from './records';
 export async function loadOpenComplaints(db: DeskDb): Promise<ComplaintRecord[]> {
   return db.complaints.where('[terminal+tier]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
 }
+
+/**
+ * Complaints whose nearest deadline is due soon or past at `now` — what deadline notifications look at — from the
+ * `dueSoonAt` index alone (rows with no running clock have none); ended rows are dropped as they are read.
+ */
+export async function loadPastDueSoon(db: DeskDb, now: string): Promise<ComplaintRecord[]> {
+  return db.complaints.where('dueSoonAt').belowOrEqual(now).filter((row) => row.terminal === 0).toArray();
+}

@@ -156,7 +156,22 @@ test('a clerk starts on "Mine only", sees names masked, and moving a colleagueâ€
   await expect(page.getByLabel('Mine only')).not.toBeChecked(); // an admin never started on "Mine"
 });
 
-test('a countdown turns due soon, then overdue, as time passes, without a reload', async ({ page, desk }) => {
+test('a countdown turns due soon, then overdue, as time passes, without a reload, with a notification each time', async ({ page, desk }) => {
+  // The OS notifications the page raises, recorded instead of shown.
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    Object.assign(globalThis, { shownNotifications: shown });
+    class RecordedNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      constructor(title: string) {
+        shown.push(title);
+      }
+    }
+    Object.assign(globalThis, { Notification: RecordedNotification });
+  });
+  const notifications = () => page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications);
   await page.clock.install({ time: new Date() });
   await page.goto(desk.url);
   await createBranch(page);
@@ -166,10 +181,14 @@ test('a countdown turns due soon, then overdue, as time passes, without a reload
   await expect(card(t1, number)).toContainText(/left/);
   await expect(card(t1, number)).not.toContainText('Due soon');
 
+  expect(await notifications()).toEqual([]);
+
   await page.clock.fastForward('19:00:00');
   await expect(card(t1, number)).toContainText('Due soon');
+  await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`]);
   await page.clock.fastForward('06:00:00');
   await expect(card(t1, number)).toContainText('Overdue');
+  await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`, `Complaint ${number} is overdue`]);
   await expect(column(page, /^T1 Â· Front line, 1 complaints, 1 overdue/)).toBeVisible();
 });
 

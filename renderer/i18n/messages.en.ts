@@ -522,6 +522,7 @@ export const en: Messages = {
     count: '{{count}}',
     overdueCount: '{{count}} overdue',
     lane: 'route',
+    more: '{{count}} less urgent complaints not shown: narrow the board with the filters',
     empty: 'No complaints',
     loading: 'Loading the board…',
     anonymous: 'Anonymous',

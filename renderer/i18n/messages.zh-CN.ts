@@ -522,6 +522,7 @@ export const zhCN = {
     count: '{{count}} 件',
     overdueCount: '超时 {{count}}',
     lane: '专线',
+    more: '另有 {{count}} 件较不紧急的投诉未显示，请用筛选缩小范围',
     empty: '暂无投诉',
     loading: '正在加载看板…',
     anonymous: '匿名',

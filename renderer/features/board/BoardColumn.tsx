@@ -12,6 +12,12 @@ interface BoardColumnProps {
   onOpen: (card: Card, column: ColumnKey) => void;
 }
 
+/**
+ * Cards drawn per column: the most urgent come first, so what is cut is the calmest; the header still counts
+ * them all. Keeps the board quick when a backlog (or a benchmark) puts thousands in one tier.
+ */
+export const CARDS_SHOWN = 150;
+
 /** One tier (or legal / PR lane): its name, count and overdue count, and its cards, a drop target for moves. */
 export const BoardColumnView = memo(function BoardColumnView({ column, name, now, format, onCardKeyDown, onOpen }: BoardColumnProps) {
   const { t } = format;
@@ -41,9 +47,10 @@ export const BoardColumnView = memo(function BoardColumnView({ column, name, now
         <p className="board-empty muted">{t('board.empty')}</p>
       ) : (
         <ul className="board-cards" aria-labelledby={headingId}>
-          {column.cards.map((card) => (
+          {column.cards.slice(0, CARDS_SHOWN).map((card) => (
             <BoardCard key={card.record.id} card={card} column={column.key} now={now} format={format} onKeyDown={onCardKeyDown} onOpen={onOpen} />
           ))}
+          {column.cards.length > CARDS_SHOWN && <li className="board-more muted">{t('board.more', { count: column.cards.length - CARDS_SHOWN })}</li>}
         </ul>
       )}
     </section>

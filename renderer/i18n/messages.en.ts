@@ -532,6 +532,10 @@ export const en: Messages = {
     moveTitle: 'Escalate {{number}} to {{to}}',
     moved: '{{number}} escalated to {{to}}',
     routed: '{{number}} sent to {{to}}',
+    assignTo: 'Also assign to',
+    keepAssignee: 'Keep the current assignee',
+    movedAssigned: '{{number}} escalated to {{to}} and assigned to {{name}}',
+    assignRefused: '{{number}} escalated to {{to}}, but not assigned: {{reason}}',
     moveRefused: '{{number}} cannot move to {{to}}: {{reason}}',
     dismiss: 'OK',
     filters: {

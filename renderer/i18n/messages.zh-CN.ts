@@ -532,6 +532,10 @@ export const zhCN = {
     moveTitle: '升级 {{number}} 至 {{to}}',
     moved: '已将 {{number}} 升级至 {{to}}',
     routed: '已将 {{number}} 转{{to}}',
+    assignTo: '同时分派给',
+    keepAssignee: '不变（仍由当前处理人处理）',
+    movedAssigned: '已将 {{number}} 升级至 {{to}}，并分派给 {{name}}',
+    assignRefused: '{{number}} 已升级至 {{to}}，但未能分派：{{reason}}',
     moveRefused: '{{number}} 不能移至 {{to}}：{{reason}}',
     dismiss: '知道了',
     filters: {

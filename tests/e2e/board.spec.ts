@@ -115,7 +115,7 @@ test('dragging a card to another column with the mouse opens the same escalate s
   await expect(card(t3, number)).toBeFocused();
 });
 
-test('a clerk starts on "Mine only", sees names masked, and moving a colleague’s complaint is refused', async ({ page, desk }) => {
+test('a clerk starts on "Mine only", sees names masked, and moving a colleague’s complaint is refused; a supervisor moves it and assigns it', async ({ page, desk }) => {
   await page.goto(desk.url);
   await createBranch(page);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Settings/ }).click();
@@ -154,6 +154,17 @@ test('a clerk starts on "Mine only", sees names masked, and moving a colleague�
   await signIn(page, ADMIN.username, ADMIN.password);
   await openBoard(page);
   await expect(page.getByLabel('Mine only')).not.toBeChecked(); // an admin never started on "Mine"
+
+  // A supervisor's move may also say who takes the complaint at its new tier: escalate, then assign.
+  await card(page, number).focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  const dialog = page.getByRole('dialog', { name: `Escalate ${number} to T2 · Complaint specialist` });
+  await dialog.getByLabel('Also assign to').selectOption({ label: `${CLERK.displayName} · Staff` });
+  await dialog.getByLabel('Reason').fill('交投诉专员李娜跟进');
+  await page.keyboard.press('Control+Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: `${number} escalated to T2 · Complaint specialist and assigned to ${CLERK.displayName}` })).toBeVisible();
+  await expect(card(column(page, /^T2 · Complaint specialist, 1 complaints/), number)).toContainText(CLERK.displayName);
 });
 
 test('a countdown turns due soon, then overdue, as time passes, without a reload, with a notification each time', async ({ page, desk }) => {

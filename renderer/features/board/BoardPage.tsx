@@ -61,7 +61,7 @@ export function BoardPage() {
   );
   const [move, setMove] = useState<MoveRequest>();
   // Kept as what happened, not as text, so it reads in the language chosen after it appeared.
-  const [notice, setNotice] = useState<{ request: MoveRequest; refusal?: Refusal }>();
+  const [notice, setNotice] = useState<{ request: MoveRequest; refusal?: Refusal; assigned?: string; assignRefused?: boolean }>();
   const [dragging, setDragging] = useState<{ card: BoardCard; column: ColumnKey }>();
   const pendingFocus = useRef<string | undefined>(sessionStorage.getItem(LAST_FOCUS_KEY) ?? undefined);
   const boardRef = useRef<HTMLDivElement>(null);
@@ -173,9 +173,9 @@ export function BoardPage() {
     onDragCancel: ({ active }) => t('board.dnd.cancelled', { number: numberOf(active.id) }),
   };
 
-  const onMoved = useCallback(() => {
+  const onMoved = useCallback((assigned?: string) => {
     if (!move) return;
-    setNotice({ request: move });
+    setNotice({ request: move, assigned });
     pendingFocus.current = `${move.to}:${move.id}`;
     setMove(undefined);
   }, [move]);
@@ -188,12 +188,22 @@ export function BoardPage() {
     },
     [move],
   );
+  const onAssignRefused = useCallback(
+    (refusal: Refusal) => {
+      if (!move) return;
+      setNotice({ request: move, refusal, assignRefused: true });
+      pendingFocus.current = `${move.to}:${move.id}`;
+      setMove(undefined);
+    },
+    [move],
+  );
   const closeMove = useCallback(() => setMove(undefined), []);
   const noticeText = (() => {
     if (!notice) return undefined;
-    const { request, refusal } = notice;
+    const { request, refusal, assigned } = notice;
     const values = { number: request.number, to: columnName(request.to) };
-    if (refusal) return t('board.moveRefused', { ...values, reason: refusalText(t, refusal) });
+    if (refusal) return t(notice.assignRefused ? 'board.assignRefused' : 'board.moveRefused', { ...values, reason: refusalText(t, refusal) });
+    if (assigned) return t('board.movedAssigned', { ...values, name: userName(assigned) });
     return t(isRouteLane(request.to) ? 'board.routed' : 'board.moved', values);
   })();
 
@@ -252,7 +262,7 @@ export function BoardPage() {
           </DragOverlay>
         </DndContext>
       )}
-      {move && <MoveDialog request={move} columnName={columnName} onDone={onMoved} onRefused={onRefused} onClose={closeMove} />}
+      {move && <MoveDialog request={move} columnName={columnName} onDone={onMoved} onAssignRefused={onAssignRefused} onRefused={onRefused} onClose={closeMove} />}
     </div>
   );
 }

@@ -517,7 +517,6 @@ export const en: Messages = {
     title: 'Escalation board',
     summary: '{{count}} open · {{overdue}} overdue',
     hint: 'Arrows select a card · Enter opens · Shift+→ escalates · Space drags',
-    column: { T1: 'Front line', T2: 'Complaint specialist', T3: 'Service supervisor', T4: 'Senior management', legal: 'Legal', pr: 'PR' },
     columnLabel: '{{name}}, {{count}} complaints, {{overdue}} overdue',
     count: '{{count}}',
     overdueCount: '{{count}} overdue',

@@ -517,7 +517,6 @@ export const zhCN = {
     title: '升级看板',
     summary: '在办 {{count}} 件 · 超时 {{overdue}} 件',
     hint: '方向键选择卡片 · Enter 打开 · Shift+→ 升级 · 空格拖动',
-    column: { T1: '一线', T2: '投诉专员', T3: '客服主管', T4: '高层终审', legal: '法务', pr: '公关' },
     columnLabel: '{{name}}，{{count}} 件，超时 {{overdue}} 件',
     count: '{{count}} 件',
     overdueCount: '超时 {{count}}',

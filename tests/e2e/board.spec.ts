@@ -44,20 +44,20 @@ test('complaints show in T1; a keyboard move with a reason escalates to T2, on t
   await expect(card(t1, first)).toBeVisible();
   await expect(card(t1, second)).toBeVisible();
   await expect(card(t1, first)).toContainText('张伟'); // an admin sees the name in full
-  await expect(column(page, /^T2 · Complaint specialist, 0 complaints/)).toContainText('No complaints');
+  await expect(column(page, /^T2 · Complaint team, 0 complaints/)).toContainText('No complaints');
   // No complaint is on a route: no legal or PR lane.
   await expect(column(page, /^Legal/)).toHaveCount(0);
 
   await card(t1, first).focus();
   await page.keyboard.press('Shift+ArrowRight');
-  const dialog = page.getByRole('dialog', { name: `Escalate ${first} to T2 · Complaint specialist` });
+  const dialog = page.getByRole('dialog', { name: `Escalate ${first} to T2 · Complaint team` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Target tier')).toHaveValue('T2');
   await dialog.getByLabel('Reason').fill('客户要求投诉专员处理');
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: `${first} escalated to T2 · Complaint specialist` })).toBeVisible();
-  const t2 = column(page, /^T2 · Complaint specialist, 1 complaints/);
+  await expect(page.getByRole('status').filter({ hasText: `${first} escalated to T2 · Complaint team` })).toBeVisible();
+  const t2 = column(page, /^T2 · Complaint team, 1 complaints/);
   await expect(card(t2, first)).toBeFocused();
   await expect(column(page, /^T1 · Front line, 1 complaints/)).toBeVisible();
 
@@ -83,25 +83,25 @@ test('dragging a card to another column with the mouse opens the same escalate s
   const number = await register(page, '陈静', '店内地面湿滑没有警示牌。', 'Environment & facilities');
   await openBoard(page);
   const from = await card(column(page, /^T1 · Front line/), number).boundingBox();
-  const to = await column(page, /^T3 · Service supervisor/).boundingBox();
+  const to = await column(page, /^T3 · CS supervisor/).boundingBox();
   if (!from || !to) throw new Error('board not laid out');
   await page.mouse.move(from.x + 40, from.y + 20);
   await page.mouse.down();
   await page.mouse.move(from.x + 60, from.y + 30, { steps: 3 });
   await page.mouse.move(to.x + 60, to.y + 80, { steps: 8 });
   await page.mouse.up();
-  const dialog = page.getByRole('dialog', { name: `Escalate ${number} to T3 · Service supervisor` });
+  const dialog = page.getByRole('dialog', { name: `Escalate ${number} to T3 · CS supervisor` });
   await expect(dialog.getByLabel('Target tier')).toHaveValue('T3');
   await dialog.getByLabel('Route').selectOption({ label: 'Legal' });
   await dialog.getByLabel('Reason').fill('客户声称将起诉');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(card(column(page, /^T3 · Service supervisor, 1 complaints/), number)).toBeVisible();
+  await expect(card(column(page, /^T3 · CS supervisor, 1 complaints/), number)).toBeVisible();
   // On the legal route now: the Legal lane appears, the card in it too.
   await expect(card(column(page, /^Legal, 1 complaints/), number)).toBeVisible();
 
   // Space lifts the card, → carries it to the next column, Space drops it: the same dialog; Esc cancels it.
-  const t3 = column(page, /^T3 · Service supervisor/);
+  const t3 = column(page, /^T3 · CS supervisor/);
   await card(t3, number).focus();
   await page.keyboard.press('Space');
   await expect(card(t3, number)).toHaveAttribute('data-dragging', 'true');
@@ -141,7 +141,7 @@ test('a clerk starts on "Mine only", sees names masked, and moving a colleague�
 
   await card(t1, number).focus();
   await page.keyboard.press('Shift+ArrowRight');
-  await expect(page.getByRole('alert')).toContainText(`${number} cannot move to T2 · Complaint specialist: This complaint is assigned to someone else.`);
+  await expect(page.getByRole('alert')).toContainText(`${number} cannot move to T2 · Complaint team: This complaint is assigned to someone else.`);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(card(t1, number)).toBeVisible();
 
@@ -158,13 +158,13 @@ test('a clerk starts on "Mine only", sees names masked, and moving a colleague�
   // A supervisor's move may also say who takes the complaint at its new tier: escalate, then assign.
   await card(page, number).focus();
   await page.keyboard.press('Shift+ArrowRight');
-  const dialog = page.getByRole('dialog', { name: `Escalate ${number} to T2 · Complaint specialist` });
+  const dialog = page.getByRole('dialog', { name: `Escalate ${number} to T2 · Complaint team` });
   await dialog.getByLabel('Also assign to').selectOption({ label: `${CLERK.displayName} · Staff` });
   await dialog.getByLabel('Reason').fill('交投诉专员李娜跟进');
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: `${number} escalated to T2 · Complaint specialist and assigned to ${CLERK.displayName}` })).toBeVisible();
-  await expect(card(column(page, /^T2 · Complaint specialist, 1 complaints/), number)).toContainText(CLERK.displayName);
+  await expect(page.getByRole('status').filter({ hasText: `${number} escalated to T2 · Complaint team and assigned to ${CLERK.displayName}` })).toBeVisible();
+  await expect(card(column(page, /^T2 · Complaint team, 1 complaints/), number)).toContainText(CLERK.displayName);
 });
 
 test('a countdown turns due soon, then overdue, as time passes, without a reload, with a notification each time', async ({ page, desk }) => {
@@ -232,12 +232,12 @@ test('the board in Chinese and English at 1366×768', async ({ page, desk }, tes
   await page.getByRole('dialog').getByLabel('Reason').fill('需要投诉专员跟进');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await expect(card(column(page, /^PR/), media)).toBeVisible();
+  await expect(card(column(page, /^Public relations/), media)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('board-en.png') });
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('heading', { level: 1, name: '升级看板' })).toBeVisible();
   await expect(column(page, /^T1 · 一线/)).toBeVisible();
-  await expect(column(page, /^T2 · 投诉专员/)).toBeVisible();
+  await expect(column(page, /^T2 · 投诉组/)).toBeVisible();
   await expect(column(page, /^公关/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('board-zh-CN.png') });
 });

@@ -88,7 +88,7 @@ export function BoardPage() {
   );
   const columns = useMemo(() => (records ? buildBoard(records, now, filters, viewer) : undefined), [records, now, filters, viewer]);
   const columnKeys = useMemo(() => (columns ?? []).map((column) => column.key), [columns]);
-  const columnName = useCallback((key: ColumnKey) => (isRouteLane(key) ? t(`board.column.${key}`) : `${key} · ${t(`board.column.${key}`)}`), [t]);
+  const columnName = useCallback((key: ColumnKey) => (isRouteLane(key) ? t(`route.${key}`) : `${key} · ${t(`tier.${key}`)}`), [t]);
 
   // Focus a card once it is on screen: the one focused before opening a complaint, or a card just moved.
   useEffect(() => {

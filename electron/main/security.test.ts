@@ -28,11 +28,14 @@ function answer(handler: ((...args: unknown[]) => unknown) | undefined, ...args:
 }
 
 describe('session hardening', () => {
-  it('denies every permission, blocks remote requests and sets the CSP header', () => {
+  it('denies every permission but notifications, blocks remote requests and sets the CSP header', () => {
     const { session, handlers } = fakeSession();
     hardenSession(session, APP_URL, memoryLogger());
     expect(answer(handlers.permissionRequest, {}, 'media')).toBe(false);
-    expect(handlers.permissionCheck?.()).toBe(false);
+    expect(handlers.permissionCheck?.({}, 'geolocation')).toBe(false);
+    // Deadline notifications (SPEC §5) are the one permission granted.
+    expect(answer(handlers.permissionRequest, {}, 'notifications')).toBe(true);
+    expect(handlers.permissionCheck?.({}, 'notifications')).toBe(true);
     expect(answer(handlers.beforeRequest, { url: 'https://tracker.example/pixel.gif' })).toEqual({ cancel: true });
     expect(answer(handlers.headersReceived, { responseHeaders: { 'X-Other': ['1'] } })).toEqual({
       responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

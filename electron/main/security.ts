@@ -1,6 +1,6 @@
 /**
  * The Electron security baseline (DESIGN.md): a CSP header on every response, no remote requests, no
- * permissions, no navigation away from the app, no new windows, no <webview>. Applied app-wide so a
+ * permissions but notifications, no navigation away from the app, no new windows, no <webview>. Applied app-wide so a
  * window created later cannot forget it.
  */
 import type { App, Session } from 'electron';
@@ -11,11 +11,13 @@ import { isAppUrl } from './origin';
 const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
 
 export function hardenSession(session: Session, appUrl: string, log: Logger): void {
+  // One exception: notifications, so overdue and due-soon complaints reach the person as OS notifications (SPEC §5).
   session.setPermissionRequestHandler((_contents, permission, callback) => {
+    if (permission === 'notifications') return callback(true);
     log.warn('permission request denied', { permission });
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission) => permission === 'notifications');
 
   // Complaint data is confidential (SPEC §8): nothing leaves the machine. Only the dev server is reachable.
   session.webRequest.onBeforeRequest({ urls: REMOTE_URLS }, (details, callback) => {

@@ -13,6 +13,14 @@ const SHORTCUTS: readonly [keys: string[], key: string][] = [
   [['?'], 'help.help'],
 ];
 
+/** On the escalation board, with a card focused. */
+const BOARD_SHORTCUTS: readonly [keys: string[], key: string][] = [
+  [['↑', '↓', '←', '→'], 'board.help.select'],
+  [['Shift', '→'], 'board.help.escalate'],
+  [['Space'], 'board.help.drag'],
+  [['Enter'], 'board.help.open'],
+];
+
 /** The complaint page's Alt+letter steps, in workflow order; steps never offered together share a letter. */
 function actionShortcuts(): [letter: string, actions: ToolbarAction[]][] {
   const byLetter = new Map<string, ToolbarAction[]>();
@@ -51,6 +59,15 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
           ))}
         </tbody>
       </table>
+      <h3 className="shortcut-heading">{t('board.help.title')}</h3>
+      <ul className="shortcut-grid">
+        {BOARD_SHORTCUTS.map(([keys, key]) => (
+          <li key={key}>
+            <Keys keys={keys} separator={keys.length > 2 ? ' / ' : ' + '} />
+            <span>{t(key)}</span>
+          </li>
+        ))}
+      </ul>
       <h3 className="shortcut-heading">{t('help.complaintPage')}</h3>
       <ul className="shortcut-grid">
         <li>

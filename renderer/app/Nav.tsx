@@ -11,7 +11,7 @@ interface NavItem {
 const ITEMS: readonly NavItem[] = [
   { route: { name: 'new' }, key: 'nav.newComplaint', shortcut: 'F2' },
   { route: { name: 'register' }, key: 'nav.register', shortcut: 'Ctrl+K' },
-  { route: { name: 'board' }, key: 'nav.board', later: true },
+  { route: { name: 'board' }, key: 'nav.board' },
   { route: { name: 'dashboard' }, key: 'nav.dashboard', later: true },
   { route: { name: 'actions' }, key: 'nav.actions', later: true },
   { route: { name: 'settings' }, key: 'nav.settings' },

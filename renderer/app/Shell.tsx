@@ -5,6 +5,8 @@ import { RegisterComplaintPage } from '../features/register-complaint/RegisterCo
 import { RegisterPage } from '../features/register/RegisterPage';
 import { ComplaintPage } from '../features/complaint/ComplaintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { BoardPage } from '../features/board/BoardPage';
+import { useDeadlineNotifications } from '../features/board/useDeadlineNotifications';
 import { HelpSheet } from './HelpSheet';
 import { Nav } from './Nav';
 import { TopBar } from './TopBar';
@@ -22,7 +24,7 @@ function Screen({ route }: { route: Route }) {
     case 'complaint':
       return <ComplaintPage id={route.id} />;
     case 'board':
-      return <ComingSoon title={t('nav.board')} />;
+      return <BoardPage />;
     case 'dashboard':
       return <ComingSoon title={t('nav.dashboard')} />;
     case 'actions':
@@ -38,6 +40,7 @@ export function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useGlobalShortcuts(openHelp);
+  useDeadlineNotifications();
   return (
     <div className="shell">
       <TopBar onHelp={openHelp} />

@@ -48,7 +48,13 @@ export const SCHEMA_V3 = { ...SCHEMA_V2, events: 'id, &[branch+seq], [complaintI
  */
 export const SCHEMA_V4 = { ...SCHEMA_V3, complaints: `${SCHEMA_V3.complaints}, escalationDueAt` } as const;
 
-export const CURRENT_SCHEMA_VERSION = 4;
+/**
+ * v5: the escalation board reads the open complaints by `[terminal+tier]`, already per tier, without touching
+ * closed rows; rows are rebuilt from the log to fill `routes` (its legal / PR lanes) and `tierSince`.
+ */
+export const SCHEMA_V5 = { ...SCHEMA_V4, complaints: `${SCHEMA_V4.complaints}, [terminal+tier]` } as const;
+
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export class DeskDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
@@ -68,13 +74,17 @@ export class DeskDb extends Dexie {
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade((tx) => reprojectAll(tx, project));
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((tx) => reprojectAll(tx, project));
   }
 }
 
 /**
  * Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation
- * column). Events are read as events (`toDomainEvent`): the log of an old database holds old payload versions,
- * and one that does not parse fails the upgrade (the database stays at its old version) rather than folding wrong.
+ * column, v4 rows routes and tierSince). Events are read as events (`toDomainEvent`): the log of an old database
+ * holds old payload versions, and one that does not parse fails the upgrade (the database stays at its old
+ * version) rather than folding wrong.
  */
 async function reprojectAll(tx: Transaction, project: Projector): Promise<void> {
   const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq).map(toDomainEvent);

@@ -38,6 +38,8 @@ export function projectState(state: ComplaintState, summarize: DeadlineSummarize
     status: state.status,
     tier: state.tier,
     flags: [...state.flags],
+    routes: [...state.routes],
+    tierSince: canonical(state.tierSince),
     assignee: state.assignee,
     customerName: state.anonymous ? '' : (state.complainant.name ?? ''),
     phoneMasked: maskPhone(state.complainant.phone),

@@ -36,6 +36,10 @@ export interface ComplaintRecord {
   status: string;
   tier: string;
   flags: string[];
+  /** The legal / PR routes the complaint is on (the board's lanes); absent on rows written before schema v5. */
+  routes?: string[];
+  /** When the complaint entered its current tier (the board's "time in tier"); absent before schema v5. */
+  tierSince?: string;
   assignee: UserId;
   customerName: string;
   /** Already masked (SPEC §8): the register never holds a full phone number. */

@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintId } from '../../../shared/brand';
 import { useComplaint, useTimeline } from '../../store';
 import { routeHref } from '../../app/routes';
+import { navigate } from '../../app/useRoute';
 import { EvidencePanel } from '../evidence';
 import { RecordSheetActions } from '../print/RecordSheetActions';
 import { ActionToolbar } from './actions/ActionToolbar';
@@ -10,15 +12,32 @@ import { RecordPanel } from './RecordPanel';
 import { Timeline } from './Timeline';
 import { Icon } from '../../ui/Icon';
 
+function useFromBoard(): boolean {
+  const fromBoard = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('from') === 'board';
+  useEffect(() => {
+    if (!fromBoard) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      // Esc closes an open dialog or menu first; only on the bare page does it go back to the board.
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('[aria-modal="true"], [role="menu"]')) return;
+      navigate({ name: 'board' });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [fromBoard]);
+  return fromBoard;
+}
+
 /** One complaint: header with its clocks, the record on the left, the timeline on the right. */
 export function ComplaintPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const complaintId = id as ComplaintId; // an id from the URL: an unknown one simply finds nothing
   const events = useTimeline(complaintId);
   const complaint = useComplaint(complaintId);
+  // Opened from the escalation board (`#/complaints/<id>?from=board`): back, and Esc, return to the board.
+  const fromBoard = useFromBoard();
   const back = (
-    <a href={routeHref({ name: 'register' })} className="btn-link">
-      <Icon name="back" /> {t('registerList.title')}
+    <a href={routeHref({ name: fromBoard ? 'board' : 'register' })} className="btn-link">
+      <Icon name="back" /> {fromBoard ? t('board.title') : t('registerList.title')}
     </a>
   );
 

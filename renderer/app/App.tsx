@@ -9,7 +9,7 @@ import { FirstRunPage } from '../features/setup/FirstRunPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { clearAllFilters } from '../features/register/filters';
 import { Shell } from './Shell';
-import { SessionContext } from './session';
+import { SessionContext } from '../session/session';
 import { DeskStoreProvider } from './DeskStoreProvider';
 
 type Phase =

@@ -5,7 +5,7 @@ import { refusalText } from '../i18n/refusal';
 import { api } from '../platform/api';
 import { createDeskStore, deskDbName, openDeskDb, startEscalationSweeps, DeskStoreContext, usePendingJournal, type DeskStoreContextValue, type RestoreProgress } from '../store';
 import { useCalendar, usePolicy } from '../ui/policy';
-import { useSession } from './session';
+import { useSession } from '../session/session';
 
 const clock = (): string => new Date().toISOString();
 const newId = (): string => crypto.randomUUID();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { routeHref, type Route, type RouteName } from './routes';
+import { routeHref, type Route, type RouteName } from '../session/routes';
 
 interface NavItem {
   route: Route;

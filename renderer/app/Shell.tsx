@@ -11,8 +11,8 @@ import { HelpSheet } from './HelpSheet';
 import { Nav } from './Nav';
 import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
-import { useRoute } from './useRoute';
-import type { Route } from './routes';
+import { useRoute } from '../session/useRoute';
+import type { Route } from '../session/routes';
 
 function Screen({ route }: { route: Route }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../ui/LanguageSelect';
-import { useSession } from './session';
-import { useLanguageSwitch } from './useLanguageSwitch';
+import { useSession } from '../session/session';
+import { useLanguageSwitch } from '../session/useLanguageSwitch';
 import { useDeadlineCounts, useUsers } from '../store';
 import { useJournalState } from './DeskStoreProvider';
 import { Icon } from '../ui/Icon';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { navigate } from './useRoute';
-import { requestSearchFocus } from './searchFocus';
+import { navigate } from '../session/useRoute';
+import { requestSearchFocus } from '../session/searchFocus';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

@@ -14,8 +14,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { canSeePersonalData, maskName } from '../../../shared/export/personalData';
 import type { Refusal } from '../../../shared/result';
-import { routeHref } from '../../app/routes';
-import { useSession } from '../../app/session';
+import { routeHref } from '../../session/routes';
+import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { whyNot } from '../../../shared/domain/commands';
 import type { Refusal } from '../../../shared/result';
 import type { ComplaintId } from '../../../shared/brand';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { useComplaint, useDeskStore, useNow } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { useCalendar, usePolicy } from '../../ui/policy';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../../app/routes';
-import { useSession } from '../../app/session';
+import { routeHref } from '../../session/routes';
+import { useSession } from '../../session/session';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeskStore, useNow } from '../../store';
 import { loadPastDueSoon } from '../../store/board';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { clockList, computeClocks } from '../../../shared/deadlines/clocks';
 import type { ComplaintState } from '../../../shared/domain/state';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { ClockBadge } from '../../ui/ClockBadge';

@@ -3,7 +3,7 @@ import type { DomainEvent } from '../../../shared/domain/events';
 import type { ComplaintState } from '../../../shared/domain/state';
 import { formatAmount, listText } from '../../../shared/print/text';
 import { timelineLine } from '../../../shared/print/timeline';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { useUserName } from '../../ui/useUserName';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DomainEvent } from '../../../shared/domain/events';
 import type { ComplaintState } from '../../../shared/domain/state';
 import { listText } from '../../../shared/print/text';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { useCategoryName } from '../../ui/categories';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DomainEvent } from '../../../shared/domain/events';
 import { timelineLine } from '../../../shared/print/timeline';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { useUserName } from '../../ui/useUserName';

@@ -6,7 +6,7 @@ import type { EvidenceRef } from '../../../shared/domain/event-payloads';
 import type { DomainEvent } from '../../../shared/domain/events';
 import type { ComplaintState } from '../../../shared/domain/state';
 import type { Refusal } from '../../../shared/result';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';

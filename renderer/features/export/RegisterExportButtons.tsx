@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RegisterFilter } from '../../../shared/api/documents';
 import type { ComplaintId } from '../../../shared/brand';
 import { canSeePersonalData } from '../../../shared/export/personalData';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { parseLanguage } from '../../i18n/language';
 import { api } from '../../platform/api';
 import { receiveDelivery } from '../print/delivery';

@@ -3,7 +3,7 @@ import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../../shared/result';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { refusalText } from '../../i18n/refusal';
 import { Dialog } from '../../ui/Dialog';
 import { usePolicy } from '../../ui/policy';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BranchSetup } from '../../../shared/api/schemas';
 import type { ComplaintId } from '../../../shared/brand';
 import { computeClocks } from '../../../shared/deadlines/clocks';
-import { navigate } from '../../app/useRoute';
+import { navigate } from '../../session/useRoute';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { useComplaint } from '../../store';

@@ -1,8 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session';
-import { navigate } from '../../app/useRoute';
-import { onSearchFocusRequest } from '../../app/searchFocus';
+import { useSession } from '../../session/session';
+import { navigate } from '../../session/useRoute';
+import { onSearchFocusRequest } from '../../session/searchFocus';
 import type { ComplaintId } from '../../../shared/brand';
 import type { ComplaintRow } from '../../store';
 import { RegisterExportButtons } from '../export/RegisterExportButtons';

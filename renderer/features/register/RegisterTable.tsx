@@ -8,7 +8,7 @@ import { parseLanguage, type Language } from '../../i18n/language';
 import { ClockBadge } from '../../ui/ClockBadge';
 import { GradeChip } from '../../ui/GradeChip';
 import { useCategoryName } from '../../ui/categories';
-import { useSession } from '../../app/session';
+import { useSession } from '../../session/session';
 import { REGISTER_PAGE, useNow, useRegister } from '../../store';
 import type { ComplaintRow, RegisterQuery } from '../../store';
 import { toggleSort, type RegisterFilters } from './filters';

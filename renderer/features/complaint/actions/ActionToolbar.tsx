@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedActions } from '../../../../shared/domain/commands';
 import type { ComplaintState } from '../../../../shared/domain/state';
-import { useSession } from '../../../app/session';
+import { useSession } from '../../../session/session';
 import { useCalendar, usePolicy } from '../../../ui/policy';
 import { useNow } from '../../../store';
 import { ActionDialog } from './ActionDialog';

@@ -4,7 +4,7 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { computeClocks } from '../../../../shared/deadlines/clocks';
 import { CommunicationMethodSchema, RequestKindSchema } from '../../../../shared/domain/vocabulary';
-import { useSession } from '../../../app/session';
+import { useSession } from '../../../session/session';
 import { formatDateTime, toLocalInputValue } from '../../../i18n/format';
 import { parseLanguage } from '../../../i18n/language';
 import { useCalendar, usePolicy } from '../../../ui/policy';

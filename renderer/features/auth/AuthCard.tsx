@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../../ui/LanguageSelect';
-import { useLanguageSwitch } from '../../app/useLanguageSwitch';
+import { useLanguageSwitch } from '../../session/useLanguageSwitch';
 
 /** The centred card of the first-run and sign-in screens, with the language picker before anything else. */
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {

@@ -453,6 +453,7 @@ export const en: Messages = {
     print: 'Print the record sheet',
   },
   print: {
+    notOffered: 'Printing and PDF are not offered to you here: {{reason}}',
     actions: 'Record sheet',
     printSheet: 'Print record sheet',
     savePdf: 'Save as PDF',
@@ -489,6 +490,7 @@ export const en: Messages = {
     toolbar: 'Actions',
     more: 'More',
     none: 'Nothing you can do on this complaint now.',
+    noneBecause: 'Nothing you can do on this complaint now: {{reason}}',
     saved: 'Saved: {{action}}',
     saving: 'Saving…',
     choose: '— choose —',

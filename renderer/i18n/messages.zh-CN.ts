@@ -455,6 +455,7 @@ export const zhCN = {
     print: '打印记录表',
   },
   print: {
+    notOffered: '您不能在此打印或保存 PDF：{{reason}}',
     actions: '记录表',
     printSheet: '打印记录表',
     savePdf: '保存为 PDF',
@@ -491,6 +492,7 @@ export const zhCN = {
     toolbar: '处理操作',
     more: '更多',
     none: '您当前不能对此投诉进行操作。',
+    noneBecause: '您当前不能对此投诉进行操作：{{reason}}',
     saved: '已保存：{{action}}',
     saving: '正在保存…',
     choose: '— 请选择 —',

@@ -96,7 +96,7 @@ async function rejectedNotLiable(page: Page): Promise<void> {
   await d.getByRole('button', { name: 'Save' }).click();
   await expect(d).toHaveCount(0);
   await expect(header(page).getByText('Rejected', { exact: true })).toBeVisible();
-  await expect(page.getByText('Nothing you can do on this complaint now.')).toBeVisible();
+  await expect(page.getByText(/^Nothing you can do on this complaint now: This complaint has ended/)).toBeVisible();
 }
 
 async function dissatisfiedReopens(page: Page): Promise<void> {

@@ -6,24 +6,34 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintState } from '../../../shared/domain/state';
 import { Dialog } from '../../ui/Dialog';
+import { whyNot } from '../../../shared/domain/commands';
+import { useSession } from '../../session/session';
+import { usePolicy } from '../../ui/policy';
+import { refusalText } from '../../i18n/refusal';
 import { useRecordSheet } from './useRecordSheet';
 
 export function RecordSheetActions({ complaint }: { complaint: ComplaintState }) {
   const { t } = useTranslation();
+  const { user } = useSession();
+  const policy = usePolicy();
   const sheet = useRecordSheet(complaint);
   const busy = sheet.status.kind === 'busy';
   const { print } = sheet;
+  // Main refuses the sheet to whoever may not print it (a clerk, on someone else's complaint): not offered then.
+  const refused = whyNot('printRecord', complaint, { id: user.id, role: user.role }, policy);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'p') {
         event.preventDefault();
-        if (!busy) void print();
+        if (!busy && !refused) void print();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [busy, print]);
+  }, [busy, print, refused]);
+
+  if (refused) return <span className="muted">{t('print.notOffered', { reason: refusalText(t, refused) })}</span>;
 
   return (
     <div role="group" aria-label={t('print.actions')} style={{ display: 'inline-flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>

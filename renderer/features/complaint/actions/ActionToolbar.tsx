@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allowedActions } from '../../../../shared/domain/commands';
+import { allowedActions, whyNot } from '../../../../shared/domain/commands';
+import { refusalText } from '../../../i18n/refusal';
 import type { ComplaintState } from '../../../../shared/domain/state';
 import { useSession } from '../../../session/session';
 import { useCalendar, usePolicy } from '../../../ui/policy';
@@ -35,6 +36,8 @@ export function ActionToolbar({ complaint }: { complaint: ComplaintState }) {
     () => toolbarLayout(complaint, allowedActions(complaint, { id: user.id, role: user.role }, policy, { now, calendar })),
     [complaint, user.id, user.role, policy, now, calendar],
   );
+  // When nothing is offered, say why: the most basic step's refusal (ended, or someone else's complaint).
+  const whyNothing = useMemo(() => whyNot('addNote', complaint, { id: user.id, role: user.role }, policy, { now, calendar }), [complaint, user.id, user.role, policy, now, calendar]);
 
   const openDialog = useCallback((action: ToolbarAction) => {
     setSaved(undefined);
@@ -91,7 +94,7 @@ export function ActionToolbar({ complaint }: { complaint: ComplaintState }) {
       {layout.primary && button(layout.primary, true)}
       {layout.inline.map((action) => button(action))}
       {layout.more.length > 0 && <MoreMenu actions={layout.more} onChoose={openDialog} />}
-      {nothing && <span className="muted">{t('actions.none')}</span>}
+      {nothing && <span className="muted">{whyNothing ? t('actions.noneBecause', { reason: refusalText(t, whyNothing) }) : t('actions.none')}</span>}
       <span role="status" aria-live="polite" className="action-saved">
         {saved && (
           <>

@@ -163,6 +163,45 @@ describe('register query', () => {
   });
 });
 
+describe('register query by tier and major flags', () => {
+  const fresh = testDesks({ now: '2026-11-23T02:00:00.000Z', role: 'supervisor' });
+
+  it('finds complaints at a tier, and the major ones (any flag, or a given flag), under any sort', async () => {
+    const desk = await fresh();
+    const register = async (overrides: Parameters<typeof walkIn>[0]) => {
+      const registered = await desk.store.register(walkIn(overrides));
+      if (!registered.ok) throw new Error(registered.error.message);
+      return registered.value.id;
+    };
+    const plain = await register({ receivedAt: '2026-11-23T01:00:00.000Z' });
+    const crowd = await register({ receivedAt: '2026-11-23T01:10:00.000Z', collective: { count: 8 } });
+    const raised = await register({ receivedAt: '2026-11-23T01:20:00.000Z' });
+    expect(await desk.store.perform(raised, 'escalate', { reason: '顾客要求主管处理' })).toMatchObject({ ok: true });
+    const now = desk.now();
+    const ask = (query: RegisterQuery) => queryRegisterIds(desk.db, query, now);
+
+    expect(await ask({ tier: ['T2'] })).toEqual([raised]);
+    // A major complaint goes straight to senior management (T4).
+    expect(await ask({ tier: ['T4'] })).toEqual([crowd]);
+    expect(await ask({ tier: ['T1'] })).toEqual([plain]);
+    expect(await ask({ tier: ['T1', 'T2', 'T4'], sort: { by: 'receivedAt', direction: 'asc' } })).toEqual([plain, crowd, raised]);
+    expect(await ask({ major: true })).toEqual([crowd]);
+    expect(await ask({ major: ['collective'] })).toEqual([crowd]);
+    expect(await ask({ major: ['media'] })).toEqual([]);
+    expect(await ask({ major: true, tier: ['T2'] })).toEqual([]);
+    expect(await ask({ major: true, tier: ['T4'] })).toEqual([crowd]);
+    expect(await ask({ major: [] })).toEqual([raised, crowd, plain]);
+    expect(await ask({ major: true, receivedFrom: '2026-11-23T01:15:00.000Z' })).toEqual([]);
+    for (const by of ['receivedAt', 'number', 'nextDeadlineAt', 'grade'] as const) {
+      const query: RegisterQuery = { tier: ['T1', 'T4'], sort: { by, direction: 'desc' } };
+      expect(await queryRegisterIds(desk.db, query, now)).toEqual(await queryRegisterIds(desk.db, query, now, { sortInMemoryMax: 0 }));
+    }
+    expect(isPlainOrder({ tier: ['T1'] })).toBe(false);
+    expect(isPlainOrder({ major: true })).toBe(false);
+    expect(isPlainOrder({ major: [] })).toBe(true);
+  });
+});
+
 describe('search between changes', () => {
   const fresh = testDesks({ now: '2026-11-23T02:00:00.000Z' });
 

@@ -24,6 +24,10 @@ export interface RegisterQuery {
   assignee?: readonly UserId[];
   /** Only complaints whose nearest deadline has passed at the `now` given to the query. */
   overdue?: boolean;
+  /** Any of these tiers (T1–T4). */
+  tier?: readonly string[];
+  /** Major complaints only: `true` for any major flag, or any of the flags listed. */
+  major?: true | readonly string[];
   /** Received at or after this instant (ISO). */
   receivedFrom?: string;
   /** Received before this instant (ISO). */
@@ -82,6 +86,27 @@ async function filterSet(db: DeskDb, field: FilterField, values: readonly (strin
   );
   return new Set(lists.flat());
 }
+
+/** Complaints at any of `tiers`, ended or not, by the board's `[terminal+tier]` index (no date range). */
+async function tierSet(db: DeskDb, tiers: readonly string[]): Promise<Set<ComplaintId>> {
+  const keys = tiers.flatMap((tier) => [[0, tier], [1, tier]] as [number, string][]);
+  return new Set(await keysOf(db.complaints.where('[terminal+tier]').anyOf(keys)));
+}
+
+/**
+ * Major complaints (any flag, or any of `flags`) in the date range. A major flag forces grade 1 (SPEC §2; the
+ * domain refuses a major complaint at another grade), so only grade 1's rows are read, never the whole table.
+ */
+async function majorSet(db: DeskDb, major: true | readonly string[], query: RegisterQuery): Promise<Set<ComplaintId>> {
+  const wanted = major === true ? undefined : new Set(major);
+  const rows = db.complaints
+    .where('[grade+receivedAt]')
+    .between([1, fromKey(query)], [1, toKey(query)], true, false)
+    .filter((row) => (wanted ? row.flags.some((flag) => wanted.has(flag)) : row.flags.length > 0));
+  return new Set(await keysOf(rows));
+}
+
+const wantsMajor = (query: RegisterQuery): boolean => query.major === true || (typeof query.major === 'object' && query.major.length > 0);
 
 const searchDocsVersion = async (db: DeskDb): Promise<number> => (await db.counters.get(SEARCH_DOCS_VERSION_KEY))?.last ?? 0;
 
@@ -174,6 +199,8 @@ export async function queryRegisterIds(
   const driver = sort.by === 'receivedAt' ? fields.find((field) => query[field]?.length === 1) : undefined;
   const pending: Promise<Set<ComplaintId>>[] = fields.filter((field) => field !== driver).map((field) => filterSet(db, field, query[field] ?? [], query));
   if (query.overdue) pending.push(keysOf(db.complaints.where('nextDeadlineAt').below(now)).then((ids) => new Set(ids)));
+  if (query.tier && query.tier.length > 0) pending.push(tierSet(db, query.tier));
+  if (query.major !== undefined && wantsMajor(query)) pending.push(majorSet(db, query.major, query));
   const search = query.search?.trim();
   const matches = search ? searchMatches(db, search) : undefined;
   if (matches && !driver && sort.by === 'receivedAt') {
@@ -209,7 +236,8 @@ export async function queryRegisterIds(
 export function isPlainOrder(query: RegisterQuery): boolean {
   const by = query.sort?.by ?? 'receivedAt';
   const filtered = FILTER_FIELDS.some((field) => (query[field]?.length ?? 0) > 0);
-  return !filtered && !query.overdue && !query.search?.trim() && !query.receivedFrom && !query.receivedTo && (by === 'receivedAt' || by === 'number' || by === 'updatedAt');
+  const narrowed = (query.tier?.length ?? 0) > 0 || wantsMajor(query);
+  return !filtered && !narrowed && !query.overdue && !query.search?.trim() && !query.receivedFrom && !query.receivedTo && (by === 'receivedAt' || by === 'number' || by === 'updatedAt');
 }
 
 /** Every complaint (the total of a plain-order view), from the counter kept with the rows. */

@@ -31,6 +31,10 @@ export const RegisterFilterSchema = z.strictObject({
   channel: z.string().max(64).optional(),
   assignee: z.string().max(64).optional(),
   overdue: z.boolean().optional(),
+  /** T1–T4. */
+  tier: z.string().max(8).optional(),
+  /** 'any' (every major complaint) or one major flag. */
+  major: z.string().max(32).optional(),
   /** Received on or after this local day (`YYYY-MM-DD`, the branch's time). */
   from: z.string().regex(LOCAL_DAY).optional(),
   /** Received on or before this local day. */

@@ -1,10 +1,10 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChannelSchema, StatusSchema } from '../../../shared/domain/vocabulary';
+import { ChannelSchema, MajorFlagSchema, StatusSchema, TIERS } from '../../../shared/domain/vocabulary';
 import { localName } from '../../ui/categories';
 import { usePolicy } from '../../ui/policy';
 import { useUsers } from '../../store';
-import { isReversedRange, type RegisterFilters } from './filters';
+import { ANY_MAJOR, isReversedRange, type RegisterFilters } from './filters';
 
 interface FilterBarProps {
   filters: RegisterFilters;
@@ -18,7 +18,7 @@ interface FilterBarProps {
 
 type TextFilter = Exclude<keyof RegisterFilters, 'overdue' | 'sort'>;
 
-/** Status, grade, category, channel, assignee, overdue, date range and free text, with the result count. */
+/** Status, grade, tier, major flags, category, channel, assignee, overdue, date range and free text, with the result count. */
 export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function FilterBar({ filters, onChange, onClear, total, filtered, onLeaveSearch }, searchRef) {
   const { t, i18n } = useTranslation();
   const policy = usePolicy();
@@ -62,6 +62,11 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
       </div>
       {select('status', t('registerList.status'), StatusSchema.options.map((value) => ({ value, label: t(`status.${value}`) })))}
       {select('grade', t('registerList.grade'), ['1', '2', '3', '4'].map((value) => ({ value, label: t('grade.label', { grade: value }) })))}
+      {select('tier', t('registerList.tier'), TIERS.map((value) => ({ value, label: `${value} · ${t(`tier.${value}`)}` })))}
+      {select('major', t('registerList.major'), [
+        { value: ANY_MAJOR, label: t('registerList.majorAny') },
+        ...MajorFlagSchema.options.map((value) => ({ value, label: t(`flag.${value}`) })),
+      ])}
       {select('category', t('registerList.category'), policy.categories.map((c) => ({ value: c.code, label: localName(c, i18n.language) })))}
       {select('channel', t('registerList.channel'), ChannelSchema.options.map((value) => ({ value, label: t(`channel.${value}`) })))}
       {select('assignee', t('registerList.assignee'), (users ?? []).map((user) => ({ value: user.id, label: user.displayName || user.username })))}

@@ -24,6 +24,8 @@ const COLUMNS = [
   { key: 'category' },
   { key: 'grade', sort: 'grade' },
   { key: 'status' },
+  { key: 'tier' },
+  { key: 'flags' },
   { key: 'assignee' },
   { key: 'nextDeadline', sort: 'nextDeadlineAt' },
 ] as const;
@@ -64,6 +66,14 @@ const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRo
       <span className="cell" role="gridcell">{categoryName(row.subCategory ?? row.category)}</span>
       <span className="cell" role="gridcell"><GradeChip grade={row.grade} /></span>
       <span className="cell" role="gridcell">{t(`status.${row.status}`, { defaultValue: row.status })}</span>
+      <span className="cell" role="gridcell">{row.tier} · {t(`tier.${row.tier}`, { defaultValue: row.tier })}</span>
+      <span className="cell cell-flags" role="gridcell">
+        {row.flags.map((flag) => (
+          <span key={flag} className="tag tag-danger tag-small" title={t(`flag.${flag}`, { defaultValue: flag })}>
+            {t(`registerList.flagShort.${flag}`, { defaultValue: flag })}
+          </span>
+        ))}
+      </span>
       <span className="cell" role="gridcell">{row.assigneeName}</span>
       <span className="cell" role="gridcell">
         <ClockBadge state={row.clockState} minutes={minutes} label={kind} dueText={formatDateTime(row.nextDeadlineAt, language, timeZone)} />

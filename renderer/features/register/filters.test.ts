@@ -16,6 +16,14 @@ describe('register filters → store query', () => {
     expect(query).toMatchObject({ search: '138', status: ['registered'], grade: [2], category: ['product_quality'], channel: ['phone'], assignee: ['u1'], overdue: true });
   });
 
+  it('filters by tier and by major flags (any, or one), ignoring values that do not exist', () => {
+    expect(toRegisterQuery({ ...EMPTY_FILTERS, tier: 'T3', major: 'any' }, 'Asia/Shanghai')).toMatchObject({ tier: ['T3'], major: true });
+    expect(toRegisterQuery({ ...EMPTY_FILTERS, major: 'media' }, 'Asia/Shanghai')).toMatchObject({ major: ['media'] });
+    expect(toRegisterQuery({ ...EMPTY_FILTERS, tier: 'T9', major: 'gossip' }, 'Asia/Shanghai')).toEqual({ sort: EMPTY_FILTERS.sort });
+    expect(hasFilters({ ...EMPTY_FILTERS, tier: 'T2' })).toBe(true);
+    expect(hasFilters({ ...EMPTY_FILTERS, major: 'any' })).toBe(true);
+  });
+
   it('includes the whole "to" day in the branch time zone', () => {
     const query = toRegisterQuery({ ...EMPTY_FILTERS, from: '2026-11-01', to: '2026-11-23' }, 'Asia/Shanghai');
     expect(query.receivedFrom).toBe('2026-10-31T16:00:00.000Z');
@@ -43,6 +51,10 @@ describe('register filters → the export audit description', () => {
     const described = describeFilters({ ...EMPTY_FILTERS, search: '  138 ', status: 'registered', grade: '7', overdue: true, from: '2026-11-01', to: '2026-1' });
     expect(described).toEqual({ search: '138', status: 'registered', overdue: true, from: '2026-11-01', sort: EMPTY_FILTERS.sort });
     expect(RegisterFilterSchema.parse(described)).toEqual(described);
+    const major = describeFilters({ ...EMPTY_FILTERS, tier: 'T4', major: 'legal' });
+    expect(major).toEqual({ tier: 'T4', major: 'legal', sort: EMPTY_FILTERS.sort });
+    expect(RegisterFilterSchema.parse(major)).toEqual(major);
+    expect(describeFilters({ ...EMPTY_FILTERS, tier: 'T0', major: 'nope' })).toEqual({ sort: EMPTY_FILTERS.sort });
     const longest = RegisterFiltersSchema.parse({ search: 'x'.repeat(200), status: 's'.repeat(64), category: 'c'.repeat(64), channel: 'h'.repeat(64), assignee: 'a'.repeat(64), grade: '1', from: '2026-01-01', to: '2026-12-31' });
     expect(RegisterFilterSchema.safeParse(describeFilters(longest)).success).toBe(true);
   });
@@ -65,8 +77,8 @@ describe('register filters: per person, and honest about an impossible range', (
 
   it('keeps each person’s filters apart and clears them all at sign-out', () => {
     const storage = memory();
-    saveFilters(storage, filtersKey('SH01', 'u1'), { ...EMPTY_FILTERS, search: '张' });
-    expect(loadFilters(storage, filtersKey('SH01', 'u1')).search).toBe('张');
+    saveFilters(storage, filtersKey('SH01', 'u1'), { ...EMPTY_FILTERS, search: '张', tier: 'T2', major: 'any' });
+    expect(loadFilters(storage, filtersKey('SH01', 'u1'))).toMatchObject({ search: '张', tier: 'T2', major: 'any' });
     expect(loadFilters(storage, filtersKey('SH01', 'u2'))).toEqual(EMPTY_FILTERS);
     storage.setItem('complaint-desk.registration-draft.SH01.u1', '{}');
     clearAllFilters(storage);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { RegisterFilter } from '../../../shared/api/documents';
 import type { UserId } from '../../../shared/brand';
 import { localToEpochMs } from '../../../shared/calendar/zone';
-import { GradeSchema } from '../../../shared/domain/vocabulary';
+import { GradeSchema, MajorFlagSchema, TierSchema } from '../../../shared/domain/vocabulary';
 import type { RegisterQuery, RegisterSortColumn } from '../../store/queries';
 
 export const SORT_COLUMNS = ['receivedAt', 'number', 'nextDeadlineAt', 'grade'] as const satisfies readonly RegisterSortColumn[];
@@ -19,6 +19,10 @@ export const RegisterFiltersSchema = z.object({
   channel: z.string().max(64).catch(''),
   assignee: z.string().max(64).catch(''),
   overdue: z.boolean().catch(false),
+  /** '' (any), or T1–T4. */
+  tier: z.string().max(8).catch(''),
+  /** '' (any complaint), 'any' (major complaints), or one major flag. */
+  major: z.string().max(32).catch(''),
   from: z.string().max(10).catch(''),
   to: z.string().max(10).catch(''),
   sort: z
@@ -28,6 +32,12 @@ export const RegisterFiltersSchema = z.object({
 export type RegisterFilters = z.infer<typeof RegisterFiltersSchema>;
 
 export const EMPTY_FILTERS: RegisterFilters = RegisterFiltersSchema.parse({});
+
+/** The "major" filter's value for any major flag. */
+export const ANY_MAJOR = 'any';
+
+const validTier = (value: string): boolean => TierSchema.safeParse(value).success;
+const validMajor = (value: string): boolean => value === ANY_MAJOR || MajorFlagSchema.safeParse(value).success;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -51,6 +61,8 @@ export function toRegisterQuery(filters: RegisterFilters, timeZone: string): Reg
   if (filters.channel) query.channel = [filters.channel];
   if (filters.assignee) query.assignee = [filters.assignee as UserId];
   if (filters.overdue) query.overdue = true;
+  if (validTier(filters.tier)) query.tier = [filters.tier];
+  if (validMajor(filters.major)) query.major = filters.major === ANY_MAJOR ? true : [filters.major];
   const from = startOfLocalDay(filters.from, timeZone);
   if (from) query.receivedFrom = from;
   const to = startOfLocalDay(filters.to, timeZone, 1); // the "to" day is included
@@ -73,6 +85,8 @@ export function describeFilters(filters: RegisterFilters): RegisterFilter {
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.assignee ? { assignee: filters.assignee } : {}),
     ...(filters.overdue ? { overdue: true } : {}),
+    ...(validTier(filters.tier) ? { tier: filters.tier } : {}),
+    ...(validMajor(filters.major) ? { major: filters.major } : {}),
     ...(DAY.test(filters.from) ? { from: filters.from } : {}),
     ...(DAY.test(filters.to) ? { to: filters.to } : {}),
     sort: filters.sort,

@@ -2,12 +2,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_MAX_COMPLAINTS } from '../api/documents';
 import { AROUND_THE_CLOCK } from '../calendar/calendar';
-import { deskAfter } from '../domain/testing';
+import { MONDAY_9AM, deskAfter, minimalInput } from '../domain/testing';
 import { DEFAULT_POLICY } from '../policy/policy';
 import { SAMPLE_USERS, sampleComplaint } from '../print/testing';
 import { toCsv } from './csv';
 import { canSeePersonalData, maskEmail, maskName, maskPhone } from './personalData';
-import { registerRows, type Table } from './register';
+import { latestSatisfaction, registerRows, type Table } from './register';
 import { columnName, columnWidths, excelSerial, toXlsx, XLSX_STYLE } from './xlsx';
 
 const options = (maskPersonalData: boolean, language: 'zh-CN' | 'en' = 'zh-CN') => ({
@@ -76,6 +76,10 @@ describe('registerRows', () => {
       客户姓名: '陈晓明',
       联系电话: '13812345678',
       结案时间: '2026-11-27 00:30',
+      重大投诉标记: '',
+      涉及人数: '',
+      // The first follow-up did not reach the customer; the second scored 4.
+      满意度: '4',
     });
     expect(registerRows([state], options(false, 'en')).header[0]).toBe('Number');
   });
@@ -94,10 +98,40 @@ describe('registerRows', () => {
   it('shows the next running deadline and its state for an open complaint', () => {
     const open = deskAfter([['register']]).state;
     if (!open) throw new Error('no state');
-    const row = registerRows([open], { ...options(true), now: '2026-11-23T01:30:00.000Z' }).rows[0] ?? [];
+    const table = registerRows([open], { ...options(true), now: '2026-11-23T01:30:00.000Z' });
+    const row = Object.fromEntries(table.header.map((name, i) => [name, table.rows[0]?.[i]]));
     // Registered Monday 09:00: acknowledgement is due within 24 h.
-    expect(row[8]).toBe('2026-11-24 09:00');
-    expect(row[9]).toBe('受理 · 未到期');
+    expect(row['下一时限']).toBe('2026-11-24 09:00');
+    expect(row['时限状态']).toBe('受理 · 未到期');
+    expect(row['满意度']).toBe('');
+  });
+
+  it('gives a collective complaint its head count and its major flags, translated and joined', () => {
+    const collective = deskAfter([['register', minimalInput('register', undefined, MONDAY_9AM, 1)]]).state;
+    if (!collective) throw new Error('no state');
+    const withMedia = { ...collective, flags: [...collective.flags, 'media' as const] };
+    for (const [language, flags, count] of [['zh-CN', '集体投诉、媒体曝光', '涉及人数'], ['en', 'Collective, Media exposure', 'Head count']] as const) {
+      const table = registerRows([withMedia], { ...options(true, language), now: MONDAY_9AM });
+      const row = Object.fromEntries(table.header.map((name, i) => [name, table.rows[0]?.[i]]));
+      expect(row[language === 'en' ? 'Major flags' : '重大投诉标记']).toBe(flags);
+      expect(row[count]).toBe('6');
+      expect(table.types?.[table.header.indexOf(count)]).toBe('text');
+    }
+  });
+
+  it('takes the satisfaction of the latest follow-up that recorded one', () => {
+    const at = (hour: number) => `2026-11-2${hour}T00:00:00.000Z`;
+    expect(latestSatisfaction({ followUps: [] })).toBe('');
+    expect(latestSatisfaction({ followUps: [{ at: at(4), method: 'phone', reached: false }] })).toBe('');
+    expect(
+      latestSatisfaction({
+        followUps: [
+          { at: at(4), method: 'phone', reached: true, satisfaction: 2 },
+          { at: at(6), method: 'phone', reached: true, satisfaction: 5 },
+          { at: at(7), method: 'phone', reached: false },
+        ],
+      }),
+    ).toBe('5');
   });
 });
 
@@ -191,7 +225,7 @@ describe('toXlsx: a workbook Excel and LibreOffice open as a table', () => {
     expect(files['_rels/.rels']).toContain('Target="xl/workbook.xml"');
     const workbook = files['xl/workbook.xml'] ?? '';
     expect(workbook).toContain('<sheet name="投诉登记簿" sheetId="1" r:id="rId1"/>');
-    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'投诉登记簿'!$A$1:$Q$2</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'投诉登记簿'!$A$1:$T$2</definedName>`);
     expect(files['xl/_rels/workbook.xml.rels']).toContain('Target="worksheets/sheet1.xml"');
   });
 
@@ -199,8 +233,8 @@ describe('toXlsx: a workbook Excel and LibreOffice open as a table', () => {
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     const cols = [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="(\d+)" customWidth="1"\/>/g)];
     expect(cols.map((col) => Number(col[1]))).toEqual(table.header.map((_, i) => i + 1));
-    expect(sheet).toContain('<autoFilter ref="A1:Q2"/>');
-    expect(sheet).toContain('<dimension ref="A1:Q2"/>');
+    expect(sheet).toContain('<autoFilter ref="A1:T2"/>');
+    expect(sheet).toContain('<dimension ref="A1:T2"/>');
     // CT_Worksheet's order: Excel refuses a sheet whose elements are out of it.
     const order = ['<dimension', '<sheetViews>', '<cols>', '<sheetData>', '</sheetData>', '<autoFilter', '<pageMargins'].map((tag) => sheet.indexOf(tag));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] ?? 0)))).toBe(true);
@@ -210,7 +244,7 @@ describe('toXlsx: a workbook Excel and LibreOffice open as a table', () => {
     // 受理时间 2026-11-23 09:00 Shanghai, 结案时间 2026-11-27 00:30: serials count days from 1899-12-30.
     const serial = (ref: string) => Number(new RegExp(`<c r="${ref}" s="${XLSX_STYLE.dateTime}"><v>([\\d.]+)</v></c>`).exec(sheet)?.[1]);
     expect(serial('B2')).toBe(46349 + 9 / 24);
-    expect(serial('Q2')).toBeCloseTo(46353 + 0.5 / 24, 9);
+    expect(serial('S2')).toBeCloseTo(46353 + 0.5 / 24, 9);
     expect(sheet).not.toMatch(/<c r="B2"[^>]*t="inlineStr"/);
     const styles = files['xl/styles.xml'] ?? '';
     expect(styles).toContain('<numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/>');

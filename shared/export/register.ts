@@ -1,6 +1,7 @@
 /**
  * The complaint register (投诉登记簿, SPEC §6) as a table of strings for CSV and Excel: the register's columns
- * plus the complainant and the complaint text. Personal data is masked unless the caller says the reader may
+ * plus the complainant and the complaint text, the major flags, the head count of a collective complaint and
+ * the latest follow-up's satisfaction score. Personal data is masked unless the caller says the reader may
  * see it (`canSeePersonalData(role)`); times are the branch's local time.
  */
 import type { Language } from '../api/schemas';
@@ -37,13 +38,20 @@ export interface RegisterOptions {
 }
 
 const HEADERS: Readonly<Record<Language, readonly string[]>> = {
-  'zh-CN': ['投诉编号', '受理时间', '投诉渠道', '投诉类别', '等级', '状态', '处理层级', '处理人', '下一时限', '时限状态', '客户姓名', '联系电话', '电子邮箱', '地址', '投诉内容', '投诉请求', '结案时间'],
-  en: ['Number', 'Received at', 'Channel', 'Category', 'Grade', 'Status', 'Tier', 'Assignee', 'Next deadline', 'Deadline state', 'Customer', 'Phone', 'Email', 'Address', 'Description', 'Request', 'Closed at'],
+  'zh-CN': ['投诉编号', '受理时间', '投诉渠道', '投诉类别', '等级', '重大投诉标记', '状态', '处理层级', '处理人', '下一时限', '时限状态', '客户姓名', '涉及人数', '联系电话', '电子邮箱', '地址', '投诉内容', '投诉请求', '结案时间', '满意度'],
+  en: ['Number', 'Received at', 'Channel', 'Category', 'Grade', 'Major flags', 'Status', 'Tier', 'Assignee', 'Next deadline', 'Deadline state', 'Customer', 'Head count', 'Phone', 'Email', 'Address', 'Description', 'Request', 'Closed at', 'Satisfaction'],
 };
 
 /** 受理时间, 下一时限 and 结案时间 are wall times in the branch's zone; the rest is text. */
 const DATE_TIME_COLUMNS: ReadonlySet<string> = new Set(['Received at', 'Next deadline', 'Closed at']);
 const COLUMN_TYPES: readonly ColumnType[] = HEADERS.en.map((name) => (DATE_TIME_COLUMNS.has(name) ? 'dateTime' : 'text'));
+
+/** The score (1–5) of the latest follow-up that recorded one; blank when no follow-up did. */
+export function latestSatisfaction(state: Pick<ComplaintState, 'followUps'>): string {
+  const scored = state.followUps.filter((followUp) => followUp.satisfaction !== undefined);
+  const latest = scored.reduce<(typeof scored)[number] | undefined>((best, followUp) => (best === undefined || followUp.at >= best.at ? followUp : best), undefined);
+  return latest?.satisfaction === undefined ? '' : String(latest.satisfaction);
+}
 
 export function registerRows(states: readonly ComplaintState[], options: RegisterOptions): Table {
   const { language, policy } = options;
@@ -67,18 +75,21 @@ export function registerRows(states: readonly ComplaintState[], options: Registe
       v.channel[s.channel],
       category,
       v.grade(s.grade),
+      listText(s.flags.map((flag) => v.flag[flag]), language),
       v.status[s.status],
       v.tier[s.tier],
       options.users.get(s.assignee) ?? s.assignee,
       next ? formatDateTime(next.deadline, zone) : '',
       next ? `${v.clockKind[next.kind]} · ${v.clockState[next.state]}` : '',
       s.anonymous ? '' : personal(s.complainant.name, maskName),
+      s.collectiveCount === undefined ? '' : String(s.collectiveCount),
       personal(s.complainant.phone, maskPhone),
       personal(s.complainant.email, maskEmail),
       personal(s.complainant.address, maskAddress),
       s.description,
       request,
       formatDateTime(s.closedAt, zone),
+      latestSatisfaction(s),
     ];
   });
   return { header: HEADERS[language], rows, types: COLUMN_TYPES };

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../ui/LanguageSelect';
 import { useSession } from '../session/session';
 import { useLanguageSwitch } from '../session/useLanguageSwitch';
-import { useDeadlineCounts, useUsers } from '../store';
+import { useUsers } from '../store';
 import { useJournalState } from './DeskStoreProvider';
 import { Icon } from '../ui/Icon';
+import { Bell } from './BellAlerts';
 
 function JournalState() {
   const { t } = useTranslation();
@@ -18,24 +19,6 @@ function JournalState() {
   return (
     <span className="topbar-item sync-state" data-state={journal.state} role="status">
       <Icon name={journal.state === 'saved' ? 'check' : 'dot'} /> {text}
-    </span>
-  );
-}
-
-function Bell() {
-  const { t } = useTranslation();
-  const counts = useDeadlineCounts();
-  if (!counts) return null;
-  return (
-    <span className="topbar-item bell" title={t('topbar.bell', counts)} aria-label={t('topbar.bell', counts)} role="status">
-      <Icon name="bell" />
-      {/* A zero count is shown but not coloured: red or amber means something needs doing. */}
-      <span className="bell-count" data-kind="due_soon" data-zero={counts.dueSoon === 0} aria-hidden="true">
-        {t('topbar.dueSoon', { count: counts.dueSoon })}
-      </span>
-      <span className="bell-count" data-kind="overdue" data-zero={counts.overdue === 0} aria-hidden="true">
-        {t('topbar.overdue', { count: counts.overdue })}
-      </span>
     </span>
   );
 }

@@ -24,6 +24,7 @@ export {
   DeskStoreContext,
   REGISTER_PAGE,
   useComplaint,
+  useDeadlineAlerts,
   useDeadlineCounts,
   useDeskStore,
   useNow,

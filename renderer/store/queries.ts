@@ -24,6 +24,8 @@ export interface RegisterQuery {
   assignee?: readonly UserId[];
   /** Only complaints whose nearest deadline has passed at the `now` given to the query. */
   overdue?: boolean;
+  /** Only complaints whose nearest deadline is due soon or already passed at `now` (what the bell counts). */
+  dueSoon?: boolean;
   /** Any of these tiers (T1–T4). */
   tier?: readonly string[];
   /** Major complaints only: `true` for any major flag, or any of the flags listed. */
@@ -199,6 +201,7 @@ export async function queryRegisterIds(
   const driver = sort.by === 'receivedAt' ? fields.find((field) => query[field]?.length === 1) : undefined;
   const pending: Promise<Set<ComplaintId>>[] = fields.filter((field) => field !== driver).map((field) => filterSet(db, field, query[field] ?? [], query));
   if (query.overdue) pending.push(keysOf(db.complaints.where('nextDeadlineAt').below(now)).then((ids) => new Set(ids)));
+  if (query.dueSoon) pending.push(keysOf(db.complaints.where('dueSoonAt').belowOrEqual(now)).then((ids) => new Set(ids)));
   if (query.tier && query.tier.length > 0) pending.push(tierSet(db, query.tier));
   if (query.major !== undefined && wantsMajor(query)) pending.push(majorSet(db, query.major, query));
   const search = query.search?.trim();
@@ -237,7 +240,7 @@ export function isPlainOrder(query: RegisterQuery): boolean {
   const by = query.sort?.by ?? 'receivedAt';
   const filtered = FILTER_FIELDS.some((field) => (query[field]?.length ?? 0) > 0);
   const narrowed = (query.tier?.length ?? 0) > 0 || wantsMajor(query);
-  return !filtered && !narrowed && !query.overdue && !query.search?.trim() && !query.receivedFrom && !query.receivedTo && (by === 'receivedAt' || by === 'number' || by === 'updatedAt');
+  return !filtered && !narrowed && !query.overdue && !query.dueSoon && !query.search?.trim() && !query.receivedFrom && !query.receivedTo && (by === 'receivedAt' || by === 'number' || by === 'updatedAt');
 }
 
 /** Every complaint (the total of a plain-order view), from the counter kept with the rows. */
@@ -287,6 +290,26 @@ export async function countDeadlines(db: DeskDb, now: string): Promise<{ dueSoon
     db.complaints.where('nextDeadlineAt').below(now).count(),
   ]);
   return { dueSoon: pastDueSoon - overdue, overdue };
+}
+
+/**
+ * The bell's list: at most `limit` complaints overdue or due soon at `now`, most urgent first (overdue by how
+ * long ago their deadline passed, then due soon by how near it is). Reads the deadline index in order and
+ * stops once it has enough, so a long backlog costs no more than `limit` rows.
+ */
+export async function loadDeadlineAlerts(db: DeskDb, now: string, limit: number): Promise<ComplaintRecord[]> {
+  const overdue = await db.complaints.where('nextDeadlineAt').below(now).limit(limit).toArray();
+  const wanted = limit - overdue.length;
+  if (wanted <= 0) return overdue;
+  const { dueSoon } = await countDeadlines(db, now);
+  if (dueSoon === 0) return overdue;
+  const soon = await db.complaints
+    .where('nextDeadlineAt')
+    .aboveOrEqual(now)
+    .filter((row) => row.dueSoonAt !== undefined && row.dueSoonAt <= now)
+    .limit(Math.min(wanted, dueSoon))
+    .toArray();
+  return [...overdue, ...soon];
 }
 
 /** Complaints still open (not closed, rejected or voided) that `assignee` holds: what a hand-over must move. */

@@ -31,6 +31,8 @@ export const RegisterFilterSchema = z.strictObject({
   channel: z.string().max(64).optional(),
   assignee: z.string().max(64).optional(),
   overdue: z.boolean().optional(),
+  /** Due soon or overdue at the time of the export. */
+  dueSoon: z.boolean().optional(),
   /** T1–T4. */
   tier: z.string().max(8).optional(),
   /** 'any' (every major complaint) or one major flag. */

@@ -201,6 +201,22 @@ test('a countdown turns due soon, then overdue, as time passes, without a reload
   await expect(card(t1, number)).toContainText('Overdue');
   await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`, `Complaint ${number} is overdue`]);
   await expect(column(page, /^T1 · Front line, 1 complaints, 1 overdue/)).toBeVisible();
+
+  // The bell lists it; Esc closes the list; "show all" opens the register filtered to what the bell counts.
+  const bell = page.getByRole('button', { name: 'Reminders: 0 due soon, 1 overdue' });
+  await bell.click();
+  const alerts = page.getByRole('dialog', { name: 'Due soon and overdue' });
+  await expect(alerts.getByRole('button', { name: new RegExp(number) })).toContainText('Overdue');
+  await page.keyboard.press('Escape');
+  await expect(alerts).toHaveCount(0);
+  await expect(bell).toBeFocused();
+  await bell.click();
+  await alerts.getByRole('button', { name: 'Show all in the register' }).click();
+  await expect(page.getByLabel('Due soon or overdue')).toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: '1 complaints' })).toBeVisible();
+  await bell.click();
+  await alerts.getByRole('button', { name: new RegExp(number) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
 });
 
 test('the board in Chinese and English at 1366×768', async ({ page, desk }, testInfo) => {

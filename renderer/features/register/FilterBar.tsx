@@ -16,7 +16,7 @@ interface FilterBarProps {
   onLeaveSearch: () => void;
 }
 
-type TextFilter = Exclude<keyof RegisterFilters, 'overdue' | 'sort'>;
+type TextFilter = Exclude<keyof RegisterFilters, 'overdue' | 'dueSoon' | 'sort'>;
 
 /** Status, grade, tier, major flags, category, channel, assignee, overdue, date range and free text, with the result count. */
 export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function FilterBar({ filters, onChange, onClear, total, filtered, onLeaveSearch }, searchRef) {
@@ -93,6 +93,10 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
       <label className="check">
         <input type="checkbox" checked={filters.overdue} onChange={(event) => onChange({ ...filters, overdue: event.target.checked })} />
         {t('registerList.overdueOnly')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={filters.dueSoon} onChange={(event) => onChange({ ...filters, dueSoon: event.target.checked })} />
+        {t('registerList.dueSoonOnly')}
       </label>
       {filtered && (
         <button type="button" className="btn-link" onClick={onClear}>

@@ -8,7 +8,7 @@ import type { ComplaintRow } from '../../store';
 import { RegisterExportButtons } from '../export/RegisterExportButtons';
 import { FilterBar } from './FilterBar';
 import { RegisterTable } from './RegisterTable';
-import { EMPTY_FILTERS, describeFilters, filtersKey, hasFilters, isReversedRange, loadFilters, saveFilters, toRegisterQuery, type RegisterFilters } from './filters';
+import { EMPTY_FILTERS, describeFilters, filtersKey, hasFilters, isReversedRange, loadFilters, onRegisterFiltersRequest, saveFilters, toRegisterQuery, type RegisterFilters } from './filters';
 
 /** 投诉登记簿: every complaint, searchable, filterable, sortable. */
 export function RegisterPage() {
@@ -35,6 +35,9 @@ export function RegisterPage() {
     setFilters(next);
     setSelected(0);
   }, []);
+
+  // The bell's "show all in the register" (or another screen) asks for these filters.
+  useEffect(() => onRegisterFiltersRequest(change), [change]);
 
   const open = useCallback((row: ComplaintRow) => navigate({ name: 'complaint', id: row.id }), []);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegisterFilterSchema } from '../../../shared/api/documents';
-import { EMPTY_FILTERS, RegisterFiltersSchema, clearAllFilters, describeFilters, filtersKey, hasFilters, isReversedRange, loadFilters, saveFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
+import { DUE_SOON_FILTERS, EMPTY_FILTERS, RegisterFiltersSchema, clearAllFilters, describeFilters, filtersKey, hasFilters, isReversedRange, loadFilters, saveFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
 
 describe('register filters → store query', () => {
   it('asks for everything, newest first, when nothing is set', () => {
@@ -22,6 +22,14 @@ describe('register filters → store query', () => {
     expect(toRegisterQuery({ ...EMPTY_FILTERS, tier: 'T9', major: 'gossip' }, 'Asia/Shanghai')).toEqual({ sort: EMPTY_FILTERS.sort });
     expect(hasFilters({ ...EMPTY_FILTERS, tier: 'T2' })).toBe(true);
     expect(hasFilters({ ...EMPTY_FILTERS, major: 'any' })).toBe(true);
+  });
+
+  it('asks for what the bell counts, most urgent first, when "due soon" is set', () => {
+    expect(toRegisterQuery(DUE_SOON_FILTERS, 'Asia/Shanghai')).toEqual({ dueSoon: true, sort: { by: 'nextDeadlineAt', direction: 'asc' } });
+    expect(hasFilters(DUE_SOON_FILTERS)).toBe(true);
+    const described = describeFilters(DUE_SOON_FILTERS);
+    expect(described).toEqual({ dueSoon: true, sort: { by: 'nextDeadlineAt', direction: 'asc' } });
+    expect(RegisterFilterSchema.parse(described)).toEqual(described);
   });
 
   it('includes the whole "to" day in the branch time zone', () => {

@@ -19,6 +19,8 @@ export const RegisterFiltersSchema = z.object({
   channel: z.string().max(64).catch(''),
   assignee: z.string().max(64).catch(''),
   overdue: z.boolean().catch(false),
+  /** Due soon or overdue now: what the top bar's bell lists. */
+  dueSoon: z.boolean().catch(false),
   /** '' (any), or T1–T4. */
   tier: z.string().max(8).catch(''),
   /** '' (any complaint), 'any' (major complaints), or one major flag. */
@@ -61,6 +63,7 @@ export function toRegisterQuery(filters: RegisterFilters, timeZone: string): Reg
   if (filters.channel) query.channel = [filters.channel];
   if (filters.assignee) query.assignee = [filters.assignee as UserId];
   if (filters.overdue) query.overdue = true;
+  if (filters.dueSoon) query.dueSoon = true;
   if (validTier(filters.tier)) query.tier = [filters.tier];
   if (validMajor(filters.major)) query.major = filters.major === ANY_MAJOR ? true : [filters.major];
   const from = startOfLocalDay(filters.from, timeZone);
@@ -85,6 +88,7 @@ export function describeFilters(filters: RegisterFilters): RegisterFilter {
     ...(filters.channel ? { channel: filters.channel } : {}),
     ...(filters.assignee ? { assignee: filters.assignee } : {}),
     ...(filters.overdue ? { overdue: true } : {}),
+    ...(filters.dueSoon ? { dueSoon: true } : {}),
     ...(validTier(filters.tier) ? { tier: filters.tier } : {}),
     ...(validMajor(filters.major) ? { major: filters.major } : {}),
     ...(DAY.test(filters.from) ? { from: filters.from } : {}),
@@ -143,6 +147,33 @@ export function clearAllFilters(storage: FilterStorage): void {
   } catch {
     // storage disabled: nothing was kept
   }
+}
+
+/** What the bell's "show all in the register" opens: every complaint due soon or overdue, most urgent first. */
+export const DUE_SOON_FILTERS: RegisterFilters = { ...EMPTY_FILTERS, dueSoon: true, sort: { by: 'nextDeadlineAt', direction: 'asc' } };
+
+const SHOW_EVENT = 'desk:register-filters';
+let requested: RegisterFilters | undefined;
+
+/**
+ * Opens the register with these filters (the caller navigates): kept until the register takes them, whether it
+ * is on screen already or mounts next.
+ */
+export function requestRegisterFilters(filters: RegisterFilters): void {
+  requested = filters;
+  window.dispatchEvent(new Event(SHOW_EVENT));
+}
+
+/** Calls `apply` with filters requested before mount and on every later request; returns the unsubscribe. */
+export function onRegisterFiltersRequest(apply: (filters: RegisterFilters) => void): () => void {
+  const handle = () => {
+    const next = requested;
+    requested = undefined;
+    if (next) apply(next);
+  };
+  handle();
+  window.addEventListener(SHOW_EVENT, handle);
+  return () => window.removeEventListener(SHOW_EVENT, handle);
 }
 
 /** Clicking a column header: sort by it (newest/highest first), or flip the direction if it already is. */

@@ -66,7 +66,9 @@ const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRo
       <span className="cell" role="gridcell">{categoryName(row.subCategory ?? row.category)}</span>
       <span className="cell" role="gridcell"><GradeChip grade={row.grade} /></span>
       <span className="cell" role="gridcell">{t(`status.${row.status}`, { defaultValue: row.status })}</span>
-      <span className="cell" role="gridcell">{row.tier} · {t(`tier.${row.tier}`, { defaultValue: row.tier })}</span>
+      <span className="cell" role="gridcell" title={`${row.tier} · ${t(`tier.${row.tier}`, { defaultValue: row.tier })}`}>
+        {row.tier} · {t(`tier.${row.tier}`, { defaultValue: row.tier })}
+      </span>
       <span className="cell cell-flags" role="gridcell">
         {row.flags.map((flag) => (
           <span key={flag} className="tag tag-danger tag-small" title={t(`flag.${flag}`, { defaultValue: flag })}>

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { isMissingFile } from './jsonFile';
+import { isMissingFile, readTextIfPresent } from './jsonFile';
 import { DeskOpenError, type LockHolder } from './openProblem';
 
 const LockFileSchema = z.strictObject({
@@ -66,13 +66,8 @@ async function tryCreate(file: string, text: string): Promise<boolean> {
 
 /** The lock's text and holder (undefined holder: unreadable, e.g. zeroed by a power cut); undefined if gone. */
 async function readLock(file: string): Promise<{ text: string; holder?: LockHolder } | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isMissingFile(error)) return undefined;
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === undefined) return undefined;
   try {
     const parsed = LockFileSchema.safeParse(JSON.parse(text));
     return parsed.success ? { text, holder: parsed.data } : { text };

@@ -46,18 +46,23 @@ export async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
+/** A file's text, or undefined when it does not exist (any other failure to read it is thrown). */
+export async function readTextIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isMissingFile(error)) return undefined;
+    throw error;
+  }
+}
+
 /**
  * The parsed file, or undefined when it does not exist. A file that exists but does not parse is damage, not
  * user input: it throws `DeskOpenError` `data_file_damaged` naming the file, and leaves the file as it is.
  */
 export async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isMissingFile(error)) return undefined;
-    throw error;
-  }
+  const text = await readTextIfPresent(file);
+  if (text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);

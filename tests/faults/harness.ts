@@ -38,9 +38,17 @@ export interface Cli {
 }
 
 export function startCli(dataDir: string, rendererDir: string, lang: 'en' | 'zh-CN' | null = 'en'): Cli {
-  const args = ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir];
+  const args = ['--port', '0', '--data-dir', dataDir, '--renderer-dir', rendererDir];
   if (lang) args.push('--lang', lang);
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawnWebCli(args);
+}
+
+/**
+ * `npm run start:web` as a process of its own with `args`: its output collected, the URL it prints (rejected if it
+ * exits first) and its exit code. Shared by the fault suite and the CLI's own tests.
+ */
+export function spawnWebCli(args: readonly string[]): Cli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -2,35 +2,16 @@
  * `npm run start:web` as the e2e harness uses it: a real child process that prints the URL, serves the API
  * behind the token from that URL, and exits cleanly on SIGTERM.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readLaunchFragment } from '../../../shared/api/launch';
 import { createApi, httpTransport } from '../../../renderer/platform/transport';
 import { lockDataFolder } from '../../../electron/services/folderLock';
 import { withTempDir } from './fixtures';
+import { spawnWebCli } from '../../faults/harness';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const line = stdout.split('\n').find((candidate) => candidate.startsWith('http://127.0.0.1:'));
-      if (line) resolve(line.trim());
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code}: ${stderr}`)));
-  });
-  url.catch(() => undefined); // a test that expects the command to fail never awaits the URL
-  return { child, url, exited, output: () => ({ stdout, stderr }) };
-}
+const startCli = (args: string[]) => spawnWebCli(args);
 
 describe('start:web command', () => {
   it('prints the URL, answers with the token from it, and stops cleanly on SIGTERM', async () => {

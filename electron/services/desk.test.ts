@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryLogger, withTempDir, inWindow } from '../../tests/unit/platform/fixtures';
+import { BRANCH_SETUP, memoryLogger, withTempDir, inWindow } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 
 const REGISTRATION = {
@@ -14,14 +14,7 @@ const REGISTRATION = {
   requests: ['apology'],
 };
 
-const SETUP = {
-  branchCode: 'BR01',
-  branchName: '朝阳门店',
-  timeZone: 'Asia/Shanghai',
-  adminUsername: 'admin',
-  password: 'correct horse',
-  confirmPassword: 'correct horse',
-};
+const SETUP = BRANCH_SETUP;
 
 async function withDesk(work: (desk: Desk, dir: string) => Promise<void>) {
   await withTempDir(async (dir) => {

@@ -7,19 +7,12 @@ import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inWindow, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
+import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 import { openFailureText } from './openFailure';
 import type { DeskOpenError } from './openProblem';
 
-const SETUP = {
-  branchCode: 'BR01',
-  branchName: '朝阳门店',
-  timeZone: 'Asia/Shanghai',
-  adminUsername: 'admin',
-  password: 'correct horse',
-  confirmPassword: 'correct horse',
-};
+const SETUP = BRANCH_SETUP;
 
 const open = (dir: string, log = memoryLogger()) => openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, log });
 const problemOf = (opening: Promise<Desk>) =>

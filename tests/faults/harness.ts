@@ -14,17 +14,11 @@ import type { ApiOutput } from '../../shared/api/contract';
 import { parseComplaintNumber } from '../../shared/domain/numbering';
 import { createApi, httpTransport, type Api } from '../../renderer/platform/transport';
 import type { Result } from '../../shared/result';
+import { BRANCH_SETUP } from '../unit/platform/fixtures';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export const SETUP = {
-  branchCode: 'BR01',
-  branchName: '朝阳门店',
-  timeZone: 'Asia/Shanghai',
-  adminUsername: 'admin',
-  password: 'correct horse',
-  confirmPassword: 'correct horse',
-};
+export const SETUP = BRANCH_SETUP;
 
 export const journalPath = (dataDir: string) => join(dataDir, 'journal', 'events.v1.jsonl');
 export const logPath = (dataDir: string) => join(dataDir, 'logs', 'main.log');

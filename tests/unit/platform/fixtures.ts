@@ -58,3 +58,13 @@ export async function seedJournal(dataDir: string, seeded: readonly DomainEvent[
   await mkdir(join(dataDir, 'journal'), { recursive: true });
   await appendFile(join(dataDir, 'journal', 'events.v1.jsonl'), seeded.map((event) => `${JSON.stringify(event)}\n`).join(''));
 }
+
+/** A branch set-up as the first-run form sends it (branch BR01, admin "admin"). */
+export const BRANCH_SETUP = {
+  branchCode: 'BR01',
+  branchName: '朝阳门店',
+  timeZone: 'Asia/Shanghai',
+  adminUsername: 'admin',
+  password: 'correct horse',
+  confirmPassword: 'correct horse',
+};

@@ -12,7 +12,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { projectState, type DeadlineSummarizer } from './projection';
-import { toDomainEvent, type Bit, type SearchDoc } from './records';
+import { toDomainEvent, type SearchDoc } from './records';
 
 const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
 
@@ -42,11 +42,11 @@ export async function highestLocalSeq(db: DeskDb): Promise<number> {
 }
 
 /**
- * `journaled`: 1 for events main's journal holds (the journal watermark is raised to them). `databaseWasEmpty`
+ * Every event imported comes from main's journal, so the journal watermark is raised to it. `databaseWasEmpty`
  * skips looking for earlier events of each complaint in IndexedDB (there are none), which matters at 100 000
  * complaints.
  */
-export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, options: { journaled: Bit; databaseWasEmpty: boolean }): EventImporter {
+export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, options: { databaseWasEmpty: boolean }): EventImporter {
   const states = new Map<ComplaintId, ComplaintState>();
 
   /** Complaints the chunk continues whose earlier events are only in IndexedDB (a Registered event starts a history). */
@@ -103,7 +103,7 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
         const docs = projected.map((p) => p.searchDoc).filter((doc, i) => !sameDoc(docsBefore[i], doc));
         const counters = countersFromEvents(events);
         // Main's journal is gap-free: holding these events, it holds every event before them too.
-        if (options.journaled) counters.push({ key: JOURNALED_THROUGH_KEY, last: last.seq });
+        counters.push({ key: JOURNALED_THROUGH_KEY, last: last.seq });
         if (docs.length > 0) counters.push({ key: SEARCH_DOCS_VERSION_KEY, last: last.seq });
         // Issued together: IndexedDB applies them in order without a round trip between each.
         await Promise.all([

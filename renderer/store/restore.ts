@@ -38,7 +38,7 @@ type Page = Result<ApiOutput<'journal.read'>>;
 /** Copies every event main journaled after this database's last one; pages are read ahead while one is written. */
 export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
   const localSeq = await highestLocalSeq(db);
-  const importer = createEventImporter(db, summarize, { journaled: 1, databaseWasEmpty: localSeq === 0 });
+  const importer = createEventImporter(db, summarize, { databaseWasEmpty: localSeq === 0 });
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
   let afterSeq = localSeq;
   let restored = 0;

@@ -62,6 +62,7 @@ export const REFUSALS = {
   policy_format_too_new: { found: 'number', supported: 'number' },
   invalid_calendar: none,
   invalid_ics: none,
+  invalid_enrolment_code: none,
   unknown_category: { code: 'string' },
   // ---- registration --------------------------------------------------------------------------------------
   anonymous_not_allowed: none,

@@ -138,6 +138,7 @@ export const en: Messages = {
     policy_format_too_new: 'The policy file is in format {{found}}; this program reads up to format {{supported}}. Please upgrade.',
     invalid_calendar: 'The working calendar is not valid.',
     invalid_ics: 'The calendar file is not valid.',
+    invalid_enrolment_code: 'This is not a valid enrolment code from head office. Copy the whole code again (it starts with CDSYNC1.).',
     unknown_category: 'The selected category ({{code}}) is not in the current category list.',
     anonymous_not_allowed: 'The current policy does not accept anonymous complaints.',
     anonymous_with_identity: 'An anonymous complaint cannot record the name or member number.',

@@ -140,6 +140,7 @@ export const zhCN = {
     policy_format_too_new: '政策文件格式为第 {{found}} 版，本程序只支持到第 {{supported}} 版，请升级程序。',
     invalid_calendar: '工作日历文件无效。',
     invalid_ics: '日历文件格式无效。',
+    invalid_enrolment_code: '这不是有效的总部注册码。请重新完整复制注册码（以 CDSYNC1. 开头）。',
     unknown_category: '所选类别（{{code}}）不在当前投诉类别表中。',
     anonymous_not_allowed: '按当前政策不受理匿名投诉。',
     anonymous_with_identity: '匿名投诉不能记录姓名或会员编号。',

@@ -1,5 +1,6 @@
 /** The main window, with every web preference of the security baseline spelled out. */
 import { BrowserWindow } from 'electron';
+import icon from '../../resources/icon.png?asset';
 
 export interface WindowOptions {
   readonly preload: string;
@@ -16,6 +17,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     minHeight: 640,
     show: false,
     title: options.title,
+    // Windows shows the executable's icon (icon.ico, built in by electron-builder); Linux needs it given.
+    icon,
     backgroundColor: '#ffffff',
     webPreferences: {
       preload: options.preload,

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { icoSizes } from '../../../scripts/ico';
 
 const require = createRequire(import.meta.url);
 const schemaFile = require.resolve('app-builder-lib/scheme.json');
@@ -36,5 +37,14 @@ describe('electron-builder.yml', () => {
       win: { target: [{ target: 'nsis', arch: ['x64'] }] },
       nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, deleteAppDataOnUninstall: false },
     });
+  });
+
+  it('ships the application icon it names: an .ico with every size Windows asks for, and a 512 px PNG', () => {
+    const resources = new URL('../../../resources/', import.meta.url);
+    expect(config).toMatchObject({ win: { icon: 'resources/icon.ico' } });
+    expect(icoSizes(readFileSync(new URL('icon.ico', resources)))).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    const png = readFileSync(new URL('icon.png', resources));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
   });
 });

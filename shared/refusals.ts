@@ -77,6 +77,13 @@ export const REFUSALS = {
   complaint_not_found: none,
   complaint_closed: none,
   supervisor_required: none,
+  admin_required: none,
+  already_anonymised: none,
+  /** The complaint ended on `ended`; its retention runs until `until`. */
+  retention_not_reached: { until: 'string' },
+  not_ended: none,
+  /** What would be anonymised is no longer what the person confirmed (`expected` → `found`). */
+  anonymisation_changed: { expected: 'number', found: 'number' },
   not_assignee: none,
   not_acknowledged: none,
   awaiting_customer: none,

@@ -15,6 +15,7 @@ import type { BranchSetup } from '../../shared/api/schemas';
 import type { ComplaintId } from '../../shared/brand';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import type { Actor, CommandContext } from '../../shared/domain/commands';
+import { isDueForAnonymisation, withoutPersonalData } from '../../shared/domain/anonymise';
 import { decideDueEscalations, decideStep, type StepRequest } from '../../shared/domain/decide';
 import type { DomainEvent } from '../../shared/domain/events';
 import { formatComplaintNumber, localDateKey, parseComplaintNumber } from '../../shared/domain/numbering';
@@ -56,6 +57,25 @@ export interface Authority {
   escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>>;
   /** The complaint as main's journal has it. */
   complaint(id: ComplaintId): ComplaintState | undefined;
+  /** Complaints ended before `endedBefore` that still hold personal data. */
+  dueForAnonymisation(endedBefore: string): ComplaintState[];
+  /**
+   * Journals an `Anonymised` event for each complaint due (one step for all, by an admin). The caller then
+   * deletes the evidence files named and rewrites the journal (retention.ts): until it has, `unfinishedAnonymisation`
+   * names them, also after a crash.
+   */
+  anonymise(actor: Actor, endedBefore: string): Promise<Result<Anonymisation>>;
+  /** Anonymised complaints whose earlier journal lines still hold personal data, and the files only they used. */
+  unfinishedAnonymisation(): Anonymisation;
+  /** The journal was rewritten without these complaints' personal data: forget it here too. */
+  personalDataRemoved(complaintIds: readonly ComplaintId[]): void;
+}
+
+export interface Anonymisation {
+  readonly complaintIds: ComplaintId[];
+  /** Evidence files no complaint that keeps its personal data refers to. */
+  readonly evidence: string[];
+  readonly journaledThroughSeq: number;
 }
 
 export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
@@ -65,11 +85,14 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   /** Highest daily sequence per local date (`YYYYMMDD`) among the numbers given. */
   const daily = new Map<string, number>();
   const answers = new Map<string, Decision>();
+  /** Complaints with journal lines that hold personal data (most of them, until retention ends). */
+  const holdsPersonalData = new Set<ComplaintId>();
   const serial = createSerial();
 
   function take(events: readonly DomainEvent[]): void {
     for (const event of events) {
       states.set(event.complaintId, applyEvent(states.get(event.complaintId), event));
+      if (withoutPersonalData(event) !== event) holdsPersonalData.add(event.complaintId);
       if (event.type !== 'Registered') continue;
       numbers.add(event.payload.number);
       const parts = parseComplaintNumber(event.payload.number);
@@ -147,7 +170,52 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     return journalEvents(events, branch);
   }
 
+  /** Files of these complaints that no other complaint (still holding its personal data) attached. */
+  function evidenceOnlyOf(complaintIds: ReadonlySet<ComplaintId>): string[] {
+    const kept = new Set<string>();
+    for (const state of states.values()) if (!complaintIds.has(state.id) && state.anonymised === undefined) for (const file of state.evidence) kept.add(file.hash);
+    const files = new Set<string>();
+    for (const id of complaintIds) for (const file of states.get(id)?.evidence ?? []) if (!kept.has(file.hash)) files.add(file.hash);
+    return [...files];
+  }
+
+  const dueForAnonymisation = (endedBefore: string) => [...states.values()].filter((state) => isDueForAnonymisation(state, endedBefore));
+
+  async function anonymise(actor: Actor, endedBefore: string): Promise<Result<Anonymisation>> {
+    const branch = await deps.branch();
+    if (!branch) return refuse('not_configured', 'Set up the branch first.');
+    const ctx: CommandContext = { now: deps.now().toISOString(), actor, newId: deps.newId, policy, calendar };
+    const events: DomainEvent[] = [];
+    for (const state of dueForAnonymisation(endedBefore)) {
+      const decided = decideStep(state, { action: 'anonymise', complaintId: state.id, input: { endedBefore } }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length });
+      if (!decided.ok) return decided;
+      events.push(...decided.value.events);
+    }
+    const journaled = await journalEvents(events, branch);
+    if (!journaled.ok) return journaled;
+    const complaintIds = [...new Set(events.map((event) => event.complaintId))];
+    return ok({ complaintIds, evidence: evidenceOnlyOf(new Set(complaintIds)), journaledThroughSeq: journaled.value.journaledThroughSeq });
+  }
+
+  function unfinishedAnonymisation(): Anonymisation {
+    const complaintIds = [...holdsPersonalData].filter((id) => states.get(id)?.anonymised !== undefined);
+    return { complaintIds, evidence: evidenceOnlyOf(new Set(complaintIds)), journaledThroughSeq: journal.lastSeq() };
+  }
+
+  function personalDataRemoved(complaintIds: readonly ComplaintId[]): void {
+    const removed = new Set(complaintIds);
+    for (const id of removed) holdsPersonalData.delete(id);
+    // An answer kept for a re-sent request must not hand the removed data back either.
+    for (const [key, decision] of answers) {
+      if (decision.events.some((event) => removed.has(event.complaintId))) answers.set(key, { ...decision, events: decision.events.map((event) => (removed.has(event.complaintId) ? withoutPersonalData(event) : event)) });
+    }
+  }
+
   return {
+    dueForAnonymisation,
+    anonymise: (actor, endedBefore) => serial(() => anonymise(actor, endedBefore)),
+    unfinishedAnonymisation,
+    personalDataRemoved,
     decide: (actor, requestId, request) => serial(() => decide(actor, requestId, request)),
     escalateDue: (complaintIds) => serial(() => escalateDue(complaintIds)),
     complaint: (id) => states.get(id),

@@ -27,6 +27,7 @@ import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 import { openAuditLog } from './auditLog';
 import { openAuthority } from './authority';
+import { openRetention } from './retention';
 import { createSessions } from './sessions';
 import { withoutHiddenContacts } from './personalData';
 
@@ -108,6 +109,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   if (options.language) await settings.update({ language: options.language });
 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_CALENDAR, now, newId: () => randomUUID() });
+  const retention = await openRetention({ authority, journal, removeEvidence: (hash) => evidence.remove(hash), policy: DEFAULT_POLICY, now, log });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_POLICY.session.idleMinutes) * 60_000 });
   const throttle = createSignInThrottle(now);
   const bugReports = createBugReportLimiter(now);
@@ -220,6 +222,14 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
       const next = await settings.update(input);
       if (next.ok) options.onSettingsChanged?.(next.value);
       return next;
+    },
+    'records.anonymisationPreview': async (_input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      return admin.ok ? ok(retention.preview()) : admin;
+    },
+    'records.anonymise': async ({ endedBefore, complaints }, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      return admin.ok ? retention.anonymise(admin.value, endedBefore, complaints) : admin;
     },
     ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
     ...documentHandlers(documents, (caller) => requireUser(caller)),

@@ -14,7 +14,7 @@ import type { Caller } from '../../shared/api/dispatch';
 import { EVIDENCE_MAX_BYTES, isEvidenceMime, safeFileName, verifiedEvidenceMime, type EvidenceMime } from '../../shared/api/evidence';
 import type { EvidenceRef } from '../../shared/domain/event-payloads';
 import { ok, refuse, type Result } from '../../shared/result';
-import { isMissingFile, writeFileAtomic } from './jsonFile';
+import { isMissingFile, syncDirectory, writeFileAtomic } from './jsonFile';
 
 export interface EvidenceStoreOptions {
   /** Where verified copies are put for the system's default app to open (a private temporary folder). */
@@ -31,6 +31,8 @@ export interface EvidenceStore {
   get(hash: string, mime: string): Promise<Result<{ mime: EvidenceMime; data: Buffer }>>;
   /** Opens a verified copy with the system's default app; `opened: false` where there is none. */
   open(file: { hash: string; name: string; mime: string }): Promise<Result<{ opened: boolean }>>;
+  /** Deletes a stored file (personal data after retention); a file already gone is fine. */
+  remove(hash: string): Promise<void>;
 }
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -82,6 +84,12 @@ export function createEvidenceStore(attachmentsDir: string, options: EvidenceSto
       if (!isEvidenceMime(mime)) return refuse('file_type_not_allowed', `Not an evidence type: ${mime.slice(0, 100)}`);
       const data = await readVerified(hash);
       return data.ok ? ok({ mime, data: data.value }) : data;
+    },
+
+    async remove(hash) {
+      if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error(`not an evidence hash: ${hash.slice(0, 80)}`);
+      await rm(pathOf(hash), { force: true });
+      await syncDirectory(dirname(pathOf(hash))).catch(() => undefined);
     },
 
     async open({ hash, name, mime }) {

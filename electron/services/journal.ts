@@ -11,7 +11,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ok, refuse, type Result } from '../../shared/result';
@@ -36,6 +36,13 @@ export interface Journal<E extends JournalEntry> {
   /** All or nothing: either every new event is on disk, or none is and the refusal says why. */
   append(events: readonly E[], branch: string): Promise<Result<{ journaledThroughSeq: number }>>;
   read(afterSeq: number, limit: number): Promise<{ events: E[]; lastSeq: number }>;
+  /**
+   * Rewrites stored events in place (same seq, id and line order) with `change`, which returns the event itself
+   * when it stays as it is — the one exception to append-only, for removing personal data after retention.
+   * The new file is written beside the journal, fsync'd and renamed over it, so a crash leaves either journal
+   * whole. The last event may not change: the checkpoint names it, and stays true whatever the crash.
+   */
+  rewrite(change: (event: E) => E): Promise<{ rewritten: number }>;
   /** Waits for queued appends, closes the file and writes the checkpoint of the last event. */
   close(): Promise<void>;
 }
@@ -119,7 +126,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
   const journalId = onDisk.journalId;
   const checkpoints = createCheckpointWriter(options.checkpointFile, onDisk, options.log);
 
-  const handle: FileHandle = await open(file, 'a');
+  let handle: FileHandle = await open(file, 'a');
   if (!existed) await syncDirectory(dirname(file));
   const serial = createSerial();
   let closed = false;
@@ -183,9 +190,64 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
     checkpoints.advance(checkpointOf(journalId));
   }
 
+  async function rewrite(change: (event: E) => E): Promise<{ rewritten: number }> {
+    const temp = `${file}.rewrite`;
+    const out = await open(temp, 'w');
+    const newOffsets = [0];
+    const changed = new Map<string, Indexed>();
+    let end = 0;
+    try {
+      let buffered: string[] = [];
+      const flush = async () => {
+        const data = Buffer.from(buffered.join(''));
+        buffered = [];
+        for (let written = 0; written < data.length; ) written += (await out.write(data, written)).bytesWritten;
+      };
+      if (lastSeq() > 0) {
+        for await (const line of createInterface({ input: createReadStream(file, { start: 0, end: fileEnd() - 1 }), crlfDelay: Infinity })) {
+          const stored = options.parse(JSON.parse(line));
+          if (!stored.ok) throw new Error(`journal ${file}: a stored event no longer parses (${stored.error.message})`);
+          const next = change(stored.value);
+          let text = line;
+          if (next !== stored.value) {
+            if (next.id !== stored.value.id || next.seq !== stored.value.seq) throw new Error(`journal rewrite changed the id or seq of event ${stored.value.id}`);
+            if (next.seq === lastSeq()) throw new Error('journal rewrite may not change the last event');
+            text = JSON.stringify(next);
+            changed.set(next.id, { seq: next.seq, digest: digestOf(next) });
+          }
+          buffered.push(`${text}\n`);
+          end += Buffer.byteLength(text) + 1;
+          newOffsets.push(end);
+          if (buffered.length >= 1000) await flush();
+        }
+      }
+      await flush();
+      await out.sync();
+    } finally {
+      await out.close();
+    }
+    if (changed.size === 0) {
+      await rm(temp, { force: true });
+      return { rewritten: 0 };
+    }
+    await handle.close();
+    await rename(temp, file);
+    await syncDirectory(dirname(file));
+    handle = await open(file, 'a');
+    // Same lines in the same order: only the offsets after the first changed line move.
+    newOffsets.forEach((offset, index) => (offsets[index] = offset));
+    for (const [id, indexed] of changed) byId.set(id, indexed);
+    return { rewritten: changed.size };
+  }
+
   return {
     id: journalId,
     lastSeq,
+    rewrite: (change) =>
+      serial(async () => {
+        if (closed) throw new Error('The journal is closed (the app is shutting down).');
+        return rewrite(change);
+      }),
     append: (events, branch) =>
       serial(async () => {
         if (closed) return refuse('journal_closed', 'The journal is closed (the app is shutting down).');

@@ -6,6 +6,7 @@
  */
 import { Dexie } from 'dexie';
 import type { ComplaintId } from '../../shared/brand';
+import { withoutPersonalData } from '../../shared/domain/anonymise';
 import type { DomainEvent } from '../../shared/domain/events';
 import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
@@ -107,7 +108,8 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
         if (docs.length > 0) counters.push({ key: SEARCH_DOCS_VERSION_KEY, last: last.seq });
         // Issued together: IndexedDB applies them in order without a round trip between each.
         await Promise.all([
-          db.events.bulkAdd(events),
+          db.events.bulkAdd(events.map((event) => (folded.get(event.complaintId)?.anonymised ? withoutPersonalData(event) : event))),
+          ...events.filter((event) => event.type === 'Anonymised').map((event) => removeStoredPersonalData(db, event.complaintId)),
           db.complaints.bulkPut(projected.map((p) => p.record)),
           docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
           raiseCounters(db, counters, registeredIn(events)),
@@ -116,4 +118,19 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
       for (const [id, state] of folded) states.set(id, state);
     },
   };
+}
+
+/**
+ * An anonymised complaint's earlier events lose their personal fields here too (main rewrote its journal the
+ * same way): the copy must not keep what the record no longer holds.
+ */
+function removeStoredPersonalData(db: DeskDb, complaintId: ComplaintId): Promise<number> {
+  return db.events
+    .where('[complaintId+seq]')
+    .between([complaintId, Dexie.minKey], [complaintId, Dexie.maxKey])
+    .modify((stored, ref) => {
+      const event = toDomainEvent(stored);
+      const scrubbed = withoutPersonalData(event);
+      if (scrubbed !== event) ref.value = { ...scrubbed, ...(stored.journaled === undefined ? {} : { journaled: stored.journaled }) };
+    });
 }

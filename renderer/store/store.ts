@@ -10,7 +10,7 @@
 import type { ApiInput } from '../../shared/api/contract';
 import type { ComplaintId } from '../../shared/brand';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
-import type { ActionName } from '../../shared/domain/commands';
+import type { ProposableAction } from '../../shared/domain/commands/context';
 import type { RegisterInput as RegisterCommandInput } from '../../shared/domain/commands/registration';
 import type { DomainEvent } from '../../shared/domain/events';
 import type { Policy } from '../../shared/policy/policy';
@@ -51,7 +51,7 @@ export interface DeskStore {
   /** Registers a complaint; the number is main's, given only once the registration is on disk. */
   register(input: RegisterInput, options?: RegisterOptions): Promise<Result<{ id: ComplaintId; number: string }>>;
   /** Runs a workflow action (assess, acknowledge, escalate, …) on a complaint. */
-  perform(complaintId: ComplaintId, action: Exclude<ActionName, 'register'>, input: unknown): Promise<Result<void>>;
+  perform(complaintId: ComplaintId, action: Exclude<ProposableAction, 'register'>, input: unknown): Promise<Result<void>>;
   /**
    * Asks main for the automatic escalations due on the complaints this copy's index says may be due at `now`
    * (tier deadline passed, a month unresolved); main decides on its own clock. The app runs it on a timer.

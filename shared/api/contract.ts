@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
+import { recordsContract } from './records';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
@@ -24,7 +25,7 @@ import {
 import { EvidenceContentSchema, EvidenceGetInputSchema, EvidenceOpenedSchema, EvidenceOpenInputSchema, EvidencePutInputSchema } from './evidence';
 import { EvidenceRefSchema } from '../domain/event-payloads';
 import { ComplaintIdSchema, UserIdSchema } from '../brand';
-import { ACTION_NAMES } from '../domain/commands/context';
+import { PROPOSABLE_ACTIONS } from '../domain/commands/context';
 
 /** A domain event as the domain's own parser accepts it (unknown type or newer version is refused). */
 export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
@@ -155,7 +156,7 @@ export const apiContract = {
   'complaints.decide': {
     input: z.strictObject({
       requestId: RequestIdSchema,
-      action: z.enum(ACTION_NAMES),
+      action: z.enum(PROPOSABLE_ACTIONS),
       complaintId: ComplaintIdSchema.optional(),
       input: z.unknown(),
       /** Registration only: the assessment entered on the same form, decided with it. */
@@ -192,6 +193,7 @@ export const apiContract = {
   /** Opens a verified copy with the system's default app (Electron); browser mode answers `opened: false`. */
   'evidence.open': { input: EvidenceOpenInputSchema, output: EvidenceOpenedSchema },
   ...documentsContract,
+  ...recordsContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

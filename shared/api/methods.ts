@@ -28,6 +28,8 @@ export const API_METHODS = [
   'documents.savePdf',
   'documents.print',
   'exports.register',
+  'records.anonymisationPreview',
+  'records.anonymise',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

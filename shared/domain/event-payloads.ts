@@ -219,6 +219,21 @@ export const CorrectiveActionClosedPayload = z.strictObject({
 
 export const EvidenceAttachedPayload = z.strictObject({ evidence: z.array(EvidenceRefSchema).min(1) });
 
+/** The complainant's personal fields (SPEC §1): what anonymisation removes. */
+export const PersonalFieldSchema = z.enum(['name', 'phone', 'email', 'address', 'customerNumber']);
+export type PersonalField = z.infer<typeof PersonalFieldSchema>;
+
+/**
+ * Personal data removed after the retention period (SPEC §6): which fields the complaint held and how many
+ * evidence files were deleted. The journal's earlier lines of the complaint are rewritten without them.
+ */
+export const AnonymisedPayload = z.strictObject({
+  /** The cut-off the admin confirmed: complaints ended before it lost their personal data. */
+  endedBefore: InstantSchema,
+  removed: z.array(PersonalFieldSchema),
+  evidenceFiles: z.int().nonnegative(),
+});
+
 export const RecordPrintedPayload = z.strictObject({
   purpose: z.enum(['signature', 'filing', 'customer_copy']),
   output: z.enum(['printer', 'pdf']),

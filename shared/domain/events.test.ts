@@ -3,7 +3,7 @@ import { BranchCodeSchema } from '../brand';
 import { COMMANDS } from './commands';
 import { EVENT_TYPES, EVENT_VERSIONS, parseEvent, stampEvents, type DomainEvent } from './events';
 import { applyEvent } from './reducer';
-import { createDesk, handleEverything, minimalInput, SUPERVISOR } from './testing';
+import { addHours, ADMIN, createDesk, handleEverything, minimalInput, SUPERVISOR } from './testing';
 
 /** Every event type, as commands write them, through JSON (as the journal and sync batches carry them). */
 function everyEventType(): DomainEvent[] {
@@ -15,6 +15,9 @@ function everyEventType(): DomainEvent[] {
   const voided = createDesk({ firstSeq: 2000 });
   voided.run('register', minimalInput('register', undefined, voided.now));
   voided.run('void', { reason: '重复录入' }, SUPERVISOR);
+  // Past the retention period (three years), an admin removes its personal data.
+  voided.now = addHours(voided.now, 24 * 365 * 4);
+  voided.run('anonymise', { endedBefore: addHours(voided.now, -24 * 365 * 3 - 24) }, ADMIN);
   return [...desk.events, ...rejected.events, ...voided.events];
 }
 

@@ -33,6 +33,7 @@ const PAYLOADS = {
   CorrectiveActionClosed: P.CorrectiveActionClosedPayload,
   EvidenceAttached: P.EvidenceAttachedPayload,
   RecordPrinted: P.RecordPrintedPayload,
+  Anonymised: P.AnonymisedPayload,
 } as const;
 
 export type EventType = keyof typeof PAYLOADS;
@@ -80,6 +81,7 @@ export const DomainEventSchema = z.discriminatedUnion('type', [
   eventSchema('CorrectiveActionClosed', 1),
   eventSchema('EvidenceAttached', 1),
   eventSchema('RecordPrinted', 1),
+  eventSchema('Anonymised', 1),
 ]);
 export type DomainEvent = z.infer<typeof DomainEventSchema>;
 export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>;

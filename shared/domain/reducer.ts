@@ -8,6 +8,7 @@
  * ReplayError, because a caller passing them is a bug, not a user mistake — is a log that cannot be one
  * complaint's history: a foreign event, a first event that is not Registered, or `seq` going backwards.
  */
+import { withoutFileName } from './anonymise';
 import type { DomainEvent, EventOf } from './events';
 import { copyState, type ComplaintState, type CorrectiveAction, type Mutable } from './state';
 
@@ -128,6 +129,7 @@ function registeredState(event: DomainEvent): Draft {
     voided: undefined,
     correctiveActions: [],
     printCount: 0,
+    anonymised: undefined,
     lastSeq: event.seq,
     eventCount: 1,
     updatedAt: event.at,
@@ -262,6 +264,11 @@ function apply(s: Draft, event: DomainEvent): void {
       return;
     case 'RecordPrinted':
       s.printCount += 1;
+      return;
+    case 'Anonymised':
+      s.complainant = {};
+      s.evidence = s.evidence.map(withoutFileName);
+      s.anonymised = { at, by: event.actor, removed: event.payload.removed, evidenceFiles: event.payload.evidenceFiles };
       return;
   }
 }

@@ -12,6 +12,7 @@ import {
   IncidentSchema,
   InstantSchema,
   LocalDateSchema,
+  PersonalFieldSchema,
 } from './event-payloads';
 import {
   ChannelSchema,
@@ -147,6 +148,8 @@ export const ComplaintStateSchema = z.object({
   voided: z.object({ reason: z.string(), at: InstantSchema }).optional(),
   correctiveActions: z.array(CorrectiveActionSchema),
   printCount: z.int(),
+  /** Personal data removed after retention: when, by whom, what. Absent until then (and in states stored before). */
+  anonymised: z.object({ at: InstantSchema, by: UserIdSchema, removed: z.array(PersonalFieldSchema), evidenceFiles: z.int() }).optional(),
 
   /** `seq` of the last event folded in; the next event must have a larger one. */
   lastSeq: z.int(),
@@ -230,6 +233,7 @@ export function copyState(s: ComplaintState): Mutable<ComplaintState> {
     voided: s.voided,
     correctiveActions: s.correctiveActions,
     printCount: s.printCount,
+    anonymised: s.anonymised,
     lastSeq: s.lastSeq,
     eventCount: s.eventCount,
     updatedAt: s.updatedAt,

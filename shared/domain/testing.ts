@@ -18,6 +18,7 @@ export const TEST_BRANCH: BranchCode = BranchCodeSchema.parse('SH01');
 export const STAFF: Actor = { id: UserIdSchema.parse('u-li'), role: 'staff' };
 export const OTHER_STAFF: Actor = { id: UserIdSchema.parse('u-zhang'), role: 'staff' };
 export const SUPERVISOR: Actor = { id: UserIdSchema.parse('u-wang'), role: 'supervisor' };
+export const ADMIN: Actor = { id: UserIdSchema.parse('u-admin'), role: 'admin' };
 /** Monday 2026-11-23 09:00 in Shanghai. */
 export const MONDAY_9AM = '2026-11-23T01:00:00.000Z';
 
@@ -124,6 +125,8 @@ export function minimalInput(action: ActionName, state: ComplaintState | undefin
       return { reason: '重复录入' };
     case 'printRecord':
       return { purpose: 'filing', output: 'pdf' };
+    case 'anonymise':
+      return { endedBefore: now };
   }
 }
 

@@ -37,6 +37,7 @@ const EVENTS: readonly DomainEvent[] = [
   event({ type: 'Closed', payload: { closedBy: SUPERVISOR.id, unreachable: true } }),
   event({ type: 'Rejected', payload: { reason: 'false_material', text: '提供的购物小票与门店记录不符' } }),
   event({ type: 'Voided', payload: { reason: '重复登记' } }),
+  event({ type: 'Anonymised', payload: { endedBefore: '2026-11-24T02:00:00.000Z', removed: ['name', 'phone', 'customerNumber'], evidenceFiles: 2 } }),
   event({ type: 'EvidenceAttached', payload: { evidence: [{ hash: 'a'.repeat(64), name: '发票.jpg', mime: 'image/jpeg', size: 1000 }] } }),
 ];
 

@@ -5,6 +5,7 @@
  * code; what a person typed is shown as it is. Plain text; the caller escapes it.
  */
 import type { Language } from '../api/schemas';
+import type { PersonalField } from '../domain/event-payloads';
 import type { DomainEvent } from '../domain/events';
 import { readReason, type ComposedReason } from '../domain/reasons';
 import type { MajorFlag, Tier } from '../domain/vocabulary';
@@ -39,6 +40,9 @@ interface TimelineWords {
   readonly due: (date: string) => string;
   readonly unreachable: string;
   readonly copies: (count: number) => string;
+  readonly personalField: Readonly<Record<PersonalField, string>>;
+  readonly removed: (fields: string) => string;
+  readonly filesDeleted: (count: number) => string;
   readonly reason: { readonly [R in ComposedReason['reason']]: (reason: Extract<ComposedReason, { reason: R }>, v: VocabularyText) => string };
   /** Between the parts of the detail; after a part that ends a sentence; between the event's name and its detail. */
   readonly separator: string;
@@ -69,6 +73,9 @@ const WORDS: Readonly<Record<Language, TimelineWords>> = {
     due: (date) => `完成期限：${date}`,
     unreachable: '回访无法联系客户',
     copies: (count) => `共 ${count} 份`,
+    personalField: { name: '姓名', phone: '电话', email: '电子邮箱', address: '地址', customerNumber: '客户编号' },
+    removed: (fields) => `已删除：${fields}`,
+    filesDeleted: (count) => `证据文件 ${count} 个已删除`,
     reason: {
       dissatisfied: ({ satisfaction }) => `客户回访不满意（满意度 ${satisfaction}/5）`,
       customer_rejected: () => '客户不接受处理方案',
@@ -99,6 +106,9 @@ const WORDS: Readonly<Record<Language, TimelineWords>> = {
     due: (date) => `due ${date}`,
     unreachable: 'customer unreachable at follow-up',
     copies: (count) => `${count} copies`,
+    personalField: { name: 'name', phone: 'phone', email: 'email', address: 'address', customerNumber: 'customer number' },
+    removed: (fields) => `removed: ${fields}`,
+    filesDeleted: (count) => `${count} evidence file${count === 1 ? '' : 's'} deleted`,
     reason: {
       dissatisfied: ({ satisfaction }) => `the customer is dissatisfied at follow-up (${satisfaction}/5)`,
       customer_rejected: () => 'the customer rejected the proposed resolution',
@@ -217,6 +227,10 @@ function eventDetail(event: DomainEvent, { language, timeZone, userName, dateTim
     case 'RecordPrinted': {
       const p = event.payload;
       return [`${v.printOutput[p.output]} ${v.printPurpose[p.purpose]}`, p.copies > 1 ? words.copies(p.copies) : ''];
+    }
+    case 'Anonymised': {
+      const p = event.payload;
+      return [p.removed.length > 0 ? words.removed(list(p.removed.map((field) => words.personalField[field]))) : '', p.evidenceFiles > 0 ? words.filesDeleted(p.evidenceFiles) : ''];
     }
   }
 }

@@ -24,6 +24,7 @@ export function RecordPanel({ complaint: c, events }: { complaint: ComplaintStat
       <Block
         title={t('complaint.complainant')}
         rows={[
+          [t('complaint.personalData'), c.anonymised ? t('complaint.personalDataRemoved', { at: when(c.anonymised.at), by: userName(c.anonymised.by) }) : undefined],
           [t('register.customerName'), who],
           [t('register.phone'), c.complainant.phone],
           [t('register.email'), c.complainant.email],

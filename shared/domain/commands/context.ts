@@ -69,8 +69,16 @@ export const ACTION_NAMES = [
   'reject',
   'void',
   'printRecord',
+  'anonymise',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
+
+/**
+ * The steps a window may propose. Anonymising is main's own (it rewrites the journal in the same step), so a
+ * window asking for it through `complaints.decide` is refused as invalid input.
+ */
+export const PROPOSABLE_ACTIONS = ACTION_NAMES.filter((name): name is Exclude<ActionName, 'anonymise'> => name !== 'anonymise');
+export type ProposableAction = (typeof PROPOSABLE_ACTIONS)[number];
 
 export type Gate = (state: ComplaintState | undefined, actor: Actor, policy: Policy, moment?: GateMoment) => Refusal | undefined;
 
@@ -130,6 +138,10 @@ export function notEnded(state: ComplaintState): Refusal | undefined {
 
 export function supervisorOnly(actor: Actor): Refusal | undefined {
   return isSupervisor(actor) ? undefined : no('supervisor_required', 'Only a supervisor may do this');
+}
+
+export function adminOnly(actor: Actor): Refusal | undefined {
+  return actor.role === 'admin' ? undefined : no('admin_required', 'Only an administrator may do this');
 }
 
 /** Staff handle their own complaints (首问负责制); supervisors and admins handle any. */

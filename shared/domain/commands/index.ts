@@ -8,7 +8,7 @@ import type { ComplaintState } from '../state';
 import { closeCorrectiveAction, close, followUp, openCorrectiveAction, reopen } from './aftercare';
 import { ACTION_NAMES, type Action, type ActionName, type Actor, type Command, type GateMoment } from './context';
 import { addNote, extend, pause, proposeResolution, recordCustomerResponse, recordInvestigation, resolve, resume } from './handling';
-import { attachEvidence, printRecord, reject, voidRecord } from './records';
+import { anonymise, attachEvidence, printRecord, reject, voidRecord } from './records';
 import { register } from './registration';
 import { acknowledge, assess, assign, escalate, handOver } from './triage';
 
@@ -36,6 +36,7 @@ const ACTIONS: Readonly<Record<ActionName, Action>> = {
   reject,
   void: voidRecord,
   printRecord,
+  anonymise,
 };
 
 /** The command for an action, e.g. `COMMANDS.resolve(state, input, ctx)`. */

@@ -1,11 +1,13 @@
 /**
- * The record itself (SPEC §4, §6): attaching evidence, printing the record sheet, and ending a record that
- * should not be handled — rejected (不予受理, with a reason) or voided (entered by mistake). Nothing is deleted.
+ * The record itself (SPEC §4, §6): attaching evidence, printing the record sheet, ending a record that should
+ * not be handled — rejected (不予受理, with a reason) or voided (entered by mistake) — and, after retention,
+ * removing its personal data. No record is ever deleted.
  */
 import { z } from 'zod';
 import { ok, refuse } from '../../result';
-import { EvidenceAttachedPayload, RecordPrintedPayload, RejectedPayload, VoidedPayload } from '../event-payloads';
-import { complaintAction, draft, handler, notEnded, notResolved, supervisorOnly } from './context';
+import { endedAt, isDueForAnonymisation, personalFieldsOf, retentionCutoff } from '../anonymise';
+import { EvidenceAttachedPayload, InstantSchema, RecordPrintedPayload, RejectedPayload, VoidedPayload } from '../event-payloads';
+import { adminOnly, complaintAction, draft, handler, no, notEnded, notResolved, supervisorOnly } from './context';
 
 export const attachEvidence = complaintAction({
   name: 'attachEvidence',
@@ -39,4 +41,27 @@ export const voidRecord = complaintAction({
   input: z.strictObject({ reason: VoidedPayload.shape.reason }),
   gate: (state, actor) => notEnded(state) ?? supervisorOnly(actor),
   decide: (state, payload, ctx) => ok([draft(ctx, state.id, { type: 'Voided', payload })]),
+});
+
+/**
+ * After retention an admin removes a complaint's personal data (SPEC §6). Main takes this step only together with
+ * rewriting its journal (electron/services/anonymisation.ts); a window cannot propose it (see the contract).
+ */
+export const anonymise = complaintAction({
+  name: 'anonymise',
+  input: z.strictObject({ endedBefore: InstantSchema }),
+  gate: (state, actor) =>
+    adminOnly(actor) ??
+    (state.anonymised ? no('already_anonymised', `Complaint ${state.number} is already anonymised`) : undefined) ??
+    (state.terminal ? undefined : no('not_ended', `Complaint ${state.number} is ${state.status}`)),
+  decide: (state, { endedBefore }, ctx) => {
+    const latest = retentionCutoff(ctx.now, ctx.policy);
+    const ended = endedAt(state) ?? state.updatedAt;
+    if (Date.parse(endedBefore) > Date.parse(latest) || !isDueForAnonymisation(state, endedBefore)) {
+      const until = new Date(Date.parse(ended) + ctx.policy.retentionDays * 86_400_000).toISOString();
+      return refuse('retention_not_reached', `Complaint ${state.number} ended ${ended}; it is kept until ${until}`, { path: 'endedBefore', params: { until } });
+    }
+    const evidenceFiles = state.evidence.length;
+    return ok([draft(ctx, state.id, { type: 'Anonymised', payload: { endedBefore, removed: personalFieldsOf(state), evidenceFiles } })]);
+  },
 });

@@ -6,10 +6,10 @@ import type { ActionName } from '../../../../shared/domain/commands';
 import type { ComplaintState } from '../../../../shared/domain/state';
 
 /** Offered elsewhere on the page: registration, the evidence panel, the record-sheet print actions. */
-const OFFERED_ELSEWHERE: ReadonlySet<ActionName> = new Set<ActionName>(['register', 'attachEvidence', 'printRecord']);
+const OFFERED_ELSEWHERE: ReadonlySet<ActionName> = new Set<ActionName>(['register', 'attachEvidence', 'printRecord', 'anonymise']);
 
 /** The steps this toolbar opens a dialog for. */
-export type ToolbarAction = Exclude<ActionName, 'register' | 'attachEvidence' | 'printRecord'>;
+export type ToolbarAction = Exclude<ActionName, 'register' | 'attachEvidence' | 'printRecord' | 'anonymise'>;
 
 /** Always beside the next step when allowed: what a clerk reaches for on any complaint. */
 const FREQUENT: readonly ToolbarAction[] = ['addNote', 'escalate', 'assess', 'assign'];

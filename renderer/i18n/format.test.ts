@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationParts, formatDateTime, toLocalInputValue } from './format';
+import { durationParts, formatDateTime, formatDay, toLocalInputValue } from './format';
 
 describe('formatDateTime', () => {
   it('shows zh-CN dates as YYYY-MM-DD HH:mm in the branch time zone', () => {
@@ -31,5 +31,13 @@ describe('durationParts', () => {
     expect(durationParts(120)).toEqual({ key: 'h', values: { count: 2 } });
     expect(durationParts(2 * 1440)).toEqual({ key: 'd', values: { count: 2 } });
     expect(durationParts(-5)).toEqual({ key: 'm', values: { count: 0 } });
+  });
+});
+
+describe('formatDay', () => {
+  it('gives the branch-local day, whatever the length of the day of the month', () => {
+    expect(formatDay('2026-12-11T17:00:00.000Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026-12-12');
+    expect(formatDay('2026-12-11T17:00:00.000Z', 'en', 'Asia/Shanghai')).toBe('12 Dec 2026');
+    expect(formatDay('not a date', 'en', 'Asia/Shanghai')).toBe('');
   });
 });

@@ -37,6 +37,18 @@ export function formatDateTime(iso: string | undefined, language: Language, time
   ).format(epochMs);
 }
 
+/** The branch-local day of an instant: `2026-11-23` (zh-CN) or `23 Nov 2026` (en). */
+export function formatDay(iso: string | undefined, language: Language, timeZone: string): string {
+  if (!iso) return '';
+  const epochMs = Date.parse(iso);
+  if (Number.isNaN(epochMs)) return '';
+  if (language === 'zh-CN') {
+    const p = numericParts(epochMs, timeZone);
+    return `${p.year}-${p.month}-${p.day}`;
+  }
+  return formatter(`en-day|${timeZone}`, () => new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium' })).format(epochMs);
+}
+
 /** The branch-local wall time of an instant as a `datetime-local` input value (`2026-11-23T14:05`). */
 export function toLocalInputValue(epochMs: number, timeZone: string): string {
   const p = numericParts(epochMs, timeZone);

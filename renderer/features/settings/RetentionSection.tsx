@@ -4,7 +4,7 @@ import type { AnonymisationPreview } from '../../../shared/api/records';
 import type { PersonalField } from '../../../shared/domain/event-payloads';
 import { listText } from '../../../shared/print/text';
 import type { Refusal } from '../../../shared/result';
-import { formatDateTime } from '../../i18n/format';
+import { formatDay } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
@@ -53,11 +53,11 @@ export function RetentionSection() {
     setRuns((count) => count + 1);
   }
 
-  const day = (iso: string) => formatDateTime(iso, language, branch.timeZone).slice(0, 10);
+  const day = (iso: string) => formatDay(iso, language, branch.timeZone);
   const fieldsHeld = preview ? FIELDS.filter((field) => (preview.fields[field] ?? 0) > 0).map((field) => t(`retention.field.${field}`, { count: preview.fields[field] })) : [];
 
   return (
-    <div className="section retention" aria-labelledby="retention-title">
+    <section className="section retention" aria-labelledby="retention-title">
       <h2 id="retention-title">{t('retention.title')}</h2>
       {refusal && (
         <div className="banner banner-error" role="alert">
@@ -108,6 +108,6 @@ export function RetentionSection() {
           </div>
         </Dialog>
       )}
-    </div>
+    </section>
   );
 }

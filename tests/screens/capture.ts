@@ -29,7 +29,7 @@ async function registerAll(page: Page) {
     await page.getByLabel('Description').fill(complaint.text);
     await page.getByLabel(complaint.request, { exact: true }).check();
     await page.keyboard.press('Control+Enter');
-    await page.getByRole('status', { name: 'Number' }).waitFor();
+    await page.getByRole('status', { name: 'Complaint no.' }).waitFor();
   }
 }
 

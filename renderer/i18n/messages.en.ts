@@ -293,6 +293,8 @@ export const en: Messages = {
     missed: 'Missed',
     paused: 'Paused',
     none: 'No deadline',
+    meaningLine: '{{name}}: {{meaning}}',
+    legend: 'What do these deadlines mean?',
     duration: { d: '{{count}}d', h: '{{count}}h', m: '{{count}}m', dh: '{{d}}d {{h}}h', hm: '{{h}}h {{m}}m' },
   },
   registerList: {
@@ -466,6 +468,7 @@ export const en: Messages = {
     help: 'Show this help',
     complaintPage: 'On a complaint page',
     print: 'Print the record sheet',
+    clocks: 'The deadlines of a complaint',
   },
   print: {
     notOffered: 'Printing and PDF are not offered to you here: {{reason}}',

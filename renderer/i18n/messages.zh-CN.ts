@@ -296,6 +296,8 @@ export const zhCN = {
     missed: '已逾期完成',
     paused: '已暂停',
     none: '无时限',
+    meaningLine: '{{name}}：{{meaning}}',
+    legend: '各项时限是什么意思？',
     duration: { d: '{{count}}天', h: '{{count}}小时', m: '{{count}}分', dh: '{{d}}天{{h}}小时', hm: '{{h}}小时{{m}}分' },
   },
   registerList: {
@@ -469,6 +471,7 @@ export const zhCN = {
     help: '显示本帮助',
     complaintPage: '在投诉页面',
     print: '打印记录表',
+    clocks: '投诉的各项时限',
   },
   print: {
     notOffered: '您不能在此打印或保存 PDF：{{reason}}',

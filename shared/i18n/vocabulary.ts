@@ -66,7 +66,7 @@ export interface VocabularyWords {
   readonly role: Words<Role>;
   readonly clockState: Words<'on_time' | 'due_soon' | 'overdue' | 'met' | 'missed' | 'paused'>;
   readonly clockKind: Words<ClockKind>;
-  /** One line per clock saying what it measures (SPEC §2, §3, §5), wherever the clock's name is shown. */
+  /** One line per clock saying what it measures (SPEC §2, §3, §5), shown with the clock's name wherever that appears. */
   readonly clockMeaning: Words<ClockKind>;
   readonly term: Words<Term>;
   /**
@@ -120,11 +120,11 @@ const zhCN: VocabularyWords = {
   clockState: { on_time: '未到期', due_soon: '即将到期', overdue: '已超时', met: '按时完成', missed: '逾期完成', paused: '已暂停' },
   clockKind: { acknowledgement: '受理', firstReply: '首次答复', response: '响应', resolution: '解决', tier: '本级时限' },
   clockMeaning: {
-    acknowledgement: '受理：收到投诉后，须在此前受理，确认由专人负责',
-    firstReply: '首次答复：须在此前第一次答复客户（联系客户、提出方案或请客户补充信息）',
-    response: '响应：须在本等级的响应时限内受理并开始处理，等级越高越短',
-    resolution: '解决：须在本等级的解决时限内解决并告知客户；等待客户期间暂停计时',
-    tier: '本级时限：当前处理层级须在此前解决，否则自动升级',
+    acknowledgement: '收到投诉后，须在此前受理，确认由专人负责',
+    firstReply: '须在此前第一次答复客户（联系客户、提出方案或请客户补充信息）',
+    response: '须在本等级的响应时限内受理并开始处理，等级越高时限越短',
+    resolution: '须在本等级的解决时限内解决并告知客户；等待客户期间暂停计时',
+    tier: '当前处理层级须在此前解决，否则自动升级',
   },
   term: {
     complaintNumber: '投诉编号', receivedAt: '受理时间', receivedBy: '受理人', channel: '投诉渠道', category: '投诉类别', nature: '投诉性质',
@@ -185,11 +185,11 @@ const en: VocabularyWords = {
   clockState: { on_time: 'On time', due_soon: 'Due soon', overdue: 'Overdue', met: 'Met', missed: 'Missed', paused: 'Paused' },
   clockKind: { acknowledgement: 'Acknowledge', firstReply: 'First reply', response: 'Respond', resolution: 'Resolve', tier: 'Tier limit' },
   clockMeaning: {
-    acknowledgement: 'Acknowledge: by then someone must acknowledge the complaint and own it',
-    firstReply: 'First reply: by then the customer must first hear from us (a call, a proposal, a request for details)',
-    response: 'Respond: acknowledge and start handling within the grade’s response time, shorter for higher grades',
-    resolution: 'Resolve: resolve and tell the customer within the grade’s resolution time; paused while waiting on the customer',
-    tier: 'Tier limit: the current tier must resolve it by then, or it escalates to the next tier',
+    acknowledgement: 'By then someone must acknowledge the complaint and own it',
+    firstReply: 'By then the customer must first hear from us (a call, a proposal, a request for details)',
+    response: 'Acknowledge and start handling within the grade’s response time, shorter for higher grades',
+    resolution: 'Resolve and tell the customer within the grade’s resolution time; paused while waiting on the customer',
+    tier: 'The current tier must resolve it by then, or it escalates to the next tier',
   },
   term: {
     complaintNumber: 'Complaint no.', receivedAt: 'Received at', receivedBy: 'Received by', channel: 'Channel', category: 'Category', nature: 'Nature',

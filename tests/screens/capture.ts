@@ -38,8 +38,8 @@ interface Screen {
   readonly name: string;
   /** Brings the page to the screen, from anywhere in the signed-in app. */
   readonly show: (shot: Shot) => Promise<void>;
-  /** The whole page: the window grows to the height of the scrolling main area for the picture. */
-  readonly fullPage?: boolean;
+  /** All of it: the window grows for the picture until this scrolling element (the main area, a dialog) shows whole. */
+  readonly tall?: string;
   /** Writes the picture itself (the record sheet is a PDF page, not the window). */
   readonly capture?: (shot: Shot, path: string) => Promise<void>;
   /** Undoes what `show` opened, so the next screen starts from the app. */
@@ -93,7 +93,7 @@ const SCREENS: readonly Screen[] = [
       await page.locator('header.complaint-header').waitFor();
       await settle(page);
     },
-    fullPage: true,
+    tall: 'main',
   },
   {
     name: 'complaint-deadlines',
@@ -168,6 +168,7 @@ const SCREENS: readonly Screen[] = [
       await page.getByRole('button', { name: m.topbar.help }).click();
       await page.getByRole('dialog', { name: m.help.title }).waitFor();
     },
+    tall: '.dialog',
     leave: closeDialog,
   },
   {
@@ -175,8 +176,10 @@ const SCREENS: readonly Screen[] = [
     show: async ({ page }) => {
       await go(page, '#/settings');
       await page.getByRole('table').waitFor();
+      // Focus went back to the help button when the help sheet closed; the picture is of the page, not of it.
+      await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur()');
     },
-    fullPage: true,
+    tall: 'main',
   },
   {
     name: 'sign-in',
@@ -234,6 +237,8 @@ async function act(page: Page, name: string, fill: (dialog: Locator) => Promise<
   await fill(dialog);
   await dialog.getByRole('button', { name: en.common.save, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
+  // The toolbar offers the next steps once main has confirmed this one.
+  await page.getByRole('status').filter({ hasText: en.actions.saved.replace('{{action}}', name) }).first().waitFor();
 }
 
 const openComplaint = async (page: Page, number: string) => {
@@ -316,9 +321,9 @@ async function addAccounts(page: Page) {
   }
 }
 
-/** The app scrolls inside its main area, not the document: grow the window to show all of it, then shrink back. */
-async function tallScreenshot(page: Page, path: string): Promise<void> {
-  const overflow = await page.locator('main').evaluate((main) => main.scrollHeight - main.clientHeight);
+/** The app scrolls inside its main area and its dialogs, not the document: grow the window to show all of one, then shrink back. */
+async function tallScreenshot(page: Page, scroller: string, path: string): Promise<void> {
+  const overflow = await page.locator(scroller).evaluate((element) => element.scrollHeight - element.clientHeight);
   await page.setViewportSize({ width: VIEWPORT.width, height: VIEWPORT.height + Math.max(0, overflow) });
   await page.screenshot({ path });
   await page.setViewportSize(VIEWPORT);
@@ -355,7 +360,7 @@ try {
       await screen.show(shot);
       const path = join(OUT, `${screen.name}.${language}.png`);
       if (screen.capture) await screen.capture(shot, path);
-      else if (screen.fullPage) await tallScreenshot(page, path);
+      else if (screen.tall) await tallScreenshot(page, screen.tall, path);
       else await page.screenshot({ path });
       await screen.leave?.(shot);
     }

@@ -111,6 +111,7 @@ const SYNONYMS: Readonly<Record<Language, readonly (readonly [synonym: string | 
     ['Customer responded', 'Customer’s answer'],
     ['Override reason', 'Reason for the grade change'],
     ['Told by', 'Customer told'],
+    [/tier deadline/i, 'Tier limit'],
   ],
 };
 

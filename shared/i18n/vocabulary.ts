@@ -170,7 +170,7 @@ const en: VocabularyWords = {
     anonymous_not_allowed: 'Anonymous, not accepted by policy', false_material: 'False material', in_arbitration_or_court: 'In arbitration or court',
     not_liable: 'Not liable (outside our responsibility)', other: 'Other',
   },
-  trigger: { tier_deadline: 'Tier deadline passed', customer_rejected: 'Customer rejected the proposal', major_flag: 'Major complaint', dissatisfied: 'Dissatisfied at follow-up', department_cannot_resolve: 'Department cannot resolve alone', manual: 'Manual' },
+  trigger: { tier_deadline: 'Tier limit passed', customer_rejected: 'Customer rejected the proposal', major_flag: 'Major complaint', dissatisfied: 'Dissatisfied at follow-up', department_cannot_resolve: 'Department cannot resolve alone', manual: 'Manual' },
   event: {
     Registered: 'Registered', Assessed: 'Assessed', Acknowledged: 'Acknowledged', Assigned: 'Assigned', Escalated: 'Escalated',
     NoteAdded: 'Note added', EvidenceAttached: 'Evidence attached', ResolutionProposed: 'Resolution proposed',

@@ -423,7 +423,7 @@ export const en: Messages = {
     changed: 'Password changed. Use the new one the next time you sign in.',
   },
   evidence: {
-    title: 'Evidence',
+    title: T.evidence,
     attach: 'Attach files',
     dropHint: 'Drag photos, recordings or documents here, or choose “Attach files” (several at once)',
     dropNow: 'Release to attach these files',

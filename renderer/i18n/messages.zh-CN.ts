@@ -426,7 +426,7 @@ export const zhCN = {
     changed: '密码已修改，下次登录请使用新密码。',
   },
   evidence: {
-    title: '证据附件',
+    title: T.evidence,
     attach: '添加附件',
     dropHint: '可将照片、录音或文件拖到此处，或点击“添加附件”选择（可多选）',
     dropNow: '松开鼠标即可添加这些文件',

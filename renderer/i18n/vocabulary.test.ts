@@ -57,7 +57,7 @@ function placesOf(language: Language): Partial<Record<Term, Places>> {
     orderNumber: { screen: [m.register.orderNo], sheet: [f.orderNumber] },
     description: { screen: [m.register.description], sheet: [f.description] },
     request: { screen: [m.register.want, m.complaint.request], sheet: [f.request] },
-    evidence: { screen: [m.register.evidence, m.complaint.evidence], sheet: [f.evidence] },
+    evidence: { screen: [m.register.evidence, m.complaint.evidence, m.evidence.title], sheet: [f.evidence] },
     repeatOf: { screen: [m.register.repeatOf], sheet: [f.repeatOf] },
     assessment: { screen: [m.register.assessment, m.complaint.assessmentSection], sheet: [] },
     validity: { screen: [m.register.validity, m.actions.field.validity], sheet: [f.validity] },
@@ -100,6 +100,7 @@ const SYNONYMS: Readonly<Record<Language, readonly (readonly [synonym: string | 
     [/(?<!处理)层级/, '处理层级'],
     ['诉求', '投诉请求'],
     ['调整等级原因', '调整等级理由'],
+    ['证据附件', '证据'],
   ],
   en: [
     [/allocat/i, 'assign'],

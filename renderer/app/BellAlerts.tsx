@@ -89,13 +89,12 @@ export function Bell() {
             <ul className="bell-list">
               {rows.map((row) => {
                 const minutes = row.nextDeadlineAt ? Math.abs(Date.parse(row.nextDeadlineAt) - Date.parse(now)) / 60_000 : undefined;
-                const kind = row.nextDeadlineKind && i18n.exists(`clockKind.${row.nextDeadlineKind}`) ? t(`clockKind.${row.nextDeadlineKind}`) : undefined;
                 return (
                   <li key={row.id}>
                     <button type="button" className="bell-item" onClick={() => go(() => navigate({ name: 'complaint', id: row.id }))}>
                       <span className="bell-number">{row.number}</span>
                       <GradeChip grade={row.grade} />
-                      <ClockBadge state={row.clockState} minutes={minutes} label={kind} dueText={formatDateTime(row.nextDeadlineAt, language, branch.timeZone)} />
+                      <ClockBadge state={row.clockState} minutes={minutes} kind={row.nextDeadlineKind} dueText={formatDateTime(row.nextDeadlineAt, language, branch.timeZone)} />
                       <span className="bell-assignee">{row.assigneeName}</span>
                     </button>
                   </li>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SHORTCUT_KEYS, type ToolbarAction } from '../features/complaint/actions/toolbarModel';
+import { ClockLegend } from '../ui/ClockLegend';
 import { Dialog } from '../ui/Dialog';
 
 const SHORTCUTS: readonly [keys: string[], key: string][] = [
@@ -81,6 +82,8 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
           </li>
         ))}
       </ul>
+      <h3 className="shortcut-heading">{t('help.clocks')}</h3>
+      <ClockLegend />
     </Dialog>
   );
 }

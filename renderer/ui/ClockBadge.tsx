@@ -10,8 +10,11 @@ export interface ClockBadgeProps {
   state: ClockState;
   /** Minutes left (on time, due soon) or past the deadline (overdue). */
   minutes?: number;
-  /** Which clock this is, shown as a prefix ("解决 · 剩余 3小时"). */
-  label?: string;
+  /**
+   * Which clock this is (acknowledgement, firstReply, response, resolution, tier): its name is the prefix
+   * ("解决 · 剩余 3小时") and its one-line meaning (vocabulary `clockMeaning`) opens the tooltip.
+   */
+  kind?: string;
   /** The deadline itself, already formatted, for the tooltip. */
   dueText?: string;
 }
@@ -28,14 +31,17 @@ const ICONS: Record<ClockState, IconName> = {
 };
 
 /** One visual language for every deadline in the app (UI.md "The deadline is the hero"). */
-export function ClockBadge({ state, minutes, label, dueText }: ClockBadgeProps) {
-  const { t } = useTranslation();
+export function ClockBadge({ state, minutes, kind, dueText }: ClockBadgeProps) {
+  const { t, i18n } = useTranslation();
+  const known = kind !== undefined && i18n.exists(`clockKind.${kind}`);
+  const label = known ? t(`clockKind.${kind}`) : undefined;
   const duration = durationParts(minutes ?? 0);
   const span = t(`clock.duration.${duration.key}`, duration.values);
   const text = t(`clock.${state}`, { remaining: span, overrun: span });
   const full = label ? `${label} · ${text}` : text;
+  const when = dueText ? `${full} (${dueText})` : full;
   return (
-    <span className="clock" data-state={state} title={dueText ? `${full} (${dueText})` : full}>
+    <span className="clock" data-state={state} title={known ? `${when}\n${t('clock.meaningLine', { name: label, meaning: t(`clockMeaning.${kind}`) })}` : when}>
       <Icon name={ICONS[state]} className="clock-glyph" />
       {full}
     </span>

@@ -13,7 +13,8 @@ const FIRST_IN_BODY = FOCUSABLE.split(', ')
  * back to where it was when it opened. Focus moves before the dialog is painted, so keys typed the moment it
  * appears (Ctrl+Enter in a form) already reach it.
  */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+/** `wide`: room for an A4 page (the record sheet preview) instead of a form's width. */
+export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -45,7 +46,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
 
   return (
     <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" onKeyDown={onKeyDown}>
+      <div ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby="dialog-title" onKeyDown={onKeyDown}>
         <header>
           <h2 id="dialog-title">{title}</h2>
           <button type="button" className="btn" onClick={onClose}>

@@ -81,7 +81,7 @@ describe('registerRows', () => {
       // The first follow-up did not reach the customer; the second scored 4.
       满意度: '4',
     });
-    expect(registerRows([state], options(false, 'en')).header[0]).toBe('Number');
+    expect(registerRows([state], options(false, 'en')).header[0]).toBe('Complaint no.');
   });
 
   it('masks phone, email, address and most of the name for a reader who may not see them', () => {
@@ -110,10 +110,10 @@ describe('registerRows', () => {
     const collective = deskAfter([['register', minimalInput('register', undefined, MONDAY_9AM, 1)]]).state;
     if (!collective) throw new Error('no state');
     const withMedia = { ...collective, flags: [...collective.flags, 'media' as const] };
-    for (const [language, flags, count] of [['zh-CN', '集体投诉、媒体曝光', '涉及人数'], ['en', 'Collective, Media exposure', 'Head count']] as const) {
+    for (const [language, flags, count] of [['zh-CN', '集体投诉、媒体曝光', '涉及人数'], ['en', 'Collective, Media exposure', 'Number of people']] as const) {
       const table = registerRows([withMedia], { ...options(true, language), now: MONDAY_9AM });
       const row = Object.fromEntries(table.header.map((name, i) => [name, table.rows[0]?.[i]]));
-      expect(row[language === 'en' ? 'Major flags' : '重大投诉标记']).toBe(flags);
+      expect(row[language === 'en' ? 'Major-complaint flags' : '重大投诉标记']).toBe(flags);
       expect(row[count]).toBe('6');
       expect(table.types?.[table.header.indexOf(count)]).toBe('text');
     }

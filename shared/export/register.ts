@@ -11,6 +11,7 @@ import type { ComplaintState } from '../domain/state';
 import { findCategory, type Policy } from '../policy/policy';
 import { formatDateTime, listText } from '../print/text';
 import { vocabularyText } from '../print/vocabularyText';
+import type { Term } from '../i18n/vocabulary';
 import { maskAddress, maskEmail, maskName, maskPhone } from './personalData';
 
 /** What a column holds: text, or a local wall time `YYYY-MM-DD HH:mm` (the XLSX export writes it as a real date). */
@@ -37,14 +38,15 @@ export interface RegisterOptions {
   readonly timeZone?: string;
 }
 
-const HEADERS: Readonly<Record<Language, readonly string[]>> = {
-  'zh-CN': ['投诉编号', '受理时间', '投诉渠道', '投诉类别', '等级', '重大投诉标记', '状态', '处理层级', '处理人', '下一时限', '时限状态', '客户姓名', '涉及人数', '联系电话', '电子邮箱', '地址', '投诉内容', '投诉请求', '结案时间', '满意度'],
-  en: ['Number', 'Received at', 'Channel', 'Category', 'Grade', 'Major flags', 'Status', 'Tier', 'Assignee', 'Next deadline', 'Deadline state', 'Customer', 'Head count', 'Phone', 'Email', 'Address', 'Description', 'Request', 'Closed at', 'Satisfaction'],
-};
+/** The columns, in order, named by the vocabulary's terms: the same words as the register's headers and the sheet. */
+export const REGISTER_COLUMNS = [
+  'complaintNumber', 'receivedAt', 'channel', 'category', 'grade', 'majorFlags', 'status', 'tier', 'assignee', 'nextDeadline', 'deadlineState',
+  'customerName', 'headCount', 'phone', 'email', 'address', 'description', 'request', 'closedAt', 'satisfaction',
+] as const satisfies readonly Term[];
 
 /** 受理时间, 下一时限 and 结案时间 are wall times in the branch's zone; the rest is text. */
-const DATE_TIME_COLUMNS: ReadonlySet<string> = new Set(['Received at', 'Next deadline', 'Closed at']);
-const COLUMN_TYPES: readonly ColumnType[] = HEADERS.en.map((name) => (DATE_TIME_COLUMNS.has(name) ? 'dateTime' : 'text'));
+const DATE_TIME_COLUMNS: ReadonlySet<Term> = new Set<Term>(['receivedAt', 'nextDeadline', 'closedAt']);
+const COLUMN_TYPES: readonly ColumnType[] = REGISTER_COLUMNS.map((term) => (DATE_TIME_COLUMNS.has(term) ? 'dateTime' : 'text'));
 
 /** The score (1–5) of the latest follow-up that recorded one; blank when no follow-up did. */
 export function latestSatisfaction(state: Pick<ComplaintState, 'followUps'>): string {
@@ -92,5 +94,5 @@ export function registerRows(states: readonly ComplaintState[], options: Registe
       latestSatisfaction(s),
     ];
   });
-  return { header: HEADERS[language], rows, types: COLUMN_TYPES };
+  return { header: REGISTER_COLUMNS.map((term) => v.term[term]), rows, types: COLUMN_TYPES };
 }

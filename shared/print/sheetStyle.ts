@@ -49,7 +49,10 @@ col.label { width: 12%; }
 col.value { width: 19.83%; }
 /* The English sheet has the English gloss beside each Chinese group title. */
 html[lang='en'] col.group { width: 6.5%; }
-html[lang='en'] col.label { width: 11.33%; }
+html[lang='en'] col.label { width: 12.5%; }
+html[lang='en'] col.value { width: 18.67%; }
+/* English terms are longer than the Chinese ones: smaller type keeps each on one or two lines of the label column. */
+html[lang='en'] table.fields tbody th:not(.group), html[lang='en'] table.grid tr.columns th:not(.group) { font-size: 8.5pt; line-height: 1.15; }
 th.group small { font-size: 6.5pt; line-height: 1; font-weight: 600; letter-spacing: 0; }
 th.group.continued { border-top: none; writing-mode: horizontal-tb; }
 th.group { writing-mode: vertical-rl; text-align: center; vertical-align: middle; font-size: 10.5pt; line-height: 1.15; letter-spacing: 0.1em; padding: 0.8mm 0; }

@@ -74,7 +74,7 @@ describe('timeline lines', () => {
     expect(zh).toContain('客户答复：客户不接受方案，顾客要求赔偿医药费');
     expect(zh).toContain('延期：延至 2026-11-30 18:00（3 个工作日），需供应商出具检测报告，批准人：王建国，已电话告知客户');
     expect(en).toContain('Deadline extended: to 2026-11-30 18:00 (3 working days), 需供应商出具检测报告, approved by 王建国, customer told (Phone)');
-    expect(zh.find((line) => line.startsWith('记录调查结果'))).toContain('原因：晚班临期商品巡检缺失，交接表未签字，责任：生鲜部 / 晚班组长 刘强，询问：店员小陈、晚班组长 刘强');
+    expect(zh.find((line) => line.startsWith('调查核实'))).toContain('原因：晚班临期商品巡检缺失，交接表未签字，责任：生鲜部 / 晚班组长 刘强，询问：店员小陈、晚班组长 刘强');
     expect(zh).toContain('启动整改：每日开店前与闭店后两次巡检临期商品，交接表双人签字，责任人：生鲜部 刘强，完成期限：2026-12-15');
   });
 

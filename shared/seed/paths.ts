@@ -76,7 +76,7 @@ const intake = (validity: Validity, flags: MajorFlag[] = []): Step => (s, p, r) 
   if (r.chance(0.3)) s.wait(0.1, 2).do('addNote', { text: '已电话联系顾客，告知正在核实处理。', contactedCustomer: true });
   s.wait(0.1, 2).do('assess', { validity, ...p.facts, flags }, 'supervisor');
   const handing = r.next();
-  if (handing < 0.3) s.wait(0.1, 1).do('assign', { to: p.colleague, department: p.department, reason: `按职责分派${p.department}跟进处理` }, 'supervisor');
+  if (handing < 0.3) s.wait(0.1, 1).do('assign', { to: p.colleague, department: p.department, reason: `按职责指派${p.department}跟进处理` }, 'supervisor');
   else if (handing < 0.4) s.wait(0.1, 1).do('handOver', { to: p.colleague, department: p.department, reason: '交班，移交同事继续跟进' });
   if (r.chance(0.1)) {
     const photo = { hash: r.hex(64), name: `现场照片${r.int(1, 9)}.jpg`, mime: 'image/jpeg', size: r.int(50_000, 3_000_000) };

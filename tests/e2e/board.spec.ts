@@ -21,7 +21,7 @@ async function register(page: Page, name: string, description: string, category 
   await page.getByLabel('Refund').check();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Complaint registered')).toBeVisible();
-  return ((await page.getByRole('status', { name: 'Number' }).textContent()) ?? '').trim();
+  return ((await page.getByRole('status', { name: 'Complaint no.' }).textContent()) ?? '').trim();
 }
 
 async function openBoard(page: Page, title = 'Escalation board'): Promise<void> {

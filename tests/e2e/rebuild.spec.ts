@@ -12,7 +12,7 @@ async function register(page: Page, name: string, phone: string): Promise<string
   await page.getByLabel('Description').fill(`${name}反映客服电话长时间无人接听。`);
   await page.getByLabel('Explanation').check();
   await page.keyboard.press('Control+Enter');
-  const number = page.getByRole('status', { name: 'Number' });
+  const number = page.getByRole('status', { name: 'Complaint no.' });
   await expect(number).toBeVisible();
   return ((await number.textContent()) ?? '').trim();
 }

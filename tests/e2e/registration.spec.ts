@@ -105,7 +105,7 @@ test('a walk-in complaint takes a clerk under 45 seconds at the counter, by keyb
   await clerk.press('Control+Enter');
 
   await expect(page.getByText('Complaint registered')).toBeVisible();
-  await expect(page.getByRole('status', { name: 'Number' })).toHaveText(NUMBER);
+  await expect(page.getByRole('status', { name: 'Complaint no.' })).toHaveText(NUMBER);
   // Was 31 Tabs with two datetime-local fields (14 of them in their sub-fields). Now 21: 4 across the intake,
   // 1 to the phone, 6 past the rarer contact fields to the story, 10 past its optional details to "Refund".
   expect(clerk.tabs).toBeLessThanOrEqual(21);
@@ -113,7 +113,7 @@ test('a walk-in complaint takes a clerk under 45 seconds at the counter, by keyb
   console.log(`clerk: ${clerk.keys} keys (${clerk.tabs} Tabs), ${clerk.chinese} Chinese characters: ${clerk.seconds().toFixed(1)} s`);
 
   // The receipt to hand over: number, branch, what happens next — a preview whose frame prints.
-  const number = ((await page.getByRole('status', { name: 'Number' }).textContent()) ?? '').trim();
+  const number = ((await page.getByRole('status', { name: 'Complaint no.' }).textContent()) ?? '').trim();
   await page.getByRole('button', { name: 'Print receipt' }).click();
   const slip = page.frameLocator('iframe[title="Receipt preview"]');
   await expect(slip.getByText(number)).toBeVisible();
@@ -193,7 +193,7 @@ test('a clerk registers a complaint by keyboard and finds it in the register', a
   await page.keyboard.press('Control+Enter');
 
   await expect(page.getByText('Complaint registered')).toBeVisible();
-  const number = (await page.getByRole('status', { name: 'Number' }).textContent())?.trim() ?? '';
+  const number = (await page.getByRole('status', { name: 'Complaint no.' }).textContent())?.trim() ?? '';
   expect(number).toMatch(NUMBER);
   expect(number.endsWith('-0001')).toBe(true);
 
@@ -203,7 +203,7 @@ test('a clerk registers a complaint by keyboard and finds it in the register', a
   await expect(page.getByLabel('Category')).toHaveValue('product_quality');
   await fillComplaint(page, { name: '李娜', phone: '021-62345678', description: '收银员态度恶劣，多收了两元。' });
   await page.getByRole('button', { name: /^Register/ }).click();
-  await expect(page.getByRole('status', { name: 'Number' })).toHaveText(/-0002$/);
+  await expect(page.getByRole('status', { name: 'Complaint no.' })).toHaveText(/-0002$/);
 
   // The register lists both, and search by phone, name and number narrows it.
   await page.getByRole('link', { name: /Complaint register/ }).click();

@@ -24,7 +24,7 @@ export async function registerAndOpen(page: Page, name: string, description: str
   await page.getByLabel('Refund').check();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Complaint registered')).toBeVisible();
-  const number = ((await page.getByRole('status', { name: 'Number' }).textContent()) ?? '').trim();
+  const number = ((await page.getByRole('status', { name: 'Complaint no.' }).textContent()) ?? '').trim();
   await page.getByRole('button', { name: 'Open this complaint' }).click();
   await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
   return number;

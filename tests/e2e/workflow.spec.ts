@@ -61,7 +61,7 @@ async function liableGradeTwoAccepted(page: Page): Promise<void> {
     await d.getByLabel('Amount').fill('59.90');
     await d.getByLabel('Proposal').fill('全额退款并书面致歉');
   });
-  await act(page, "Customer's answer", async (d) => {
+  await act(page, 'Customer’s answer', async (d) => {
     await d.getByLabel('Accepted').selectOption('yes');
   });
   await act(page, 'Mark resolved', async (d) => {
@@ -113,7 +113,7 @@ async function dissatisfiedReopens(page: Page): Promise<void> {
     await d.getByLabel('Repair').check();
     await d.getByLabel('Proposal').fill('上门维修并更换密封圈');
   });
-  await act(page, "Customer's answer", async (d) => d.getByLabel('Accepted').selectOption('yes'));
+  await act(page, 'Customer’s answer', async (d) => d.getByLabel('Accepted').selectOption('yes'));
   await act(page, 'Mark resolved', async (d) => {
     await d.getByLabel('How communicated').selectOption({ label: 'In person' });
     await d.getByLabel('Summary').fill('已上门维修。');

@@ -15,7 +15,6 @@ export interface CardFormat {
   /** The customer as this person may see it (masked for staff, SPEC §8). */
   customerOf: (record: ComplaintRecord) => string;
   formatInstant: (instant: string | undefined) => string;
-  hasKind: (kind: string) => boolean;
 }
 
 /** The clock words of a card at `now`: time left or the overrun of its nearest deadline, or the pause. */
@@ -23,10 +22,9 @@ export function cardClock(card: Card, now: string, format: CardFormat) {
   const { record } = card;
   const deadlineMs = record.nextDeadlineAt ? Date.parse(record.nextDeadlineAt) : undefined;
   const minutes = deadlineMs === undefined ? undefined : Math.abs(deadlineMs - Date.parse(now)) / 60_000;
-  const kind = record.nextDeadlineKind && format.hasKind(record.nextDeadlineKind) ? format.t(`clockKind.${record.nextDeadlineKind}`) : undefined;
   const span = durationParts(minutes ?? 0);
   const text = format.t(`clock.${card.clock}`, { remaining: format.t(`clock.duration.${span.key}`, span.values), overrun: format.t(`clock.duration.${span.key}`, span.values) });
-  return { minutes, kind, text };
+  return { minutes, text };
 }
 
 interface BoardCardProps {
@@ -68,7 +66,7 @@ export function CardFace({ card, now, format }: { card: Card; now: string; forma
         <span title={format.formatInstant(since)}>{t('board.inTier', { duration: t(`clock.duration.${inTier.key}`, inTier.values) })}</span>
       </div>
       <div className="card-line">
-        <ClockBadge state={card.clock} minutes={clock.minutes} label={clock.kind} dueText={format.formatInstant(record.nextDeadlineAt)} />
+        <ClockBadge state={card.clock} minutes={clock.minutes} kind={record.nextDeadlineKind} dueText={format.formatInstant(record.nextDeadlineAt)} />
       </div>
     </>
   );

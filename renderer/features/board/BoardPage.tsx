@@ -78,9 +78,8 @@ export function BoardPage() {
       customerOf: (record: ComplaintRecord) =>
         record.customerName === '' ? t('board.anonymous') : seesNames || record.assignee === user.id ? record.customerName : maskName(record.customerName),
       formatInstant: (instant) => formatDateTime(instant, language, branch.timeZone),
-      hasKind: (kind) => i18n.exists(`clockKind.${kind}`),
     }),
-    [t, i18n, categoryName, userName, seesNames, user.id, language, branch.timeZone],
+    [t, categoryName, userName, seesNames, user.id, language, branch.timeZone],
   );
   const viewer = useMemo(
     () => ({ userId: user.id, wordsOf: (record: ComplaintRecord) => `${format.customerOf(record)} ${userName(record.assignee)} ${categoryName(record.category)}`.toLowerCase() }),

@@ -5,6 +5,7 @@ import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { ClockBadge } from '../../ui/ClockBadge';
+import { ClockLegend } from '../../ui/ClockLegend';
 import { endedClockBadgeProps } from '../../ui/clockBadgeProps';
 import { GradeChip } from '../../ui/GradeChip';
 import { useCalendar, usePolicy } from '../../ui/policy';
@@ -34,9 +35,13 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintState }) {
       ))}
       <span className="row-inline row-tight" role="group" aria-label={t('complaint.clocks')}>
         {clocks.map((clock) => (
-          <ClockBadge key={clock.kind} {...endedClockBadgeProps(clock, complaint, t(`clockKind.${clock.kind}`), formatDateTime(clock.deadline, language, branch.timeZone))} />
+          <ClockBadge key={clock.kind} {...endedClockBadgeProps(clock, complaint, formatDateTime(clock.deadline, language, branch.timeZone))} />
         ))}
       </span>
+      <details className="clock-help">
+        <summary>{t('clock.legend')}</summary>
+        <ClockLegend />
+      </details>
     </header>
   );
 }

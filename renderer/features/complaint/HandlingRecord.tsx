@@ -82,7 +82,7 @@ export function HandlingRecord({ complaint: c, events }: { complaint: ComplaintS
           [t('actions.field.offer'), proposal && list(proposal.offers.map((offer) => t(`requestKind.${offer}`)))],
           [t('actions.field.amount'), formatAmount(proposal?.amount, language)],
           [t('actions.field.proposal'), proposal?.text],
-          [t('actions.field.accepted'), answerText],
+          [t('term.customerAnswer'), answerText],
           [t('actions.field.comment'), proposal?.accepted === undefined ? undefined : answer?.payload.comment],
           [t('complaint.communicated'), c.resolution && `${t(`communication.${c.resolution.communicatedBy}`)} · ${when(c.resolution.communicatedAt)}`],
           [t('actions.field.summary'), c.resolution?.summary],

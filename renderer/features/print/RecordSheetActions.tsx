@@ -53,7 +53,7 @@ export function RecordSheetActions({ complaint }: { complaint: ComplaintState })
   );
 }
 
-// The dialog is narrower than A4: the frame scrolls sideways rather than squeezing the sheet.
+// The wide dialog holds an A4 page at 1366 px; in a narrower window the frame scrolls sideways rather than squeezing the sheet.
 const PREVIEW_STYLE = { width: '100%', minWidth: 520, height: '65vh', border: '1px solid #c8cdd4', background: '#fff' } as const;
 
 /**
@@ -72,7 +72,7 @@ function SheetPreview({ html, onClose, onPrinted }: { html: string; onClose: () 
     onClose();
   };
   return (
-    <Dialog title={t('print.previewTitle')} onClose={onClose}>
+    <Dialog title={t('print.previewTitle')} onClose={onClose} wide>
       <p className="muted">{t('print.printHint')}</p>
       <iframe ref={frame} title={t('print.previewTitle')} sandbox="allow-same-origin allow-modals" srcDoc={html} style={PREVIEW_STYLE} />
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 10 }}>

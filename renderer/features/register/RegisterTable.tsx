@@ -13,6 +13,7 @@ import { REGISTER_PAGE, useNow, useRegister } from '../../store';
 import type { ComplaintRow, RegisterQuery } from '../../store';
 import { toggleSort, type RegisterFilters } from './filters';
 import { Icon } from '../../ui/Icon';
+import { clockLegendText } from '../../ui/ClockLegend';
 
 const ROW_HEIGHT = 30;
 
@@ -48,7 +49,6 @@ interface RowFormat {
   language: Language;
   timeZone: string;
   categoryName: (code: string) => string;
-  hasKind: (kind: string) => boolean;
 }
 
 /** Memoised: while scrolling only the rows that come into view render; the others keep their DOM. */
@@ -56,17 +56,16 @@ const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRo
   const { t, language, timeZone, categoryName } = format;
   const deadlineMs = row.nextDeadlineAt ? Date.parse(row.nextDeadlineAt) : undefined;
   const minutes = deadlineMs === undefined ? undefined : Math.abs(deadlineMs - Date.parse(now)) / 60_000;
-  const kind = row.nextDeadlineKind && format.hasKind(row.nextDeadlineKind) ? t(`clockKind.${row.nextDeadlineKind}`) : undefined;
   return (
     <>
       <span className="cell" role="gridcell">{row.number}</span>
       <span className="cell" role="gridcell">{formatDateTime(row.receivedAt, language, timeZone)}</span>
       <span className="cell" role="gridcell">{row.customerName || t('complaint.anonymous')} <span className="muted">{row.phoneMasked}</span></span>
-      <span className="cell" role="gridcell">{t(`channel.${row.channel}`, { defaultValue: row.channel })}</span>
-      <span className="cell" role="gridcell">{categoryName(row.subCategory ?? row.category)}</span>
+      <span className="cell cell-wrap" role="gridcell">{t(`channel.${row.channel}`, { defaultValue: row.channel })}</span>
+      <span className="cell cell-wrap" role="gridcell" title={categoryName(row.subCategory ?? row.category)}>{categoryName(row.subCategory ?? row.category)}</span>
       <span className="cell" role="gridcell"><GradeChip grade={row.grade} /></span>
-      <span className="cell" role="gridcell">{t(`status.${row.status}`, { defaultValue: row.status })}</span>
-      <span className="cell" role="gridcell" title={`${row.tier} · ${t(`tier.${row.tier}`, { defaultValue: row.tier })}`}>
+      <span className="cell cell-wrap" role="gridcell">{t(`status.${row.status}`, { defaultValue: row.status })}</span>
+      <span className="cell cell-wrap" role="gridcell" title={`${row.tier} · ${t(`tier.${row.tier}`, { defaultValue: row.tier })}`}>
         {row.tier} · {t(`tier.${row.tier}`, { defaultValue: row.tier })}
       </span>
       <span className="cell cell-flags" role="gridcell">
@@ -78,7 +77,7 @@ const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRo
       </span>
       <span className="cell" role="gridcell">{row.assigneeName}</span>
       <span className="cell" role="gridcell">
-        <ClockBadge state={row.clockState} minutes={minutes} label={kind} dueText={formatDateTime(row.nextDeadlineAt, language, timeZone)} />
+        <ClockBadge state={row.clockState} minutes={minutes} kind={row.nextDeadlineKind} dueText={formatDateTime(row.nextDeadlineAt, language, timeZone)} />
       </span>
     </>
   );
@@ -91,8 +90,8 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
   const categoryName = useCategoryName();
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const format = useMemo<RowFormat>(
-    () => ({ t, language, timeZone: branch.timeZone, categoryName, hasKind: (kind) => i18n.exists(`clockKind.${kind}`) }),
-    [t, i18n, language, branch.timeZone, categoryName],
+    () => ({ t, language, timeZone: branch.timeZone, categoryName }),
+    [t, language, branch.timeZone, categoryName],
   );
   const bodyRef = useRef<HTMLDivElement>(null);
   // The store reads whole pages around the rows on screen; re-render for the store only when the page changes.
@@ -158,7 +157,7 @@ export function RegisterTable({ query, sort, onSort, selected, onSelect, onOpen,
           const active = sort.by === column.sort;
           return (
             <span key={column.key} className="cell" role="columnheader" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" title={t('registerList.sortBy', { column: label })} onClick={() => onSort(toggleSort(sort, column.sort))}>
+              <button type="button" title={column.key === 'nextDeadline' ? `${t('registerList.sortBy', { column: label })}\n${clockLegendText(t)}` : t('registerList.sortBy', { column: label })} onClick={() => onSort(toggleSort(sort, column.sort))}>
                 {label} {active && <Icon name={sort.direction === 'asc' ? 'sortUp' : 'sortDown'} />}
               </button>
             </span>

@@ -62,6 +62,11 @@ export const REFUSALS = {
   policy_format_too_new: { found: 'number', supported: 'number' },
   invalid_calendar: none,
   invalid_ics: none,
+  invalid_notice: none,
+  notice_empty: none,
+  notice_spans_years: { years: 'string' },
+  notice_year_not_next: { year: 'number', through: 'string' },
+  calendar_changed: none,
   unknown_category: { code: 'string' },
   // ---- registration --------------------------------------------------------------------------------------
   anonymous_not_allowed: none,

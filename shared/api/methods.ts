@@ -28,6 +28,9 @@ export const API_METHODS = [
   'documents.savePdf',
   'documents.print',
   'exports.register',
+  'calendar.get',
+  'calendar.previewNotice',
+  'calendar.importNotice',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -14,6 +14,8 @@ export interface ClockBadgeProps {
   label?: string;
   /** The deadline itself, already formatted, for the tooltip. */
   dueText?: string;
+  /** Counted past the end of the working calendar: it may move once that year's holidays are imported. */
+  beyondCalendar?: boolean;
 }
 
 const ICONS: Record<ClockState, IconName> = {
@@ -28,16 +30,18 @@ const ICONS: Record<ClockState, IconName> = {
 };
 
 /** One visual language for every deadline in the app (UI.md "The deadline is the hero"). */
-export function ClockBadge({ state, minutes, label, dueText }: ClockBadgeProps) {
+export function ClockBadge({ state, minutes, label, dueText, beyondCalendar = false }: ClockBadgeProps) {
   const { t } = useTranslation();
   const duration = durationParts(minutes ?? 0);
   const span = t(`clock.duration.${duration.key}`, duration.values);
   const text = t(`clock.${state}`, { remaining: span, overrun: span });
   const full = label ? `${label} · ${text}` : text;
+  const title = [dueText ? `${full} (${dueText})` : full, beyondCalendar ? t('calendar.beyondHint') : undefined].filter(Boolean).join('\n');
   return (
-    <span className="clock" data-state={state} title={dueText ? `${full} (${dueText})` : full}>
+    <span className="clock" data-state={state} data-beyond-calendar={beyondCalendar || undefined} title={title}>
       <Icon name={ICONS[state]} className="clock-glyph" />
       {full}
+      {beyondCalendar && <span className="clock-beyond">{t('calendar.beyondMark')}</span>}
     </span>
   );
 }

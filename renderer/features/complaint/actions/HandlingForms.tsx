@@ -145,10 +145,17 @@ function NewDeadline({ current }: { current: string }) {
   const days = useWatch<ExtendValues, 'workingDays'>({ name: 'workingDays' });
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const next = extendedDeadline(calendar, current, days ?? '');
+  const beyond = next !== undefined && Date.parse(next) > calendar.coveredUntilMs;
   return (
     <p className="flush span-all" role="status">
       {t('actions.currentDeadline', { when: formatDateTime(current, language, branch.timeZone) })} →{' '}
       <strong>{t('actions.newDeadline', { when: next ? formatDateTime(next, language, branch.timeZone) : '—' })}</strong>
+      {beyond && (
+        <>
+          <span className="clock-beyond">{t('calendar.beyondMark')}</span>
+          <small className="muted calendar-beyond-hint">{t('calendar.beyondHint')}</small>
+        </>
+      )}
     </p>
   );
 }

@@ -21,7 +21,7 @@ export function CalendarEndsBanner() {
   const nextYear = Number(through.slice(0, 4)) + 1;
   return (
     <div className="banner banner-warning calendar-ends" role="status">
-      {daysLeft < 0 ? t('calendar.ended', { through }) : t('calendar.endsSoon', { through, count: daysLeft })} {t('calendar.endsHint', { year: nextYear })}{' '}
+      {daysLeft < 0 ? t('calendar.ended', { through, year: nextYear }) : t('calendar.endsSoon', { through, count: daysLeft, year: nextYear })}{' '}
       <a href={routeHref({ name: 'settings' })}>{t('calendar.openSettings')}</a>
     </div>
   );

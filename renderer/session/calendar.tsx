@@ -13,6 +13,9 @@ export interface CalendarInForceValue extends CalendarInForce {
   adopt(next: CalendarInForce): void;
 }
 
+/** How often a window asks main whether the calendar in force changed. */
+const CHECK_MS = 60_000;
+
 const CalendarContext = createContext<CalendarInForceValue | null>(null);
 
 export function useCalendarInForce(): CalendarInForceValue {
@@ -29,8 +32,16 @@ export function CalendarProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [state, setState] = useState<{ inForce: CalendarInForce; compiled: WorkingCalendar } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  // Compiled once per answer: the compiled calendar's identity is what the desk's store is opened with.
-  const adopt = useCallback((next: CalendarInForce) => setState({ inForce: next, compiled: compileCalendar(next.calendar) }), []);
+  // Compiled once per calendar: the compiled calendar's identity is what the desk's store is opened with, so the
+  // same calendar answered again keeps it (and the rows are not rebuilt).
+  const adopt = useCallback(
+    (next: CalendarInForce) =>
+      setState((current) => {
+        if (current?.inForce.fingerprint !== next.fingerprint) return { inForce: next, compiled: compileCalendar(next.calendar) };
+        return JSON.stringify(current.inForce.imports) === JSON.stringify(next.imports) ? current : { ...current, inForce: next };
+      }),
+    [],
+  );
 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -40,8 +51,13 @@ export function CalendarProvider({ children }: { children: ReactNode }) {
       if (result.ok) adopt(result.value);
       else setRefusal(result.error);
     });
+    // A notice imported in another window reaches this one within a minute; a failed check waits for the next.
+    const check = setInterval(() => {
+      void api.call('calendar.get', {}).then((result) => live && result.ok && adopt(result.value));
+    }, CHECK_MS);
     return () => {
       live = false;
+      clearInterval(check);
     };
   }, [adopt, attempt]);
   const retry = () => {

@@ -63,6 +63,11 @@ export const REFUSALS = {
   invalid_calendar: none,
   invalid_ics: none,
   invalid_enrolment_code: none,
+  invalid_notice: none,
+  notice_empty: none,
+  notice_spans_years: { years: 'string' },
+  notice_year_not_next: { year: 'number', through: 'string' },
+  calendar_changed: none,
   unknown_category: { code: 'string' },
   // ---- registration --------------------------------------------------------------------------------------
   anonymous_not_allowed: none,

@@ -1,22 +1,27 @@
 /**
- * The export audit log (`<data-dir>/audit/exports.jsonl`): append-only JSON lines, one per document that left
- * the app (shared/export/audit.ts). An append returns only after the line is fsync'd, so a document the person
+ * An audit log: append-only JSON lines, each checked against its schema — `<data-dir>/audit/exports.jsonl`, one
+ * per document that left the app (shared/export/audit.ts), and `audit/calendar.jsonl`, one per holiday notice
+ * imported into the working calendar (shared/api/calendar.ts). An append returns only after the line is fsync'd, so a document the person
  * received is on record even if the PC loses power right after. Lines are never rewritten or removed here.
  */
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { z } from 'zod';
 import { ExportAuditEntrySchema, type ExportAuditEntry } from '../../shared/export/audit';
 import { isMissingFile, syncDirectory } from './jsonFile';
 import { createSerial } from './serial';
 
-export interface AuditLog {
+export interface AuditLog<Entry = ExportAuditEntry> {
   /** Appends the entry (checked against its schema: a bad entry is a bug) and fsyncs it. */
-  append(entry: ExportAuditEntry): Promise<void>;
+  append(entry: Entry): Promise<void>;
   /** Every entry that parses, oldest first; a damaged line is skipped and counted. */
-  read(): Promise<{ entries: ExportAuditEntry[]; damagedLines: number }>;
+  read(): Promise<{ entries: Entry[]; damagedLines: number }>;
 }
 
-export function openAuditLog(file: string): AuditLog {
+/** The export audit log by default; another log names its entries' schema. */
+export function openAuditLog(file: string): AuditLog;
+export function openAuditLog<Entry>(file: string, schema: z.ZodType<Entry>): AuditLog<Entry>;
+export function openAuditLog(file: string, schema: z.ZodType = ExportAuditEntrySchema): AuditLog<unknown> {
   const serial = createSerial();
   /** Whether this process has checked that the file ends with a whole line. */
   let checkedEnd = false;
@@ -44,7 +49,7 @@ export function openAuditLog(file: string): AuditLog {
   return {
     append: (entry) =>
       serial(async () => {
-        const line = `${JSON.stringify(ExportAuditEntrySchema.parse(entry))}\n`;
+        const line = `${JSON.stringify(schema.parse(entry))}\n`;
         let prefix = '';
         let created = false;
         if (!checkedEnd) {
@@ -75,12 +80,12 @@ export function openAuditLog(file: string): AuditLog {
         if (isMissingFile(error)) return { entries: [], damagedLines: 0 };
         throw error;
       }
-      const entries: ExportAuditEntry[] = [];
+      const entries: unknown[] = [];
       let damagedLines = 0;
       for (const line of text.split('\n')) {
         if (line === '') continue;
         try {
-          const parsed = ExportAuditEntrySchema.safeParse(JSON.parse(line));
+          const parsed = schema.safeParse(JSON.parse(line));
           if (parsed.success) entries.push(parsed.data);
           else damagedLines += 1;
         } catch {

@@ -39,7 +39,8 @@ export interface AuthorityDeps {
   readonly journal: Journal<DomainEvent>;
   readonly branch: () => Promise<BranchSetup | undefined>;
   readonly policy: Policy;
-  readonly calendar: WorkingCalendar;
+  /** The working calendar in force now (an admin may import a holiday notice while main runs). */
+  readonly calendar: () => WorkingCalendar;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -79,7 +80,7 @@ export interface Anonymisation {
 }
 
 export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
-  const { journal, policy, calendar } = deps;
+  const { journal, policy } = deps;
   const states = new Map<ComplaintId, ComplaintState>();
   const numbers = new Set<string>();
   /** Highest daily sequence per local date (`YYYYMMDD`) among the numbers given. */
@@ -140,7 +141,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const now = deps.now().toISOString();
     let made = 0;
-    const ctx: CommandContext = { now, actor, newId: () => `${key}-${made++}`, policy, calendar };
+    const ctx: CommandContext = { now, actor, newId: () => `${key}-${made++}`, policy, calendar: deps.calendar() };
     let input = request.input;
     if (request.action === 'register') {
       // The number is main's to give: the next of the branch's local day, whatever the caller put in.
@@ -160,7 +161,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   async function escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
-    const ctx = { now: deps.now().toISOString(), newId: deps.newId, policy, calendar };
+    const ctx = { now: deps.now().toISOString(), newId: deps.newId, policy, calendar: deps.calendar() };
     const events: DomainEvent[] = [];
     for (const id of new Set(complaintIds)) {
       const state = states.get(id);
@@ -184,7 +185,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   async function anonymise(actor: Actor, endedBefore: string): Promise<Result<Anonymisation>> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
-    const ctx: CommandContext = { now: deps.now().toISOString(), actor, newId: deps.newId, policy, calendar };
+    const ctx: CommandContext = { now: deps.now().toISOString(), actor, newId: deps.newId, policy, calendar: deps.calendar() };
     const events: DomainEvent[] = [];
     for (const state of dueForAnonymisation(endedBefore)) {
       const decided = decideStep(state, { action: 'anonymise', complaintId: state.id, input: { endedBefore } }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length });

@@ -19,6 +19,10 @@ export interface DataLayout {
   readonly logFile: string;
   /** Append-only JSON lines: every export, PDF and print of complaint data (auditLog.ts); made at the first. */
   readonly exportAuditFile: string;
+  /** The holiday notices an admin imported into the working calendar (calendarService.ts); absent until the first. */
+  readonly calendarFile: string;
+  /** Append-only JSON lines: every notice imported into the working calendar. */
+  readonly calendarAuditFile: string;
 }
 
 export function dataLayout(root: string): DataLayout {
@@ -33,6 +37,8 @@ export function dataLayout(root: string): DataLayout {
     settingsFile: join(absolute, 'settings.json'),
     logFile: join(absolute, 'logs', 'main.log'),
     exportAuditFile: join(absolute, 'audit', 'exports.jsonl'),
+    calendarFile: join(absolute, 'calendar.json'),
+    calendarAuditFile: join(absolute, 'audit', 'calendar.jsonl'),
   };
 }
 

@@ -26,6 +26,8 @@ import { createBugReportLimiter } from './bugReports';
 import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 import { openAuditLog } from './auditLog';
+import { openCalendarService } from './calendarService';
+import { CalendarAuditEntrySchema } from '../../shared/api/calendar';
 import { openAuthority } from './authority';
 import { openRetention } from './retention';
 import { createSessions } from './sessions';
@@ -92,6 +94,15 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     await journal.close();
     throw error;
   });
+  const calendar = await openCalendarService({
+    file: layout.calendarFile,
+    base: CN_CALENDAR.doc,
+    audit: openAuditLog(layout.calendarAuditFile, CalendarAuditEntrySchema),
+    now,
+  }).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
   const openDir = openedCopiesDir(layout.root);
   await clearOpenedCopies(openDir);
   const evidence = createEvidenceStore(join(layout.root, 'attachments'), { openDir, openWithSystem: options.openWithSystem });
@@ -101,14 +112,14 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     users: () => users.list(),
     language: async () => (await settings.get()).language,
     policy: DEFAULT_POLICY,
-    calendar: CN_CALENDAR,
+    calendar: calendar.current,
     now,
     platform: options.documents ?? { pdf: createChromiumPdfEngine(), deliver: downloadDelivery },
     audit: openAuditLog(layout.exportAuditFile),
   });
   if (options.language) await settings.update({ language: options.language });
 
-  const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: CN_CALENDAR, now, newId: () => randomUUID() });
+  const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: calendar.current, now, newId: () => randomUUID() });
   const retention = await openRetention({ authority, journal, removeEvidence: (hash) => evidence.remove(hash), policy: DEFAULT_POLICY, now, log });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_POLICY.session.idleMinutes) * 60_000 });
   const throttle = createSignInThrottle(now);
@@ -230,6 +241,22 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     'records.anonymise': async ({ endedBefore, complaints }, caller) => {
       const admin = await requireUser(caller, ['admin']);
       return admin.ok ? retention.anonymise(admin.value, endedBefore, complaints) : admin;
+    },
+    'calendar.get': async (_input, caller) => {
+      const user = await background(caller);
+      return user.ok ? ok(calendar.inForce()) : user;
+    },
+    'calendar.previewNotice': async (input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      return admin.ok ? calendar.preview(input) : admin;
+    },
+    'calendar.importNotice': async (input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      if (!admin.ok) return admin;
+      const imported = await calendar.importNotice(input, admin.value);
+      if (imported.ok) log.info('holiday notice imported', { by: admin.value.id, fingerprint: imported.value.fingerprint });
+      else log.info('holiday notice refused', { by: admin.value.id, code: imported.error.code });
+      return imported;
     },
     ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
     ...documentHandlers(documents, (caller) => requireUser(caller)),

@@ -57,7 +57,8 @@ export interface DocumentDeps {
   readonly users: () => Promise<readonly PublicUser[]>;
   readonly language: () => Promise<Language>;
   readonly policy: Policy;
-  readonly calendar: WorkingCalendar;
+  /** The working calendar in force now. */
+  readonly calendar: () => WorkingCalendar;
   readonly now: () => Date;
   readonly platform: DocumentPlatform;
   /** Where every delivered document is recorded. */
@@ -243,7 +244,7 @@ export function createDocumentService(deps: DocumentDeps) {
         maskPersonalData,
         users: new Map((await deps.users()).map((u) => [u.id as string, u.displayName])),
         policy: deps.policy,
-        calendar: deps.calendar,
+        calendar: deps.calendar(),
         now: now.toISOString(),
         timeZone: branch.timeZone,
       });

@@ -11,6 +11,7 @@ import { clearAllFilters } from '../features/register/filters';
 import { Shell } from './Shell';
 import { SessionContext } from '../session/session';
 import { DeskStoreProvider } from './DeskStoreProvider';
+import { CalendarProvider } from '../session/calendar';
 
 type Phase =
   | { name: 'loading' }
@@ -103,9 +104,11 @@ export function App() {
     case 'ready':
       return (
         <SessionContext.Provider value={{ user: phase.user, branch: phase.branch, signOut }}>
-          <DeskStoreProvider>
-            <Shell />
-          </DeskStoreProvider>
+          <CalendarProvider>
+            <DeskStoreProvider>
+              <Shell />
+            </DeskStoreProvider>
+          </CalendarProvider>
         </SessionContext.Provider>
       );
   }

@@ -55,6 +55,8 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
       stopSweeps?.();
       clearInterval(catchUpTimer);
       db.close();
+      // Nothing may read the closed copy while the next one opens (a new calendar rebuilds the rows first).
+      setValue(null);
     };
   }, [user.id, branch.code, policy, calendar]);
 

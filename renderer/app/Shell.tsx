@@ -6,6 +6,7 @@ import { RegisterPage } from '../features/register/RegisterPage';
 import { ComplaintPage } from '../features/complaint/ComplaintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { BoardPage } from '../features/board/BoardPage';
+import { CalendarEndsBanner } from '../features/settings/CalendarEndsBanner';
 import { useDeadlineNotifications } from '../features/board/useDeadlineNotifications';
 import { HelpSheet } from './HelpSheet';
 import { Nav } from './Nav';
@@ -46,6 +47,7 @@ export function Shell() {
       <TopBar onHelp={openHelp} />
       <Nav current={route.name} />
       <main className="main" id="main">
+        <CalendarEndsBanner />
         <Screen key={route.name === 'complaint' ? `complaint:${route.id}` : route.name} route={route} />
       </main>
       {helpOpen && <HelpSheet onClose={() => setHelpOpen(false)} />}

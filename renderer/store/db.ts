@@ -64,7 +64,12 @@ export class DeskDb extends Dexie {
   users!: EntityTable<UserRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
 
-  constructor(name: string, project: Projector, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+  constructor(
+    name: string,
+    /** How rows are built from events; kept to rebuild them when the calendar in force changes. */
+    readonly project: Projector,
+    options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+  ) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
@@ -99,6 +104,24 @@ async function reprojectAll(tx: Transaction, project: Projector): Promise<void> 
   await tx.table('complaints').bulkPut(projected.map((p) => p.record));
   await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
   await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
+}
+
+/** The fingerprint of the working calendar the rows' deadline columns were computed with (in `settings`). */
+export const CALENDAR_FINGERPRINT_KEY = 'calendar:fingerprint';
+
+/**
+ * Rebuilds every row from the log when the working calendar in force is not the one the rows were computed with
+ * (an admin imported a holiday notice, or a release shipped the next year): a deadline counted over a day that
+ * turned into a make-up working day would otherwise stay where it was. Says whether it rebuilt anything.
+ */
+export async function reprojectForCalendar(db: DeskDb, fingerprint: string): Promise<boolean> {
+  return db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters, db.settings], async (tx) => {
+    if ((await db.settings.get(CALENDAR_FINGERPRINT_KEY))?.value === fingerprint) return false;
+    const hasRows = (await db.complaints.limit(1).count()) > 0;
+    if (hasRows) await reprojectAll(tx, db.project);
+    await db.settings.put({ key: CALENDAR_FINGERPRINT_KEY, value: fingerprint });
+    return hasRows;
+  });
 }
 
 /**

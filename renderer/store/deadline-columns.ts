@@ -67,7 +67,9 @@ export function deadlineColumns(state: ComplaintState, policy: Policy, calendar:
   // must not move the row out of the due-soon index past its deadline (queries count due soon as past due-soon − overdue).
   const dueSoonMs = untilDueSoonMs <= 0 ? Math.min(asOfMs, Date.parse(next.deadline)) : addWorkingMs(clockCalendar, asOfMs, untilDueSoonMs / MINUTE_MS);
   const dueSoonAt = new Date(dueSoonMs).toISOString();
-  return withEscalation({ nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, dueSoonAt, paused: 0 }, escalation);
+  const columns: DeadlineColumns = { nextDeadlineAt: next.deadline, nextDeadlineKind: next.kind, dueSoonAt, paused: 0 };
+  if (next.beyondCalendar) columns.nextDeadlineBeyondCalendar = 1;
+  return withEscalation(columns, escalation);
 }
 
 /** Left out rather than undefined: IndexedDB must not index a missing instant. */

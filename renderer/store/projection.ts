@@ -17,6 +17,8 @@ export interface DeadlineColumns {
   paused: Bit;
   /** When an automatic escalation can first fall due without a step (deadline-columns.ts); absent when none can. */
   escalationDueAt?: string;
+  /** The next deadline was counted past the end of the working calendar (`Clock.beyondCalendar`); absent otherwise. */
+  nextDeadlineBeyondCalendar?: 1;
 }
 
 /** Computes a state's deadline columns under the branch's policy and calendar (see deadline-columns.ts). */
@@ -55,6 +57,7 @@ export function projectState(state: ComplaintState, summarize: DeadlineSummarize
   if (deadline.nextDeadlineKind) record.nextDeadlineKind = deadline.nextDeadlineKind;
   if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
   if (deadline.escalationDueAt) record.escalationDueAt = canonical(deadline.escalationDueAt);
+  if (deadline.nextDeadlineBeyondCalendar) record.nextDeadlineBeyondCalendar = 1;
   return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) } };
 }
 

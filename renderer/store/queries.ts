@@ -41,7 +41,7 @@ export interface RegisterQuery {
 /** One line of the register, as the table renders it: the stored record's columns plus what is resolved at render. */
 export type ComplaintRow = Pick<
   ComplaintRecord,
-  'id' | 'number' | 'receivedAt' | 'channel' | 'category' | 'subCategory' | 'grade' | 'status' | 'tier' | 'assignee' | 'customerName' | 'phoneMasked' | 'nextDeadlineAt' | 'nextDeadlineKind'
+  'id' | 'number' | 'receivedAt' | 'channel' | 'category' | 'subCategory' | 'grade' | 'status' | 'tier' | 'assignee' | 'customerName' | 'phoneMasked' | 'nextDeadlineAt' | 'nextDeadlineKind' | 'nextDeadlineBeyondCalendar'
 > & {
   flags: readonly string[];
   assigneeName: string;
@@ -277,6 +277,7 @@ export function toComplaintRow(record: ComplaintRecord, userNames: ReadonlyMap<s
   if (record.subCategory) row.subCategory = record.subCategory;
   if (record.nextDeadlineAt) row.nextDeadlineAt = record.nextDeadlineAt;
   if (record.nextDeadlineKind) row.nextDeadlineKind = record.nextDeadlineKind;
+  if (record.nextDeadlineBeyondCalendar) row.nextDeadlineBeyondCalendar = 1;
   return row;
 }
 

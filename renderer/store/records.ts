@@ -47,6 +47,8 @@ export interface ComplaintRecord {
   /** The nearest running deadline; absent when no clock runs (terminal, or paused awaiting the customer). */
   nextDeadlineAt?: string;
   nextDeadlineKind?: string;
+  /** The next deadline lies past the end of the working calendar and may move once its holidays are known. */
+  nextDeadlineBeyondCalendar?: 1;
   /** The instant the nearest deadline turns "due soon" (the policy's last share of its clock). */
   dueSoonAt?: string;
   /** When an automatic escalation (tier limit, a month unresolved) can first fall due; the sweep's index. */

@@ -11,12 +11,13 @@ import type { ApiInput } from '../../shared/api/contract';
 import type { ComplaintId } from '../../shared/brand';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import type { ProposableAction } from '../../shared/domain/commands/context';
+import { calendarFingerprint } from '../../shared/calendar/fingerprint';
 import type { RegisterInput as RegisterCommandInput } from '../../shared/domain/commands/registration';
 import type { DomainEvent } from '../../shared/domain/events';
 import type { Policy } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
 import { JOURNALED_THROUGH_KEY, lastOf } from './counters';
-import type { DeskDb } from './db';
+import { reprojectForCalendar, type DeskDb } from './db';
 import { deadlineSummarizer } from './deadline-columns';
 import { sweepEscalations, type SweepReport } from './escalation-sweep';
 import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
@@ -62,8 +63,8 @@ export interface DeskStore {
   /** Events in this copy above the journal watermark (0: every event here came from main's journal). */
   pendingJournalCount(): Promise<number>;
   /**
-   * On start: checks this copy against main's journal (rebuilding it if it is not one), copies what is missing
-   * and mirrors users.
+   * On start: rebuilds the rows if they were computed on another working calendar, checks this copy against
+   * main's journal (rebuilding it if it is not one), copies what is missing and mirrors users.
    */
   restoreIfEmpty(onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>>;
   refreshUsers(): Promise<Result<number>>;
@@ -128,7 +129,11 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
       return Math.max(0, held - mark);
     },
     restoreIfEmpty: async (onProgress) => {
-      const [restored] = await Promise.all([inOrder(() => reconcileWithJournal(db, api, summarize, onProgress)), mirrorUsers(db, api)]);
+      const reconciled = inOrder(async () => {
+        await reprojectForCalendar(db, calendarFingerprint(calendar.doc));
+        return reconcileWithJournal(db, api, summarize, onProgress);
+      });
+      const [restored] = await Promise.all([reconciled, mirrorUsers(db, api)]);
       return restored;
     },
     refreshUsers: () => mirrorUsers(db, api),

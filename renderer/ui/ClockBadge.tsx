@@ -17,6 +17,8 @@ export interface ClockBadgeProps {
   kind?: string;
   /** The deadline itself, already formatted, for the tooltip. */
   dueText?: string;
+  /** Counted past the end of the working calendar: it may move once that year's holidays are imported. */
+  beyondCalendar?: boolean;
 }
 
 const ICONS: Record<ClockState, IconName> = {
@@ -31,7 +33,7 @@ const ICONS: Record<ClockState, IconName> = {
 };
 
 /** One visual language for every deadline in the app (UI.md "The deadline is the hero"). */
-export function ClockBadge({ state, minutes, kind, dueText }: ClockBadgeProps) {
+export function ClockBadge({ state, minutes, kind, dueText, beyondCalendar = false }: ClockBadgeProps) {
   const { t, i18n } = useTranslation();
   const known = kind !== undefined && i18n.exists(`clockKind.${kind}`);
   const label = known ? t(`clockKind.${kind}`) : undefined;
@@ -39,11 +41,13 @@ export function ClockBadge({ state, minutes, kind, dueText }: ClockBadgeProps) {
   const span = t(`clock.duration.${duration.key}`, duration.values);
   const text = t(`clock.${state}`, { remaining: span, overrun: span });
   const full = label ? `${label} · ${text}` : text;
-  const when = dueText ? `${full} (${dueText})` : full;
+  const meaning = known ? t('clock.meaningLine', { name: label, meaning: t(`clockMeaning.${kind}`) }) : undefined;
+  const title = [dueText ? `${full} (${dueText})` : full, meaning, beyondCalendar ? t('calendar.beyondHint') : undefined].filter(Boolean).join('\n');
   return (
-    <span className="clock" data-state={state} title={known ? `${when}\n${t('clock.meaningLine', { name: label, meaning: t(`clockMeaning.${kind}`) })}` : when}>
+    <span className="clock" data-state={state} data-beyond-calendar={beyondCalendar || undefined} title={title}>
       <Icon name={ICONS[state]} className="clock-glyph" />
       {full}
+      {beyondCalendar && <span className="clock-beyond">{t('calendar.beyondMark')}</span>}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import type { ClockBadgeProps } from './ClockBadge';
 /** A domain clock as the badge shows it: time left while running, the overrun once past the deadline. */
 export function clockBadgeProps(clock: Clock, dueText?: string): ClockBadgeProps {
   const minutes = clock.state === 'overdue' || clock.state === 'missed' ? clock.overrunMinutes : clock.remainingMinutes;
-  return { state: clock.state, minutes, kind: clock.kind, dueText };
+  return { state: clock.state, minutes, kind: clock.kind, dueText, beyondCalendar: clock.beyondCalendar === true };
 }
 
 /**

@@ -30,6 +30,9 @@ export const API_METHODS = [
   'exports.register',
   'records.anonymisationPreview',
   'records.anonymise',
+  'calendar.get',
+  'calendar.previewNotice',
+  'calendar.importNotice',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

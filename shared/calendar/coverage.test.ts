@@ -133,6 +133,15 @@ describe('clocks computed past the calendar’s end are marked', () => {
     expect(clocks.resolution).toMatchObject({ mode: 'around_the_clock', beyondCalendar: false });
   });
 
+  it('an extension counted in working days past the calendar’s end marks the clock it sets, even around the clock', () => {
+    const state = registeredAt('2027-12-20T01:00:00.000Z');
+    const extended = (newDeadline: string) => ({ ...state, extension: { newDeadline, reason: '等待检测报告', approvedBy: state.receivedBy, at: '2027-12-21T01:00:00.000Z' } });
+    const late = computeClocks(extended('2028-01-05T10:00:00.000Z'), DEFAULT_POLICY, CN_CALENDAR, '2027-12-21T02:00:00.000Z');
+    expect(late.resolution).toMatchObject({ mode: 'around_the_clock', deadline: '2028-01-05T10:00:00.000Z', beyondCalendar: true });
+    const inside = computeClocks(extended('2027-12-28T10:00:00.000Z'), DEFAULT_POLICY, CN_CALENDAR, '2027-12-21T02:00:00.000Z');
+    expect(inside.resolution.beyondCalendar).toBe(false);
+  });
+
   it('a calendar that ended in 2026 marks a 2027 working-time deadline', () => {
     const only2026 = compileCalendar(doc2026);
     const clocks = computeClocks(registeredAt('2026-12-30T01:00:00.000Z'), working, only2026, '2026-12-30T02:00:00.000Z');

@@ -52,3 +52,15 @@ export function extendWithYear(doc: CalendarDoc, supplement: YearSupplement): Re
   const parsed = parseWith(CalendarDocSchema, merged, 'invalid_calendar');
   return parsed.ok ? ok(parsed.value) : parsed;
 }
+
+/** Admins are warned this many days before the calendar in force runs out (issue 8). */
+export const CALENDAR_WARNING_DAYS = 30;
+
+/**
+ * Days from local day number `today` to the last covered day: 0 on the last day, negative once the calendar has
+ * run out, undefined for a calendar that never runs out.
+ */
+export function daysLeftInCalendar(coverage: CalendarCoverage, today: number): number | undefined {
+  const uncovered = firstUncoveredDay(coverage);
+  return uncovered === undefined ? undefined : uncovered - 1 - today;
+}

@@ -117,7 +117,7 @@ export function isMakeUpWorkdaySummary(summary: string): boolean {
   return /\b(make-?up (work)?day|working day|workday)\b/i.test(summary);
 }
 
-interface ImportedDays {
+export interface ImportedDays {
   readonly holidays: Holiday[];
   readonly makeUpWorkdays: MakeUpWorkday[];
 }
@@ -160,6 +160,12 @@ function classify(events: IcsEvent[], timeZone: string): Result<ImportedDays> {
   return ok({ holidays, makeUpWorkdays });
 }
 
+/** The holidays and make-up working days an .ics feed lists, on `timeZone`'s local days, in the feed's order. */
+export function readIcsDays(text: string, timeZone: string): Result<ImportedDays> {
+  const events = readEvents(text);
+  return events.ok ? classify(events.value, timeZone) : events;
+}
+
 /**
  * Add the holidays and make-up working days of an .ics feed to `base` (which supplies the id, zone and
  * working hours). Days already in `base` are not repeated. Refused with code 'invalid_ics' and a path such as
@@ -167,9 +173,7 @@ function classify(events: IcsEvent[], timeZone: string): Result<ImportedDays> {
  * both a holiday and a make-up day).
  */
 export function importIcs(text: string, base: CalendarDoc): Result<CalendarDoc> {
-  const events = readEvents(text);
-  if (!events.ok) return events;
-  const imported = classify(events.value, base.timeZone);
+  const imported = readIcsDays(text, base.timeZone);
   if (!imported.ok) return imported;
   const knownHolidays = new Set(base.holidays.flatMap(holidayDates));
   const knownMakeUps = new Set(base.makeUpWorkdays.map(makeUpDate));

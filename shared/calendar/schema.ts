@@ -18,7 +18,7 @@ const SpanSchema = z
   .strictObject({ start: TimeTextSchema, end: TimeTextSchema })
   .refine((span) => (minuteOfDayOf(span.start) ?? 0) < (minuteOfDayOf(span.end) ?? 0), { message: 'end must be after start', path: ['end'] });
 
-const HolidaySchema = z.union([
+export const HolidaySchema = z.union([
   DateTextSchema,
   z.strictObject({ date: DateTextSchema, name: nameSchema.optional() }),
   z
@@ -31,7 +31,7 @@ const HolidaySchema = z.union([
 ]);
 export type Holiday = z.infer<typeof HolidaySchema>;
 
-const MakeUpWorkdaySchema = z.union([DateTextSchema, z.strictObject({ date: DateTextSchema, name: nameSchema.optional() })]);
+export const MakeUpWorkdaySchema = z.union([DateTextSchema, z.strictObject({ date: DateTextSchema, name: nameSchema.optional() })]);
 export type MakeUpWorkday = z.infer<typeof MakeUpWorkdaySchema>;
 
 /** The dates a holiday entry covers, as 'YYYY-MM-DD' texts (the entry is already valid). */

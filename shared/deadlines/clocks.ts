@@ -70,7 +70,11 @@ interface Done {
 interface Adjustments {
   /** Pause bounds as epoch ms, [from, to, from, to, …]; an open pause ends at NaN. */
   readonly pauses: readonly number[];
-  readonly extension: { readonly atMs: number; readonly deadlineMs: number } | undefined;
+  /**
+   * `beyondCalendar`: the extension's deadline was counted in working days on the branch calendar past its end,
+   * so a clock it sets is marked even when the clock itself runs around the clock.
+   */
+  readonly extension: { readonly atMs: number; readonly deadlineMs: number; readonly beyondCalendar: boolean } | undefined;
   /** The extension's new deadline replaces the clock's deadline (resolution) or only holds it (tier). */
   readonly replaces: boolean;
 }
@@ -111,7 +115,7 @@ function evaluate(
     pushedMs += lengthMs;
   }
   const deadline = isoOf(deadlineMs);
-  const beyond = deadlineMs > calendar.coveredUntilMs;
+  const beyond = deadlineMs > calendar.coveredUntilMs || (extension !== undefined && extension.beyondCalendar && deadlineMs >= extension.deadlineMs);
   if (done) {
     return done.ms <= deadlineMs
       ? clock(kind, mode, deadline, deadlineMs, 'met', undefined, undefined, done.iso, beyond)
@@ -160,11 +164,15 @@ const calendarFor = (mode: ClockMode, calendar: WorkingCalendar): WorkingCalenda
 let lastNow: Done = { iso: '', ms: Number.NaN };
 
 /** The waits on the customer and the extension, as epoch ms, for the resolution and tier clocks (most complaints have none). */
-function adjustmentsOf(state: ComplaintState): { readonly resolution: Adjustments; readonly tier: Adjustments } {
+function adjustmentsOf(state: ComplaintState, calendar: WorkingCalendar): { readonly resolution: Adjustments; readonly tier: Adjustments } {
   if (state.pauses.length === 0 && state.extension === undefined) return UNADJUSTED;
   const pauses: number[] = [];
   for (const pause of state.pauses) pauses.push(instantMs(pause.from), pause.to === undefined ? Number.NaN : instantMs(pause.to));
-  const extension = state.extension && { atMs: instantMs(state.extension.at), deadlineMs: instantMs(state.extension.newDeadline) };
+  let extension: Adjustments['extension'];
+  if (state.extension) {
+    const deadlineMs = instantMs(state.extension.newDeadline);
+    extension = { atMs: instantMs(state.extension.at), deadlineMs, beyondCalendar: deadlineMs > calendar.coveredUntilMs };
+  }
   return { resolution: { pauses, extension, replaces: true }, tier: { pauses, extension, replaces: false } };
 }
 
@@ -235,7 +243,7 @@ export function computeClocks(state: ComplaintState, policy: Policy, calendar: W
   const b = basisOf(state, policy, calendar, now);
   const { nowMs, received, ended, resolved } = b;
   const share = policy.dueSoonShare;
-  const adjustments = adjustmentsOf(state);
+  const adjustments = adjustmentsOf(state, calendar);
   const { acknowledge, firstReply } = policy;
   const tierRule = policy.tiers[state.tier];
   const tierSinceMs = msOf(state.tierSince, received);
@@ -259,7 +267,7 @@ export type GradedClocks = Pick<ComplaintClocks, 'response' | 'resolution'>;
 /** Only the graded response and resolution clocks, equal to computeClocks' — for the KPI table, without the other three. */
 export function computeGradedClocks(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, now: string): GradedClocks {
   const b = basisOf(state, policy, calendar, now);
-  return { response: responseClock(b), resolution: resolutionClock(b, adjustmentsOf(state).resolution) };
+  return { response: responseClock(b), resolution: resolutionClock(b, adjustmentsOf(state, calendar).resolution) };
 }
 
 const OPEN: ReadonlySet<ClockState> = new Set(['on_time', 'due_soon', 'overdue']);

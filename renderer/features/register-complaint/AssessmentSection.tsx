@@ -4,7 +4,7 @@ import { GradeSchema, LevelSchema, MajorFlagSchema, SpreadSchema, ValiditySchema
 import type { Policy } from '../../../shared/policy/policy';
 import { Field, fieldAria } from '../../ui/Field';
 import { GradeChip } from '../../ui/GradeChip';
-import { CheckboxGroup, Section, SelectInput, TextInput, fieldId, useFieldError } from './formKit';
+import { CheckboxGroup, Section, SelectInput, TextInput, useFieldError, useFieldId } from './formKit';
 import { impliedFlags, suggestedGradeOf, type RegistrationFormValues } from './formSchema';
 
 const GRADES = GradeSchema.options.map((option) => String(option.value));
@@ -20,7 +20,7 @@ export function AssessmentSection({ policy, canAssess }: { policy: Policy; canAs
   const suggested = suggestedGradeOf(values, policy);
   const chosen = values.assessment.grade || String(suggested);
   const overridden = chosen !== String(suggested);
-  const gradeId = fieldId('assessment.grade');
+  const gradeId = useFieldId('assessment.grade');
   const gradeError = useFieldError('assessment.grade');
   const level = LevelSchema.options.map((value) => ({ value, label: t(`level.${value}`) }));
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { Refusal } from '../../../shared/result';
@@ -18,7 +18,8 @@ import { clearDraft, delayedSaver, draftKey, isWorthKeeping, loadDraft, saveDraf
 import { formatDateTimeText } from './dateTimeText';
 import { RegistrationFormValuesSchema, emptyRegistrationForm, registrationFormSchema, type RegistrationFormValues, type RegistrationSubmission } from './formSchema';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
-import { refusalFieldError } from '../../ui/fieldError';
+import { FormIdPrefix, refusalOnField } from '../../ui/formKit';
+import { REGISTRATION_ID_PREFIX } from './formKit';
 
 const DRAFT_DELAY_MS = 300;
 /** How often an untouched "received at" moves on to the current minute. */
@@ -92,7 +93,7 @@ export function RegisterComplaintPage() {
     const result = await store.register(input, { assessment, requestId });
     if (!result.ok) {
       setRefusal(result.error);
-      if (result.error.path) setError(result.error.path as Path<RegistrationFormValues>, refusalFieldError(result.error));
+      refusalOnField({ setError, getValues }, result.error);
       return;
     }
     // A draft save still waiting must not bring the registered form back as an "unsent draft".
@@ -103,7 +104,7 @@ export function RegisterComplaintPage() {
     setShowRestored(false);
     setRegistered(done);
   },
-    [store, setError, storageKey, requestId, draftSaver],
+    [store, setError, getValues, storageKey, requestId, draftSaver],
   );
   const submit = handleSubmit(onValid);
 
@@ -164,32 +165,34 @@ export function RegisterComplaintPage() {
         </div>
       )}
       <FormProvider {...form}>
-        <form className="reg-form" aria-labelledby="page-title" noValidate onSubmit={(event) => void submit(event)} onKeyDown={submitOnCtrlEnter}>
-          <IntakeSection policy={policy} autoFocusChannel={startAtChannel} />
-          <WhoSection anonymousAllowed={policy.registration.anonymousAllowed} collectiveThreshold={policy.registration.collectiveMajorThreshold} autoFocusName={!startAtChannel} />
-          <WhatSection />
-          <WantSection />
-          <AssessmentSection policy={policy} canAssess={canAssess} />
-          <div className="form-actions">
-            {refusal && (
-              <span className="field-error" role="alert">
-                {refusalText(t, refusal)}
-              </span>
-            )}
-            {!refusal && formState.submitCount > 0 && !formState.isValid && Object.keys(formState.errors).length > 0 && (
-              <span className="field-error" role="alert">
-                {t('refusal.invalid_input')}
-              </span>
-            )}
-            <span className="spacer" />
-            <button type="button" className="btn" onClick={askToClear}>
-              {t('register.discardDraft')}
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
-              {t('register.submit')} <kbd aria-hidden="true">Ctrl+Enter</kbd>
-            </button>
-          </div>
-        </form>
+        <FormIdPrefix.Provider value={REGISTRATION_ID_PREFIX}>
+          <form className="reg-form" aria-labelledby="page-title" noValidate onSubmit={(event) => void submit(event)} onKeyDown={submitOnCtrlEnter}>
+            <IntakeSection policy={policy} autoFocusChannel={startAtChannel} />
+            <WhoSection anonymousAllowed={policy.registration.anonymousAllowed} collectiveThreshold={policy.registration.collectiveMajorThreshold} autoFocusName={!startAtChannel} />
+            <WhatSection />
+            <WantSection />
+            <AssessmentSection policy={policy} canAssess={canAssess} />
+            <div className="form-actions">
+              {refusal && (
+                <span className="field-error" role="alert">
+                  {refusalText(t, refusal)}
+                </span>
+              )}
+              {!refusal && formState.submitCount > 0 && !formState.isValid && Object.keys(formState.errors).length > 0 && (
+                <span className="field-error" role="alert">
+                  {t('refusal.invalid_input')}
+                </span>
+              )}
+              <span className="spacer" />
+              <button type="button" className="btn" onClick={askToClear}>
+                {t('register.discardDraft')}
+              </button>
+              <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
+                {t('register.submit')} <kbd aria-hidden="true">Ctrl+Enter</kbd>
+              </button>
+            </div>
+          </form>
+        </FormIdPrefix.Provider>
       </FormProvider>
       {confirmingClear && (
         <Dialog title={t('register.confirmClearTitle')} onClose={() => setConfirmingClear(false)}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Section, TextInput, fieldId, useFieldError } from './formKit';
+import { Section, TextInput, useFieldError, useFieldId } from './formKit';
 import type { RegistrationFormValues } from './formSchema';
 
 /**
@@ -61,7 +61,7 @@ function CollectiveCount({ threshold }: { threshold: number }) {
     setWasMajor(major);
     setDropped(wasMajor && !major);
   }
-  const id = fieldId('collective.count');
+  const id = useFieldId('collective.count');
   const error = useFieldError('collective.count', 'validation.collectiveCount', { min: 2, max: 1_000_000 });
   const note = dropped ? t('register.collectiveFlagDropped', { threshold }) : t('register.collectiveMajor', { threshold });
   return (

@@ -77,7 +77,13 @@ const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRo
       </span>
       <span className="cell" role="gridcell">{row.assigneeName}</span>
       <span className="cell" role="gridcell">
-        <ClockBadge state={row.clockState} minutes={minutes} kind={row.nextDeadlineKind} dueText={formatDateTime(row.nextDeadlineAt, language, timeZone)} />
+        <ClockBadge
+          state={row.clockState}
+          minutes={minutes}
+          kind={row.nextDeadlineKind}
+          dueText={formatDateTime(row.nextDeadlineAt, language, timeZone)}
+          beyondCalendar={row.nextDeadlineBeyondCalendar === 1}
+        />
       </span>
     </>
   );

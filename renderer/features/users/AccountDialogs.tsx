@@ -5,7 +5,8 @@ import type { PublicUser } from '../../../shared/api/schemas';
 import { api } from '../../platform/api';
 import { useOpenHeldBy } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { AccountForm, NewPasswordInputs, RoleSelect, TextInput } from './AccountForm';
+import { TextInput } from '../../ui/formKit';
+import { AccountForm, NewPasswordInputs, RoleSelect } from './AccountForm';
 import { AddAccountFormSchema, EditAccountFormSchema, EMPTY_ACCOUNT, NEW_PASSWORD, NewPasswordFormSchema, type EditAccountValues } from './accountForms';
 
 /** What the section opened: one dialog at a time. */
@@ -47,7 +48,7 @@ export function AccountDialog({ dialog, onClose, onSaved }: AccountDialogProps) 
             submitLabel={t('users.add')}
           >
             <div className="account-grid">
-              <TextInput name="username" label={t('users.username')} required fallbackKey="validation.username" />
+              <TextInput name="username" label={t('users.username')} required fallbackKey="validation.username" spellCheck={false} />
               <TextInput name="displayName" label={t('users.displayName')} hint={t('users.displayNameHint')} />
               <RoleSelect />
               <span />

@@ -1,18 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { createContext, useContext, useState, type ReactNode } from 'react';
-import { FormProvider, get, useForm, useFormContext, type DefaultValues, type FieldError, type FieldValues, type Path } from 'react-hook-form';
+import { useState, type ReactNode } from 'react';
+import { FormProvider, useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/api/rules';
 import { RoleSchema } from '../../../shared/api/schemas';
 import type { Refusal, Result } from '../../../shared/result';
 import { refusalText } from '../../i18n/refusal';
-import { Field, fieldAria } from '../../ui/Field';
-import { fieldErrorText, formErrorMap, isBlank, refusalFieldError } from '../../ui/fieldError';
+import { formErrorMap } from '../../ui/fieldError';
+import { FormIdPrefix, SelectInput, TextInput, refusalOnField } from '../../ui/formKit';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
-
-/** Control ids of one form: the page and a dialog may both hold a "password" field. */
-const IdPrefix = createContext('account');
 
 interface AccountFormProps<V extends FieldValues, I> {
   /** Prefix of the control ids (`${idPrefix}-${name}`), unique on the page. */
@@ -46,13 +43,11 @@ export function AccountForm<V extends FieldValues, I>({ idPrefix, schema, defaul
       onSaved(input);
       return;
     }
-    const field = result.error.path?.split('.')[0];
-    if (field && field in getValues()) setError(field as Path<V>, refusalFieldError(result.error), { shouldFocus: true });
-    else setRefusal(result.error);
+    setRefusal(refusalOnField({ setError, getValues }, result.error));
   };
 
   return (
-    <IdPrefix.Provider value={idPrefix}>
+    <FormIdPrefix.Provider value={idPrefix}>
       <FormProvider {...form}>
         <form className="account-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={submitOnCtrlEnter}>
           {children}
@@ -71,65 +66,23 @@ export function AccountForm<V extends FieldValues, I>({ idPrefix, schema, defaul
           </div>
         </form>
       </FormProvider>
-    </IdPrefix.Provider>
+    </FormIdPrefix.Provider>
   );
 }
 
-/** The translated error of a field in the surrounding account form ("required" when it is empty). */
-function useAccountFieldError(name: string, fallbackKey?: string): string | undefined {
-  const { t } = useTranslation();
-  const { formState, getValues } = useFormContext();
-  const value: unknown = getValues(name);
-  // Length limits come with their own numbers (formErrorMap); the password's minimum is the one fallback that needs one.
-  return fieldErrorText(t, get(formState.errors, name) as FieldError | undefined, { empty: isBlank(value), fallbackKey, params: { min: PASSWORD_MIN_LENGTH } });
-}
-
-interface TextInputProps {
-  name: string;
-  label: string;
-  required?: boolean;
-  hint?: string;
-  fallbackKey?: string;
-  type?: 'text' | 'password';
-  autoComplete?: string;
-}
-
-export function TextInput({ name, label, required, hint, fallbackKey, type = 'text', autoComplete = 'off' }: TextInputProps) {
-  const { register } = useFormContext();
-  const error = useAccountFieldError(name, fallbackKey);
-  const id = `${useContext(IdPrefix)}-${name}`;
-  return (
-    <Field id={id} label={label} required={required} error={error} hint={hint}>
-      <input type={type} autoComplete={autoComplete} spellCheck={false} {...register(name)} {...fieldAria(id, error, hint)} />
-    </Field>
-  );
-}
-
-/** A new password and its confirmation, with the minimum length as the hint. */
+/** A new password and its confirmation, with the minimum length as the hint (and in the "too short" message). */
 export function NewPasswordInputs({ label, confirmLabel }: { label: string; confirmLabel: string }) {
   const { t } = useTranslation();
+  const params = { min: PASSWORD_MIN_LENGTH };
   return (
     <>
-      <TextInput name="password" type="password" autoComplete="new-password" label={label} required hint={t('users.passwordHint', { min: PASSWORD_MIN_LENGTH })} />
-      <TextInput name="confirmPassword" type="password" autoComplete="new-password" label={confirmLabel} required />
+      <TextInput name="password" type="password" autoComplete="new-password" label={label} required params={params} hint={t('users.passwordHint', params)} />
+      <TextInput name="confirmPassword" type="password" autoComplete="new-password" label={confirmLabel} required params={params} />
     </>
   );
 }
 
 export function RoleSelect() {
   const { t } = useTranslation();
-  const { register } = useFormContext();
-  const error = useAccountFieldError('role');
-  const id = `${useContext(IdPrefix)}-role`;
-  return (
-    <Field id={id} label={t('users.role')} required error={error}>
-      <select {...register('role')} {...fieldAria(id, error)}>
-        {RoleSchema.options.map((role) => (
-          <option key={role} value={role}>
-            {t(`role.${role}`)}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+  return <SelectInput name="role" label={t('users.role')} required options={RoleSchema.options.map((role) => ({ value: role, label: t(`role.${role}`) }))} />;
 }

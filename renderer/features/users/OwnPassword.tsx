@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
-import { AccountForm, NewPasswordInputs, TextInput } from './AccountForm';
+import { TextInput } from '../../ui/formKit';
+import { AccountForm, NewPasswordInputs } from './AccountForm';
 import { OWN_PASSWORD, OwnPasswordFormSchema } from './accountForms';
 import './users.css';
 

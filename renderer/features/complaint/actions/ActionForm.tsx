@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState, type ReactNode } from 'react';
-import { FormProvider, useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import { FormProvider, useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { ComplaintId } from '../../../../shared/brand';
@@ -10,7 +10,7 @@ import { useDeskStore } from '../../../store';
 import { COMMAND_INPUTS } from '../../../../shared/domain/commands';
 import type { ToolbarAction } from './toolbarModel';
 import { submitOnCtrlEnter } from '../../../ui/submitOnCtrlEnter';
-import { refusalFieldError } from '../../../ui/fieldError';
+import { FormIdPrefix, refusalOnField } from '../../../ui/formKit';
 
 interface ActionFormProps<V extends FieldValues> {
   complaintId: ComplaintId;
@@ -46,9 +46,9 @@ export function ActionForm<V extends FieldValues>({ complaintId, action, default
         onDone();
         return;
       }
+      // The banner says it in any case; the field it names (if the dialog has it) shows it too.
       setRefusal(result.error);
-      const field = result.error.path?.split('.')[0];
-      if (field !== undefined && field in getValues()) setError(field as Path<V>, refusalFieldError(result.error));
+      refusalOnField({ setError, getValues }, result.error);
     } catch (error) {
       console.error(`perform ${action} failed`, error); // a bug, not a refusal: logged, shown only as "unexpected"
       setFailed(true);
@@ -57,28 +57,35 @@ export function ActionForm<V extends FieldValues>({ complaintId, action, default
 
   return (
     <FormProvider {...form}>
-      <form className="action-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={submitOnCtrlEnter}>
-        {children}
-        {refusal && (
-          <div className="banner banner-error" role="alert">
-            {refusalText(t, refusal)}
+      <FormIdPrefix.Provider value="act">
+        <form className="action-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={submitOnCtrlEnter}>
+          {children}
+          {refusal && (
+            <div className="banner banner-error" role="alert">
+              {refusalText(t, refusal)}
+            </div>
+          )}
+          {failed && (
+            <div className="banner banner-error" role="alert">
+              {t('common.unknownError')}
+            </div>
+          )}
+          <div className="form-actions">
+            <span className="muted">
+              <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
+            </span>
+            <span className="spacer" />
+            <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
+              {formState.isSubmitting ? t('actions.saving') : t('common.save')}
+            </button>
           </div>
-        )}
-        {failed && (
-          <div className="banner banner-error" role="alert">
-            {t('common.unknownError')}
-          </div>
-        )}
-        <div className="form-actions">
-          <span className="muted">
-            <kbd>Ctrl</kbd>+<kbd>Enter</kbd>
-          </span>
-          <span className="spacer" />
-          <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('actions.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
+        </form>
+      </FormIdPrefix.Provider>
     </FormProvider>
   );
+}
+
+/** A two-column grid of fields inside a dialog. */
+export function FormGrid({ children }: { children: ReactNode }) {
+  return <div className="action-grid">{children}</div>;
 }

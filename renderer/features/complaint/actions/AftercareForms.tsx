@@ -5,7 +5,8 @@ import { DISSATISFIED_AT_MOST } from '../../../../shared/domain/commands';
 import { RejectionReasonSchema } from '../../../../shared/domain/vocabulary';
 import { ActionForm } from './ActionForm';
 import type { ActionDialogProps } from './dialogProps';
-import { CheckField, FormGrid, SelectField, TextField } from './formKit';
+import { CheckboxInput, SelectInput, TextArea, TextInput } from '../../../ui/formKit';
+import { FormGrid } from './ActionForm';
 import {
   closeCorrectiveInput,
   followUpInput,
@@ -28,13 +29,13 @@ function Satisfaction() {
   const dissatisfied = reached && satisfaction !== '' && Number(satisfaction) <= DISSATISFIED_AT_MOST;
   return (
     <>
-      <SelectField
+      <SelectInput
         name="satisfaction"
         label={t('actions.field.satisfaction')}
         required={reached}
         disabled={!reached}
         placeholder={t('actions.choose')}
-        options={SATISFACTION.map((score) => [String(score), t(`actions.satisfaction.${score}`)] as const)}
+        options={SATISFACTION.map((score) => ({ value: String(score), label: t(`actions.satisfaction.${score}`) }))}
       />
       {dissatisfied && (
         <p className="banner banner-info span-all flush" role="status">
@@ -51,13 +52,13 @@ export function FollowUpForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="followUp" defaultValues={defaults} toInput={followUpInput} onDone={onDone}>
       <FormGrid>
-        <SelectField name="method" label={t('actions.field.method')} required placeholder={t('actions.choose')} options={useMethodOptions()} />
+        <SelectInput name="method" label={t('actions.field.method')} required placeholder={t('actions.choose')} options={useMethodOptions()} />
         <div className="align-end">
-          <CheckField name="reached" label={t('actions.field.reached')} />
+          <CheckboxInput name="reached" label={t('actions.field.reached')} />
         </div>
         <Satisfaction />
       </FormGrid>
-      <TextField name="comments" label={t('actions.field.comments')} multiline />
+      <TextArea name="comments" label={t('actions.field.comments')} />
     </ActionForm>
   );
 }
@@ -66,8 +67,8 @@ export function ReopenForm({ complaint, onDone }: ActionDialogProps) {
   const { t } = useTranslation();
   return (
     <ActionForm complaintId={complaint.id} action="reopen" defaultValues={{ appeal: false, reason: '' }} toInput={reopenInput} onDone={onDone}>
-      <CheckField name="appeal" label={t('actions.field.appeal')} />
-      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+      <CheckboxInput name="appeal" label={t('actions.field.appeal')} />
+      <TextArea name="reason" label={t('actions.field.reason')} required />
     </ActionForm>
   );
 }
@@ -87,14 +88,14 @@ export function RejectForm({ complaint, onDone }: ActionDialogProps) {
   const { t } = useTranslation();
   return (
     <ActionForm complaintId={complaint.id} action="reject" defaultValues={{ reason: '', text: '' }} toInput={rejectInput} onDone={onDone}>
-      <SelectField
+      <SelectInput
         name="reason"
         label={t('actions.field.reason')}
         required
         placeholder={t('actions.choose')}
-        options={RejectionReasonSchema.options.map((reason) => [reason, t(`rejectionReason.${reason}`)] as const)}
+        options={RejectionReasonSchema.options.map((reason) => ({ value: reason, label: t(`rejectionReason.${reason}`) }))}
       />
-      <TextField name="text" label={t('actions.field.details')} required multiline />
+      <TextArea name="text" label={t('actions.field.details')} required />
     </ActionForm>
   );
 }
@@ -104,7 +105,7 @@ export function VoidForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="void" defaultValues={{ reason: '' }} toInput={reasonInput} onDone={onDone}>
       <p className="flush muted">{t('actions.voidText')}</p>
-      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+      <TextArea name="reason" label={t('actions.field.reason')} required />
     </ActionForm>
   );
 }
@@ -115,10 +116,10 @@ export function OpenCorrectiveForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="openCorrectiveAction" defaultValues={defaults} toInput={openCorrectiveInput} onDone={onDone}>
       <FormGrid>
-        <TextField name="owner" label={t('actions.field.owner')} required />
-        <TextField name="dueDate" label={t('actions.field.dueDate')} required type="date" />
+        <TextInput name="owner" label={t('actions.field.owner')} required />
+        <TextInput name="dueDate" label={t('actions.field.dueDate')} required type="date" />
       </FormGrid>
-      <TextField name="description" label={t('actions.field.description')} required multiline />
+      <TextArea name="description" label={t('actions.field.description')} required />
     </ActionForm>
   );
 }
@@ -129,14 +130,14 @@ export function CloseCorrectiveForm({ complaint, onDone }: ActionDialogProps) {
   const defaults: CloseCorrectiveValues = { actionId: open.length === 1 ? (open[0]?.id ?? '') : '', outcome: '' };
   return (
     <ActionForm complaintId={complaint.id} action="closeCorrectiveAction" defaultValues={defaults} toInput={closeCorrectiveInput} onDone={onDone}>
-      <SelectField
+      <SelectInput
         name="actionId"
         label={t('actions.field.correctiveAction')}
         required
         placeholder={t('actions.choose')}
-        options={open.map((action) => [action.id, `${action.description.slice(0, 60)} · ${action.owner} · ${action.dueDate}`] as const)}
+        options={open.map((action) => ({ value: action.id, label: `${action.description.slice(0, 60)} · ${action.owner} · ${action.dueDate}` }))}
       />
-      <TextField name="outcome" label={t('actions.field.outcome')} required multiline />
+      <TextArea name="outcome" label={t('actions.field.outcome')} required />
     </ActionForm>
   );
 }

@@ -11,7 +11,8 @@ import { useCalendar, usePolicy } from '../../../ui/policy';
 import { useNow } from '../../../store';
 import { ActionForm } from './ActionForm';
 import type { ActionDialogProps } from './dialogProps';
-import { CheckField, CheckGroup, FormGrid, SelectField, TextField } from './formKit';
+import { CheckboxGroup, CheckboxInput, SelectInput, TextArea, TextInput } from '../../../ui/formKit';
+import { FormGrid } from './ActionForm';
 import {
   answerInput,
   extendedDeadline,
@@ -31,15 +32,15 @@ import {
 /** Communication methods as select options (phone, written, in person, SMS, email). */
 export function useMethodOptions() {
   const { t } = useTranslation();
-  return CommunicationMethodSchema.options.map((method) => [method, t(`communication.${method}`)] as const);
+  return CommunicationMethodSchema.options.map((method) => ({ value: method, label: t(`communication.${method}`) }));
 }
 
 export function NoteForm({ complaint, onDone }: ActionDialogProps) {
   const { t } = useTranslation();
   return (
     <ActionForm complaintId={complaint.id} action="addNote" defaultValues={{ text: '', contactedCustomer: false }} toInput={noteInput} onDone={onDone}>
-      <TextField name="text" label={t('actions.field.note')} required multiline />
-      <CheckField name="contactedCustomer" label={t('actions.field.contactedCustomer')} />
+      <TextArea name="text" label={t('actions.field.note')} required />
+      <CheckboxInput name="contactedCustomer" label={t('actions.field.contactedCustomer')} />
     </ActionForm>
   );
 }
@@ -57,14 +58,14 @@ export function InvestigationForm({ complaint, onDone }: ActionDialogProps) {
   };
   return (
     <ActionForm complaintId={complaint.id} action="recordInvestigation" defaultValues={defaults} toInput={investigationInput} onDone={onDone}>
-      <TextField name="findings" label={t('actions.field.findings')} required multiline />
-      <TextField name="rootCause" label={t('actions.field.rootCause')} multiline />
+      <TextArea name="findings" label={t('actions.field.findings')} required />
+      <TextArea name="rootCause" label={t('actions.field.rootCause')} />
       <FormGrid>
-        <TextField name="responsibleDepartment" label={t('actions.field.responsibleDepartment')} />
-        <TextField name="responsiblePerson" label={t('actions.field.responsiblePerson')} />
+        <TextInput name="responsibleDepartment" label={t('actions.field.responsibleDepartment')} />
+        <TextInput name="responsiblePerson" label={t('actions.field.responsiblePerson')} />
       </FormGrid>
-      <TextField name="interviewed" label={t('actions.field.interviewed')} hint={t('actions.interviewedHint')} />
-      <CheckField name="cannotResolveAlone" label={t('actions.field.cannotResolveAlone')} />
+      <TextInput name="interviewed" label={t('actions.field.interviewed')} hint={t('actions.interviewedHint')} />
+      <CheckboxInput name="cannotResolveAlone" label={t('actions.field.cannotResolveAlone')} />
     </ActionForm>
   );
 }
@@ -74,9 +75,9 @@ export function ProposalForm({ complaint, onDone }: ActionDialogProps) {
   const defaults: ProposalValues = { offers: [], amount: '', text: '' };
   return (
     <ActionForm complaintId={complaint.id} action="proposeResolution" defaultValues={defaults} toInput={proposalInput} onDone={onDone}>
-      <CheckGroup name="offers" legend={t('actions.field.offer')} required options={RequestKindSchema.options.map((kind) => [kind, t(`requestKind.${kind}`)] as const)} />
-      <TextField name="amount" label={t('actions.field.amount')} inputMode="decimal" fallbackKey="validation.money" />
-      <TextField name="text" label={t('actions.field.proposal')} required multiline />
+      <CheckboxGroup name="offers" legend={t('actions.field.offer')} required options={RequestKindSchema.options.map((kind) => ({ value: kind, label: t(`requestKind.${kind}`) }))} />
+      <TextInput name="amount" label={t('actions.field.amount')} inputMode="decimal" fallbackKey="validation.money" />
+      <TextArea name="text" label={t('actions.field.proposal')} required />
     </ActionForm>
   );
 }
@@ -86,18 +87,18 @@ export function AnswerForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="recordCustomerResponse" defaultValues={{ accepted: '', comment: '' }} toInput={answerInput} onDone={onDone}>
       {complaint.proposal && <p className="flush muted">{complaint.proposal.text}</p>}
-      <SelectField
+      <SelectInput
         name="accepted"
         label={t('actions.field.accepted')}
         required
         placeholder={t('actions.choose')}
         options={[
-          ['yes', t('actions.acceptedYes')],
-          ['no', t('actions.acceptedNo')],
+          { value: 'yes', label: t('actions.acceptedYes') },
+          { value: 'no', label: t('actions.acceptedNo') },
         ]}
         hint={t('actions.rejectEscalates')}
       />
-      <TextField name="comment" label={t('actions.field.comment')} multiline />
+      <TextArea name="comment" label={t('actions.field.comment')} />
     </ActionForm>
   );
 }
@@ -111,10 +112,10 @@ export function ResolveForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="resolve" defaultValues={defaults} toInput={toInput} onDone={onDone}>
       <FormGrid>
-        <SelectField name="communicatedBy" label={t('actions.field.howCommunicated')} required placeholder={t('actions.choose')} options={useMethodOptions()} />
-        <TextField name="communicatedAt" label={t('actions.field.when')} required type="datetime-local" fallbackKey="validation.dateTime" />
+        <SelectInput name="communicatedBy" label={t('actions.field.howCommunicated')} required placeholder={t('actions.choose')} options={useMethodOptions()} />
+        <TextInput name="communicatedAt" label={t('actions.field.when')} required type="datetime-local" fallbackKey="validation.dateTime" />
       </FormGrid>
-      <TextField name="summary" label={t('actions.field.summary')} required multiline />
+      <TextArea name="summary" label={t('actions.field.summary')} required />
     </ActionForm>
   );
 }
@@ -124,7 +125,7 @@ export function PauseForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="pause" defaultValues={{ reason: '' }} toInput={reasonInput} onDone={onDone}>
       <p className="flush muted">{t('actions.pauseText')}</p>
-      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+      <TextArea name="reason" label={t('actions.field.reason')} required />
     </ActionForm>
   );
 }
@@ -133,7 +134,7 @@ export function ResumeForm({ complaint, onDone }: ActionDialogProps) {
   const { t } = useTranslation();
   return (
     <ActionForm complaintId={complaint.id} action="resume" defaultValues={{ note: '' }} toInput={resumeInput} onDone={onDone}>
-      <TextField name="note" label={t('actions.field.note')} multiline />
+      <TextArea name="note" label={t('actions.field.note')} />
     </ActionForm>
   );
 }
@@ -145,10 +146,17 @@ function NewDeadline({ current }: { current: string }) {
   const days = useWatch<ExtendValues, 'workingDays'>({ name: 'workingDays' });
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const next = extendedDeadline(calendar, current, days ?? '');
+  const beyond = next !== undefined && Date.parse(next) > calendar.coveredUntilMs;
   return (
     <p className="flush span-all" role="status">
       {t('actions.currentDeadline', { when: formatDateTime(current, language, branch.timeZone) })} →{' '}
       <strong>{t('actions.newDeadline', { when: next ? formatDateTime(next, language, branch.timeZone) : '—' })}</strong>
+      {beyond && (
+        <>
+          <span className="clock-beyond">{t('calendar.beyondMark')}</span>
+          <small className="muted calendar-beyond-hint">{t('calendar.beyondHint')}</small>
+        </>
+      )}
     </p>
   );
 }
@@ -164,7 +172,7 @@ export function ExtendForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="extend" defaultValues={defaults} toInput={extendInput} onDone={onDone}>
       <FormGrid>
-        <TextField
+        <TextInput
           name="workingDays"
           label={t('actions.field.workingDays')}
           required
@@ -172,10 +180,10 @@ export function ExtendForm({ complaint, onDone }: ActionDialogProps) {
           hint={t('actions.workingDaysHint', { max })}
           fallbackKey="actions.workingDaysInvalid"
         />
-        <SelectField name="customerInformedBy" label={t('actions.field.customerInformedBy')} required placeholder={t('actions.choose')} options={useMethodOptions()} />
+        <SelectInput name="customerInformedBy" label={t('actions.field.customerInformedBy')} required placeholder={t('actions.choose')} options={useMethodOptions()} />
       </FormGrid>
       <NewDeadline current={current} />
-      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+      <TextArea name="reason" label={t('actions.field.reason')} required />
     </ActionForm>
   );
 }

@@ -10,7 +10,8 @@ import { usePolicy } from '../../../ui/policy';
 import { useUsers } from '../../../store';
 import { ActionForm } from './ActionForm';
 import type { ActionDialogProps } from './dialogProps';
-import { CheckGroup, FormGrid, SelectField, TextField } from './formKit';
+import { CheckboxGroup, SelectInput, TextArea, TextInput } from '../../../ui/formKit';
+import { FormGrid } from './ActionForm';
 import { assessInput, noInput, assignInput, escalateInput, type AssessValues, type AssignValues, type EscalateValues } from './formInputs';
 
 export function AcknowledgeForm({ complaint, onDone }: ActionDialogProps) {
@@ -48,13 +49,13 @@ function SuggestedGrade({ locked }: { locked: readonly MajorFlag[] }) {
           </>
         )}
       </div>
-      <SelectField
+      <SelectInput
         name="grade"
         label={t('actions.field.grade')}
         placeholder={suggested === undefined ? t('actions.takeSuggested') : t('actions.takeSuggestedGrade', { grade: suggested })}
-        options={GradeSchema.options.map((option) => [String(option.value), t('grade.label', { grade: option.value })] as const)}
+        options={GradeSchema.options.map((option) => ({ value: String(option.value), label: t('grade.label', { grade: option.value }) }))}
       />
-      {overridden && <TextField name="overrideReason" label={t('actions.field.overrideReason')} required multiline />}
+      {overridden && <TextArea name="overrideReason" label={t('actions.field.overrideReason')} required />}
     </>
   );
 }
@@ -76,15 +77,15 @@ export function AssessForm({ complaint, onDone }: ActionDialogProps) {
   return (
     <ActionForm complaintId={complaint.id} action="assess" defaultValues={defaults} toInput={assessInput} onDone={onDone}>
       <FormGrid>
-        <SelectField name="validity" label={t('actions.field.validity')} required placeholder={choose} options={ValiditySchema.options.map((v) => [v, t(`validity.${v}`)] as const)} />
-        <SelectField name="severity" label={t('actions.field.severity')} required placeholder={choose} options={LevelSchema.options.map((v) => [v, t(`level.${v}`)] as const)} />
-        <SelectField name="urgency" label={t('actions.field.urgency')} required placeholder={choose} options={LevelSchema.options.map((v) => [v, t(`level.${v}`)] as const)} />
-        <SelectField name="spread" label={t('actions.field.spread')} required placeholder={choose} options={SpreadSchema.options.map((v) => [v, t(`spread.${v}`)] as const)} />
+        <SelectInput name="validity" label={t('actions.field.validity')} required placeholder={choose} options={ValiditySchema.options.map((v) => ({ value: v, label: t(`validity.${v}`) }))} />
+        <SelectInput name="severity" label={t('actions.field.severity')} required placeholder={choose} options={LevelSchema.options.map((v) => ({ value: v, label: t(`level.${v}`) }))} />
+        <SelectInput name="urgency" label={t('actions.field.urgency')} required placeholder={choose} options={LevelSchema.options.map((v) => ({ value: v, label: t(`level.${v}`) }))} />
+        <SelectInput name="spread" label={t('actions.field.spread')} required placeholder={choose} options={SpreadSchema.options.map((v) => ({ value: v, label: t(`spread.${v}`) }))} />
       </FormGrid>
-      <CheckGroup
+      <CheckboxGroup
         name="flags"
         legend={t('actions.field.flags')}
-        options={MajorFlagSchema.options.map((flag) => [flag, t(`flag.${flag}`)] as const)}
+        options={MajorFlagSchema.options.map((flag) => ({ value: flag, label: t(`flag.${flag}`) }))}
         locked={locked}
       />
       <SuggestedGrade locked={locked} />
@@ -98,10 +99,10 @@ export function AssignForm({ complaint, onDone, action }: ActionDialogProps & { 
   const users = useUsers() ?? [];
   const defaults: AssignValues = { to: '', department: complaint.department ?? '', reason: '' };
   // A deactivated account is not offered; its name still shows wherever the history names it.
-  const people = users.filter((user) => user.active && user.id !== complaint.assignee).map((user) => [user.id, `${user.displayName || user.username} · ${t(`role.${user.role}`)}`] as const);
+  const people = users.filter((user) => user.active && user.id !== complaint.assignee).map((user) => ({ value: user.id, label: `${user.displayName || user.username} · ${t(`role.${user.role}`)}` }));
   return (
     <ActionForm complaintId={complaint.id} action={action} defaultValues={defaults} toInput={assignInput} onDone={onDone}>
-      <SelectField
+      <SelectInput
         name="to"
         label={t('actions.field.assignee')}
         required
@@ -109,8 +110,8 @@ export function AssignForm({ complaint, onDone, action }: ActionDialogProps & { 
         options={people}
         hint={people.length === 0 ? t('actions.noOtherUsers') : undefined}
       />
-      <TextField name="department" label={t('actions.field.department')} />
-      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+      <TextInput name="department" label={t('actions.field.department')} />
+      <TextArea name="reason" label={t('actions.field.reason')} required />
     </ActionForm>
   );
 }
@@ -145,17 +146,17 @@ export function EscalateForm({
     },
     [onValues],
   );
-  const people = users.filter((user) => user.active && user.id !== complaint.assignee).map((user) => [user.id, `${user.displayName || user.username} · ${t(`role.${user.role}`)}`] as const);
+  const people = users.filter((user) => user.active && user.id !== complaint.assignee).map((user) => ({ value: user.id, label: `${user.displayName || user.username} · ${t(`role.${user.role}`)}` }));
   return (
     <ActionForm complaintId={complaint.id} action="escalate" defaultValues={defaults} toInput={toInput} onDone={onDone}>
-      <SelectField
+      <SelectInput
         name="toTier"
         label={t('actions.field.targetTier')}
-        options={tiers.map((tier) => [tier, `${tier} · ${t(`tier.${tier}`)}${tier === complaint.tier ? ` (${t('actions.currentTier')})` : ''}`] as const)}
+        options={tiers.map((tier) => ({ value: tier, label: `${tier} · ${t(`tier.${tier}`)}${tier === complaint.tier ? ` (${t('actions.currentTier')})` : ''}` }))}
       />
-      <SelectField name="route" label={t('actions.field.route')} placeholder={t('actions.noRoute')} options={routes.map((route) => [route, t(`route.${route}`)] as const)} />
-      {assignee && <SelectField name="assignTo" label={t('board.assignTo')} placeholder={t('board.keepAssignee')} options={people} />}
-      <TextField name="reason" label={t('actions.field.reason')} required multiline />
+      <SelectInput name="route" label={t('actions.field.route')} placeholder={t('actions.noRoute')} options={routes.map((route) => ({ value: route, label: t(`route.${route}`) }))} />
+      {assignee && <SelectInput name="assignTo" label={t('board.assignTo')} placeholder={t('board.keepAssignee')} options={people} />}
+      <TextArea name="reason" label={t('actions.field.reason')} required />
     </ActionForm>
   );
 }

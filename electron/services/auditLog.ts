@@ -1,19 +1,19 @@
 /**
- * The export audit log (`<data-dir>/audit/exports.jsonl`): append-only JSON lines, one per document that left
- * the app (shared/export/audit.ts). An append returns only after the line is fsync'd, so a document the person
+ * The audit log (`<data-dir>/audit/exports.jsonl`, named for its first use): append-only JSON lines, one per
+ * document that left the app, backup, restore, sign-in, failed sign-in or account change (shared/audit/entries.ts). An append returns only after the line is fsync'd, so a document the person
  * received is on record even if the PC loses power right after. Lines are never rewritten or removed here.
  */
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ExportAuditEntrySchema, type ExportAuditEntry } from '../../shared/export/audit';
+import { AuditEntrySchema, type AuditEntry } from '../../shared/audit/entries';
 import { isMissingFile, syncDirectory } from './jsonFile';
 import { createSerial } from './serial';
 
 export interface AuditLog {
   /** Appends the entry (checked against its schema: a bad entry is a bug) and fsyncs it. */
-  append(entry: ExportAuditEntry): Promise<void>;
+  append(entry: AuditEntry): Promise<void>;
   /** Every entry that parses, oldest first; a damaged line is skipped and counted. */
-  read(): Promise<{ entries: ExportAuditEntry[]; damagedLines: number }>;
+  read(): Promise<{ entries: AuditEntry[]; damagedLines: number }>;
 }
 
 export function openAuditLog(file: string): AuditLog {
@@ -44,7 +44,7 @@ export function openAuditLog(file: string): AuditLog {
   return {
     append: (entry) =>
       serial(async () => {
-        const line = `${JSON.stringify(ExportAuditEntrySchema.parse(entry))}\n`;
+        const line = `${JSON.stringify(AuditEntrySchema.parse(entry))}\n`;
         let prefix = '';
         let created = false;
         if (!checkedEnd) {
@@ -75,12 +75,12 @@ export function openAuditLog(file: string): AuditLog {
         if (isMissingFile(error)) return { entries: [], damagedLines: 0 };
         throw error;
       }
-      const entries: ExportAuditEntry[] = [];
+      const entries: AuditEntry[] = [];
       let damagedLines = 0;
       for (const line of text.split('\n')) {
         if (line === '') continue;
         try {
-          const parsed = ExportAuditEntrySchema.safeParse(JSON.parse(line));
+          const parsed = AuditEntrySchema.safeParse(JSON.parse(line));
           if (parsed.success) entries.push(parsed.data);
           else damagedLines += 1;
         } catch {

@@ -36,6 +36,11 @@ export interface Journal<E extends JournalEntry> {
   /** All or nothing: either every new event is on disk, or none is and the refusal says why. */
   append(events: readonly E[], branch: string): Promise<Result<{ journaledThroughSeq: number }>>;
   read(afterSeq: number, limit: number): Promise<{ events: E[]; lastSeq: number }>;
+  /**
+   * A consistent point to copy the journal at (backups): every byte before `bytes` is fsync'd whole events,
+   * and `checkpoint` is the checkpoint of exactly those events. Appends after it only add bytes beyond.
+   */
+  snapshot(): { bytes: number; checkpoint: Checkpoint };
   /** Waits for queued appends, closes the file and writes the checkpoint of the last event. */
   close(): Promise<void>;
 }
@@ -209,6 +214,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       }
       return { events, lastSeq: last };
     },
+    snapshot: () => ({ bytes: fileEnd(), checkpoint: checkpointOf(journalId) }),
     close() {
       // Appends already queued finish first; later ones are refused.
       closing ??= serial(async () => {

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
+import { backupContract } from './backup';
+import { auditContract } from './audit';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
@@ -192,6 +194,8 @@ export const apiContract = {
   /** Opens a verified copy with the system's default app (Electron); browser mode answers `opened: false`. */
   'evidence.open': { input: EvidenceOpenInputSchema, output: EvidenceOpenedSchema },
   ...documentsContract,
+  ...backupContract,
+  ...auditContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

@@ -28,6 +28,12 @@ export const API_METHODS = [
   'documents.savePdf',
   'documents.print',
   'exports.register',
+  'backup.status',
+  'backup.setFolder',
+  'backup.run',
+  'setup.restore',
+  'audit.list',
+  'audit.export',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -39,5 +39,6 @@ export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter,
     }
     return true;
   });
-  return kept.sort((a, b) => b.at.localeCompare(a.at));
+  // Lines are appended in order: reversed, lines of the same instant are newest first too (the sort is stable).
+  return kept.reverse().sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -52,3 +52,10 @@ describe('backup rotation', () => {
     expect(backupsToKeep(daily(3), { daily: 1, weekly: 0, monthly: 0 }, ZONE)).toEqual(new Set(['b-2026-12-31']));
   });
 });
+
+describe('backup rotation of backups taken in the same instant', () => {
+  it('keeps the later name', () => {
+    const at = '2026-06-01T01:00:00Z';
+    expect([...backupsToKeep([{ name: 'x-100000', createdAt: at }, { name: 'x-100000-2', createdAt: at }], KEEP, ZONE)]).toEqual(['x-100000-2']);
+  });
+});

@@ -31,7 +31,8 @@ const byMonth: Bucket = (day) => day.slice(0, 7);
 
 /** The names of the backups to keep; the others can go. */
 export function backupsToKeep(backups: readonly StoredBackup[], keep: RotationKeep, timeZone: string): Set<string> {
-  const newestFirst = [...backups].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  // Taken in the same instant: the later name (`…-2`) is the later backup.
+  const newestFirst = [...backups].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
   const localDays = new Map(newestFirst.map((backup) => [backup.name, dashed(localDateKey(backup.createdAt, timeZone))]));
   const kept = new Set<string>();
   const first = newestFirst[0];

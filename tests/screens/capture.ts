@@ -73,7 +73,7 @@ async function shoot(page: Page, language: 'zh-CN' | 'en') {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, `registration.${language}.png`) });
   await page.getByRole('navigation').getByRole('link', { name: language === 'en' ? /Settings/ : /设置/ }).click();
-  await page.getByRole('table').waitFor();
+  await page.getByRole('table').first().waitFor();
   await page.screenshot({ path: join(OUT, `settings.${language}.png`), fullPage: true });
 }
 

@@ -10,6 +10,8 @@ import { useSession } from '../../session/session';
 import { useUsers } from '../../store';
 import { OwnPassword } from '../users/OwnPassword';
 import { StaffAccounts } from '../users/StaffAccounts';
+import { BackupSection } from '../backup/BackupSection';
+import { AuditSection } from '../audit/AuditSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -41,6 +43,8 @@ export function SettingsPage() {
         <LanguageSelect id="settings-language" onChange={switchLanguage} />
       </div>
       {users && role === 'admin' && <StaffAccounts users={users} />}
+      {role === 'admin' && <BackupSection />}
+      {role === 'admin' && <AuditSection />}
       <OwnPassword />
       <div className="section">
         <h2>{t('settings.about')}</h2>

@@ -10,10 +10,14 @@ import { refusalText } from '../../i18n/refusal';
 import { Field, fieldAria } from '../../ui/Field';
 import { fieldErrorText, formErrorMap, isBlank } from '../../ui/fieldError';
 import { AuthCard } from '../auth/AuthCard';
+import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 import { DEFAULT_TIME_ZONE, FirstRunFormSchema, timeZoneChoices, type FirstRunForm, type FirstRunFormInput } from './firstRunSchema';
 
-/** First start on this computer: name the branch and create its administrator, who is then signed in. */
-export function FirstRunPage({ onCreated }: { onCreated: (user: PublicUser, branch: BranchSetup) => void }) {
+/**
+ * First start on this computer: name the branch and create its administrator, who is then signed in; or
+ * restore a branch from a backup, whose people then sign in.
+ */
+export function FirstRunPage({ onCreated, onRestored }: { onCreated: (user: PublicUser, branch: BranchSetup) => void; onRestored: (branch: BranchSetup) => void }) {
   const { t } = useTranslation();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const zones = useMemo(() => timeZoneChoices(), []);
@@ -79,6 +83,7 @@ export function FirstRunPage({ onCreated }: { onCreated: (user: PublicUser, bran
           {formState.isSubmitting ? t('setup.submitting') : t('setup.submit')}
         </button>
       </form>
+      <RestoreFromBackup onRestored={onRestored} />
     </AuthCard>
   );
 }

@@ -647,6 +647,7 @@ export const en: Messages = {
     warnFailed: 'The last backup failed ({{time}}): {{reason}}. Earlier backups are still there. Check the backup folder, then click “Back up now”.',
     warnOverdue: 'No good backup for more than {{hours}} hours (last good: {{time}}). Check that the USB stick or network share is connected.',
     failure: AUDIT_WORDS.en.failures,
+    badge: { never: 'No good backup yet', failed: 'The last backup failed', overdue: 'Backups are overdue' },
     loadFailed: 'Could not read the backup status: {{reason}}',
   },
   restore: {

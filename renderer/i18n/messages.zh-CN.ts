@@ -649,6 +649,7 @@ export const zhCN = {
     warnFailed: '上次备份失败（{{time}}）：{{reason}}。之前的备份仍然保留。请检查备份文件夹后点“立即备份”。',
     warnOverdue: '已超过 {{hours}} 小时没有成功备份（上次成功：{{time}}）。请检查 U 盘或网络共享是否已连接。',
     failure: AUDIT_WORDS['zh-CN'].failures,
+    badge: { never: '还没有成功的备份', failed: '上次备份失败', overdue: '备份已过期' },
     loadFailed: '无法读取备份状态：{{reason}}',
   },
   restore: {

@@ -13,6 +13,8 @@ import type { AuditEntry, AuditKind } from './entries';
 interface AuditWords {
   readonly kinds: Readonly<Record<AuditKind, string>>;
   readonly system: string;
+  /** Between a label and its value: full-width in Chinese. */
+  readonly colon: string;
   readonly rows: (count: number) => string;
   readonly masked: string;
   readonly unmasked: string;
@@ -49,6 +51,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
       'account-change': '账号变更',
     },
     system: '系统',
+    colon: '：',
     rows: (count) => `${count} 条`,
     masked: '个人信息已遮蔽',
     unmasked: '含完整个人信息',
@@ -89,6 +92,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
       'account-change': 'Account change',
     },
     system: 'System',
+    colon: ': ',
     rows: (count) => `${count} ${count === 1 ? 'row' : 'rows'}`,
     masked: 'personal data masked',
     unmasked: 'personal data in full',
@@ -134,7 +138,7 @@ const filterText = (filter: Readonly<Record<string, unknown>> | undefined, words
   const parts = Object.entries(filter ?? {})
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}=${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
-  return parts.length === 0 ? words.noFilter : `${words.filter}: ${parts.join(', ')}`;
+  return parts.length === 0 ? words.noFilter : `${words.filter}${words.colon}${parts.join(', ')}`;
 };
 
 /** The "what" of a line, in `language`. */
@@ -144,29 +148,29 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, timeZo
   switch (entry.kind) {
     case 'export':
       parts.push(entry.format.toUpperCase(), words.rows(entry.complaintCount), entry.personalDataMasked ? words.masked : words.unmasked, filterText(entry.filter, words));
-      if (entry.fileName) parts.push(`${words.file}: ${entry.fileName}`);
+      if (entry.fileName) parts.push(`${words.file}${words.colon}${entry.fileName}`);
       break;
     case 'pdf':
     case 'print':
     case 'print-preview':
       parts.push(`${words.complaint} ${entry.complaintNumber ?? entry.complaintId ?? ''}`.trim(), entry.personalDataMasked ? words.masked : words.unmasked);
-      if (entry.fileName) parts.push(`${words.file}: ${entry.fileName}`);
+      if (entry.fileName) parts.push(`${words.file}${words.colon}${entry.fileName}`);
       break;
     case 'audit-export':
       parts.push('CSV', words.rows(entry.rowCount), filterText(entry.filter, words));
-      if (entry.fileName) parts.push(`${words.file}: ${entry.fileName}`);
+      if (entry.fileName) parts.push(`${words.file}${words.colon}${entry.fileName}`);
       break;
     case 'backup':
       parts.push(words.triggers[entry.trigger]);
       if (entry.ok) {
         parts.push(entry.verified ? words.verified : '', entry.name ?? '', formatBytes(entry.sizeBytes ?? 0), words.files(entry.fileCount ?? 0));
       } else {
-        parts.push(`${words.failed}: ${entry.failure ? words.failures[entry.failure] : ''}`);
+        parts.push(`${words.failed}${words.colon}${entry.failure ? words.failures[entry.failure] : ''}`);
       }
       parts.push(entry.folder);
       break;
     case 'restore':
-      parts.push(`${words.from}: ${entry.from}`, `${words.backupOf} ${formatDateTime(entry.backupCreatedAt, timeZone)}`, words.events(entry.journalSeq), words.files(entry.fileCount), formatBytes(entry.sizeBytes));
+      parts.push(`${words.from}${words.colon}${entry.from}`, `${words.backupOf} ${formatDateTime(entry.backupCreatedAt, timeZone)}`, words.events(entry.journalSeq), words.files(entry.fileCount), formatBytes(entry.sizeBytes));
       break;
     case 'sign-in':
       break;
@@ -174,7 +178,7 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, timeZo
       parts.push(words.signInReasons[entry.reason] ?? entry.reason);
       break;
     case 'account-change': {
-      parts.push(`${words.actions[entry.action]}: ${entry.target.username}`);
+      parts.push(`${words.actions[entry.action]}${words.colon}${entry.target.username}`);
       const { role, displayName, active } = entry.changes ?? {};
       if (role) parts.push(VOCABULARY[language].role[role]);
       if (displayName) parts.push(displayName);

@@ -24,6 +24,8 @@ test('the admin backs up from Settings, reads the audit log, and a new PC restor
     await page.goto(desk.url);
     await createBranch(page);
     const number = await registerAndOpen(page, '张伟', '购买的纯牛奶已变质');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect(nav.getByRole('img', { name: 'No good backup yet' })).toBeVisible();
     await openSettings(page);
 
     const backups = page.getByRole('region', { name: 'Backups' });
@@ -37,6 +39,7 @@ test('the admin backs up from Settings, reads the audit log, and a new PC restor
     await backups.getByRole('button', { name: 'Back up now' }).click();
     await expect(backups.getByText('Good, every file checked against its SHA-256')).toBeVisible();
     await expect(backups.getByRole('alert')).toHaveCount(0);
+    await expect(nav.getByRole('img', { name: 'No good backup yet' })).toHaveCount(0);
     const [backupName] = readdirSync(usb);
     await expect(backups.getByText(backupName ?? 'missing')).toBeVisible();
 

@@ -9,6 +9,7 @@ import { api } from '../../platform/api';
 import { useSession } from '../../session/session';
 import { Field, fieldAria } from '../../ui/Field';
 import { formatSize } from '../evidence/evidenceFiles';
+import { setBackupWarning } from './backupWarningStore';
 import './backup.css';
 
 /** While a backup runs, its progress is asked for this often. */
@@ -33,6 +34,7 @@ export function BackupSection() {
 
   const show = useCallback((next: BackupStatus) => {
     setStatus(next);
+    if (!next.running) setBackupWarning(next.warning);
     // The stored folder fills the field once; what the admin is typing is never overwritten by a poll.
     setFolder((typed) => (typed === '' ? (next.folder ?? '') : typed));
   }, []);

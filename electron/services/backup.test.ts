@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
+import { restoreBackup } from './backupRestore';
 
 const REGISTRATION = {
   channel: 'walk_in',
@@ -187,6 +188,29 @@ describe('automatic backups', () => {
         ]);
       } finally {
         await desk.close();
+      }
+    });
+  });
+  it('takes a consistent copy while complaints are being registered, which opens as a desk', async () => {
+    await withTempDir(async (root) => {
+      const { desk, admin } = await busyDesk(join(root, 'desk'));
+      valueOf(await admin('backup.setFolder', { folder: join(root, 'usb') }));
+      const registering = Array.from({ length: 30 }, (_, n) =>
+        admin('complaints.decide', { requestId: request(100 + n), action: 'register', input: { ...REGISTRATION, receivedAt: clock.toISOString() } }),
+      );
+      const [status] = await Promise.all([backUpNow(admin), ...registering]);
+      const restored = await restoreBackup(join(root, 'usb', status.last?.name ?? ''), join(root, 'copy'));
+      await desk.close();
+      if (!restored.ok) throw new Error(restored.error.message);
+      const copy = await openAt(join(root, 'copy'));
+      try {
+        const window = inWindow(copy, 'window-copy');
+        valueOf(await window('auth.signIn', { username: 'admin', password: 'correct horse' }));
+        const journal = valueOf<{ lastSeq: number }>(await window('journal.read', { afterSeq: 0, limit: 1 }));
+        expect(journal.lastSeq).toBe(restored.value.journal.seq);
+        expect(journal.lastSeq).toBe(status.last?.journalSeq);
+      } finally {
+        await copy.close();
       }
     });
   });

@@ -138,6 +138,7 @@ export const REFUSALS = {
   backup_folder_inside_data: none,
   backup_folder_unwritable: { path: 'string' },
   backup_folder_not_set: none,
+  folder_dialog_unavailable: none,
   backup_running: none,
   backup_not_found: { path: 'string' },
   backup_manifest_invalid: { path: 'string' },

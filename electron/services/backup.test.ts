@@ -49,7 +49,7 @@ interface Status {
   running: unknown;
   folder: string | null;
   warning: string | null;
-  last: { ok: boolean; name?: string; sizeBytes?: number; fileCount?: number; verified: boolean; failure?: string } | null;
+  last: { ok: boolean; name?: string; sizeBytes?: number; fileCount?: number; verified: boolean; failure?: string; journalSeq?: number } | null;
   lastGood: { name?: string } | null;
 }
 
@@ -123,6 +123,30 @@ describe('automatic backups', () => {
         expect(valueOf<Status>(await admin('backup.status', {})).folder).toBeNull();
       } finally {
         await desk.close();
+      }
+    });
+  });
+
+  it('takes the folder from Electron’s folder dialog, changes nothing when it is cancelled, and has none in browser mode', async () => {
+    await withTempDir(async (root) => {
+      let answer: string | undefined = join(root, 'chosen');
+      const desk = await openDesk({ dataDir: join(root, 'desk'), mode: 'electron', version: '0.1.0', validateOutput: true, log: memoryLogger(), chooseFolder: async () => answer });
+      try {
+        const admin = inWindow(desk, 'window-admin');
+        valueOf(await admin('setup.createBranch', BRANCH_SETUP));
+        expect(valueOf<Status>(await admin('backup.chooseFolder', {})).folder).toBe(join(root, 'chosen'));
+        answer = undefined;
+        expect(valueOf<Status>(await admin('backup.chooseFolder', {})).folder).toBe(join(root, 'chosen'));
+        answer = join(root, 'desk', 'inside');
+        expect(await admin('backup.chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'backup_folder_inside_data' } });
+      } finally {
+        await desk.close();
+      }
+      const { desk: browser, admin } = await busyDesk(join(root, 'browser-desk'));
+      try {
+        expect(await admin('backup.chooseFolder', {})).toMatchObject({ ok: false, error: { code: 'folder_dialog_unavailable' } });
+      } finally {
+        await browser.close();
       }
     });
   });

@@ -52,6 +52,8 @@ export interface DeskOptions {
   readonly openWithSystem?: (path: string) => Promise<string>;
   /** PDF, print dialog and file delivery; default: browser mode (Chromium headless, bytes back for a download). */
   readonly documents?: DocumentPlatform;
+  /** Electron's folder dialog (the backup folder): the chosen path, or undefined when cancelled; absent in browser mode. */
+  readonly chooseFolder?: () => Promise<string | undefined>;
   /** A window's session ends after this long without the person's action (default: the policy's, 30 min). */
   readonly sessionIdleMinutes?: number;
 }
@@ -330,6 +332,13 @@ async function openServices(
     'backup.setFolder': async ({ folder }, caller) => {
       const admin = await requireUser(caller, ['admin']);
       return admin.ok ? backups.setFolder(folder) : admin;
+    },
+    'backup.chooseFolder': async (_input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      if (!admin.ok) return admin;
+      if (!options.chooseFolder) return refuse('folder_dialog_unavailable', 'There is no folder dialog in browser mode: give the path.');
+      const chosen = await options.chooseFolder();
+      return chosen === undefined ? ok(await backups.status()) : backups.setFolder(chosen);
     },
     'backup.run': async (_input, caller) => {
       const admin = await requireUser(caller, ['admin']);

@@ -61,6 +61,12 @@ export const backupContract = {
   'backup.status': { input: z.strictObject({}), output: BackupStatusSchema },
   /** Admin only: sets the backup folder (made if missing); refused when not absolute, inside the data folder or not writable. */
   'backup.setFolder': { input: z.strictObject({ folder: FolderPathSchema }), output: BackupStatusSchema },
+  /**
+   * Admin only, Electron: the system's folder dialog, then the chosen folder is checked and kept like
+   * `backup.setFolder`; a cancelled dialog changes nothing. Browser mode refuses `folder_dialog_unavailable`
+   * (the admin types the path there).
+   */
+  'backup.chooseFolder': { input: z.strictObject({}), output: BackupStatusSchema },
   /** Admin only: starts a backup now and answers at once; `backup.status` follows it. Refused while one runs. */
   'backup.run': { input: z.strictObject({}), output: BackupStatusSchema },
   /**

@@ -30,6 +30,7 @@ export const API_METHODS = [
   'exports.register',
   'backup.status',
   'backup.setFolder',
+  'backup.chooseFolder',
   'backup.run',
   'setup.restore',
   'audit.list',

@@ -28,6 +28,7 @@ export function BackupSection() {
   const [folder, setFolder] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState(false);
+  const [hasFolderDialog, setHasFolderDialog] = useState(false);
   const time = (iso: string) => formatDateTime(iso, language, branch.timeZone);
   const size = (bytes: number) => formatSize(bytes, language);
   const reason = (record: BackupRecord) => t(`backup.failure.${record.failure ?? 'io_error'}`);
@@ -37,6 +38,14 @@ export function BackupSection() {
     if (!next.running) setBackupWarning(next.warning);
     // The stored folder fills the field once; what the admin is typing is never overwritten by a poll.
     setFolder((typed) => (typed === '' ? (next.folder ?? '') : typed));
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void api.call('app.info', {}).then((info) => live && info.ok && setHasFolderDialog(info.value.mode === 'electron'));
+    return () => {
+      live = false;
+    };
   }, []);
 
   const running = status?.running ?? null;
@@ -67,6 +76,16 @@ export function BackupSection() {
     setFolder(result.value.folder ?? '');
     show(result.value);
     setSaved(true);
+  }
+
+  async function chooseFolder() {
+    setRefusal(null);
+    setSaved(false);
+    const result = await api.call('backup.chooseFolder', {});
+    if (!result.ok) return setRefusal(result.error);
+    setSaved(result.value.folder !== status?.folder);
+    setFolder(result.value.folder ?? '');
+    show(result.value);
   }
 
   async function runNow() {
@@ -108,6 +127,11 @@ export function BackupSection() {
             {...fieldAria('backup-folder', undefined, 'hint')}
           />
         </Field>
+        {hasFolderDialog && (
+          <button type="button" className="btn" onClick={() => void chooseFolder()}>
+            {t('backup.chooseFolder')}
+          </button>
+        )}
         <button type="submit" className="btn" disabled={!folderChanged || folder.trim() === ''}>
           {t('backup.saveFolder')}
         </button>

@@ -68,7 +68,7 @@ export async function readManifest(dir: string): Promise<Result<Manifest>> {
 }
 
 /** Hashes a file as it streams; `undefined` when it does not exist. */
-export async function hashFile(file: string, onBytes?: (count: number) => void): Promise<{ size: number; sha256: string } | undefined> {
+async function hashFile(file: string, onBytes?: (count: number) => void): Promise<{ size: number; sha256: string } | undefined> {
   const hash = createHash('sha256');
   let size = 0;
   try {
@@ -95,10 +95,4 @@ export async function verifyBackupFiles(dir: string, manifest: Manifest, onBytes
     }
   }
   return ok(manifest);
-}
-
-/** Reads the manifest and verifies every file. */
-export async function verifyBackup(dir: string, onBytes?: (count: number) => void): Promise<Result<Manifest>> {
-  const manifest = await readManifest(dir);
-  return manifest.ok ? verifyBackupFiles(dir, manifest.value, onBytes) : manifest;
 }

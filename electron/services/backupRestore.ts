@@ -27,7 +27,7 @@ export interface PreparedRestore {
 const IGNORED_TOP_LEVEL = new Set(['desk.lock', 'logs', 'chromium-profile', 'settings.json', 'backup.json']);
 
 /** Whether the folder holds no records: no branch, accounts, events, attachments or audit lines. */
-export async function isEmptyDataFolder(root: string): Promise<boolean> {
+async function isEmptyDataFolder(root: string): Promise<boolean> {
   const layout = dataLayout(root);
   let entries;
   try {

@@ -46,7 +46,7 @@ const SKIPPED_TOP_LEVEL = new Set(['desk.lock', 'logs', 'chromium-profile', 'bac
 const isLeftover = (name: string) => name.endsWith('.tmp') || name.endsWith('.pending') || name.startsWith('.restoring-');
 
 /** The data folder's files to back up (relative, forward-slashed), besides the journal and its checkpoint. */
-export async function dataFilesOf(layout: DataLayout): Promise<string[]> {
+async function dataFilesOf(layout: DataLayout): Promise<string[]> {
   const special = new Set([relativePath(layout.root, layout.journalFile), relativePath(layout.root, layout.checkpointFile)]);
   const found: string[] = [];
   async function walk(directory: string, top: boolean): Promise<void> {
@@ -67,7 +67,7 @@ export async function dataFilesOf(layout: DataLayout): Promise<string[]> {
 const relativePath = (root: string, file: string) => relative(root, file).split(sep).join('/');
 
 /** `complaint-desk-SH01-20261201-0930` in the branch's local time, so the admin recognises it in the folder. */
-export function backupName(branch: BranchSetup | undefined, at: Date, fallbackTimeZone: string): string {
+function backupName(branch: BranchSetup | undefined, at: Date, fallbackTimeZone: string): string {
   const zone = branch?.timeZone ?? fallbackTimeZone;
   const local = new Date(at.getTime() + offsetMinutesAt(zone, at.getTime()) * 60_000).toISOString();
   const stamp = `${local.slice(0, 10).replaceAll('-', '')}-${local.slice(11, 19).replaceAll(':', '')}`;
@@ -75,7 +75,7 @@ export function backupName(branch: BranchSetup | undefined, at: Date, fallbackTi
 }
 
 export const backupPrefix = (branch: BranchSetup | undefined) => `complaint-desk-${branch?.code ?? 'new'}-`;
-export const PARTIAL_SUFFIX = '.partial';
+const PARTIAL_SUFFIX = '.partial';
 
 export async function writeBackup(
   source: BackupSource,
@@ -201,7 +201,7 @@ function failureOf(error: unknown): BackupFailure {
   return 'io_error';
 }
 
-/** The completed backups in `destination` whose names start with `prefix` (this branch's), with their manifests read lazily by the caller. */
+/** The backup folders in `destination` whose names start with `prefix` (this branch's): complete ones, and `.partial` ones a crash left. */
 export async function listBackups(destination: string, prefix: string): Promise<{ names: string[]; partials: string[] }> {
   const entries = await readdir(destination, { withFileTypes: true });
   const ours = entries.filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix));

@@ -146,6 +146,18 @@ export const REFUSALS = {
   save_failed: { path: 'string' },
   open_failed: none,
   read_failed: none,
+  // ---- backups and restore -------------------------------------------------------------------------------
+  backup_folder_not_absolute: none,
+  backup_folder_inside_data: none,
+  backup_folder_unwritable: { path: 'string' },
+  backup_folder_not_set: none,
+  folder_dialog_unavailable: none,
+  backup_running: none,
+  backup_not_found: { path: 'string' },
+  backup_manifest_invalid: { path: 'string' },
+  backup_file_missing: { file: 'string' },
+  backup_file_changed: { file: 'string' },
+  restore_target_not_empty: none,
 } as const satisfies Readonly<Record<string, Spec>>;
 
 type Catalogue = typeof REFUSALS;

@@ -6,7 +6,7 @@
  * Flags: `--data-dir <dir>` (main's files there, and Chromium's profile beside them, so two data folders
  * are two independent apps), `--lang zh-CN|en` (start language).
  */
-import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LanguageSchema, type Language } from '../../shared/api/schemas';
@@ -66,6 +66,11 @@ async function start() {
     documents: electronDocumentPlatform(() => mainWindow, () => app.getPath('documents'), () => desk.log),
     // Only ever a verified copy in the app's own temp folder (evidence.ts), never a URL.
     openWithSystem: (path) => shell.openPath(path),
+    chooseFolder: async () => {
+      const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+      const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return chosen.canceled ? undefined : chosen.filePaths[0];
+    },
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
   process.on('uncaughtException', (error) => desk.log.error('uncaught exception in main', describeError(error)));

@@ -1,27 +1,28 @@
 /**
  * An audit log: append-only JSON lines, each checked against its schema — `<data-dir>/audit/exports.jsonl`, one
- * per document that left the app (shared/export/audit.ts), and `audit/calendar.jsonl`, one per holiday notice
- * imported into the working calendar (shared/api/calendar.ts). An append returns only after the line is fsync'd, so a document the person
+ * per document that left the app, backup, restore, sign-in, failed sign-in or account change (shared/audit/entries.ts),
+ * and `audit/calendar.jsonl`, one per holiday notice imported into the working calendar (shared/api/calendar.ts).
+ * An append returns only after the line is fsync'd, so a document the person
  * received is on record even if the PC loses power right after. Lines are never rewritten or removed here.
  */
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
-import { ExportAuditEntrySchema, type ExportAuditEntry } from '../../shared/export/audit';
+import { AuditEntrySchema, type AuditEntry } from '../../shared/audit/entries';
 import { isMissingFile, syncDirectory } from './jsonFile';
 import { createSerial } from './serial';
 
-export interface AuditLog<Entry = ExportAuditEntry> {
+export interface AuditLog<Entry = AuditEntry> {
   /** Appends the entry (checked against its schema: a bad entry is a bug) and fsyncs it. */
   append(entry: Entry): Promise<void>;
   /** Every entry that parses, oldest first; a damaged line is skipped and counted. */
   read(): Promise<{ entries: Entry[]; damagedLines: number }>;
 }
 
-/** The export audit log by default; another log names its entries' schema. */
+/** The audit log of exports, backups, sign-ins and account changes by default; another log names its entries' schema. */
 export function openAuditLog(file: string): AuditLog;
 export function openAuditLog<Entry>(file: string, schema: z.ZodType<Entry>): AuditLog<Entry>;
-export function openAuditLog(file: string, schema: z.ZodType = ExportAuditEntrySchema): AuditLog<unknown> {
+export function openAuditLog(file: string, schema: z.ZodType = AuditEntrySchema): AuditLog<unknown> {
   const serial = createSerial();
   /** Whether this process has checked that the file ends with a whole line. */
   let checkedEnd = false;

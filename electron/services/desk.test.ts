@@ -378,7 +378,8 @@ describe('settings', () => {
       const english = await openDesk({ dataDir: dir, mode: 'browser', version: '0.1.0', validateOutput: true, language: 'en', log: memoryLogger() });
       expect(await inWindow(english)('settings.get', {})).toEqual({ ok: true, value: { language: 'en', prefs: { boardView: 'compact' } } });
       await english.close();
-      expect((await readdir(dir)).sort()).toEqual(['branch.json', 'journal', 'journal.checkpoint.json', 'logs', 'settings.json', 'users.json']);
+      // `audit`: the sign-ins and the account created are on record.
+      expect((await readdir(dir)).sort()).toEqual(['audit', 'branch.json', 'journal', 'journal.checkpoint.json', 'logs', 'settings.json', 'users.json']);
     });
   });
 });

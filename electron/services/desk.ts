@@ -32,6 +32,12 @@ import { openAuthority } from './authority';
 import { openRetention } from './retention';
 import { createSessions } from './sessions';
 import { withoutHiddenContacts } from './personalData';
+import { AUDIT_VERSION, type AuditEntry } from '../../shared/audit/entries';
+import { auditHandlers } from './auditView';
+import { createBackupService } from './backupService';
+import { manifestBytes } from './backupManifest';
+import { prepareRestore } from './backupRestore';
+import { createSerial } from './serial';
 
 export interface DeskOptions {
   readonly dataDir: string;
@@ -49,6 +55,8 @@ export interface DeskOptions {
   readonly openWithSystem?: (path: string) => Promise<string>;
   /** PDF, print dialog and file delivery; default: browser mode (Chromium headless, bytes back for a download). */
   readonly documents?: DocumentPlatform;
+  /** Electron's folder dialog (the backup folder): the chosen path, or undefined when cancelled; absent in browser mode. */
+  readonly chooseFolder?: () => Promise<string | undefined>;
   /** A window's session ends after this long without the person's action (default: the policy's, 30 min). */
   readonly sessionIdleMinutes?: number;
 }
@@ -58,7 +66,7 @@ export interface Desk {
   readonly log: Logger;
   readonly dispatch: Dispatch;
   readonly settings: () => Promise<Settings>;
-  /** Waits for appends in flight, closes the journal, then releases the data folder. */
+  /** Backs up once more (when a backup folder is set), waits for appends in flight, closes the journal, then releases the data folder. */
   close(): Promise<void>;
 }
 
@@ -79,11 +87,48 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   }
 }
 
+/** What one opening of the folder's files holds; a restore closes it and opens the restored files. */
+interface OpenServices {
+  readonly dispatch: Dispatch;
+  readonly settings: () => Promise<Settings>;
+  /** `quit`: the desk is closing (back up once more); `reopen`: a restore replaces the files underneath. */
+  close(reason: 'quit' | 'reopen'): Promise<void>;
+}
+
 async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () => Date, lock: FolderLock): Promise<Desk> {
-  await ensureDataLayout(layout);
-  const newId = options.newId ?? (() => `u-${randomUUID()}`);
   const log = options.log ?? createFileLogger(layout.logFile, now);
   if (lock.tookOver) log.warn('took over the data folder lock of a desk that is no longer running', { holder: lock.tookOver });
+  const restoring = createSerial();
+  let services: OpenServices;
+  /** Closes the files, runs `between` (a restore moving files in), and opens them again whatever happened. */
+  const reopen = (between: () => Promise<void>) =>
+    restoring(async () => {
+      await services.close('reopen');
+      try {
+        await between();
+      } finally {
+        services = await openServices(options, layout, now, log, reopen);
+      }
+    });
+  services = await openServices(options, layout, now, log, reopen);
+  return {
+    layout,
+    log,
+    dispatch: (method, input, caller) => services.dispatch(method, input, caller),
+    settings: () => services.settings(),
+    close: () => services.close('quit').finally(() => lock.release()),
+  };
+}
+
+async function openServices(
+  options: DeskOptions,
+  layout: DataLayout,
+  now: () => Date,
+  log: Logger,
+  reopen: (between: () => Promise<void>) => Promise<void>,
+): Promise<OpenServices> {
+  await ensureDataLayout(layout);
+  const newId = options.newId ?? (() => `u-${randomUUID()}`);
 
   const journal = await openJournal<DomainEvent>(layout.journalFile, { parse: parseEvent, log, checkpointFile: layout.checkpointFile });
   const users = createUserStore(layout.usersFile, { now, newId });
@@ -103,9 +148,11 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     await journal.close();
     throw error;
   });
+  const audit = openAuditLog(layout.exportAuditFile);
   const openDir = openedCopiesDir(layout.root);
   await clearOpenedCopies(openDir);
   const evidence = createEvidenceStore(join(layout.root, 'attachments'), { openDir, openWithSystem: options.openWithSystem });
+  const platform = options.documents ?? { pdf: createChromiumPdfEngine(), deliver: downloadDelivery };
   const documents = createDocumentService({
     readJournal: (afterSeq, limit) => journal.read(afterSeq, limit),
     branch: () => branches.get(),
@@ -114,19 +161,35 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     policy: DEFAULT_POLICY,
     calendar: calendar.current,
     now,
-    platform: options.documents ?? { pdf: createChromiumPdfEngine(), deliver: downloadDelivery },
-    audit: openAuditLog(layout.exportAuditFile),
+    platform,
+    audit,
   });
   if (options.language) await settings.update({ language: options.language });
 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: calendar.current, now, newId: () => randomUUID() });
   const retention = await openRetention({ authority, journal, removeEvidence: (hash) => evidence.remove(hash), policy: DEFAULT_POLICY, now, log });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_POLICY.session.idleMinutes) * 60_000 });
+  const backups = createBackupService({
+    layout,
+    snapshot: () => journal.snapshot(),
+    branch: () => branches.get(),
+    appVersion: options.version,
+    policy: DEFAULT_POLICY.backup,
+    timeZone: DEFAULT_POLICY.timeZone,
+    now,
+    log,
+    audit,
+  });
+  /** Who did it, for the audit log. */
+  const by = (user: PublicUser) => ({ v: AUDIT_VERSION, at: now().toISOString(), userId: user.id, username: user.username, role: user.role });
+  const accountChange = (admin: PublicUser, action: Extract<AuditEntry, { kind: 'account-change' }>['action'], target: PublicUser, changes?: Extract<AuditEntry, { kind: 'account-change' }>['changes']) =>
+    audit.append({ ...by(admin), kind: 'account-change', action, target: { userId: target.id, username: target.username }, ...(changes ? { changes } : {}) });
   const throttle = createSignInThrottle(now);
   const bugReports = createBugReportLimiter(now);
-  const startSession = (caller: Caller, user: PublicUser) => {
+  const startSession = async (caller: Caller, user: PublicUser) => {
     sessions.start(caller.window, user);
     log.info('signed in', { user: user.id, role: user.role });
+    await audit.append({ ...by(user), kind: 'sign-in' });
     return ok({ user });
   };
   /** The window's signed-in person, allowed one of `roles`; a call from a person (not the window's background work) restarts the idle time. */
@@ -155,13 +218,45 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
       );
       if (!admin.ok) return admin;
       log.info('branch set up', { branch: input.branchCode });
+      await accountChange(admin.value, 'created', admin.value, { role: admin.value.role });
       return startSession(caller, admin.value);
+    },
+    'setup.restore': async ({ path }) => {
+      const status = await branches.status();
+      if (status.configured) return refuse('already_configured', 'This branch is already set up.');
+      if (journal.lastSeq() > 0 || (await users.list()).length > 0) {
+        return refuse('restore_target_not_empty', `${layout.root} already holds records: a backup is restored only into an empty data folder`);
+      }
+      const prepared = await prepareRestore(path, layout.root);
+      if (!prepared.ok) {
+        log.warn('restore refused', { from: path, code: prepared.error.code, reason: prepared.error.message });
+        return prepared;
+      }
+      const { manifest } = prepared.value;
+      if (!manifest.branch) {
+        await prepared.value.discard();
+        return refuse('backup_manifest_invalid', `${path} is a backup of a desk that was not set up`, { params: { path } });
+      }
+      await reopen(() => prepared.value.commit());
+      log.info('restored from a backup', { from: path, createdAt: manifest.createdAt, journalSeq: manifest.journal.seq, files: manifest.files.length });
+      await audit.append({
+        v: AUDIT_VERSION,
+        at: now().toISOString(),
+        kind: 'restore',
+        from: path,
+        backupCreatedAt: manifest.createdAt,
+        journalSeq: manifest.journal.seq,
+        fileCount: manifest.files.length,
+        sizeBytes: manifestBytes(manifest),
+      });
+      return ok({ branch: manifest.branch });
     },
     'auth.signIn': async (input, caller) => {
       // Only a wrong name or password counts as a guess; a deactivated account was given the right one.
       const user = await throttle.attempt(input.username, () => users.verify(input.username, input.password), wrongWhen('bad_credentials'));
       if (!user.ok) {
         if (user.error.code !== 'too_many_attempts') log.warn('sign-in refused', { username: input.username.slice(0, 64), code: user.error.code });
+        await audit.append({ v: AUDIT_VERSION, at: now().toISOString(), kind: 'sign-in-failed', username: input.username.slice(0, 64), reason: user.error.code.slice(0, 64) });
         return user;
       }
       return startSession(caller, user.value);
@@ -182,22 +277,28 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
       const admin = await requireUser(caller, ['admin']);
       if (!admin.ok) return admin;
       const created = await users.create(input);
-      if (created.ok) log.info('user created', { by: admin.value.id, user: created.value.id, role: created.value.role });
-      return created.ok ? ok({ user: created.value }) : created;
+      if (!created.ok) return created;
+      log.info('user created', { by: admin.value.id, user: created.value.id, role: created.value.role });
+      await accountChange(admin.value, 'created', created.value, { role: created.value.role });
+      return ok({ user: created.value });
     },
     'users.update': async ({ id, ...change }, caller) => {
       const admin = await requireUser(caller, ['admin']);
       if (!admin.ok) return admin;
       const updated = await users.update(admin.value.id, id, change);
-      if (updated.ok) log.info('user updated', { by: admin.value.id, user: id, changed: Object.keys(change), role: updated.value.role, active: updated.value.active });
-      return updated.ok ? ok({ user: updated.value }) : updated;
+      if (!updated.ok) return updated;
+      log.info('user updated', { by: admin.value.id, user: id, changed: Object.keys(change), role: updated.value.role, active: updated.value.active });
+      await accountChange(admin.value, 'updated', updated.value, change);
+      return ok({ user: updated.value });
     },
     'users.resetPassword': async ({ id, ...next }, caller) => {
       const admin = await requireUser(caller, ['admin']);
       if (!admin.ok) return admin;
       const reset = await users.resetPassword(admin.value.id, id, next);
-      if (reset.ok) log.info('password reset', { by: admin.value.id, user: id });
-      return reset.ok ? ok({ user: reset.value }) : reset;
+      if (!reset.ok) return reset;
+      log.info('password reset', { by: admin.value.id, user: id });
+      await accountChange(admin.value, 'password-reset', reset.value);
+      return ok({ user: reset.value });
     },
     // Someone at an unattended, signed-in desk could guess the current password here: throttled like sign-in.
     'users.changeOwnPassword': async ({ currentPassword, ...next }, caller) => {
@@ -207,6 +308,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
       const changed = await throttle.attempt(username, () => users.changeOwnPassword(id, currentPassword, next), wrongWhen('wrong_current_password'));
       if (!changed.ok) return changed;
       log.info('own password changed', { user: id });
+      await accountChange(user.value, 'own-password-changed', user.value);
       return ok({});
     },
     'complaints.decide': async ({ requestId, ...request }, caller) => {
@@ -260,11 +362,42 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     },
     ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
     ...documentHandlers(documents, (caller) => requireUser(caller)),
+    'backup.status': async (_input, caller) => {
+      const admin = await requireUser(caller, ['admin'], false);
+      return admin.ok ? ok(await backups.status()) : admin;
+    },
+    'backup.setFolder': async ({ folder }, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      return admin.ok ? backups.setFolder(folder) : admin;
+    },
+    'backup.chooseFolder': async (_input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      if (!admin.ok) return admin;
+      if (!options.chooseFolder) return refuse('folder_dialog_unavailable', 'There is no folder dialog in browser mode: give the path.');
+      const chosen = await options.chooseFolder();
+      return chosen === undefined ? ok(await backups.status()) : backups.setFolder(chosen);
+    },
+    'backup.run': async (_input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      return admin.ok ? backups.start(admin.value) : admin;
+    },
+    ...auditHandlers(
+      { audit, branch: () => branches.get(), timeZone: DEFAULT_POLICY.timeZone, language: async () => (await settings.get()).language, deliver: platform.deliver, now },
+      (caller) => requireUser(caller, ['admin']),
+    ),
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: options.validateOutput,
     onBug: (method, error) => log.error(`bug in ${method}`, describeError(error)),
   });
   log.info('services opened', { dataDir: layout.root, mode: options.mode, journal: journal.id, journaledThroughSeq: journal.lastSeq() });
-  return { layout, log, dispatch, settings: settings.get, close: () => journal.close().finally(() => lock.release()) };
+  return {
+    dispatch,
+    settings: settings.get,
+    async close(reason) {
+      // The closing backup is taken while the journal is still open: it needs the journal's snapshot.
+      await backups.close(reason === 'quit');
+      await journal.close();
+    },
+  };
 }

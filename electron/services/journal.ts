@@ -43,6 +43,11 @@ export interface Journal<E extends JournalEntry> {
    * whole. The last event may not change: the checkpoint names it, and stays true whatever the crash.
    */
   rewrite(change: (event: E) => E): Promise<{ rewritten: number }>;
+  /**
+   * A consistent point to copy the journal at (backups): every byte before `bytes` is fsync'd whole events,
+   * and `checkpoint` is the checkpoint of exactly those events. Appends after it only add bytes beyond.
+   */
+  snapshot(): { bytes: number; checkpoint: Checkpoint };
   /** Waits for queued appends, closes the file and writes the checkpoint of the last event. */
   close(): Promise<void>;
 }
@@ -271,6 +276,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       }
       return { events, lastSeq: last };
     },
+    snapshot: () => ({ bytes: fileEnd(), checkpoint: checkpointOf(journalId) }),
     close() {
       // Appends already queued finish first; later ones are refused.
       closing ??= serial(async () => {

@@ -98,7 +98,7 @@ export function App() {
         </main>
       );
     case 'setup':
-      return <FirstRunPage onCreated={(user, branch) => setPhase({ name: 'ready', user, branch })} />;
+      return <FirstRunPage onCreated={(user, branch) => setPhase({ name: 'ready', user, branch })} onRestored={(branch) => setPhase({ name: 'signIn', branch })} />;
     case 'signIn':
       return <SignInPage branch={phase.branch} ended={phase.ended} onSignedIn={(user) => setPhase({ name: 'ready', user, branch: phase.branch })} />;
     case 'ready':

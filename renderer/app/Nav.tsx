@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { routeHref, type Route, type RouteName } from '../session/routes';
+import { BackupWarningBadge } from '../features/backup/BackupWarningBadge';
 
 interface NavItem {
   route: Route;
@@ -30,6 +31,7 @@ export function Nav({ current }: { current: RouteName }) {
               <span>{t(item.key)}</span>
               {item.shortcut && <kbd>{item.shortcut}</kbd>}
               {item.later && <span className="nav-later">{t('nav.later')}</span>}
+              {item.route.name === 'settings' && <BackupWarningBadge />}
             </a>
           </li>
         ))}

@@ -8,6 +8,8 @@ import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
 import { recordsContract } from './records';
 import { calendarContract } from './calendar';
+import { backupContract } from './backup';
+import { auditContract } from './audit';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
@@ -196,6 +198,8 @@ export const apiContract = {
   ...documentsContract,
   ...recordsContract,
   ...calendarContract,
+  ...backupContract,
+  ...auditContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

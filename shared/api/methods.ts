@@ -33,6 +33,13 @@ export const API_METHODS = [
   'calendar.get',
   'calendar.previewNotice',
   'calendar.importNotice',
+  'backup.status',
+  'backup.setFolder',
+  'backup.chooseFolder',
+  'backup.run',
+  'setup.restore',
+  'audit.list',
+  'audit.export',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -72,6 +72,13 @@ export const PolicySchema = z
     retentionDays: z.int().min(365, 'records are kept at least one year').max(36_500),
     /** A window left this long without its person's action signs out (the counter PC is shared). */
     session: z.strictObject({ idleMinutes: z.int().min(1).max(24 * 60) }).default({ idleMinutes: 30 }),
+    /** Automatic backups (shared/backup/rotation.ts): one at least every `intervalHours`; which are kept. */
+    backup: z
+      .strictObject({
+        intervalHours: z.int().min(1).max(24 * 31),
+        keep: z.strictObject({ daily: z.int().min(1).max(366), weekly: z.int().min(0).max(520), monthly: z.int().min(0).max(1200) }),
+      })
+      .default({ intervalHours: 24, keep: { daily: 7, weekly: 4, monthly: 12 } }),
     categories: z.array(CategorySchema).min(1),
   })
   .superRefine((policy, ctx) => {

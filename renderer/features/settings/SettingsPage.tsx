@@ -12,6 +12,8 @@ import { OwnPassword } from '../users/OwnPassword';
 import { StaffAccounts } from '../users/StaffAccounts';
 import { RetentionSection } from './RetentionSection';
 import { CalendarImport } from './CalendarImport';
+import { BackupSection } from '../backup/BackupSection';
+import { AuditSection } from '../audit/AuditSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -45,6 +47,8 @@ export function SettingsPage() {
       {users && role === 'admin' && <StaffAccounts users={users} />}
       {role === 'admin' && <RetentionSection />}
       {role === 'admin' && <CalendarImport />}
+      {role === 'admin' && <BackupSection />}
+      {role === 'admin' && <AuditSection />}
       <OwnPassword />
       <div className="section">
         <h2>{t('settings.about')}</h2>

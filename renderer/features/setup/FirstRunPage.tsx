@@ -10,10 +10,14 @@ import { refusalText } from '../../i18n/refusal';
 import { formErrorMap } from '../../ui/fieldError';
 import { FormIdPrefix, SelectInput, TextInput, refusalOnField } from '../../ui/formKit';
 import { AuthCard } from '../auth/AuthCard';
+import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 import { DEFAULT_TIME_ZONE, FirstRunFormSchema, timeZoneChoices, type FirstRunForm, type FirstRunFormInput } from './firstRunSchema';
 
-/** First start on this computer: name the branch and create its administrator, who is then signed in. */
-export function FirstRunPage({ onCreated }: { onCreated: (user: PublicUser, branch: BranchSetup) => void }) {
+/**
+ * First start on this computer: name the branch and create its administrator, who is then signed in; or
+ * restore a branch from a backup, whose people then sign in.
+ */
+export function FirstRunPage({ onCreated, onRestored }: { onCreated: (user: PublicUser, branch: BranchSetup) => void; onRestored: (branch: BranchSetup) => void }) {
   const { t } = useTranslation();
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const zones = useMemo(() => timeZoneChoices().map((zone) => ({ value: zone, label: zone })), []);
@@ -56,6 +60,7 @@ export function FirstRunPage({ onCreated }: { onCreated: (user: PublicUser, bran
           </form>
         </FormIdPrefix.Provider>
       </FormProvider>
+      <RestoreFromBackup onRestored={onRestored} />
     </AuthCard>
   );
 }

@@ -1,0 +1,13 @@
+/** What an audit line records, in the order the Settings filter lists them. */
+export const AUDIT_KINDS = [
+  'export',
+  'pdf',
+  'print',
+  'print-preview',
+  'audit-export',
+  'backup',
+  'restore',
+  'sign-in',
+  'sign-in-failed',
+  'account-change',
+] as const;

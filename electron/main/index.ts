@@ -6,7 +6,7 @@
  * Flags: `--data-dir <dir>` (main's files there, and Chromium's profile beside them, so two data folders
  * are two independent apps), `--lang zh-CN|en` (start language).
  */
-import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, protocol, session, shell, type BrowserWindow } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LanguageSchema, type Language } from '../../shared/api/schemas';
@@ -66,6 +66,13 @@ async function start() {
     documents: electronDocumentPlatform(() => mainWindow, () => app.getPath('documents'), () => desk.log),
     // Only ever a verified copy in the app's own temp folder (evidence.ts), never a URL.
     openWithSystem: (path) => shell.openPath(path),
+    showNotification: (note) => {
+      if (!Notification.isSupported()) return false;
+      const shown = new Notification(note);
+      shown.on('click', focusMainWindow);
+      shown.show();
+      return true;
+    },
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
   process.on('uncaughtException', (error) => desk.log.error('uncaught exception in main', describeError(error)));

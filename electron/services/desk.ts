@@ -44,6 +44,8 @@ export interface DeskOptions {
   readonly onSettingsChanged?: (settings: Settings) => void;
   /** Electron's `shell.openPath`, to open evidence with the system's default app; absent in browser mode. */
   readonly openWithSystem?: (path: string) => Promise<string>;
+  /** Electron's `Notification`, for a notice to reach the person outside the window; absent in browser mode. */
+  readonly showNotification?: (note: { title: string; body: string }) => boolean;
   /** PDF, print dialog and file delivery; default: browser mode (Chromium headless, bytes back for a download). */
   readonly documents?: DocumentPlatform;
   /** A window's session ends after this long without the person's action (default: the policy's, 30 min). */
@@ -220,6 +222,11 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
       const next = await settings.update(input);
       if (next.ok) options.onSettingsChanged?.(next.value);
       return next;
+    },
+    // A notice the window found by itself (a clock turning, the sweep): not the person's own action.
+    'notifications.show': async (note, caller) => {
+      const user = await background(caller);
+      return user.ok ? ok({ shown: options.showNotification?.(note) ?? false }) : user;
     },
     ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
     ...documentHandlers(documents, (caller) => requireUser(caller)),

@@ -28,6 +28,7 @@ export const API_METHODS = [
   'documents.savePdf',
   'documents.print',
   'exports.register',
+  'notifications.show',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

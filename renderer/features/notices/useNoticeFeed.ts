@@ -3,8 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/session';
 import { useDeskStore, useNow } from '../../store';
-import type { NoticeViewer } from './noticeCandidates';
-import { keepNoticeCandidates, readNoticeCandidates } from './noticeFeed';
+import type { NoticeViewer } from '../../store/notice-candidates';
+import { keepNoticeCandidates, readNoticeCandidates } from '../../store/notice-feed';
 import { osNotificationsFor, showOsNotifications } from './osNotifications';
 
 /**

@@ -1,15 +1,15 @@
 /**
  * What to notify whom about (SPEC §5: due-soon and overdue complaints and automatic escalations notify the
- * assignee and the branch's supervisors). Pure: the feed (useNoticeFeed.ts) hands in the rows and events it read
+ * assignee and the branch's supervisors). Pure: the feed (notice-feed.ts) hands in the rows and events it read
  * and keeps what is new. A notice's key is what makes it the same notice on every tick: a complaint's clock turning
  * due soon or overdue at one deadline (a new deadline — an extension, the next clock — is news again), or one
  * escalation event.
  */
-import { canSeePersonalData } from '../../../shared/export/personalData';
-import type { Role } from '../../../shared/domain/vocabulary';
-import { rowClockState } from '../../store/projection';
-import type { ComplaintRecord } from '../../store/records';
-import type { Notice, SystemEscalation } from '../../store/notices';
+import { canSeePersonalData } from '../../shared/export/personalData';
+import type { Role } from '../../shared/domain/vocabulary';
+import { rowClockState } from './projection';
+import type { ComplaintRecord } from './records';
+import type { Notice, SystemEscalation } from './notices';
 
 export interface NoticeViewer {
   userId: string;

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { BRANCH, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from '../../../tests/unit/store/desk';
-import { openDeskDb } from '../../store/open';
-import { loadNotices, markNoticesRead } from '../../store/notices';
-import { DEFAULT_POLICY } from '../../../shared/policy/policy';
-import { AROUND_THE_CLOCK } from '../../../shared/calendar/calendar';
-import { keepNoticeCandidates, readNoticeCandidates } from './noticeFeed';
-import type { NoticeViewer } from './noticeCandidates';
+import { BRANCH, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
+import { openDeskDb } from './open';
+import { loadNotices, markNoticesRead } from './notices';
+import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
+import { keepNoticeCandidates, readNoticeCandidates } from './notice-feed';
+import type { NoticeViewer } from './notice-candidates';
 
 const REGISTERED_AT = '2026-11-23T02:00:00.000Z';
 const hoursLater = (h: number): string => new Date(Date.parse(REGISTERED_AT) + h * 3_600_000).toISOString();

@@ -3,12 +3,12 @@
  * read), then keep what is new and move the person's escalation mark on. Split so a window's hook and the tests
  * run the same two steps.
  */
-import type { BranchCode } from '../../../shared/brand';
-import { loadPastDueSoon } from '../../store/board';
-import type { DeskDb } from '../../store/db';
-import { escalationMark, loadSystemEscalations, raiseEscalationMark, readEscalationMark, recordNotices, type Notice } from '../../store/notices';
-import type { ComplaintRecord } from '../../store/records';
-import { deadlineNotices, escalationNotices, type NoticeViewer } from './noticeCandidates';
+import type { BranchCode } from '../../shared/brand';
+import { loadPastDueSoon } from './board';
+import type { DeskDb } from './db';
+import { escalationMark, loadSystemEscalations, raiseEscalationMark, readEscalationMark, recordNotices, type Notice } from './notices';
+import type { ComplaintRecord } from './records';
+import { deadlineNotices, escalationNotices, type NoticeViewer } from './notice-candidates';
 
 export interface NoticeCandidates {
   notices: Notice[];

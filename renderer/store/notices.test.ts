@@ -6,6 +6,7 @@ import { loadNotices, markNoticesRead } from './notices';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { keepNoticeCandidates, readNoticeCandidates } from './notice-feed';
+import { createArrivalWatch } from './arrivals';
 import type { NoticeViewer } from './notice-candidates';
 
 const REGISTERED_AT = '2026-11-23T02:00:00.000Z';
@@ -102,5 +103,28 @@ describe('the notice feed', () => {
     await round(d, hoursLater(19), CLERK);
     await d.db.settings.put({ key: 'notice:broken', value: { kind: 'overdue', number: 42 } });
     expect((await loadNotices(d.db)).map((notice) => notice.kind)).toEqual(['due_soon']);
+  });
+});
+
+describe('the board’s arrival watch', () => {
+  it('gives each window a burst of escalations after a sleep once, and a reloaded window none of them', async () => {
+    const d = await desk();
+    for (let i = 0; i < 3; i++) await registered(d);
+    const first = createArrivalWatch(d.db, BRANCH);
+    const secondWindow = openDeskDb(d.db.name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const second = createArrivalWatch(secondWindow, BRANCH);
+    expect(await first.look()).toEqual([]);
+    expect(await second.look()).toEqual([]);
+    // The desk slept past every tier limit: one sweep escalates all three.
+    d.setNow(hoursLater(30));
+    expect(await d.store.sweepEscalations(hoursLater(30))).toMatchObject({ escalated: 3 });
+    const tiers = (events: Awaited<ReturnType<typeof first.look>>) => events.map((event) => event.payload.toTier);
+    expect(tiers(await first.look())).toEqual(['T2', 'T2', 'T2']);
+    expect(tiers(await first.look())).toEqual([]); // the next catch-up: nothing again
+    expect(tiers(await second.look())).toEqual(['T2', 'T2', 'T2']); // the other window shows them too, once
+    expect(tiers(await second.look())).toEqual([]);
+    await d.store.catchUp();
+    expect(await createArrivalWatch(d.db, BRANCH).look()).toEqual([]); // a reload: already seen
+    secondWindow.close();
   });
 });

@@ -1,21 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BranchCode } from '../../../shared/brand';
+import { createArrivalWatch, type ArrivalWatch } from '../../store/arrivals';
 import type { DeskDb } from '../../store/db';
 import { highestLocalSeq } from '../../store/import-events';
-import { escalationMark, loadSystemEscalations, raiseEscalationMark } from '../../store/notices';
 
 /** How long a card moved by an automatic escalation stands out. */
 export const ARRIVAL_HIGHLIGHT_MS = 4_000;
 
-/**
- * Where this window's board has looked in the log, per database (module state: one per window, kept while the
- * person moves between screens). It starts at the person's mark, so a reload does not replay what any of their
- * windows already highlighted, while a second window open at the same time highlights an escalation too.
- */
-const cursors = new Map<string, number>();
-/** One look at a time per database: two overlapping looks would both take the same escalations. */
-const looking = new Map<string, Promise<unknown>>();
+/** This window's watch per database (module state: kept while the person moves between screens). */
+const watches = new Map<string, ArrivalWatch>();
 
 /**
  * The complaints an automatic escalation (the system actor) moved since this window's board last looked, each
@@ -27,18 +21,16 @@ export function useArrivals(db: DeskDb, branch: BranchCode): ReadonlyMap<string,
 
   useEffect(() => {
     if (head === undefined) return;
-    const look = async () => {
-      const from = cursors.get(db.name) ?? (await escalationMark(db, 'highlights'));
-      if (head <= from) return cursors.set(db.name, from);
-      const { events, through } = await loadSystemEscalations(db, branch, from);
-      cursors.set(db.name, through);
-      if (events.length === 0) return;
-      const until = Date.now() + ARRIVAL_HIGHLIGHT_MS;
-      setArrivals((before) => new Map([...before, ...events.map((event) => [event.complaintId, until] as const)]));
-      await raiseEscalationMark(db, 'highlights', through);
-    };
-    const next = (looking.get(db.name) ?? Promise.resolve()).then(look).catch((error: unknown) => console.error('Escalations could not be read', error));
-    looking.set(db.name, next);
+    let watch = watches.get(db.name);
+    if (!watch) watches.set(db.name, (watch = createArrivalWatch(db, branch)));
+    watch
+      .look()
+      .then((events) => {
+        if (events.length === 0) return;
+        const until = Date.now() + ARRIVAL_HIGHLIGHT_MS;
+        setArrivals((before) => new Map([...before, ...events.map((event) => [event.complaintId, until] as const)]));
+      })
+      .catch((error: unknown) => console.error('Escalations could not be read', error));
   }, [db, branch, head]);
 
   // Each highlight goes when its time is up.

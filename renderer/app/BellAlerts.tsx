@@ -66,7 +66,7 @@ export function Bell() {
     });
   const detail = (notice: Notice) => {
     const at = formatDateTime(notice.at, language, branch.timeZone);
-    return notice.clock && i18n.exists(`clockKind.${notice.clock}`) ? t('notices.clock', { clock: t(`clockKind.${notice.clock}`), at }) : at;
+    return notice.kind !== 'escalated' && i18n.exists(`clockKind.${notice.clock}`) ? t('notices.clock', { clock: t(`clockKind.${notice.clock}`), at }) : at;
   };
 
   return (

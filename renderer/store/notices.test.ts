@@ -26,7 +26,7 @@ async function registered(d: TestDesk): Promise<string> {
 /** One round of a window's feed at `now`: the titles it would tell the OS about. */
 async function round(d: TestDesk, now: string, viewer: NoticeViewer, db = d.db): Promise<string[]> {
   const added = await keepNoticeCandidates(db, await readNoticeCandidates(db, BRANCH, now, viewer), now);
-  return added.map((notice) => `${notice.kind} ${notice.number}${notice.toTier ? ` ${notice.toTier}` : ''}`);
+  return added.map((notice) => `${notice.kind} ${notice.number}${notice.kind === 'escalated' ? ` ${notice.toTier}` : ''}`);
 }
 
 describe('the notice feed', () => {

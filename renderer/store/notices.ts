@@ -12,6 +12,7 @@ import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { ComplaintIdSchema, SYSTEM_USER_ID, type BranchCode } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
+import { TierSchema } from '../../shared/domain/vocabulary';
 import type { DeskDb } from './db';
 import { highestLocalSeq } from './import-events';
 import { toDomainEvent, type StoredEvent } from './records';
@@ -20,22 +21,24 @@ const NOTICE_PREFIX = 'notice:';
 /** Read notices go after this long, unless they still describe the present (a complaint still overdue). */
 const READ_KEPT_MS = 14 * 86_400_000;
 
-export const NoticeSchema = z.strictObject({
+const NoticeBase = {
   /** What makes a notice the same notice: the complaint, its state and clock and deadline, or the escalation event. */
   key: z.string().min(1),
-  kind: z.enum(['due_soon', 'overdue', 'escalated']),
   complaintId: ComplaintIdSchema,
   number: z.string().min(1),
-  /** The deadline's clock (`acknowledge`, `tier`, …) of a due-soon or overdue notice. */
-  clock: z.string().optional(),
-  /** The tier an automatic escalation moved the complaint to. */
-  toTier: z.string().optional(),
   /** When it happened: the instant the clock turned, or the escalation's. */
   at: z.iso.datetime({ offset: true }),
   /** When this person's copy first noticed it (what pruning goes by). */
   noticedAt: z.iso.datetime({ offset: true }),
   read: z.boolean(),
-});
+};
+
+export const NoticeSchema = z.discriminatedUnion('kind', [
+  /** A complaint's nearest deadline turned due soon or passed; `clock` is its kind (`acknowledge`, `tier`, …). */
+  z.strictObject({ ...NoticeBase, kind: z.enum(['due_soon', 'overdue']), clock: z.string().min(1) }),
+  /** The system escalated the complaint to `toTier`. */
+  z.strictObject({ ...NoticeBase, kind: z.literal('escalated'), toTier: TierSchema }),
+]);
 export type Notice = z.infer<typeof NoticeSchema>;
 
 const StoredNoticeSchema = z.object({ key: z.string(), value: NoticeSchema });

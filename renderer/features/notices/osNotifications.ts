@@ -19,7 +19,7 @@ export interface OsNotification {
 }
 
 export function noticeTitle(t: TFunction, notice: Notice): string {
-  if (notice.kind === 'escalated') return t('notices.escalated', { number: notice.number, tier: t(`tier.${notice.toTier ?? 'T2'}`), toTier: notice.toTier });
+  if (notice.kind === 'escalated') return t('notices.escalated', { number: notice.number, tier: t(`tier.${notice.toTier}`), toTier: notice.toTier });
   return t(notice.kind === 'overdue' ? 'notices.overdue' : 'notices.dueSoon', { number: notice.number });
 }
 

@@ -8,8 +8,11 @@ import { highestLocalSeq } from '../../store/import-events';
 /** How long a card moved by an automatic escalation stands out. */
 export const ARRIVAL_HIGHLIGHT_MS = 4_000;
 
-/** This window's watch per database (module state: kept while the person moves between screens). */
-const watches = new Map<string, ArrivalWatch>();
+/**
+ * This window's watch per open database (module state: kept while the person moves between screens; a new
+ * sign-in opens the database anew and starts a watch at the person's mark, like a reload).
+ */
+const watches = new WeakMap<DeskDb, ArrivalWatch>();
 
 /**
  * The complaints an automatic escalation (the system actor) moved since this window's board last looked, each
@@ -21,8 +24,8 @@ export function useArrivals(db: DeskDb, branch: BranchCode): ReadonlyMap<string,
 
   useEffect(() => {
     if (head === undefined) return;
-    let watch = watches.get(db.name);
-    if (!watch) watches.set(db.name, (watch = createArrivalWatch(db, branch)));
+    let watch = watches.get(db);
+    if (!watch) watches.set(db, (watch = createArrivalWatch(db, branch)));
     watch
       .look()
       .then((events) => {

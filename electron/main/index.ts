@@ -6,7 +6,7 @@
  * Flags: `--data-dir <dir>` (main's files there, and Chromium's profile beside them, so two data folders
  * are two independent apps), `--lang zh-CN|en` (start language).
  */
-import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { app, dialog, ipcMain, Menu, Notification, protocol, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LanguageSchema, type Language } from '../../shared/api/schemas';
@@ -70,6 +70,13 @@ async function start() {
       const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
       const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
       return chosen.canceled ? undefined : chosen.filePaths[0];
+    },
+    showNotification: (note) => {
+      if (!Notification.isSupported()) return false;
+      const shown = new Notification(note);
+      shown.on('click', focusMainWindow);
+      shown.show();
+      return true;
     },
   });
   const here = fileURLToPath(new URL('.', import.meta.url));

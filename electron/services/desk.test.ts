@@ -445,3 +445,28 @@ describe('app.reportBug', () => {
     });
   });
 });
+
+describe('notifications.show', () => {
+  it('shows a signed-in window’s notice through the Electron notifier; browser mode and a signed-out window show nothing', async () => {
+    await withTempDir(async (dir) => {
+      const shown: { title: string; body: string }[] = [];
+      const desk = await openDesk({ dataDir: dir, mode: 'electron', version: '0.1.0', validateOutput: true, log: memoryLogger(), showNotification: (note) => shown.push(note) > 0 });
+      try {
+        const note = { title: '投诉 SH01-20261123-0001 已超时', body: '点击打开投诉' };
+        expect(await inWindow(desk)('notifications.show', note)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+        await inWindow(desk)('setup.createBranch', SETUP);
+        expect(await inWindow(desk)('notifications.show', note)).toEqual({ ok: true, value: { shown: true } });
+        // Bad input is refused before the notifier is called.
+        expect(await inWindow(desk)('notifications.show', { title: '', body: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        expect(await inWindow(desk)('notifications.show', { title: 'x'.repeat(201), body: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+        expect(shown).toEqual([note]);
+      } finally {
+        await desk.close();
+      }
+    });
+    await withDesk(async (desk) => {
+      await inWindow(desk)('setup.createBranch', SETUP);
+      expect(await inWindow(desk)('notifications.show', { title: 'x', body: '' })).toEqual({ ok: true, value: { shown: false } });
+    });
+  });
+});

@@ -53,6 +53,8 @@ export interface DeskOptions {
   readonly onSettingsChanged?: (settings: Settings) => void;
   /** Electron's `shell.openPath`, to open evidence with the system's default app; absent in browser mode. */
   readonly openWithSystem?: (path: string) => Promise<string>;
+  /** Electron's `Notification`, for a notice to reach the person outside the window; absent in browser mode. */
+  readonly showNotification?: (note: { title: string; body: string }) => boolean;
   /** PDF, print dialog and file delivery; default: browser mode (Chromium headless, bytes back for a download). */
   readonly documents?: DocumentPlatform;
   /** Electron's folder dialog (the backup folder): the chosen path, or undefined when cancelled; absent in browser mode. */
@@ -359,6 +361,11 @@ async function openServices(
       if (imported.ok) log.info('holiday notice imported', { by: admin.value.id, fingerprint: imported.value.fingerprint });
       else log.info('holiday notice refused', { by: admin.value.id, code: imported.error.code });
       return imported;
+    },
+    // A notice the window found by itself (a clock turning, the sweep): not the person's own action.
+    'notifications.show': async (note, caller) => {
+      const user = await background(caller);
+      return user.ok ? ok({ shown: options.showNotification?.(note) ?? false }) : user;
     },
     ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
     ...documentHandlers(documents, (caller) => requireUser(caller)),

@@ -1,29 +1,32 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { noticeTitle, askWebNotificationPermission, webNotificationPermission, type WebPermission } from '../features/notices/osNotifications';
+import { DUE_SOON_FILTERS, requestRegisterFilters } from '../features/register/filters';
 import { formatDateTime } from '../i18n/format';
 import { parseLanguage } from '../i18n/language';
-import { DUE_SOON_FILTERS, requestRegisterFilters } from '../features/register/filters';
 import { useSession } from '../session/session';
 import { navigate } from '../session/useRoute';
-import { useDeadlineAlerts, useDeadlineCounts, useNow } from '../store';
-import { ClockBadge } from '../ui/ClockBadge';
-import { GradeChip } from '../ui/GradeChip';
+import { useDeadlineCounts, useDeskStore } from '../store';
+import { loadNotices, markNoticesRead, type Notice } from '../store/notices';
 import { Icon } from '../ui/Icon';
 
-/** The bell lists at most this many; the register shows the rest. */
-export const BELL_LIST_MAX = 20;
+/** The bell lists the newest this many; older ones are still counted unread until marked. */
+export const BELL_LIST_MAX = 50;
 
 /**
- * The top bar's bell: the due-soon and overdue counts, and a button that opens the most urgent of those
- * complaints (overdue first, then the nearest deadline). Each opens its complaint; Esc or a click outside closes.
+ * The top bar's bell (SPEC §5): the person's notifications — due soon, overdue, automatic escalations — with the
+ * unread count and the due-soon and overdue counts beside it. Opening a notification marks it read and opens its
+ * complaint; each can be marked read, or all at once. Esc or a click outside closes the list.
  */
 export function Bell() {
   const { t, i18n } = useTranslation();
   const { branch } = useSession();
+  const { db } = useDeskStore();
   const counts = useDeadlineCounts();
+  const notices = useLiveQuery(() => loadNotices(db), [db]);
   const [open, setOpen] = useState(false);
-  const rows = useDeadlineAlerts(BELL_LIST_MAX, open);
-  const now = useNow();
+  const [permission, setPermission] = useState<WebPermission>(webNotificationPermission);
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const wrapRef = useRef<HTMLSpanElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -49,12 +52,21 @@ export function Bell() {
   }, [open]);
 
   if (!counts) return null;
-  const total = counts.dueSoon + counts.overdue;
-  const label = t('topbar.bell', counts);
-
+  const unread = notices?.filter((notice) => !notice.read).length ?? 0;
+  const label = t('notices.bell', { unread, ...counts });
+  const markRead = (keys?: string[]) => void markNoticesRead(db, keys).catch((error: unknown) => console.error('Notices could not be marked read', error));
   const go = (action: () => void) => {
     setOpen(false);
     action();
+  };
+  const openNotice = (notice: Notice) =>
+    go(() => {
+      markRead([notice.key]);
+      navigate({ name: 'complaint', id: notice.complaintId });
+    });
+  const detail = (notice: Notice) => {
+    const at = formatDateTime(notice.at, language, branch.timeZone);
+    return notice.kind !== 'escalated' && i18n.exists(`clockKind.${notice.clock}`) ? t('notices.clock', { clock: t(`clockKind.${notice.clock}`), at }) : at;
   };
 
   return (
@@ -63,13 +75,18 @@ export function Bell() {
         ref={buttonRef}
         type="button"
         className="topbar-item bell"
-        title={`${label} — ${t('topbar.bellOpen')}`}
+        title={label}
         aria-label={label}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((was) => !was)}
       >
         <Icon name="bell" />
+        {unread > 0 && (
+          <span className="bell-unread" aria-hidden="true">
+            {unread}
+          </span>
+        )}
         {/* A zero count is shown but not coloured: red or amber means something needs doing. */}
         <span className="bell-count" data-kind="due_soon" data-zero={counts.dueSoon === 0} aria-hidden="true">
           {t('topbar.dueSoon', { count: counts.dueSoon })}
@@ -79,30 +96,46 @@ export function Bell() {
         </span>
       </button>
       {open && (
-        <div id={panelId} className="bell-panel" role="dialog" aria-label={t('topbar.alertsTitle')}>
-          <h2 className="bell-title">{t('topbar.alertsTitle')}</h2>
-          {rows === undefined ? (
-            <p className="muted">{t('topbar.alertsLoading')}</p>
-          ) : rows.length === 0 ? (
-            <p className="muted">{t('topbar.alertsEmpty')}</p>
+        <div id={panelId} className="bell-panel" role="dialog" aria-label={t('notices.title')}>
+          <div className="bell-head">
+            <h2 className="bell-title">{t('notices.title')}</h2>
+            <button type="button" className="btn-link" disabled={unread === 0} onClick={() => markRead()}>
+              {t('notices.markAllRead')}
+            </button>
+          </div>
+          {permission === 'default' && (
+            <button type="button" className="btn-link bell-desktop" onClick={() => void askWebNotificationPermission().then(setPermission)}>
+              {t('notices.desktopAsk')}
+            </button>
+          )}
+          {permission === 'denied' && <p className="muted bell-desktop">{t('notices.desktopDenied')}</p>}
+          {notices === undefined ? (
+            <p className="muted">{t('notices.loading')}</p>
+          ) : notices.length === 0 ? (
+            <p className="muted">{t('notices.empty')}</p>
           ) : (
             <ul className="bell-list">
-              {rows.map((row) => {
-                const minutes = row.nextDeadlineAt ? Math.abs(Date.parse(row.nextDeadlineAt) - Date.parse(now)) / 60_000 : undefined;
+              {notices.slice(0, BELL_LIST_MAX).map((notice) => {
+                const title = noticeTitle(t, notice);
                 return (
-                  <li key={row.id}>
-                    <button type="button" className="bell-item" onClick={() => go(() => navigate({ name: 'complaint', id: row.id }))}>
-                      <span className="bell-number">{row.number}</span>
-                      <GradeChip grade={row.grade} />
-                      <ClockBadge state={row.clockState} minutes={minutes} kind={row.nextDeadlineKind} dueText={formatDateTime(row.nextDeadlineAt, language, branch.timeZone)} />
-                      <span className="bell-assignee">{row.assigneeName}</span>
+                  <li key={notice.key} className="notice" data-kind={notice.kind} data-unread={!notice.read || undefined}>
+                    <button type="button" className="notice-open" onClick={() => openNotice(notice)}>
+                      <span className="notice-title">
+                        {!notice.read && <span className="visually-hidden">{t('notices.unread')}: </span>}
+                        {title}
+                      </span>
+                      <span className="notice-detail muted">{detail(notice)}</span>
                     </button>
+                    {!notice.read && (
+                      <button type="button" className="btn-link notice-read" aria-label={t('notices.markReadOf', { title })} onClick={() => markRead([notice.key])}>
+                        {t('notices.markRead')}
+                      </button>
+                    )}
                   </li>
                 );
               })}
             </ul>
           )}
-          {rows !== undefined && total > rows.length && <p className="muted bell-more">{t('topbar.alertsMore', { shown: rows.length, total })}</p>}
           <button
             type="button"
             className="btn-link"

@@ -7,7 +7,7 @@ import { ComplaintPage } from '../features/complaint/ComplaintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { CalendarEndsBanner } from '../features/settings/CalendarEndsBanner';
-import { useDeadlineNotifications } from '../features/board/useDeadlineNotifications';
+import { useNoticeFeed } from '../features/notices/useNoticeFeed';
 import { HelpSheet } from './HelpSheet';
 import { Nav } from './Nav';
 import { TopBar } from './TopBar';
@@ -41,7 +41,7 @@ export function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useGlobalShortcuts(openHelp);
-  useDeadlineNotifications();
+  useNoticeFeed();
   return (
     <div className="shell">
       <TopBar onHelp={openHelp} />

@@ -15,7 +15,6 @@ import {
   countDeadlines,
   countOpenHeldBy,
   isPlainOrder,
-  loadDeadlineAlerts,
   loadPlainWindow,
   loadTimeline,
   loadUsers,
@@ -144,15 +143,6 @@ export function useDeadlineCounts(): { dueSoon: number; overdue: number } | unde
   const { db } = useDeskStore();
   const now = useNow();
   return useLiveQuery(() => countDeadlines(db, now), [db, now]);
-}
-
-/** The bell's list: up to `limit` complaints due soon or overdue, most urgent first, as register rows. */
-export function useDeadlineAlerts(limit: number, enabled: boolean): ComplaintRow[] | undefined {
-  const { db } = useDeskStore();
-  const now = useNow();
-  const names = useUserNames();
-  const records = useLiveQuery(() => (enabled ? loadDeadlineAlerts(db, now, limit) : Promise.resolve(undefined)), [db, now, limit, enabled]);
-  return useMemo(() => records?.map((record) => toComplaintRow(record, names, now)), [records, names, now]);
 }
 
 /** How many open complaints `assignee` holds (warned about before their account is deactivated). */

@@ -24,7 +24,6 @@ export {
   DeskStoreContext,
   REGISTER_PAGE,
   useComplaint,
-  useDeadlineAlerts,
   useDeadlineCounts,
   useDeskStore,
   useNow,

@@ -293,26 +293,6 @@ export async function countDeadlines(db: DeskDb, now: string): Promise<{ dueSoon
   return { dueSoon: pastDueSoon - overdue, overdue };
 }
 
-/**
- * The bell's list: at most `limit` complaints overdue or due soon at `now`, most urgent first (overdue by how
- * long ago their deadline passed, then due soon by how near it is). Reads the deadline index in order and
- * stops once it has enough, so a long backlog costs no more than `limit` rows.
- */
-export async function loadDeadlineAlerts(db: DeskDb, now: string, limit: number): Promise<ComplaintRecord[]> {
-  const overdue = await db.complaints.where('nextDeadlineAt').below(now).limit(limit).toArray();
-  const wanted = limit - overdue.length;
-  if (wanted <= 0) return overdue;
-  const { dueSoon } = await countDeadlines(db, now);
-  if (dueSoon === 0) return overdue;
-  const soon = await db.complaints
-    .where('nextDeadlineAt')
-    .aboveOrEqual(now)
-    .filter((row) => row.dueSoonAt !== undefined && row.dueSoonAt <= now)
-    .limit(Math.min(wanted, dueSoon))
-    .toArray();
-  return [...overdue, ...soon];
-}
-
 /** Complaints still open (not closed, rejected or voided) that `assignee` holds: what a hand-over must move. */
 export async function countOpenHeldBy(db: DeskDb, assignee: UserId): Promise<number> {
   return db.complaints

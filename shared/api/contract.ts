@@ -49,6 +49,9 @@ const SessionUser = z.strictObject({ user: PublicUserSchema });
 /** Lengths a bug report may have (`app.reportBug`); the reporting window cuts its texts to them. */
 export const BUG_REPORT_LIMITS = { message: 2_000, stack: 20_000, route: 200 } as const;
 
+/** Lengths an OS notification's texts may have (`notifications.show`). */
+export const NOTIFICATION_LIMITS = { title: 200, body: 500 } as const;
+
 /** Upper bound of one `journal.read` page. */
 export const JOURNAL_PAGE_MAX = 5000;
 /** Complaints one `complaints.escalateDue` call may name. */
@@ -200,6 +203,14 @@ export const apiContract = {
   ...calendarContract,
   ...backupContract,
   ...auditContract,
+  /**
+   * Shows an OS notification from main (Electron; a click brings the window forward) for the signed-in person's
+   * window. Browser mode answers `shown: false`: there the page uses the web Notification API itself.
+   */
+  'notifications.show': {
+    input: z.strictObject({ title: z.string().min(1).max(NOTIFICATION_LIMITS.title), body: z.string().max(NOTIFICATION_LIMITS.body) }),
+    output: z.strictObject({ shown: z.boolean() }),
+  },
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

@@ -40,6 +40,7 @@ export const API_METHODS = [
   'setup.restore',
   'audit.list',
   'audit.export',
+  'notifications.show',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -5,7 +5,8 @@
  * as time passes; the board in both languages at 1366×768.
  */
 import type { Locator, Page } from '@playwright/test';
-import { ADMIN, createBranch, expect, signIn, test } from './fixtures';
+import { rmSync, writeFileSync } from 'node:fs';
+import { ADMIN, createBranch, expect, newDataDir, signIn, startDesk, test } from './fixtures';
 import { openRegistrationForm } from './steps';
 
 const CLERK = { username: 'li.na', displayName: '李娜', password: 'counter-one-2026' } as const;
@@ -167,9 +168,9 @@ test('a clerk starts on "Mine only", sees names masked, and moving a colleague�
   await expect(card(column(page, /^T2 · Complaint team, 1 complaints/), number)).toContainText(CLERK.displayName);
 });
 
-test('a countdown turns due soon, then overdue, as time passes, without a reload, with a notification each time', async ({ page, desk }) => {
-  // The OS notifications the page raises, recorded instead of shown.
-  await page.addInitScript(() => {
+/** The OS notifications raised through the web API (browser mode) in every page of the context, recorded instead of shown. */
+async function recordNotifications(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
     const shown: string[] = [];
     Object.assign(globalThis, { shownNotifications: shown });
     class RecordedNotification {
@@ -182,41 +183,126 @@ test('a countdown turns due soon, then overdue, as time passes, without a reload
     }
     Object.assign(globalThis, { Notification: RecordedNotification });
   });
-  const notifications = () => page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications);
-  await page.clock.install({ time: new Date() });
-  await page.goto(desk.url);
-  await createBranch(page);
-  const number = await register(page, '王芳', '预约安装迟到三个小时。');
-  await openBoard(page);
-  const t1 = column(page, /^T1 · Front line/);
-  await expect(card(t1, number)).toContainText(/left/);
-  await expect(card(t1, number)).not.toContainText('Due soon');
+}
 
-  expect(await notifications()).toEqual([]);
+/** What the open pages of the context told the OS since each was loaded: one list, in no particular window's order. */
+async function toldOs(page: Page): Promise<string[]> {
+  const lists = await Promise.all(page.context().pages().map((each) => each.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications)));
+  return lists.flat().sort();
+}
 
-  await page.clock.fastForward('19:00:00');
-  await expect(card(t1, number)).toContainText('Due soon');
-  await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`]);
-  await page.clock.fastForward('06:00:00');
-  await expect(card(t1, number)).toContainText('Overdue');
-  await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`, `Complaint ${number} is overdue`]);
-  await expect(column(page, /^T1 · Front line, 1 complaints, 1 overdue/)).toBeVisible();
+const HOUR_MS = 3_600_000;
 
-  // The bell lists it; Esc closes the list; "show all" opens the register filtered to what the bell counts.
-  const bell = page.getByRole('button', { name: 'Reminders: 0 due soon, 1 overdue' });
-  await bell.click();
-  const alerts = page.getByRole('dialog', { name: 'Due soon and overdue' });
-  await expect(alerts.getByRole('button', { name: new RegExp(number) })).toContainText('Overdue');
-  await page.keyboard.press('Escape');
-  await expect(alerts).toHaveCount(0);
-  await expect(bell).toBeFocused();
-  await bell.click();
-  await alerts.getByRole('button', { name: 'Show all in the register' }).click();
-  await expect(page.getByLabel('Due soon or overdue')).toBeChecked();
-  await expect(page.getByRole('status').filter({ hasText: '1 complaints' })).toBeVisible();
-  await bell.click();
-  await alerts.getByRole('button', { name: new RegExp(number) }).click();
-  await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
+test('a card turns due soon, then overdue, then is escalated by the system once, highlighted once per window; each notice comes once, is marked read and opens its complaint', async ({ page }, testInfo) => {
+  // Main decides escalations on its own clock: this test moves it as well as the page's.
+  const clockFile = testInfo.outputPath('main-clock.txt');
+  writeFileSync(clockFile, '0');
+  const dataDir = newDataDir();
+  const desk = await startDesk(dataDir, 'en', clockFile);
+  try {
+    await recordNotifications(page);
+    const notifications = () => toldOs(page);
+    await page.clock.install({ time: new Date() });
+    await page.goto(desk.url);
+    await createBranch(page);
+    await openRegistrationForm(page);
+    await page.getByLabel('Customer name').fill('王芳');
+    await page.getByLabel('Phone').fill('13812345678');
+    await page.getByLabel('Channel').selectOption({ label: 'Walk-in' });
+    await page.getByLabel('Category').selectOption({ label: 'Delivery delay / missed appointment' });
+    await page.getByLabel('Description').fill('预约安装迟到三个小时。');
+    await page.getByLabel('Refund').check();
+    // Medium urgency: grade 3, a first response within 8 h — well before the tier's 24 h limit.
+    await page.getByLabel('Urgency').selectOption({ label: 'Medium' });
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText('Complaint registered')).toBeVisible();
+    const number = ((await page.getByRole('status', { name: 'Number' }).textContent()) ?? '').trim();
+    await openBoard(page);
+    const t1 = column(page, /^T1 · Front line/);
+    await expect(card(t1, number)).toHaveAttribute('data-clock', 'on_time');
+    await expect(card(t1, number)).toContainText(/left/);
+
+    // A second window of the same person, open all along.
+    const second = await page.context().newPage();
+    await second.goto(desk.url);
+    await signIn(second);
+    await openBoard(second);
+
+    // The page's clock alone runs on: the countdowns turn, main has nothing to escalate yet.
+    await page.clock.fastForward('06:30:00');
+    await expect(card(t1, number)).toHaveAttribute('data-clock', 'due_soon');
+    await expect(card(t1, number)).toContainText('Due soon');
+    await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`]);
+    await expect(page.getByRole('button', { name: /^Notifications: 1 unread; 1 due soon, 0 overdue/ })).toBeVisible();
+    await page.clock.fastForward('02:00:00');
+    await expect(card(t1, number)).toHaveAttribute('data-clock', 'overdue');
+    await expect(column(page, /^T1 · Front line, 1 complaints, 1 overdue/)).toBeVisible();
+    await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`, `Complaint ${number} is overdue`]);
+    await page.clock.fastForward('00:05:00');
+    expect(await notifications()).toHaveLength(2); // more ticks, nothing new
+
+    // The desk sleeps overnight: both clocks move past the tier's 24 h. Both windows were signed out meanwhile;
+    // signed in again, the sweep has main escalate the complaint, as the system, once.
+    writeFileSync(clockFile, String(25 * HOUR_MS));
+    await page.clock.fastForward('16:00:00');
+    for (const window of [page, second]) {
+      await expect(window.getByRole('button', { name: 'Sign in' })).toBeVisible();
+      await signIn(window);
+    }
+    const t2 = column(page, /^T2 · Complaint team, 1 complaints/);
+    await expect(card(t2, number)).toHaveAttribute('data-arrived', 'true');
+    await expect(card(column(second, /^T2 · Complaint team, 1 complaints/), number)).toHaveAttribute('data-arrived', 'true');
+    await page.screenshot({ path: testInfo.outputPath('board-escalated-en.png') });
+    const escalated = `Complaint ${number} was escalated automatically to T2 · Complaint team`;
+    await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`, `Complaint ${number} is overdue`, escalated]);
+    // The highlight goes after a few seconds, and the catch-ups and sweeps that follow do not bring it back.
+    await page.clock.fastForward('00:00:05');
+    for (const window of [page, second]) await expect(card(window, number)).not.toHaveAttribute('data-arrived');
+    for (let tick = 0; tick < 3; tick++) {
+      await page.clock.fastForward('00:01:00');
+      for (const window of [page, second]) await expect(card(window, number)).not.toHaveAttribute('data-arrived');
+    }
+    await second.close();
+    // Nor does a reload: the person has seen it.
+    await page.reload();
+    await expect(card(column(page, /^T2 · Complaint team, 1 complaints/), number)).toBeVisible();
+    await expect(card(page, number)).not.toHaveAttribute('data-arrived');
+    expect(await notifications()).toEqual([]); // the reloaded page told the OS nothing again
+
+    // The bell: three notices, newest first, each once; read one by one or all at once; a click opens the complaint.
+    await page.getByRole('button', { name: /^Notifications: 3 unread; 0 due soon, 1 overdue/ }).click();
+    const list = page.getByRole('dialog', { name: 'Notifications' });
+    await expect(list.getByRole('listitem')).toHaveText([new RegExp(escalated), new RegExp(`Complaint ${number} is overdue`), new RegExp(`Complaint ${number} is due soon`)]);
+    await page.screenshot({ path: testInfo.outputPath('notifications-en.png') });
+    await list.getByRole('button', { name: `Mark “Complaint ${number} is due soon” read` }).click();
+    await expect(page.getByRole('button', { name: /^Notifications: 2 unread/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '升级看板' })).toBeVisible();
+    await page.getByRole('button', { name: /^通知：未读 2 条/ }).click();
+    await expect(page.getByRole('dialog', { name: '通知' }).getByRole('listitem').first()).toContainText(`投诉 ${number} 已自动升级到 T2 · 投诉组`);
+    await page.screenshot({ path: testInfo.outputPath('notifications-zh-CN.png') });
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: '界面语言' }).selectOption('en');
+
+    await page.getByRole('button', { name: /^Notifications: 2 unread/ }).click();
+    await list.getByRole('button', { name: `Unread: ${escalated}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: number })).toBeVisible();
+    const timeline = page.locator('section', { has: page.getByRole('heading', { name: 'Timeline', exact: true }) });
+    await expect(timeline.getByRole('listitem').filter({ hasText: 'System' })).toHaveCount(1);
+    await page.getByRole('button', { name: /^Notifications: 1 unread/ }).click();
+    await list.getByRole('button', { name: 'Mark all read' }).click();
+    await expect(page.getByRole('button', { name: /^Notifications: 0 unread/ })).toBeVisible();
+    await expect(list.getByRole('button', { name: 'Mark all read' })).toBeDisabled();
+    // "Show all" opens the register filtered to what the bell counts.
+    await list.getByRole('button', { name: 'Show all due soon and overdue in the register' }).click();
+    await expect(page.getByLabel('Due soon or overdue')).toBeChecked();
+    await expect(page.getByRole('status').filter({ hasText: '1 complaints' })).toBeVisible();
+    expect(await notifications()).toEqual([]);
+  } finally {
+    await desk.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('the board in Chinese and English at 1366×768', async ({ page, desk }, testInfo) => {

@@ -16,11 +16,15 @@ export interface DeskServer {
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 
-/** Starts browser mode on a free port and resolves once it prints the address to open. */
-export async function startDesk(dataDir: string, language: 'en' | 'zh-CN' = 'en'): Promise<DeskServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--lang', language], {
+/**
+ * Starts browser mode on a free port and resolves once it prints the address to open. With `clockFile`, main's
+ * clock runs ahead by the milliseconds written in that file (main-clock.ts).
+ */
+export async function startDesk(dataDir: string, language: 'en' | 'zh-CN' = 'en', clockFile?: string): Promise<DeskServer> {
+  const clock = clockFile ? ['--import', './tests/e2e/main-clock.ts'] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...clock, 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir, '--lang', language], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', ...(clockFile ? { DESK_TEST_CLOCK_FILE: clockFile } : {}) },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

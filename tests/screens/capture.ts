@@ -157,7 +157,7 @@ const SCREENS: readonly Screen[] = [
     show: async ({ page, m }) => {
       await go(page, '#/complaints');
       await page.locator('button.bell').click();
-      await page.getByText(m.topbar.alertsTitle).waitFor();
+      await page.getByRole('dialog', { name: m.notices.title }).waitFor();
     },
     leave: async ({ page }) => page.keyboard.press('Escape'),
   },

@@ -32,6 +32,8 @@ interface BoardCardProps {
   column: ColumnKey;
   now: string;
   format: CardFormat;
+  /** Just moved here by an automatic escalation: stands out for a moment. */
+  arrived: boolean;
   onKeyDown: (event: KeyboardEvent<HTMLElement>, card: Card, column: ColumnKey) => void;
   onOpen: (card: Card, column: ColumnKey) => void;
 }
@@ -76,34 +78,33 @@ export function CardFace({ card, now, format }: { card: Card; now: string; forma
  * One complaint on the board: focusable, draggable (pointer, or Space with dnd-kit's keyboard sensor), Enter
  * opens it; the page handles the arrows and Shift+→. Memoised: a clock tick re-renders only cards whose words change.
  */
-export const BoardCard = memo(function BoardCard({ card, column, now, format, onKeyDown, onOpen }: BoardCardProps) {
+export const BoardCard = memo(function BoardCard({ card, column, now, format, arrived, onKeyDown, onOpen }: BoardCardProps) {
   const { record } = card;
   const id = `${column}:${record.id}`;
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id, data: { card, column } });
   const clock = cardClock(card, now, format);
   const label = format.t('board.cardLabel', { number: record.number, grade: format.t('grade.label', { grade: record.grade }), clock: clock.text });
   return (
-    <li className="card-slot">
-      <div
-        ref={setNodeRef}
-        {...attributes}
-        {...listeners}
-        className="board-card"
-        data-grade={record.grade}
-        data-clock={card.clock}
-        data-card={id}
-        data-dragging={isDragging || undefined}
-        aria-label={label}
-        onClick={() => onOpen(card, column)}
-        onKeyDown={(event) => {
-          // While lifted, the keyboard sensor's own document listener moves and drops the card.
-          if (isDragging) return;
-          onKeyDown(event, card, column);
-          if (!event.defaultPrevented) listeners?.onKeyDown?.(event);
-        }}
-      >
-        <CardFace card={card} now={now} format={format} />
-      </div>
-    </li>
+    <div
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      className="board-card"
+      data-grade={record.grade}
+      data-clock={card.clock}
+      data-card={id}
+      data-dragging={isDragging || undefined}
+      data-arrived={arrived || undefined}
+      aria-label={label}
+      onClick={() => onOpen(card, column)}
+      onKeyDown={(event) => {
+        // While lifted, the keyboard sensor's own document listener moves and drops the card.
+        if (isDragging) return;
+        onKeyDown(event, card, column);
+        if (!event.defaultPrevented) listeners?.onKeyDown?.(event);
+      }}
+    >
+      <CardFace card={card} now={now} format={format} />
+    </div>
   );
 });

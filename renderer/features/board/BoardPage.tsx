@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -19,7 +19,7 @@ import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';
-import { useNow } from '../../store';
+import { useDeskStore, useNow } from '../../store';
 import type { ComplaintRecord } from '../../store/records';
 import { useCategoryName } from '../../ui/categories';
 import { useUserName } from '../../ui/useUserName';
@@ -30,6 +30,7 @@ import { loadFilters, saveFilters } from './boardFilters';
 import { buildBoard, isRouteLane, moveTarget, neighbour, type BoardCard, type BoardFilters, type ColumnKey } from './boardModel';
 import { columnCoordinates } from './dndKeyboard';
 import { MoveDialog, type MoveRequest } from './MoveDialog';
+import { useArrivals } from './useArrivals';
 import { useOpenComplaints } from './useOpenComplaints';
 import './board.css';
 
@@ -38,8 +39,6 @@ const LAST_FOCUS_KEY = 'complaint-desk.board-focus';
 
 /** Countdowns move every 15 s: a minute-precision clock never lags by more than a quarter of its unit. */
 const TICK_MS = 15_000;
-
-const cardSelector = (id: string) => `[data-card="${CSS.escape(id)}"]`;
 
 /**
  * The escalation board (SPEC §5, UI.md): every open complaint as a card in its tier column (and legal / PR lane),
@@ -50,6 +49,8 @@ export function BoardPage() {
   const { t, i18n } = useTranslation();
   const { user, branch } = useSession();
   const records = useOpenComplaints();
+  const { db } = useDeskStore();
+  const arrivals = useArrivals(db, branch.code);
   const now = useNow(TICK_MS);
   const [filters, setFilters] = useState<BoardFilters>(() => loadFilters(window.localStorage, user.id, user.role));
   const changeFilters = useCallback(
@@ -63,8 +64,9 @@ export function BoardPage() {
   // Kept as what happened, not as text, so it reads in the language chosen after it appeared.
   const [notice, setNotice] = useState<{ request: MoveRequest; refusal?: Refusal; assigned?: string; assignRefused?: boolean }>();
   const [dragging, setDragging] = useState<{ card: BoardCard; column: ColumnKey }>();
-  const pendingFocus = useRef<string | undefined>(sessionStorage.getItem(LAST_FOCUS_KEY) ?? undefined);
-  const boardRef = useRef<HTMLDivElement>(null);
+  // The card to focus once it is drawn: the one focused before opening a complaint, or a card just moved.
+  const [focusWanted, setFocusWanted] = useState<string | undefined>(() => sessionStorage.getItem(LAST_FOCUS_KEY) ?? undefined);
+  const focused = useCallback(() => setFocusWanted(undefined), []);
 
   const categoryName = useCategoryName();
   const userName = useUserName();
@@ -89,18 +91,6 @@ export function BoardPage() {
   const columnKeys = useMemo(() => (columns ?? []).map((column) => column.key), [columns]);
   const columnName = useCallback((key: ColumnKey) => (isRouteLane(key) ? t(`route.${key}`) : `${key} · ${t(`tier.${key}`)}`), [t]);
 
-  // Focus a card once it is on screen: the one focused before opening a complaint, or a card just moved.
-  useEffect(() => {
-    const wanted = pendingFocus.current;
-    if (!wanted || !columns || move) return;
-    const element = boardRef.current?.querySelector<HTMLElement>(cardSelector(wanted));
-    if (element) {
-      element.focus();
-      element.scrollIntoView({ block: 'nearest' });
-      pendingFocus.current = undefined;
-    }
-  }, [columns, move]);
-
   const open = useCallback((card: BoardCard, column: ColumnKey) => {
     sessionStorage.setItem(LAST_FOCUS_KEY, `${column}:${card.record.id}`);
     window.location.hash = `${routeHref({ name: 'complaint', id: card.record.id })}?from=board`;
@@ -111,8 +101,6 @@ export function BoardPage() {
     setNotice(undefined);
     setMove({ id: card.record.id, number: card.record.number, from, to });
   }, []);
-
-  const focusCard = (id: string) => boardRef.current?.querySelector<HTMLElement>(cardSelector(id))?.focus();
 
   const onCardKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>, card: BoardCard, column: ColumnKey) => {
@@ -129,7 +117,7 @@ export function BoardPage() {
       } else if (!event.shiftKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
         event.preventDefault();
         const next = cards[index + (event.key === 'ArrowDown' ? 1 : -1)];
-        if (next) focusCard(`${column}:${next.record.id}`);
+        if (next) setFocusWanted(`${column}:${next.record.id}`);
       } else if (!event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
         event.preventDefault();
         // The nearest non-empty column that way, at the same position or its last card.
@@ -138,7 +126,7 @@ export function BoardPage() {
           const target = columns?.find((c) => c.key === to)?.cards ?? [];
           const next = target[Math.min(index, target.length - 1)];
           if (next) {
-            focusCard(`${to}:${next.record.id}`);
+            setFocusWanted(`${to}:${next.record.id}`);
             break;
           }
           to = neighbour(columnKeys, to, event.key === 'ArrowRight' ? 1 : -1);
@@ -161,7 +149,7 @@ export function BoardPage() {
     setDragging(undefined);
     const data = active.data.current as { card: BoardCard; column: ColumnKey } | undefined;
     if (!data || !over) return;
-    pendingFocus.current = `${data.column}:${data.card.record.id}`;
+    setFocusWanted(`${data.column}:${data.card.record.id}`);
     requestMove(data.card, data.column, over.id as ColumnKey);
   };
   const numberOf = (id: string | number) => (dragging && `${dragging.column}:${dragging.card.record.id}` === id ? dragging.card.record.number : String(id));
@@ -175,14 +163,14 @@ export function BoardPage() {
   const onMoved = useCallback((assigned?: string) => {
     if (!move) return;
     setNotice({ request: move, assigned });
-    pendingFocus.current = `${move.to}:${move.id}`;
+    setFocusWanted(`${move.to}:${move.id}`);
     setMove(undefined);
   }, [move]);
   const onRefused = useCallback(
     (refusal: Refusal) => {
       if (!move) return;
       setNotice({ request: move, refusal });
-      pendingFocus.current = `${move.from}:${move.id}`;
+      setFocusWanted(`${move.from}:${move.id}`);
       setMove(undefined);
     },
     [move],
@@ -191,7 +179,7 @@ export function BoardPage() {
     (refusal: Refusal) => {
       if (!move) return;
       setNotice({ request: move, refusal, assignRefused: true });
-      pendingFocus.current = `${move.to}:${move.id}`;
+      setFocusWanted(`${move.to}:${move.id}`);
       setMove(undefined);
     },
     [move],
@@ -240,7 +228,6 @@ export function BoardPage() {
           accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
         >
           <div
-            ref={boardRef}
             className="board"
             style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(${columns.length > 4 ? 188 : 220}px, 1fr))` }}
             onFocus={(event) => {
@@ -249,7 +236,18 @@ export function BoardPage() {
             }}
           >
             {columns.map((column) => (
-              <BoardColumnView key={column.key} column={column} name={columnName(column.key)} now={now} format={format} onCardKeyDown={onCardKeyDown} onOpen={open} />
+              <BoardColumnView
+                key={column.key}
+                column={column}
+                name={columnName(column.key)}
+                now={now}
+                format={format}
+                arrivals={arrivals}
+                focusWanted={move ? undefined : focusWanted}
+                onFocused={focused}
+                onCardKeyDown={onCardKeyDown}
+                onOpen={open}
+              />
             ))}
           </div>
           <DragOverlay dropAnimation={null}>

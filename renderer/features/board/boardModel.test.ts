@@ -3,7 +3,6 @@ import type { ComplaintId, BranchCode, UserId } from '../../../shared/brand';
 import type { ComplaintRecord } from '../../store/records';
 import { buildBoard, moveRefusal, moveTarget, neighbour, NO_FILTERS, type BoardFilters, type Viewer } from './boardModel';
 import { defaultFilters, filtersKey, loadFilters, saveFilters } from './boardFilters';
-import { deadlineAlerts, freshAlerts } from './deadlineAlerts';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 
@@ -130,27 +129,5 @@ describe('remembered filters', () => {
     expect(loadFilters(storage, 'u-c', 'staff')).toMatchObject({ grades: [], mine: false, text: '' });
     storage.items.set(filtersKey('u-d'), 'not json');
     expect(loadFilters(storage, 'u-d', 'staff').mine).toBe(true);
-  });
-});
-
-describe('deadline notifications', () => {
-  const overdue = row('late', { nextDeadlineAt: '2026-11-23T09:00:00.000Z', dueSoonAt: '2026-11-23T08:00:00.000Z' });
-  const soon = row('soon', { assignee: 'u-other' as UserId, nextDeadlineAt: '2026-11-23T12:00:00.000Z', dueSoonAt: '2026-11-23T09:00:00.000Z' });
-  const calm = row('calm', { nextDeadlineAt: '2026-11-24T12:00:00.000Z', dueSoonAt: '2026-11-24T09:00:00.000Z' });
-  const ended = row('ended', { terminal: 1, nextDeadlineAt: '2026-11-23T09:00:00.000Z', dueSoonAt: '2026-11-23T08:00:00.000Z' });
-  const numbersOf = (alerts: ReturnType<typeof deadlineAlerts>) => alerts.map((alert) => `${alert.record.number}:${alert.state}`);
-
-  it('tell a clerk about their own complaints and a supervisor about all, never an ended one', () => {
-    expect(numbersOf(deadlineAlerts([overdue, soon, calm, ended], NOW, { userId: 'u-staff', role: 'staff' }))).toEqual(['late:overdue']);
-    expect(numbersOf(deadlineAlerts([overdue, soon, calm, ended], NOW, { userId: 'u-super', role: 'supervisor' }))).toEqual(['late:overdue', 'soon:due_soon']);
-  });
-
-  it('tell each state of each deadline once', () => {
-    const viewer = { userId: 'u-super', role: 'supervisor' } as const;
-    const first = deadlineAlerts([overdue, soon], NOW, viewer);
-    const told = new Set(first.map((alert) => alert.key));
-    expect(freshAlerts(deadlineAlerts([overdue, soon], NOW, viewer), told)).toEqual([]);
-    // Later the due-soon one is overdue: that is news; an extension (a new deadline) would be too.
-    expect(numbersOf(freshAlerts(deadlineAlerts([overdue, soon], '2026-11-23T12:30:00.000Z', viewer), told))).toEqual(['soon:overdue']);
   });
 });

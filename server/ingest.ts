@@ -122,12 +122,15 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
   /** Folds `events` onto the stored complaints, re-judging each with the shared domain; the changed states. */
   async function fold(tx: Queryable, branch: BranchCode, batchId: string, events: readonly DomainEvent[]): Promise<Map<string, ComplaintState>> {
     const ids = [...new Set(events.map((event) => event.complaintId))];
-    const stored = await tx.query<{ id: string; state: unknown }>('select id, state from complaints where branch = $1 and id = any($2::text[])', [branch, ids]);
-    const states = new Map<string, ComplaintState>(stored.map((row) => [row.id, ComplaintStateSchema.parse(row.state) as ComplaintState]));
     const numbers = events.flatMap((event) => (event.type === 'Registered' ? [event.payload.number] : []));
-    const taken = new Set(
-      numbers.length === 0 ? [] : (await tx.query<{ number: string }>('select number from complaints where branch = $1 and number = any($2::text[])', [branch, numbers])).map((row) => row.number),
+    // The complaints the batch continues, and any already holding a number it registers (one round trip).
+    const stored = await tx.query<{ id: string; number: string; state: unknown }>(
+      'select id, number, state from complaints where branch = $1 and (id = any($2::text[]) or number = any($3::text[]))',
+      [branch, ids, numbers],
     );
+    const known = new Set<string>(ids);
+    const states = new Map<string, ComplaintState>(stored.filter((row) => known.has(row.id)).map((row) => [row.id, ComplaintStateSchema.parse(row.state) as ComplaintState]));
+    const taken = new Set(stored.map((row) => row.number));
     const changed = new Map<string, ComplaintState>();
     for (const event of events) {
       const refuseEvent = (refusal: string, message: string) =>
@@ -152,30 +155,41 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
     return changed;
   }
 
-  async function store(tx: Queryable, branch: BranchCode, events: readonly DomainEvent[], raws: readonly unknown[], changed: Map<string, ComplaintState>): Promise<void> {
+  /**
+   * Everything an accepted batch changes, in one statement (a round trip costs more than the rows): the events
+   * exactly as the branch sent them and the changed complaints, each passed as one JSON array and unpacked by
+   * the database; the branch's watermark; the batch's idempotency record.
+   */
+  async function commit(tx: Queryable, body: BatchBody, changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
     await tx.query(
-      `insert into events (branch, seq, event_id, complaint_id, type, at, body)
-       select $1, s, e, c, t, a, b::jsonb from unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[]) as u(s, e, c, t, a, b)`,
-      [branch, events.map((e) => e.seq), events.map((e) => e.id), events.map((e) => e.complaintId), events.map((e) => e.type), events.map((e) => e.at), raws.map((raw) => JSON.stringify(raw))],
-    );
-    const states = [...changed.values()];
-    await tx.query(
-      `insert into complaints (branch, id, number, status, grade, tier, received_at, updated_at, last_seq, state)
-       select $1, i, n, s, g, t, r, u, l, j::jsonb
-       from unnest($2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::int[], $10::text[]) as x(i, n, s, g, t, r, u, l, j)
-       on conflict (branch, id) do update set status = excluded.status, grade = excluded.grade, tier = excluded.tier,
-         updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state`,
+      `with stored_events as (
+         insert into events (branch, seq, event_id, complaint_id, type, at, body)
+         select $1, (e->>'seq')::int, e->>'id', e->>'complaintId', e->>'type', (e->>'at')::timestamptz, e
+         from json_array_elements($2::json) as e
+       ), stored_complaints as (
+         insert into complaints (branch, id, number, status, grade, tier, received_at, updated_at, last_seq, state)
+         select $1, s->>'id', s->>'number', s->>'status', (s->>'grade')::smallint, s->>'tier', (s->>'receivedAt')::timestamptz,
+           (s->>'updatedAt')::timestamptz, (s->>'lastSeq')::int, s
+         from json_array_elements($3::json) as s
+         on conflict (branch, id) do update set status = excluded.status, grade = excluded.grade, tier = excluded.tier,
+           updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state
+       ), watermark as (
+         update branches set acked_through_seq = $6, last_sync_at = $9, clock_skew_ms = coalesce($10::integer, clock_skew_ms) where code = $1
+       )
+       insert into batches (batch_id, branch, from_seq, to_seq, payload_hash, result, source, received_at)
+       values ($4, $1, $5, $6, $7, $8, $11, $9)`,
       [
-        branch,
-        states.map((s) => s.id),
-        states.map((s) => s.number),
-        states.map((s) => s.status),
-        states.map((s) => s.grade),
-        states.map((s) => s.tier),
-        states.map((s) => s.receivedAt),
-        states.map((s) => s.updatedAt),
-        states.map((s) => s.lastSeq),
-        states.map((s) => JSON.stringify(s)),
+        body.branch,
+        JSON.stringify(body.events),
+        JSON.stringify([...changed.values()]),
+        body.batchId,
+        body.fromSeq,
+        body.toSeq,
+        body.payloadHash,
+        JSON.stringify(result),
+        result.serverTime,
+        clockSkewMs,
+        source,
       ],
     );
   }
@@ -199,40 +213,28 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
     const { envelope, branch } = authenticated;
     const body = await readBody(envelope);
     if ('status' in body) return logRefusal(body, source, branch);
+    // Pure checks before the transaction, so the branch's lock is held only for the database's part.
+    const events = readEvents(body);
     try {
       return await db.transaction(async (tx) => {
-        const [row] = await tx.query<{ acked_through_seq: number }>('select acked_through_seq from branches where code = $1 for update', [branch]);
+        const [row] = await tx.query<{ acked_through_seq: number; payload_hash: string | null; to_seq: number | null }>(
+          'select b.acked_through_seq, x.payload_hash, x.to_seq from branches b left join batches x on x.batch_id = $2 where b.code = $1 for update of b',
+          [branch, body.batchId],
+        );
         const acked = row?.acked_through_seq ?? 0;
-        const [earlier] = await tx.query<{ payload_hash: string; to_seq: number }>('select payload_hash, to_seq from batches where batch_id = $1', [body.batchId]);
-        if (earlier) {
-          if (earlier.payload_hash !== body.payloadHash) throw new Refusal(refusal('batch_conflict', `batch ${body.batchId} was received before with other events`, { batchId: body.batchId }));
+        if (row?.payload_hash) {
+          if (row.payload_hash !== body.payloadHash) throw new Refusal(refusal('batch_conflict', `batch ${body.batchId} was received before with other events`, { batchId: body.batchId }));
           // The first answer again: everything up to the batch's end is stored.
-          return { status: 'duplicate', batchId: body.batchId, ackedThroughSeq: earlier.to_seq, serverTime: now().toISOString() };
+          return { status: 'duplicate', batchId: body.batchId, ackedThroughSeq: row.to_seq ?? body.toSeq, serverTime: now().toISOString() };
         }
         if (body.fromSeq !== acked + 1) {
           throw new Refusal(refusal('sequence_gap', `head office holds branch ${branch} up to seq ${acked}; the next batch must start at ${acked + 1}, not ${body.fromSeq}`, { batchId: body.batchId, expectedFromSeq: acked + 1 }));
         }
-        const events = readEvents(body);
         if (!Array.isArray(events)) throw new Refusal(events);
         const changed = await fold(tx, branch, body.batchId, events);
-        await store(tx, branch, events, body.events, changed);
         const serverTime = now();
-        const result: BatchResult = { status: 'accepted', batchId: body.batchId, ackedThroughSeq: body.toSeq, serverTime: serverTime.toISOString() };
-        await tx.query(
-          `update branches set acked_through_seq = $2, last_sync_at = $3,
-             clock_skew_ms = case when $4::integer is null then clock_skew_ms else $4::integer end where code = $1`,
-          [branch, body.toSeq, serverTime.toISOString(), source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null],
-        );
-        await tx.query('insert into batches (batch_id, branch, from_seq, to_seq, payload_hash, result, source, received_at) values ($1, $2, $3, $4, $5, $6, $7, $8)', [
-          body.batchId,
-          branch,
-          body.fromSeq,
-          body.toSeq,
-          body.payloadHash,
-          JSON.stringify(result),
-          source,
-          serverTime.toISOString(),
-        ]);
+        const result = { status: 'accepted' as const, batchId: body.batchId, ackedThroughSeq: body.toSeq, serverTime: serverTime.toISOString() };
+        await commit(tx, body, changed, result, source, source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null);
         return result;
       });
     } catch (error) {

@@ -16,6 +16,8 @@ import { openPglite } from '../../server/db/db';
 import { migrate, MIGRATIONS } from '../../server/db/migrations';
 import { startHeadOffice, type RunningHeadOffice } from '../../server/headOffice';
 import type { DomainEvent } from '../../shared/domain/events';
+import { applyEvent } from '../../shared/domain/reducer';
+import type { ComplaintState } from '../../shared/domain/state';
 import { postgresUnavailable, startPostgres, type PostgresCluster } from './postgres';
 
 export type Backend = 'pglite' | 'postgres';
@@ -182,3 +184,36 @@ export async function batchesOf(secret: string, events: readonly DomainEvent[], 
 
 /** Signs `envelope`'s body again as-is (a changed body with a valid signature: what only the branch could make). */
 export const resign = (secret: string, envelope: BatchEnvelope, body: string): Promise<BatchEnvelope> => sealEnvelope(secret, envelope.branch, body, envelope.timestamp);
+
+/** The consolidated complaints of the branch, as JSON, by id. */
+export async function consolidated(office: TestHeadOffice, branch: string): Promise<Map<string, unknown>> {
+  const rows = await office.running.db.query<{ id: string; state: unknown }>('select id, state from complaints where branch = $1', [branch]);
+  return new Map(rows.map((row) => [row.id, row.state]));
+}
+
+/** The branch's own fold of its events, as head office stores it (JSON: absent fields dropped). */
+export function foldedLocally(events: readonly DomainEvent[]): Map<string, unknown> {
+  const states = new Map<string, ComplaintState>();
+  for (const event of events) states.set(event.complaintId, applyEvent(states.get(event.complaintId), event));
+  return new Map([...states].map(([id, state]) => [id, JSON.parse(JSON.stringify(state)) as unknown]));
+}
+
+/**
+ * A minimal outbox, as the protocol asks of a branch: sends the batch after what head office acknowledged,
+ * follows `expectedFromSeq` on a gap, retries a batch whose answer never came. Returns the answers' statuses.
+ */
+export async function drain(url: () => string, batches: readonly BatchEnvelope[], onAnswer: (outcome: string) => void = () => undefined): Promise<void> {
+  const byFrom = new Map(batches.map((batch) => [(JSON.parse(batch.body) as { fromSeq: number }).fromSeq, batch]));
+  const last = Math.max(...batches.map((batch) => (JSON.parse(batch.body) as { toSeq: number }).toSeq));
+  for (let acked = 0, attempts = 0; acked < last; attempts++) {
+    if (attempts > batches.length * 4) throw new Error(`the outbox does not drain: stuck after seq ${acked}`);
+    const batch = byFrom.get(acked + 1);
+    if (!batch) throw new Error(`no batch starts at seq ${acked + 1}`);
+    const answer = await postEnvelope(url(), batch).catch((error: unknown) => ({ status: 0, body: { status: 'lost', error: String(error) } }));
+    const body = answer.body as { status: string; code?: string; ackedThroughSeq?: number; expectedFromSeq?: number };
+    onAnswer(body.status === 'refused' ? (body.code ?? 'refused') : body.status);
+    if (body.status === 'accepted' || body.status === 'duplicate') acked = body.ackedThroughSeq ?? acked;
+    else if (body.code === 'sequence_gap' && body.expectedFromSeq !== undefined) acked = body.expectedFromSeq - 1;
+    else if (body.status !== 'lost') throw new Error(`batch refused: ${JSON.stringify(body)}`);
+  }
+}

@@ -144,8 +144,8 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
     );
     adminApi.post(
       '/api/v1/branches/:code/secret',
-      { schema: { params: BranchParams, body: z.strictObject({ url: z.url({ protocol: /^https?$/ }).optional() }).optional() } },
-      async (request: FastifyRequest<{ Params: z.infer<typeof BranchParams>; Body: { url?: string } | undefined }>, reply) => {
+      { schema: { params: BranchParams, body: z.strictObject({ url: z.url({ protocol: /^https?$/ }).optional() }).nullish() } },
+      async (request: FastifyRequest<{ Params: z.infer<typeof BranchParams>; Body: { url?: string } | null | undefined }>, reply) => {
         const url = request.body?.url ?? options.publicUrl ?? `${request.protocol}://${request.host}`;
         const enrolmentCode = await issueSecret(db, request.params.code, url, now());
         return enrolmentCode ? reply.send({ enrolmentCode }) : reply.code(404).send({ error: 'unknown_branch', message: `no branch ${request.params.code}` });

@@ -67,7 +67,7 @@ function wireCounter(onCount: (bytes: number) => void): Transform {
 }
 
 /** The gzip body inflated as it streams; fastify's bodyLimit then caps the inflated size (a gzip bomb stops there). */
-function inflate(payload: Readable): Readable {
+export function inflate(payload: Readable): Readable {
   const gunzip = createGunzip() as ReturnType<typeof createGunzip> & { receivedEncodedLength?: number };
   const counter = wireCounter((bytes) => (gunzip.receivedEncodedLength = bytes));
   payload.on('error', (error) => gunzip.destroy(error));

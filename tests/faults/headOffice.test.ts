@@ -87,14 +87,15 @@ describe.each(BACKENDS)('head office under faults on %s', (backend) => {
   });
 
   it('two branches syncing at once each end with exactly their own events', async () => {
-    const [a, b] = [branchLog('TW01', 3000), branchLog('TW02', 3000)];
+    const [a, b] = [branchLog('TW01', 1500), branchLog('TW02', 1500)];
     const [secretA, secretB] = [await office.enrol('TW01'), await office.enrol('TW02')];
-    await Promise.all([drain(() => office.url, await batchesOf(secretA, a, 250)), drain(() => office.url, await batchesOf(secretB, b, 250))]);
+    await Promise.all([drain(() => office.url, await batchesOf(secretA, a, 100)), drain(() => office.url, await batchesOf(secretB, b, 100))]);
     await expectExactly(office, a);
     await expectExactly(office, b);
   });
 
-  it('a branch back after a month offline sends 50 000 events in batches of 1000', async () => {
+  // 50 000 events is the database's work more than head office's: run on PostgreSQL (PGlite when it is the only one).
+  it.runIf(backend === BACKENDS[BACKENDS.length - 1])('a branch back after a month offline sends 50 000 events in batches of 1000', async () => {
     const events = branchLog('MO01', 50_000);
     const batches = await batchesOf(await office.enrol('MO01'), events, 1000);
     expect(batches).toHaveLength(50);

@@ -134,12 +134,12 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
     const changed = new Map<string, ComplaintState>();
     for (const event of events) {
       const refuseEvent = (refusal: string, message: string) =>
-        new Refusal({ status: 'refused', code: 'domain_refused', message: `event ${event.id} (seq ${event.seq}): ${message}`, serverTime: now().toISOString(), batchId, seq: event.seq, eventId: event.id, refusal });
+        new Refusal({ status: 'refused', code: 'domain_refused', message: `seq ${event.seq}: ${message}`, serverTime: now().toISOString(), batchId, seq: event.seq, eventId: event.id, refusal });
       const before = states.get(event.complaintId);
       const rechecked = recheckEvent(before, event);
       if (rechecked) throw refuseEvent(rechecked.code, rechecked.message);
       if (event.type === 'Registered') {
-        if (taken.has(event.payload.number)) throw refuseEvent('already_registered', `complaint number ${event.payload.number} is already registered`);
+        if (taken.has(event.payload.number)) throw refuseEvent('already_registered', `Event ${event.id}: complaint number ${event.payload.number} is already registered`);
         taken.add(event.payload.number);
       }
       let after: ComplaintState;

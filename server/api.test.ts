@@ -128,10 +128,16 @@ describe.each(BACKENDS)('head office admin, read and USB on %s', (backend) => {
     const broken = await batchEnvelope(secret, 'US01', events.slice(0, 30), old);
     writeFileSync(files[3]!, JSON.stringify({ ...broken, signature: broken.signature.replace(/^./, (c) => (c === '0' ? '1' : '0')) }));
 
-    const first = await importBatchFiles(office.running.ingest, files);
-    expect(first.map(({ result }) => (result.status === 'refused' ? result.code : result.status))).toEqual(['accepted', 'accepted', 'unknown_branch', 'bad_signature']);
-    const again = await importBatchFiles(office.running.ingest, files.slice(0, 2));
-    expect(again.map(({ result }) => result.status)).toEqual(['duplicate', 'duplicate']);
+    const importAll = async (paths: string[]) => {
+      const outcomes = new Map<string, string>();
+      await importBatchFiles(office.running.ingest, paths, (outcome) =>
+        outcomes.set(outcome.name, 'unreadable' in outcome ? 'unreadable' : outcome.result.status === 'refused' ? outcome.result.code : outcome.result.status),
+      );
+      return paths.map((path) => outcomes.get(path));
+    };
+    // The later file named first: it waits for the earlier one.
+    expect(await importAll([files[1]!, files[0]!, files[2]!, files[3]!, join(folder, 'missing.cdbatch')])).toEqual(['accepted', 'accepted', 'unknown_branch', 'bad_signature', 'unreadable']);
+    expect(await importAll(files.slice(0, 2))).toEqual(['duplicate', 'duplicate']);
     expect(await office.held('US01')).toHaveLength(60);
 
     const ack = BatchEnvelopeSchema.parse(JSON.parse(readFileSync(join(folder, 'US01-31-60.cdack'), 'utf8')));

@@ -51,12 +51,19 @@ async function main(argv: string[]): Promise<number> {
     const { db, adminToken } = await openHeadOfficeDatabase(database);
     printAdminToken(adminToken);
     try {
-      const results = await importBatchFiles(createIngest(db), files);
-      for (const { name, result, ackPath } of results) {
+      let failed = 0;
+      await importBatchFiles(createIngest(db), files, (outcome) => {
+        if ('unreadable' in outcome) {
+          failed += 1;
+          console.log(`${outcome.name}: cannot be read (${outcome.unreadable})`);
+          return;
+        }
+        const { name, result, ackPath } = outcome;
+        if (result.status === 'refused') failed += 1;
         const verdict = result.status === 'refused' ? `refused (${result.code}): ${result.message}` : `${result.status}, stored through seq ${result.ackedThroughSeq}`;
         console.log(`${name}: ${verdict}${ackPath ? `\n  acknowledgement written to ${ackPath}` : ''}`);
-      }
-      return results.every(({ result }) => result.status !== 'refused') ? 0 : 1;
+      });
+      return failed === 0 ? 0 : 1;
     } finally {
       await db.close();
     }

@@ -50,23 +50,43 @@ export async function importBatchBytes(ingest: Ingest, name: string, bytes: Uint
   return ack ? { name, result, ack } : { name, result };
 }
 
-/** `npm run headoffice -- import <file…>`: each file in turn, its acknowledgement written beside it. */
-export async function importBatchFiles(ingest: Ingest, paths: readonly string[]): Promise<(FileResult & { ackPath?: string })[]> {
-  const results: (FileResult & { ackPath?: string })[] = [];
-  for (const path of paths) {
-    const { size } = await stat(path);
-    if (size > BATCH_MAX_BYTES) {
-      results.push({ name: path, result: await ingest.refusedEarly('too_large', `the file is ${size} bytes; a batch is at most ${BATCH_MAX_BYTES}`, 'file') });
-      continue;
+/** `npm run headoffice -- import <file…>`: one file, its acknowledgement written beside it when stored. */
+export async function importBatchFile(ingest: Ingest, path: string): Promise<FileResult & { ackPath?: string }> {
+  const { size } = await stat(path);
+  // Not read at all when it cannot be a batch.
+  if (size > BATCH_MAX_BYTES) return { name: path, result: await ingest.refusedEarly('too_large', `the file is ${size} bytes; a batch is at most ${BATCH_MAX_BYTES}`, 'file') };
+  const imported = await importBatchBytes(ingest, path, await readFile(path));
+  if (!imported.ack) return imported;
+  const ackPath = join(dirname(path), ackFileNameFor(basename(path)));
+  await writeFile(ackPath, JSON.stringify(imported.ack));
+  return { ...imported, ackPath };
+}
+
+export type ImportOutcome = (FileResult & { ackPath?: string }) | { name: string; unreadable: string };
+
+/**
+ * Imports files in whatever order they are named (a stick's listing is not the journal's order): a file that
+ * comes before its turn (`sequence_gap`) is tried again after the others, as long as any of them got in.
+ * `report` hears each file's final outcome.
+ */
+export async function importBatchFiles(ingest: Ingest, paths: readonly string[], report: (outcome: ImportOutcome) => void): Promise<void> {
+  let pending = [...paths];
+  while (pending.length > 0) {
+    const early: ImportOutcome[] = [];
+    for (const path of pending) {
+      let outcome: ImportOutcome;
+      try {
+        outcome = await importBatchFile(ingest, path);
+      } catch (error) {
+        outcome = { name: path, unreadable: error instanceof Error ? error.message : String(error) };
+      }
+      if ('result' in outcome && outcome.result.status === 'refused' && outcome.result.code === 'sequence_gap') early.push(outcome);
+      else report(outcome);
     }
-    const imported = await importBatchBytes(ingest, path, await readFile(path));
-    if (!imported.ack) {
-      results.push(imported);
-      continue;
+    if (early.length === pending.length) {
+      early.forEach(report);
+      return;
     }
-    const ackPath = join(dirname(path), ackFileNameFor(basename(path)));
-    await writeFile(ackPath, JSON.stringify(imported.ack));
-    results.push({ ...imported, ackPath });
+    pending = early.map((outcome) => outcome.name);
   }
-  return results;
 }

@@ -87,7 +87,8 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const ingest = createIngest(db, now);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  // Warnings and errors only: a request line per batch would bury what matters.
+  const app = Fastify({ logger: options.logger ? { level: 'warn' } : false, bodyLimit: 1024 * 1024 });
   app.setValidatorCompiler(zodValidator);
 
   const sendResult = (reply: FastifyReply, result: BatchResult | Refused) => reply.code(httpStatusOf(result)).send(result);

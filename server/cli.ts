@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const running = await startHeadOffice({ port: options.port, host: options.host, ...database, publicUrl: options['public-url'] });
+  const running = await startHeadOffice({ port: options.port, host: options.host, ...database, publicUrl: options['public-url'], logger: true });
   printAdminToken(running.adminToken);
   console.log(`Head office listening on ${running.url} (${running.db.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'})`);
   const stop = () => {

@@ -34,7 +34,6 @@ type RefusalExtra = Omit<Refused, 'status' | 'code' | 'message' | 'serverTime'>;
 interface Authenticated {
   readonly envelope: BatchEnvelope;
   readonly branch: BranchCode;
-  readonly secret: string;
 }
 
 /** Thrown inside the transaction so that nothing it wrote is kept; carries the answer. */
@@ -82,7 +81,7 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
     if (source === 'http' && Math.abs(now().getTime() - Date.parse(envelope.timestamp)) > REPLAY_WINDOW_MS) {
       return refusal('timestamp_outside_window', `the batch was signed at ${envelope.timestamp}, more than ${REPLAY_WINDOW_MS / 60_000} minutes from head office's clock`);
     }
-    return { envelope, branch: envelope.branch, secret: row.secret };
+    return { envelope, branch: envelope.branch };
   }
 
   async function readBody(envelope: BatchEnvelope): Promise<BatchBody | Refused> {

@@ -62,8 +62,8 @@ describe.each(BACKENDS)('head office under faults on %s', (backend) => {
   });
 
   it('batches sent twice, out of order and all at once are stored once each, in order', async () => {
-    const events = branchLog('DR01', 1000);
-    const batches = await batchesOf(await office.enrol('DR01'), events, 100);
+    const events = branchLog('DR01', 500);
+    const batches = await batchesOf(await office.enrol('DR01'), events, 50);
     const shuffled = [...batches, ...batches].sort((a, b) => (a.signature < b.signature ? -1 : 1));
     const answers = await Promise.all(shuffled.map((batch) => postEnvelope(office.url, batch)));
     const outcomes = new Set(answers.map(({ body }) => (body as { status: string; code?: string }).code ?? (body as { status: string }).status));
@@ -75,8 +75,8 @@ describe.each(BACKENDS)('head office under faults on %s', (backend) => {
   });
 
   it('a restart mid-stream loses nothing and duplicates nothing', async () => {
-    const events = branchLog('RS01', 600);
-    const batches = await batchesOf(await office.enrol('RS01'), events, 100);
+    const events = branchLog('RS01', 300);
+    const batches = await batchesOf(await office.enrol('RS01'), events, 50);
     await drain(() => office.url, batches.slice(0, 3));
     office = await office.restart();
     const seen: string[] = [];
@@ -87,9 +87,9 @@ describe.each(BACKENDS)('head office under faults on %s', (backend) => {
   });
 
   it('two branches syncing at once each end with exactly their own events', async () => {
-    const [a, b] = [branchLog('TW01', 1500), branchLog('TW02', 1500)];
+    const [a, b] = [branchLog('TW01', 600), branchLog('TW02', 600)];
     const [secretA, secretB] = [await office.enrol('TW01'), await office.enrol('TW02')];
-    await Promise.all([drain(() => office.url, await batchesOf(secretA, a, 100)), drain(() => office.url, await batchesOf(secretB, b, 100))]);
+    await Promise.all([drain(() => office.url, await batchesOf(secretA, a, 50)), drain(() => office.url, await batchesOf(secretB, b, 50))]);
     await expectExactly(office, a);
     await expectExactly(office, b);
   });

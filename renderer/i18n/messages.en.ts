@@ -204,6 +204,10 @@ export const en: Messages = {
     save_failed: 'The file could not be saved to {{path}}. Choose another place and try again.',
     open_failed: 'The file could not be opened.',
     read_failed: 'The file could not be read.',
+    enrolment_wrong_branch: 'This code was issued for branch {{branch}}, not this one. Ask head office for this branch’s code.',
+    not_enrolled: 'This branch is not enrolled with head office yet: an admin pastes head office’s code in Settings → Sync with head office.',
+    ack_file_invalid: '“{{file}}” is not an acknowledgement from head office, or it is damaged. Nothing was changed.',
+    ack_file_bad_signature: 'The signature of “{{file}}” does not match this branch’s secret (it was changed, or belongs to a replaced secret). Nothing was changed.',
   },
   register: {
     title: 'Register a complaint',

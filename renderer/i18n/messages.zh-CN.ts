@@ -206,6 +206,10 @@ export const zhCN = {
     save_failed: '文件无法保存到 {{path}}，请换一个位置再试。',
     open_failed: '无法打开该文件。',
     read_failed: '无法读取该文件。',
+    enrolment_wrong_branch: '这个接入码是发给网点 {{branch}} 的，不是本网点的。请向总部索取本网点的接入码。',
+    not_enrolled: '本网点尚未接入总部：请管理员在“设置 → 与总部同步”中粘贴总部发放的接入码。',
+    ack_file_invalid: '“{{file}}”不是总部的确认文件，或已损坏。未做任何更改。',
+    ack_file_bad_signature: '“{{file}}”的签名与本网点的密钥不符（可能被改动，或属于已更换的密钥）。未做任何更改。',
   } satisfies Record<RefusalCode, string>,
   register: {
     title: '登记投诉',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
+import { syncContract } from './sync';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
@@ -192,6 +193,7 @@ export const apiContract = {
   /** Opens a verified copy with the system's default app (Electron); browser mode answers `opened: false`. */
   'evidence.open': { input: EvidenceOpenInputSchema, output: EvidenceOpenedSchema },
   ...documentsContract,
+  ...syncContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

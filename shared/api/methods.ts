@@ -28,6 +28,12 @@ export const API_METHODS = [
   'documents.savePdf',
   'documents.print',
   'exports.register',
+  'sync.status',
+  'sync.enrol',
+  'sync.configure',
+  'sync.now',
+  'sync.exportBatchFile',
+  'sync.importAck',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,0 +1,342 @@
+/**
+ * The branch's sync engine (issue 12 item 3): sends main's own journal — events already fsync'd — to head office
+ * in batches of at most BATCH_MAX_EVENTS, and moves "acknowledged up to" only when head office says so.
+ *
+ * A round: a cheap signed status probe (is head office there, where does it stand — this is also how a USB
+ * import's acknowledgement arrives), then batch after batch until nothing is pending or something fails. Each
+ * batch's range is persisted before it is sent and resent unchanged until answered, so a lost answer makes a
+ * duplicate, never a second copy. Failures back off exponentially with jitter (backoff.ts) and the probe on that
+ * schedule notices the connection coming back; "sync now" and the window's `online` event try at once.
+ *
+ * Nothing here waits for the network while holding anything the desk needs: the journal is only read (its
+ * appends never wait for a round), state changes are short serial steps on the outbox file, and every request
+ * has a timeout and is aborted when the desk closes.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { SyncProblem, SyncProblemCode, SyncStatus } from '../../../shared/api/sync';
+import { ok, refuse, type Result } from '../../../shared/result';
+import { decodeEnrolment } from '../../../shared/sync/enrolment';
+import type { Logger } from '../log';
+import { createSerial } from '../serial';
+import { backoffDelayMs } from './backoff';
+import { batchEnvelope, sealEnvelope } from './envelope';
+import { createHeadOfficeClient, type Answer, type HeadOfficeClient } from './headOfficeClient';
+import { acknowledge, nextRange, planAll, reconcile, type Outbox, type SeqRange } from './outbox';
+import { readOutbox, writeOutbox, type SyncFiles } from './outboxFile';
+import type { SecretStore } from './secretStore';
+import { readAcknowledgement, writeBatchFiles, type WrittenBatchFile } from './usb';
+
+/** The journal as the engine sees it: main's own, read-only. */
+export interface JournalReader {
+  readonly lastSeq: () => number;
+  read(afterSeq: number, limit: number): Promise<{ events: readonly { readonly seq: number }[] }>;
+}
+
+/** A timer the engine can cancel; injected so tests fire it themselves instead of waiting. */
+export type ScheduleTimer = (run: () => void, ms: number) => () => void;
+
+export interface SyncEngineDeps {
+  readonly journal: JournalReader;
+  /** This desk's branch code (undefined before first-run set-up). */
+  readonly branchCode: () => Promise<string | undefined>;
+  readonly secrets: SecretStore;
+  readonly files: SyncFiles;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly random?: () => number;
+  readonly schedule?: ScheduleTimer;
+  /** Per request; default 30 s. */
+  readonly requestTimeoutMs?: number;
+  readonly clientFor?: (url: string, timeoutMs: number) => HeadOfficeClient;
+}
+
+export interface SyncEngine {
+  status(): SyncStatus;
+  enrol(code: string): Promise<Result<SyncStatus>>;
+  configure(change: { enabled?: boolean; intervalMinutes?: number }): Promise<Result<SyncStatus>>;
+  /** Starts a round in the background (or marks the running one to go again) and answers at once. */
+  syncNow(): SyncStatus;
+  /** Resolves when the round running now (and any asked for meanwhile) is over; at once when none runs. */
+  idle(): Promise<void>;
+  exportBatchFiles(folder: string): Promise<Result<{ files: WrittenBatchFile[] }>>;
+  importAck(path: string): Promise<Result<SyncStatus>>;
+  start(): void;
+  /** Aborts a request in flight, cancels the timer and waits for the round to end. */
+  stop(): Promise<void>;
+}
+
+const defaultSchedule: ScheduleTimer = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
+const NETWORK_PROBLEMS: ReadonlySet<SyncProblemCode> = new Set(['unreachable', 'timeout']);
+/** Sequence gaps one round follows before it calls it an error (head office moving under us, or a bug). */
+const MAX_GAP_RESETS = 3;
+
+export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> {
+  const { journal, secrets, files, log, now } = deps;
+  const random = deps.random ?? Math.random;
+  const schedule = deps.schedule ?? defaultSchedule;
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 30_000;
+  const clientFor = deps.clientFor ?? createHeadOfficeClient;
+  await mkdir(files.folder, { recursive: true });
+  let outbox = await readOutbox(files.outboxFile, log);
+  const serial = createSerial();
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+  let controller = new AbortController();
+  let cancelTimer: (() => void) | undefined;
+  let nextAttemptAt: Date | null = null;
+  /** Head office's clock minus ours, measured when it refused a timestamp; applied to what we sign. */
+  let clockOffsetMs = 0;
+
+  const iso = (date: Date) => date.toISOString();
+  const signingTime = () => new Date(now().getTime() + clockOffsetMs).toISOString();
+
+  /** Changes the outbox and fsyncs it before anyone acts on the change. */
+  const update = (change: (current: Outbox) => Outbox): Promise<Outbox> =>
+    serial(async () => {
+      const next = change(outbox);
+      if (next !== outbox) {
+        await writeOutbox(files.outboxFile, next);
+        outbox = next;
+      }
+      return outbox;
+    });
+
+  function status(): SyncStatus {
+    const journaled = journal.lastSeq();
+    const pending = Math.max(0, journaled - outbox.ackedThroughSeq);
+    const problem = outbox.lastError;
+    const state = !outbox.enrolment
+      ? 'not_enrolled'
+      : !outbox.enabled
+        ? 'disabled'
+        : problem
+          ? NETWORK_PROBLEMS.has(problem.code) ? 'offline' : 'error'
+          : pending > 0 ? 'pending' : 'synced';
+    return {
+      state,
+      running: running !== undefined,
+      enrolment: outbox.enrolment,
+      enabled: outbox.enabled,
+      intervalMinutes: outbox.intervalMinutes,
+      journaledThroughSeq: journaled,
+      ackedThroughSeq: Math.min(outbox.ackedThroughSeq, journaled),
+      pending,
+      lastSuccessAt: outbox.lastSuccessAt,
+      lastAttemptAt: outbox.lastAttemptAt,
+      nextAttemptAt: nextAttemptAt && outbox.enrolment && outbox.enabled ? iso(nextAttemptAt) : null,
+      lastError: problem,
+    };
+  }
+
+  function clearSchedule() {
+    cancelTimer?.();
+    cancelTimer = undefined;
+    nextAttemptAt = null;
+  }
+
+  function scheduleIn(ms: number) {
+    clearSchedule();
+    if (stopped || !outbox.enrolment || !outbox.enabled) return;
+    nextAttemptAt = new Date(now().getTime() + ms);
+    cancelTimer = schedule(() => void kick(), ms);
+  }
+
+  async function succeed() {
+    await update((current) => ({ ...current, lastError: null, failures: 0, lastSuccessAt: iso(now()) }));
+    scheduleIn(outbox.intervalMinutes * 60_000);
+  }
+
+  async function fail(problem: Omit<SyncProblem, 'at'>) {
+    await update((current) => ({ ...current, lastError: { ...problem, at: iso(now()) }, failures: current.failures + 1 }));
+    log.warn('sync: attempt failed', { code: problem.code, message: problem.message, failures: outbox.failures });
+    scheduleIn(backoffDelayMs(outbox.failures, random));
+  }
+
+  /** Anything but an answer ends the round: a refusal or no connection is recorded; a stop is not. */
+  async function settle(answer: Exclude<Answer<unknown>, { kind: 'answer' }>) {
+    if (answer.kind === 'aborted') return;
+    if (answer.kind === 'failed') {
+      return fail({ code: answer.code, message: answer.message, params: answer.httpStatus === undefined ? {} : { httpStatus: answer.httpStatus } });
+    }
+    const { code, message, expectedFromSeq, seq, refusal } = answer.refusal;
+    return fail({ code, message, params: { ...(expectedFromSeq ? { expectedFromSeq } : {}), ...(seq ? { seq } : {}), ...(refusal ? { refusal: refusal.slice(0, 64) } : {}) } });
+  }
+
+  /**
+   * Head office holds everything up to `ackedThroughSeq`. True when that is more than this desk's journal has:
+   * the data folder was restored from an older backup, and sending on would reuse sequence numbers.
+   */
+  async function heard(ackedThroughSeq: number): Promise<boolean> {
+    if (ackedThroughSeq > journal.lastSeq()) {
+      await fail({ code: 'journal_behind_head_office', message: `head office holds up to seq ${ackedThroughSeq}; the journal ends at ${journal.lastSeq()}`, params: { expectedFromSeq: ackedThroughSeq + 1 } });
+      return true;
+    }
+    if (ackedThroughSeq < outbox.ackedThroughSeq) {
+      log.warn('sync: head office holds fewer events than it acknowledged before; sending them again', { before: outbox.ackedThroughSeq, now: ackedThroughSeq });
+    }
+    await update((current) => reconcile(current, ackedThroughSeq));
+    return false;
+  }
+
+  /** Sends; if head office refuses our clock, corrects it by the measured offset and tries once more. */
+  async function withClockCorrection<T>(send: () => Promise<Answer<T>>): Promise<Answer<T>> {
+    const first = await send();
+    if (first.kind !== 'refused' || first.refusal.code !== 'timestamp_outside_window') return first;
+    clockOffsetMs = Date.parse(first.refusal.serverTime) - now().getTime();
+    log.warn('sync: head office refused our clock; correcting it for signing', { offsetMs: clockOffsetMs });
+    return send();
+  }
+
+  /** The next batch's range, persisted before it is sent. */
+  const planNext = async (): Promise<SeqRange | undefined> => {
+    let range: SeqRange | undefined;
+    await update((current) => {
+      const next = nextRange(current, journal.lastSeq());
+      range = next.range;
+      return next.outbox;
+    });
+    return range;
+  };
+
+  async function eventsOf(range: SeqRange) {
+    const { events } = await journal.read(range.fromSeq - 1, range.toSeq - range.fromSeq + 1);
+    if (events.length !== range.toSeq - range.fromSeq + 1 || events[0]?.seq !== range.fromSeq) {
+      throw new Error(`journal: seq ${range.fromSeq}..${range.toSeq} could not be read whole`);
+    }
+    return events;
+  }
+
+  async function round(signal: AbortSignal) {
+    const { enrolment, enabled } = outbox;
+    if (!enrolment || !enabled) return clearSchedule();
+    const secret = await secrets.get();
+    if (!secret) return fail({ code: 'secret_missing', message: 'the stored sync secret cannot be read on this computer', params: {} });
+    await update((current) => ({ ...current, lastAttemptAt: iso(now()) }));
+    const client = clientFor(enrolment.url, requestTimeoutMs);
+
+    const probe = await withClockCorrection(async () => client.status(await sealEnvelope(secret, enrolment.branch, '{}', signingTime()), signal));
+    if (probe.kind !== 'answer') return settle(probe);
+    if (await heard(probe.value.ackedThroughSeq)) return;
+
+    for (let gapResets = 0; !signal.aborted; ) {
+      const range = await planNext();
+      if (!range) return succeed();
+      const events = await eventsOf(range);
+      const sent = await withClockCorrection(async () => client.sendBatch(await batchEnvelope(secret, enrolment.branch, events, signingTime()), signal));
+      if (sent.kind === 'answer') {
+        if (await heard(sent.value.ackedThroughSeq)) return;
+        continue;
+      }
+      const expected = sent.kind === 'refused' && sent.refusal.code === 'sequence_gap' ? sent.refusal.expectedFromSeq : undefined;
+      if (expected !== undefined && gapResets < MAX_GAP_RESETS) {
+        gapResets += 1;
+        log.warn('sync: head office expects another sequence; resuming from there', { sent: range, expectedFromSeq: expected });
+        if (await heard(expected - 1)) return;
+        continue;
+      }
+      return settle(sent);
+    }
+  }
+
+  function kick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    clearSchedule();
+    running = (async () => {
+      do {
+        again = false;
+        controller = new AbortController();
+        try {
+          await round(controller.signal);
+        } catch (error) {
+          log.error('sync: a round failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          await update((current) => ({ ...current, failures: current.failures + 1 })).catch(() => undefined);
+          scheduleIn(backoffDelayMs(outbox.failures, random));
+        }
+      } while (again && !stopped);
+    })().finally(() => (running = undefined));
+    return running;
+  }
+
+  /** Stops the round in flight (its request is aborted; nothing it had persisted is undone). */
+  async function interrupt() {
+    controller.abort();
+    await running;
+  }
+
+  async function withSecret<T>(work: (secret: string, branch: string) => Promise<Result<T>>): Promise<Result<T>> {
+    const { enrolment } = outbox;
+    if (!enrolment) return refuse('not_enrolled', 'this branch is not enrolled with head office');
+    const secret = await secrets.get();
+    if (!secret) return refuse('not_enrolled', 'the stored sync secret cannot be read on this computer: enrol again');
+    return work(secret, enrolment.branch);
+  }
+
+  return {
+    status,
+    async enrol(code) {
+      const decoded = decodeEnrolment(code);
+      if (!decoded.ok) return decoded;
+      const { url, branch, secret, issuedAt } = decoded.value;
+      const ours = await deps.branchCode();
+      if (!ours) return refuse('not_configured', 'set up the branch first');
+      if (branch !== ours) return refuse('enrolment_wrong_branch', `the code is for branch ${branch}; this desk is ${ours}`, { path: 'code', params: { branch } });
+      await interrupt();
+      await secrets.set(secret);
+      await update((current) => ({ ...current, enrolment: { url, branch, issuedAt, enrolledAt: iso(now()) }, enabled: true, lastError: null, failures: 0 }));
+      log.info('sync: enrolled with head office', { url, branch, issuedAt });
+      void kick();
+      return ok(status());
+    },
+    async configure({ enabled, intervalMinutes }) {
+      const switchedOn = enabled === true && !outbox.enabled;
+      if (enabled === false) await interrupt();
+      await update((current) => ({ ...current, enabled: enabled ?? current.enabled, intervalMinutes: intervalMinutes ?? current.intervalMinutes }));
+      log.info('sync: settings changed', { enabled: outbox.enabled, intervalMinutes: outbox.intervalMinutes });
+      if (switchedOn) void kick();
+      else if (!outbox.enabled) clearSchedule();
+      else if (intervalMinutes !== undefined && outbox.failures === 0 && !running) scheduleIn(intervalMinutes * 60_000);
+      return ok(status());
+    },
+    syncNow() {
+      void kick();
+      return status();
+    },
+    idle: () => running ?? Promise.resolve(),
+    exportBatchFiles: (folder) =>
+      withSecret(async (secret, branch) => {
+        const planned = await update((current) => planAll(current, journal.lastSeq()));
+        const written = await writeBatchFiles(folder, planned.planned, async (range) => batchEnvelope(secret, branch, await eventsOf(range), signingTime()));
+        if (written.ok) log.info('sync: batch files written for USB', { folder, files: written.value.map((file) => file.fileName) });
+        return written.ok ? ok({ files: written.value }) : written;
+      }),
+    importAck: (path) =>
+      withSecret(async (secret, branch) => {
+        const acked = await readAcknowledgement(path, branch, secret);
+        if (!acked.ok) return acked;
+        const usable = Math.min(acked.value, journal.lastSeq());
+        if (usable < acked.value) log.warn('sync: an acknowledgement names more events than the journal holds', { acked: acked.value, journaled: journal.lastSeq() });
+        await update((current) => acknowledge(current, usable));
+        log.info('sync: acknowledgement read from a file', { path, ackedThroughSeq: acked.value });
+        return ok(status());
+      }),
+    start() {
+      stopped = false;
+      void kick();
+    },
+    async stop() {
+      stopped = true;
+      clearSchedule();
+      await interrupt();
+    },
+  };
+}

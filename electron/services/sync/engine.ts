@@ -2,8 +2,9 @@
  * The branch's sync engine (issue 12 item 3): sends main's own journal — events already fsync'd — to head office
  * in batches of at most BATCH_MAX_EVENTS, and moves "acknowledged up to" only when head office says so.
  *
- * A round: a cheap signed status probe (is head office there, where does it stand — this is also how a USB
- * import's acknowledgement arrives), then batch after batch until nothing is pending or something fails. Each
+ * A round sends batch after batch until nothing is pending or something fails; each answer says how far head
+ * office holds the branch. A retry after a failure, and a round with nothing to send, start with a cheap signed
+ * status probe instead (is head office back; has it imported a USB batch since?). Each
  * batch's range is persisted before it is sent and resent unchanged until answered, so a lost answer makes a
  * duplicate, never a second copy. Failures back off exponentially with jitter (backoff.ts) and the probe on that
  * schedule notices the connection coming back; "sync now" and the window's `online` event try at once.
@@ -54,8 +55,11 @@ export interface SyncEngine {
   status(): SyncStatus;
   enrol(code: string): Promise<Result<SyncStatus>>;
   configure(change: { enabled?: boolean; intervalMinutes?: number }): Promise<Result<SyncStatus>>;
-  /** Starts a round in the background (or marks the running one to go again) and answers at once. */
-  syncNow(): SyncStatus;
+  /**
+   * Starts a round in the background (or marks the running one to go again) and answers at once; `probe`
+   * (the window saw the network come back) starts it with the cheap status probe.
+   */
+  syncNow(probe: boolean): SyncStatus;
   /** Resolves when the round running now (and any asked for meanwhile) is over; at once when none runs. */
   idle(): Promise<void>;
   exportBatchFiles(folder: string): Promise<Result<{ files: WrittenBatchFile[] }>>;
@@ -90,6 +94,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
   let controller = new AbortController();
   let cancelTimer: (() => void) | undefined;
   let nextAttemptAt: Date | null = null;
+  /** The next round starts with the status probe (a retry after a failure: is head office back?). */
+  let probeFirst = false;
   /** Head office's clock minus ours, measured when it refused a timestamp; applied to what we sign. */
   let clockOffsetMs = 0;
 
@@ -140,22 +146,23 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     nextAttemptAt = null;
   }
 
-  function scheduleIn(ms: number) {
+  /** A retry after a failure probes first; the regular interval round sends at once. */
+  function scheduleIn(ms: number, retry: boolean) {
     clearSchedule();
     if (stopped || !outbox.enrolment || !outbox.enabled) return;
     nextAttemptAt = new Date(now().getTime() + ms);
-    cancelTimer = schedule(() => void kick(), ms);
+    cancelTimer = schedule(() => void kick(retry), ms);
   }
 
   async function succeed() {
     await update((current) => ({ ...current, lastError: null, failures: 0, lastSuccessAt: iso(now()) }));
-    scheduleIn(outbox.intervalMinutes * 60_000);
+    scheduleIn(outbox.intervalMinutes * 60_000, false);
   }
 
   async function fail(problem: Omit<SyncProblem, 'at'>) {
     await update((current) => ({ ...current, lastError: { ...problem, at: iso(now()) }, failures: current.failures + 1 }));
     log.warn('sync: attempt failed', { code: problem.code, message: problem.message, failures: outbox.failures });
-    scheduleIn(backoffDelayMs(outbox.failures, random));
+    scheduleIn(backoffDelayMs(outbox.failures, random), true);
   }
 
   /** Anything but an answer ends the round: a refusal or no connection is recorded; a stop is not. */
@@ -212,7 +219,7 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     return events;
   }
 
-  async function round(signal: AbortSignal) {
+  async function round(signal: AbortSignal, probe: boolean) {
     const { enrolment, enabled } = outbox;
     if (!enrolment || !enabled) return clearSchedule();
     const secret = await secrets.get();
@@ -220,9 +227,13 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     await update((current) => ({ ...current, lastAttemptAt: iso(now()) }));
     const client = clientFor(enrolment.url, requestTimeoutMs);
 
-    const probe = await withClockCorrection(async () => client.status(await sealEnvelope(secret, enrolment.branch, '{}', signingTime()), signal));
-    if (probe.kind !== 'answer') return settle(probe);
-    if (await heard(probe.value.ackedThroughSeq)) return;
+    // The probe: after a failure (cheap: is head office back?), and when nothing is pending (has head office
+    // imported a USB batch?). Otherwise the batch's own answer says the same.
+    if (probe || journal.lastSeq() <= outbox.ackedThroughSeq) {
+      const answer = await withClockCorrection(async () => client.status(await sealEnvelope(secret, enrolment.branch, '{}', signingTime()), signal));
+      if (answer.kind !== 'answer') return settle(answer);
+      if (await heard(answer.value.ackedThroughSeq)) return;
+    }
 
     for (let gapResets = 0; !signal.aborted; ) {
       const range = await planNext();
@@ -244,8 +255,9 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     }
   }
 
-  function kick(): Promise<void> {
+  function kick(probe = false): Promise<void> {
     if (stopped) return Promise.resolve();
+    probeFirst ||= probe;
     if (running) {
       again = true;
       return running;
@@ -255,12 +267,14 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       do {
         again = false;
         controller = new AbortController();
+        const probe = probeFirst;
+        probeFirst = false;
         try {
-          await round(controller.signal);
+          await round(controller.signal, probe);
         } catch (error) {
           log.error('sync: a round failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
           await update((current) => ({ ...current, failures: current.failures + 1 })).catch(() => undefined);
-          scheduleIn(backoffDelayMs(outbox.failures, random));
+          scheduleIn(backoffDelayMs(outbox.failures, random), true);
         }
       } while (again && !stopped);
     })().finally(() => (running = undefined));
@@ -304,11 +318,11 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       log.info('sync: settings changed', { enabled: outbox.enabled, intervalMinutes: outbox.intervalMinutes });
       if (switchedOn) void kick();
       else if (!outbox.enabled) clearSchedule();
-      else if (intervalMinutes !== undefined && outbox.failures === 0 && !running) scheduleIn(intervalMinutes * 60_000);
+      else if (intervalMinutes !== undefined && outbox.failures === 0 && !running) scheduleIn(intervalMinutes * 60_000, false);
       return ok(status());
     },
-    syncNow() {
-      void kick();
+    syncNow(probe) {
+      void kick(probe);
       return status();
     },
     idle: () => running ?? Promise.resolve(),
@@ -331,7 +345,7 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       }),
     start() {
       stopped = false;
-      void kick();
+      void kick(outbox.failures > 0);
     },
     async stop() {
       stopped = true;

@@ -34,7 +34,7 @@ export function syncHandlers(engine: SyncEngine, platform: SyncPlatform, gates: 
     };
   return {
     'sync.status': as(gates.signedIn, async () => ok(engine.status())),
-    'sync.now': as(gates.signedIn, async () => ok(engine.syncNow())),
+    'sync.now': as(gates.signedIn, async ({ trigger }) => ok(engine.syncNow(trigger === 'online'))),
     'sync.enrol': as(gates.admin, ({ code }) => engine.enrol(code)),
     'sync.configure': as(gates.admin, (change) => engine.configure(change)),
     'sync.exportBatchFile': as(gates.admin, async ({ folder }): Promise<Result<ApiOutput<'sync.exportBatchFile'>>> => {

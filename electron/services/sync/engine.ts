@@ -85,7 +85,6 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
   const schedule = deps.schedule ?? defaultSchedule;
   const requestTimeoutMs = deps.requestTimeoutMs ?? 30_000;
   const clientFor = deps.clientFor ?? createHeadOfficeClient;
-  await mkdir(files.folder, { recursive: true });
   let outbox = await readOutbox(files.outboxFile, log);
   const serial = createSerial();
   let running: Promise<void> | undefined;
@@ -107,6 +106,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     serial(async () => {
       const next = change(outbox);
       if (next !== outbox) {
+        // Made at the first change, so a desk that never syncs has no sync folder.
+        await mkdir(files.folder, { recursive: true });
         await writeOutbox(files.outboxFile, next);
         outbox = next;
       }

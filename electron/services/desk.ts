@@ -31,7 +31,7 @@ import { createSessions } from './sessions';
 import { withoutHiddenContacts } from './personalData';
 import { openSyncEngine, type SyncEngineDeps } from './sync/engine';
 import { syncHandlers, type SyncPlatform } from './sync/handlers';
-import { syncFiles } from './sync/outboxFile';
+import { syncFiles, type SyncFiles } from './sync/outboxFile';
 import { createFileSecretStore, type SecretStore } from './sync/secretStore';
 
 export interface DeskOptions {
@@ -54,7 +54,7 @@ export interface DeskOptions {
   readonly sessionIdleMinutes?: number;
   /** Sync with head office: where the secret is kept (default: a 0600 file in the data folder), the dialogs, and test knobs. */
   readonly sync?: {
-    readonly secrets?: (files: ReturnType<typeof syncFiles>) => SecretStore;
+    readonly secrets?: (files: SyncFiles, log: Logger) => SecretStore;
     readonly platform?: SyncPlatform;
     readonly tuning?: Pick<SyncEngineDeps, 'schedule' | 'requestTimeoutMs' | 'random'>;
   };
@@ -138,7 +138,7 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
   const sync = await openSyncEngine({
     journal,
     branchCode: async () => (await branches.get())?.code,
-    secrets: options.sync?.secrets?.(files) ?? createFileSecretStore(files.secretFile),
+    secrets: options.sync?.secrets?.(files, log) ?? createFileSecretStore(files.secretFile),
     files,
     log,
     now,

@@ -10,6 +10,7 @@ import { useSession } from '../../session/session';
 import { useUsers } from '../../store';
 import { OwnPassword } from '../users/OwnPassword';
 import { StaffAccounts } from '../users/StaffAccounts';
+import { SyncSettings } from './SyncSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function SettingsPage() {
         <LanguageSelect id="settings-language" onChange={switchLanguage} />
       </div>
       {users && role === 'admin' && <StaffAccounts users={users} />}
+      {role === 'admin' && <SyncSettings mode={info?.mode} />}
       <OwnPassword />
       <div className="section">
         <h2>{t('settings.about')}</h2>

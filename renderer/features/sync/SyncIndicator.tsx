@@ -81,7 +81,7 @@ export function SyncIndicator() {
         onClick={() => setOpen((was) => !was)}
       >
         <Icon name={status.state === 'synced' ? 'check' : status.state === 'error' ? 'alert' : 'cloud'} />
-        <span role="status">{text}</span>
+        <span>{text}</span>
       </button>
       {open && (
         <div id={panelId} className="sync-panel" role="dialog" aria-label={t('sync.panelTitle')}>

@@ -651,6 +651,8 @@ export const en: Messages = {
     settingsTitle: 'Sync with head office',
     settingsIntro: 'Records go to head office in batches whenever there is a connection. Without one they stay on this computer, nothing is lost, and they can travel on a USB stick.',
     enrolled: 'Enrolled with {{url}} (branch {{branch}}, code issued {{issuedAt}})',
+    enrolTitle: 'Enrolment',
+    scheduleTitle: 'Schedule',
     enrolCode: 'Enrolment code',
     enrolHint: 'Paste the one-time code from head office (it starts with CDSYNC1.). The secret stays in this computer’s main program.',
     enrol: 'Enrol',

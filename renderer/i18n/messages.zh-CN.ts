@@ -656,6 +656,8 @@ export const zhCN = {
     settingsTitle: '与总部同步',
     settingsIntro: '网点的记录在有网络时分批发送到总部；没有网络时记录保存在本机，不会丢失，也可以用 U 盘带到总部。',
     enrolled: '已接入：{{url}}（网点 {{branch}}，接入码签发于 {{issuedAt}}）',
+    enrolTitle: '接入总部',
+    scheduleTitle: '同步计划',
     enrolCode: '接入码',
     enrolHint: '粘贴总部发放的一次性接入码（以 CDSYNC1. 开头）。密钥只保存在本机主程序中。',
     enrol: '接入总部',

@@ -22,11 +22,12 @@ function Enrolment({ status }: { status: SyncStatus }) {
   const { busy, outcome, run } = useSyncAction();
   const enrolment = status.enrolment;
   const enrol = async () => {
-    const done = await run(() => api.call('sync.enrol', { code }), (value) => value, () => t('sync.enrolledNow'));
+    const done = await run(() => api.call('sync.enrol', { code }), (value) => value, (t) => t('sync.enrolledNow'));
     if (done) setCode('');
   };
   return (
     <>
+      <h3>{t('sync.enrolTitle')}</h3>
       {enrolment && (
         <p className="flush">
           {t('sync.enrolled', { url: enrolment.url, branch: enrolment.branch, issuedAt: formatDateTime(enrolment.issuedAt, language, branch.timeZone) })}
@@ -55,6 +56,7 @@ function Schedule({ status }: { status: SyncStatus }) {
   const intervalValid = Number.isInteger(minutes) && minutes >= SYNC_INTERVAL_MINUTES.min && minutes <= SYNC_INTERVAL_MINUTES.max;
   return (
     <>
+      <h3>{t('sync.scheduleTitle')}</h3>
       <div className="sync-row">
         <label className="sync-check">
           <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
@@ -63,7 +65,7 @@ function Schedule({ status }: { status: SyncStatus }) {
         <Field id="sync-interval" label={t('sync.interval')} className="narrow">
           <input type="number" min={SYNC_INTERVAL_MINUTES.min} max={SYNC_INTERVAL_MINUTES.max} value={interval} onChange={(event) => setIntervalText(event.target.value)} {...fieldAria('sync-interval', intervalValid ? undefined : 'invalid')} />
         </Field>
-        <button type="button" className="btn" disabled={busy || !intervalValid} onClick={() => void run(() => api.call('sync.configure', { enabled, intervalMinutes: minutes }), (value) => value, () => t('sync.saved'))}>
+        <button type="button" className="btn" disabled={busy || !intervalValid} onClick={() => void run(() => api.call('sync.configure', { enabled, intervalMinutes: minutes }), (value) => value, (t) => t('sync.saved'))}>
           {t('sync.saveSettings')}
         </button>
       </div>

@@ -8,7 +8,7 @@ export function OutcomeLine({ outcome }: { outcome: ActionOutcome | null }) {
   if (!outcome) return null;
   return outcome.kind === 'done' ? (
     <p className="sync-notice" role="status">
-      {outcome.text}
+      {outcome.text(t)}
     </p>
   ) : (
     <div className="banner banner-error" role="alert">

@@ -31,7 +31,7 @@ export function SyncSummary({ status }: { status: SyncStatus }) {
         <dt>{t('sync.pending')}</dt>
         <dd className="tabular">{t('sync.pendingCount', { count: status.pending })}</dd>
         <dt>{t('sync.acked')}</dt>
-        <dd className="tabular">{t('sync.ackedSeq', { seq: status.ackedThroughSeq })}</dd>
+        <dd className="tabular">{status.ackedThroughSeq > 0 ? t('sync.ackedSeq', { seq: status.ackedThroughSeq }) : t('common.none')}</dd>
         {status.nextAttemptAt && (
           <>
             <dt>{t('sync.nextAttempt')}</dt>

@@ -21,7 +21,7 @@ export function UsbTransfer({ hasDialogs, enrolled }: { hasDialogs: boolean; enr
     exporting.run(
       () => api.call('sync.exportBatchFile', hasDialogs ? {} : { folder }),
       (value) => value.status,
-      (value) =>
+      (t, value) =>
         value.cancelled
           ? t('sync.cancelled')
           : value.files.length === 0
@@ -32,7 +32,7 @@ export function UsbTransfer({ hasDialogs, enrolled }: { hasDialogs: boolean; enr
     importing.run(
       () => api.call('sync.importAck', hasDialogs ? {} : { path: ackPath }),
       (value) => value.status,
-      (value) => (value.cancelled ? t('sync.cancelled') : t('sync.imported', { seq: value.status.ackedThroughSeq, count: value.status.pending })),
+      (t, value) => (value.cancelled ? t('sync.cancelled') : t('sync.imported', { seq: value.status.ackedThroughSeq, count: value.status.pending })),
     );
 
   return (

@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'react';
+import type { TFunction } from 'i18next';
 import type { SyncStatus } from '../../../shared/api/sync';
 import type { Refusal, Result } from '../../../shared/result';
 import { publishSyncStatus } from './syncStatus';
 
-export type ActionOutcome = { kind: 'done'; text: string } | { kind: 'refused'; refusal: Refusal };
+/** `text` is made when shown, so a notice follows a language switch. */
+export type ActionOutcome = { kind: 'done'; text: (t: TFunction) => string } | { kind: 'refused'; refusal: Refusal };
 
 /**
  * One admin action on sync at a time: busy while main works, then what came of it (a sentence made from the
@@ -12,7 +14,7 @@ export type ActionOutcome = { kind: 'done'; text: string } | { kind: 'refused'; 
 export function useSyncAction() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
-  const run = useCallback(async <T>(call: () => Promise<Result<T>>, statusOf: (value: T) => SyncStatus, describe: (value: T) => string): Promise<boolean> => {
+  const run = useCallback(async <T>(call: () => Promise<Result<T>>, statusOf: (value: T) => SyncStatus, describe: (t: TFunction, value: T) => string): Promise<boolean> => {
     setBusy(true);
     setOutcome(null);
     try {
@@ -22,7 +24,8 @@ export function useSyncAction() {
         return false;
       }
       publishSyncStatus(statusOf(result.value));
-      setOutcome({ kind: 'done', text: describe(result.value) });
+      const value = result.value;
+      setOutcome({ kind: 'done', text: (t) => describe(t, value) });
       return true;
     } finally {
       setBusy(false);

@@ -21,7 +21,7 @@ import type { Logger } from '../log';
 import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
 import { batchEnvelope, sealEnvelope } from './envelope';
-import { createHeadOfficeClient, type Answer, type HeadOfficeClient } from './headOfficeClient';
+import { createHeadOfficeClient, type Acknowledged, type Answer, type HeadOfficeClient } from './headOfficeClient';
 import { acknowledge, nextRange, planAll, reconcile, type Outbox, type SeqRange } from './outbox';
 import { readOutbox, writeOutbox, type SyncFiles } from './outboxFile';
 import type { SecretStore } from './secretStore';
@@ -76,8 +76,14 @@ const defaultSchedule: ScheduleTimer = (run, ms) => {
 };
 
 const NETWORK_PROBLEMS: ReadonlySet<SyncProblemCode> = new Set(['unreachable', 'timeout']);
-/** Sequence gaps one round follows before it calls it an error (head office moving under us, or a bug). */
-const MAX_GAP_RESETS = 3;
+/** Times one round follows head office elsewhere before it calls it an error (head office moving under us, or a bug). */
+const MAX_DETOURS = 3;
+/** Where head office says it stands: its acknowledgement, or a sequence gap's `expectedFromSeq - 1`. */
+function standing(answer: Answer<Acknowledged>): number | undefined {
+  if (answer.kind === 'answer') return answer.value.ackedThroughSeq;
+  if (answer.kind !== 'refused' || answer.refusal.code !== 'sequence_gap' || answer.refusal.expectedFromSeq === undefined) return undefined;
+  return answer.refusal.expectedFromSeq - 1;
+}
 
 export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> {
   const { journal, secrets, files, log, now } = deps;
@@ -167,8 +173,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
   }
 
   /** Anything but an answer ends the round: a refusal or no connection is recorded; a stop is not. */
-  async function settle(answer: Exclude<Answer<unknown>, { kind: 'answer' }>) {
-    if (answer.kind === 'aborted') return;
+  async function settle(answer: Answer<unknown>) {
+    if (answer.kind === 'aborted' || answer.kind === 'answer') return;
     if (answer.kind === 'failed') {
       return fail({ code: answer.code, message: answer.message, params: answer.httpStatus === undefined ? {} : { httpStatus: answer.httpStatus } });
     }
@@ -236,23 +242,23 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       if (await heard(answer.value.ackedThroughSeq)) return;
     }
 
-    for (let gapResets = 0; !signal.aborted; ) {
+    for (let detours = 0; !signal.aborted; ) {
       const range = await planNext();
       if (!range) return succeed();
       const events = await eventsOf(range);
       const sent = await withClockCorrection(async () => client.sendBatch(await batchEnvelope(secret, enrolment.branch, events, signingTime()), signal));
-      if (sent.kind === 'answer') {
-        if (await heard(sent.value.ackedThroughSeq)) return;
-        continue;
+      const standsAt = standing(sent);
+      if (standsAt === undefined) return settle(sent);
+      if (await heard(standsAt)) return;
+      if (standsAt >= range.toSeq) continue;
+      // Head office stands elsewhere than this batch's end (a gap, or an answer that did not take it): follow
+      // it, but a head office that keeps moving (or answers without storing) must not keep us sending forever.
+      detours += 1;
+      log.warn('sync: head office stands elsewhere; resuming from there', { sent: range, headOfficeHolds: standsAt });
+      if (detours > MAX_DETOURS) {
+        if (sent.kind !== 'answer') return settle(sent);
+        return fail({ code: 'bad_response', message: `head office answered ${sent.value.status} for ${range.fromSeq}..${range.toSeq} but holds only up to ${standsAt}`, params: {} });
       }
-      const expected = sent.kind === 'refused' && sent.refusal.code === 'sequence_gap' ? sent.refusal.expectedFromSeq : undefined;
-      if (expected !== undefined && gapResets < MAX_GAP_RESETS) {
-        gapResets += 1;
-        log.warn('sync: head office expects another sequence; resuming from there', { sent: range, expectedFromSeq: expected });
-        if (await heard(expected - 1)) return;
-        continue;
-      }
-      return settle(sent);
     }
   }
 

@@ -151,6 +151,15 @@ describe('branch sync engine', () => {
     });
   });
 
+  it('a head office that answers without storing is not sent the same batch forever: the round stops with an error', async () => {
+    await withBranch(50, async ({ office, engine, enrolAndSync }) => {
+      office.faults.answerWithoutStoring = true;
+      await enrolAndSync();
+      expect(batchesReceived(office)).toHaveLength(4); // the batch and three tries to follow head office
+      expect(engine.status()).toMatchObject({ state: 'error', pending: 50, ackedThroughSeq: 0, lastError: { code: 'bad_response' } });
+    });
+  });
+
   it('50 000 events (a month offline) drain in batches of at most 1000', async () => {
     await withBranch(50_000, async ({ office, engine, enrolAndSync }) => {
       await enrolAndSync();

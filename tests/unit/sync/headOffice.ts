@@ -19,6 +19,8 @@ export interface Faults {
   dropAfterStore: number;
   /** Never answer (until the listener closes). */
   hang: boolean;
+  /** Answer "duplicate" without storing anything (a broken head office). */
+  answerWithoutStoring: boolean;
 }
 
 export interface Received {
@@ -57,7 +59,7 @@ export async function startFakeHeadOffice(branch: string, secret: string): Promi
   const stored = new Map<number, unknown>();
   const batches = new Map<string, string>();
   const received: Received[] = [];
-  const faults: Faults = { dropBeforeStore: 0, dropAfterStore: 0, hang: false };
+  const faults: Faults = { dropBeforeStore: 0, dropAfterStore: 0, hang: false, answerWithoutStoring: false };
   const sockets = new Set<Socket>();
   let held = 0;
   let port = 0;
@@ -93,6 +95,7 @@ export async function startFakeHeadOffice(branch: string, secret: string): Promi
       response.socket?.destroy();
       return 'dropped';
     }
+    if (faults.answerWithoutStoring) return { status: 'duplicate', batchId: body.batchId, ackedThroughSeq: acked(), serverTime: serverTime() };
     if ((await payloadHashOf(body.events)) !== body.payloadHash) return refused('hash_mismatch', { batchId: body.batchId });
     const known = batches.get(body.batchId);
     if (known !== undefined && known !== body.payloadHash) return refused('batch_conflict', { batchId: body.batchId });

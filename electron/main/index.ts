@@ -18,6 +18,7 @@ import { openFailureText } from '../services/openFailure';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { electronDocumentPlatform } from './printing';
+import { electronSyncPlatform, keychainSecretStore } from './syncPlatform';
 import { APP_URL } from './origin';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
 import { guardAllWebContents, hardenSession } from './security';
@@ -66,6 +67,7 @@ async function start() {
     documents: electronDocumentPlatform(() => mainWindow, () => app.getPath('documents'), () => desk.log),
     // Only ever a verified copy in the app's own temp folder (evidence.ts), never a URL.
     openWithSystem: (path) => shell.openPath(path),
+    sync: { secrets: keychainSecretStore, platform: electronSyncPlatform(() => mainWindow, async () => (await desk.settings()).language) },
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
   process.on('uncaughtException', (error) => desk.log.error('uncaught exception in main', describeError(error)));

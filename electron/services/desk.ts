@@ -30,6 +30,10 @@ import { openAuthority } from './authority';
 import { openRetention } from './retention';
 import { createSessions } from './sessions';
 import { withoutHiddenContacts } from './personalData';
+import { openSyncEngine, type SyncEngineDeps } from './sync/engine';
+import { syncHandlers, type SyncPlatform } from './sync/handlers';
+import { syncFiles, type SyncFiles } from './sync/outboxFile';
+import { createFileSecretStore, type SecretStore } from './sync/secretStore';
 
 export interface DeskOptions {
   readonly dataDir: string;
@@ -49,6 +53,12 @@ export interface DeskOptions {
   readonly documents?: DocumentPlatform;
   /** A window's session ends after this long without the person's action (default: the policy's, 30 min). */
   readonly sessionIdleMinutes?: number;
+  /** Sync with head office: where the secret is kept (default: a 0600 file in the data folder), the dialogs, and test knobs. */
+  readonly sync?: {
+    readonly secrets?: (files: SyncFiles, log: Logger) => SecretStore;
+    readonly platform?: SyncPlatform;
+    readonly tuning?: Pick<SyncEngineDeps, 'schedule' | 'requestTimeoutMs' | 'random'>;
+  };
 }
 
 export interface Desk {
@@ -126,6 +136,16 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     return user;
   }
   const background = (caller: Caller) => requireUser(caller, undefined, false);
+  const files = syncFiles(layout.root);
+  const sync = await openSyncEngine({
+    journal,
+    branchCode: async () => (await branches.get())?.code,
+    secrets: options.sync?.secrets?.(files, log) ?? createFileSecretStore(files.secretFile),
+    files,
+    log,
+    now,
+    ...options.sync?.tuning,
+  });
 
   const handlers: ApiHandlers = {
     'app.info': async () => ok({ version: options.version, mode: options.mode, dataDir: layout.root }),
@@ -233,11 +253,19 @@ async function openLockedDesk(options: DeskOptions, layout: DataLayout, now: () 
     },
     ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
     ...documentHandlers(documents, (caller) => requireUser(caller)),
+    ...syncHandlers(sync, options.sync?.platform ?? {}, { signedIn: background, admin: (caller) => requireUser(caller, ['admin']) }),
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: options.validateOutput,
     onBug: (method, error) => log.error(`bug in ${method}`, describeError(error)),
   });
   log.info('services opened', { dataDir: layout.root, mode: options.mode, journal: journal.id, journaledThroughSeq: journal.lastSeq() });
-  return { layout, log, dispatch, settings: settings.get, close: () => journal.close().finally(() => lock.release()) };
+  sync.start();
+  // The sync round is stopped first (its request aborted), so nothing reads the journal while it closes.
+  const close = () =>
+    sync
+      .stop()
+      .then(() => journal.close())
+      .finally(() => lock.release());
+  return { layout, log, dispatch, settings: settings.get, close };
 }

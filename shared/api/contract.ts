@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
 import { recordsContract } from './records';
+import { syncContract } from './sync';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
@@ -194,6 +195,7 @@ export const apiContract = {
   'evidence.open': { input: EvidenceOpenInputSchema, output: EvidenceOpenedSchema },
   ...documentsContract,
   ...recordsContract,
+  ...syncContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

@@ -30,6 +30,12 @@ export const API_METHODS = [
   'exports.register',
   'records.anonymisationPreview',
   'records.anonymise',
+  'sync.status',
+  'sync.enrol',
+  'sync.configure',
+  'sync.now',
+  'sync.exportBatchFile',
+  'sync.importAck',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

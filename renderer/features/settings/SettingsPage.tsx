@@ -11,6 +11,7 @@ import { useUsers } from '../../store';
 import { OwnPassword } from '../users/OwnPassword';
 import { StaffAccounts } from '../users/StaffAccounts';
 import { RetentionSection } from './RetentionSection';
+import { SyncSettings } from './SyncSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function SettingsPage() {
       </div>
       {users && role === 'admin' && <StaffAccounts users={users} />}
       {role === 'admin' && <RetentionSection />}
+      {role === 'admin' && <SyncSettings mode={info?.mode} />}
       <OwnPassword />
       <div className="section">
         <h2>{t('settings.about')}</h2>

@@ -134,8 +134,8 @@ export interface TestHeadOffice {
   close(): Promise<void>;
 }
 
-export async function startTestHeadOffice(storage: Storage, token?: string, now?: () => Date): Promise<TestHeadOffice> {
-  const running = await startHeadOffice({ port: 0, ...storage, ...(now ? { now } : {}) });
+export async function startTestHeadOffice(storage: Storage, token?: string, now?: () => Date, port = 0): Promise<TestHeadOffice> {
+  const running = await startHeadOffice({ port, ...storage, ...(now ? { now } : {}) });
   const adminToken = running.adminToken ?? token;
   if (!adminToken) throw new Error('no admin token: the storage was used before without this harness');
   const admin = (method: string, path: string, body?: unknown) =>
@@ -163,7 +163,8 @@ export async function startTestHeadOffice(storage: Storage, token?: string, now?
     },
     async restart() {
       await running.close();
-      return startTestHeadOffice(storage, adminToken, now);
+      // Back at the same address, as a restarted server is: branches keep the URL they enrolled with.
+      return startTestHeadOffice(storage, adminToken, now, Number(new URL(running.url).port));
     },
     close: () => running.close(),
   };

@@ -14,7 +14,7 @@
  * has a timeout and is aborted when the desk closes.
  */
 import { mkdir } from 'node:fs/promises';
-import type { SyncProblem, SyncProblemCode, SyncStatus } from '../../../shared/api/sync';
+import type { SyncProblem, SyncStatus } from '../../../shared/api/sync';
 import { ok, refuse, type Result } from '../../../shared/result';
 import { decodeEnrolment } from '../../../shared/sync/enrolment';
 import type { Logger } from '../log';
@@ -22,7 +22,7 @@ import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
 import { batchEnvelope, sealEnvelope } from './envelope';
 import { createHeadOfficeClient, type Acknowledged, type Answer, type HeadOfficeClient } from './headOfficeClient';
-import { acknowledge, nextRange, planAll, reconcile, type Outbox, type SeqRange } from './outbox';
+import { acknowledge, nextRange, planAll, reconcile, statusOf, type Outbox, type SeqRange } from './outbox';
 import { readOutbox, writeOutbox, type SyncFiles } from './outboxFile';
 import type { SecretStore } from './secretStore';
 import { readAcknowledgement, writeBatchFiles, type WrittenBatchFile } from './usb';
@@ -75,7 +75,6 @@ const defaultSchedule: ScheduleTimer = (run, ms) => {
   return () => clearTimeout(timer);
 };
 
-const NETWORK_PROBLEMS: ReadonlySet<SyncProblemCode> = new Set(['unreachable', 'timeout']);
 /** Times one round follows head office elsewhere before it calls it an error (head office moving under us, or a bug). */
 const MAX_DETOURS = 3;
 /** Where head office says it stands: its acknowledgement, or a sequence gap's `expectedFromSeq - 1`. */
@@ -120,32 +119,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       return outbox;
     });
 
-  function status(): SyncStatus {
-    const journaled = journal.lastSeq();
-    const pending = Math.max(0, journaled - outbox.ackedThroughSeq);
-    const problem = outbox.lastError;
-    const state = !outbox.enrolment
-      ? 'not_enrolled'
-      : !outbox.enabled
-        ? 'disabled'
-        : problem
-          ? NETWORK_PROBLEMS.has(problem.code) ? 'offline' : 'error'
-          : pending > 0 ? 'pending' : 'synced';
-    return {
-      state,
-      running: running !== undefined,
-      enrolment: outbox.enrolment,
-      enabled: outbox.enabled,
-      intervalMinutes: outbox.intervalMinutes,
-      journaledThroughSeq: journaled,
-      ackedThroughSeq: Math.min(outbox.ackedThroughSeq, journaled),
-      pending,
-      lastSuccessAt: outbox.lastSuccessAt,
-      lastAttemptAt: outbox.lastAttemptAt,
-      nextAttemptAt: nextAttemptAt && outbox.enrolment && outbox.enabled ? iso(nextAttemptAt) : null,
-      lastError: problem,
-    };
-  }
+  const status = (): SyncStatus =>
+    statusOf(outbox, { journaledThroughSeq: journal.lastSeq(), running: running !== undefined, nextAttemptAt: nextAttemptAt && iso(nextAttemptAt) });
 
   function clearSchedule() {
     cancelTimer?.();
@@ -290,6 +265,7 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
 
   /** Stops the round in flight (its request is aborted; nothing it had persisted is undone). */
   async function interrupt() {
+    again = false; // a round asked for meanwhile would run with what is about to change
     controller.abort();
     await running;
   }

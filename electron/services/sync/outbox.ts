@@ -9,7 +9,7 @@
  * events, and a resend after a lost answer is a duplicate, never a new batch.
  */
 import { z } from 'zod';
-import { SyncEnrolmentInfoSchema, SyncProblemSchema, SYNC_INTERVAL_MINUTES } from '../../../shared/api/sync';
+import { SyncEnrolmentInfoSchema, SyncProblemSchema, SYNC_INTERVAL_MINUTES, type SyncProblemCode, type SyncState, type SyncStatus } from '../../../shared/api/sync';
 import { BATCH_MAX_EVENTS } from '../../../shared/sync/protocol';
 
 const RangeSchema = z.strictObject({ fromSeq: z.int().min(1), toSeq: z.int().min(1) });
@@ -82,4 +82,33 @@ export function reconcile(outbox: Outbox, ackedThroughSeq: number): Outbox {
 /** Only moves forward: an old acknowledgement file must not bring back events head office already holds. */
 export function acknowledge(outbox: Outbox, ackedThroughSeq: number): Outbox {
   return ackedThroughSeq > outbox.ackedThroughSeq ? reconcile(outbox, ackedThroughSeq) : outbox;
+}
+
+const NETWORK_PROBLEMS: ReadonlySet<SyncProblemCode> = new Set(['unreachable', 'timeout']);
+
+function stateOf(outbox: Outbox, pending: number): SyncState {
+  if (!outbox.enrolment) return 'not_enrolled';
+  if (!outbox.enabled) return 'disabled';
+  if (outbox.lastError) return NETWORK_PROBLEMS.has(outbox.lastError.code) ? 'offline' : 'error';
+  return pending > 0 ? 'pending' : 'synced';
+}
+
+/** What the window shows: the outbox against the journal's length, and what the engine is doing now. */
+export function statusOf(outbox: Outbox, now: { journaledThroughSeq: number; running: boolean; nextAttemptAt: string | null }): SyncStatus {
+  const pending = Math.max(0, now.journaledThroughSeq - outbox.ackedThroughSeq);
+  const scheduled = outbox.enrolment !== null && outbox.enabled;
+  return {
+    state: stateOf(outbox, pending),
+    running: now.running,
+    enrolment: outbox.enrolment,
+    enabled: outbox.enabled,
+    intervalMinutes: outbox.intervalMinutes,
+    journaledThroughSeq: now.journaledThroughSeq,
+    ackedThroughSeq: Math.min(outbox.ackedThroughSeq, now.journaledThroughSeq),
+    pending,
+    lastSuccessAt: outbox.lastSuccessAt,
+    lastAttemptAt: outbox.lastAttemptAt,
+    nextAttemptAt: scheduled ? now.nextAttemptAt : null,
+    lastError: outbox.lastError,
+  };
 }

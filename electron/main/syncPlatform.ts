@@ -8,7 +8,7 @@ import type { Logger } from '../services/log';
 import type { SyncPlatform } from '../services/sync/handlers';
 import type { SyncFiles } from '../services/sync/outboxFile';
 import { createFileSecretStore, type SecretStore } from '../services/sync/secretStore';
-import { ACK_FILE_SUFFIX } from '../services/sync/envelope';
+import { ACK_FILE_SUFFIX } from '../../shared/sync/envelope';
 
 /** `safeStorage` encrypts with the user's keychain (DPAPI on Windows); only this OS account can read it back. */
 export function keychainSecretStore(files: SyncFiles, log: Logger): SecretStore {

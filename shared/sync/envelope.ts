@@ -2,7 +2,7 @@
  * Making signed envelopes: one way for a branch's outbox, a USB export, head office's acknowledgement files and
  * the tests, so every sender produces exactly what head office checks.
  */
-import type { BranchCode } from '../brand';
+import { BranchCodeSchema, type BranchCode } from '../brand';
 import { batchIdOf, SYNC_PROTOCOL, SYNC_PROTOCOL_VERSION, type BatchEnvelope } from './protocol';
 import { payloadHashOf, signBatch } from './signature';
 
@@ -17,11 +17,14 @@ export function ackFileNameFor(batchFileName: string): string {
 
 /** Signs `body` (already JSON text) for `branch` at `timestamp`. */
 export async function sealEnvelope(secret: string, branch: BranchCode | string, body: string, timestamp: string): Promise<BatchEnvelope> {
-  const unsigned = { protocol: SYNC_PROTOCOL, v: SYNC_PROTOCOL_VERSION, branch: branch as BranchCode, timestamp, body };
+  const unsigned: Omit<BatchEnvelope, 'signature'> = { protocol: SYNC_PROTOCOL, v: SYNC_PROTOCOL_VERSION, branch: BranchCodeSchema.parse(branch), timestamp, body };
   return { ...unsigned, signature: await signBatch(secret, unsigned) };
 }
 
-/** A signed batch of consecutive events of one branch (`events[0].seq` = fromSeq), sent at `sentAt`. */
+/**
+ * A signed batch of consecutive events of one branch (`events[0].seq` is fromSeq), made at `sentAt`. The same
+ * events always give the same batch id and payload hash; only `sentAt` and the signature are fresh.
+ */
 export async function batchEnvelope(
   secret: string,
   branch: BranchCode | string,

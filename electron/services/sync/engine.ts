@@ -20,7 +20,7 @@ import { decodeEnrolment } from '../../../shared/sync/enrolment';
 import type { Logger } from '../log';
 import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
-import { batchEnvelope, sealEnvelope } from './envelope';
+import { batchEnvelope, sealEnvelope } from '../../../shared/sync/envelope';
 import { createHeadOfficeClient, type Acknowledged, type Answer, type HeadOfficeClient } from './headOfficeClient';
 import { acknowledge, nextRange, planAll, reconcile, statusOf, type Outbox, type SeqRange } from './outbox';
 import { readOutbox, writeOutbox, type SyncFiles } from './outboxFile';

@@ -9,7 +9,7 @@ import { ok, refuse, type Result } from '../../../shared/result';
 import { AckFileBodySchema, BatchEnvelopeSchema, type BatchEnvelope } from '../../../shared/sync/protocol';
 import { signatureHolds } from '../../../shared/sync/signature';
 import { writeFileAtomic } from '../jsonFile';
-import { ACK_FILE_SUFFIX, BATCH_FILE_SUFFIX } from './envelope';
+import { ACK_FILE_SUFFIX, BATCH_FILE_SUFFIX } from '../../../shared/sync/envelope';
 import type { SeqRange } from './outbox';
 
 /** An acknowledgement is a few hundred bytes; anything far bigger is not one. */

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { writeFile } from 'node:fs/promises';
 import { BatchBodySchema, BatchEnvelopeSchema, REPLAY_WINDOW_MS, type BatchResult, type SyncRefusalCode } from '../../../shared/sync/protocol';
 import { payloadHashOf, signatureHolds } from '../../../shared/sync/signature';
-import { sealEnvelope } from '../../../electron/services/sync/envelope';
+import { sealEnvelope } from '../../../shared/sync/envelope';
 
 export interface Faults {
   /** Destroy the connection of the next n batch requests before storing anything. */

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('head office admin, read and USB on %s', (backend) => {
     backends = await openBackend(backend);
     office = await startTestHeadOffice(await backends.fresh());
     folder = mkdtempSync(join(tmpdir(), 'cd-usb-'));
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await office?.close();
     await backends?.stop();

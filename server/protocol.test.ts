@@ -21,7 +21,7 @@ describe.each(BACKENDS)('head office protocol on %s', (backend) => {
   beforeAll(async () => {
     backends = await openBackend(backend);
     office = await startTestHeadOffice(await backends.fresh());
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await office?.close();
     await backends?.stop();

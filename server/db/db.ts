@@ -3,7 +3,8 @@
  * (PGlite in the data folder). Both speak the same SQL, so the schema, the migrations and every query are
  * written once; only opening differs.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -48,15 +49,58 @@ export async function openPostgres(url: string): Promise<Db> {
   };
 }
 
-/** Embedded Postgres kept in `dataDir` (created if missing). */
+const LOCK_FILE = 'headoffice.pid';
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Embedded Postgres has one process per folder: a second one (an import while the server runs) would damage it.
+ * The lock names its holder's pid; a lock left by a process that is gone is taken over.
+ */
+function lockFolder(dataDir: string): () => void {
+  const path = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(path, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+        throw new Error(`Head office (process ${holder}) is already using ${dataDir}. Stop it first, or upload batch files to it (POST /api/v1/batch-files).`);
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new Error(`Cannot lock ${dataDir}`);
+}
+
+/** Embedded Postgres kept in `dataDir` (created if missing), for this process only. */
 export async function openPglite(dataDir: string): Promise<Db> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = lockFolder(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(join(dataDir, 'pgdata'));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: 'pglite',
     query: async <R extends Row>(sql: string, params?: readonly unknown[]) => (await db.query<R>(sql, params as unknown[])).rows,
     transaction: (work) => db.transaction((tx) => work({ query: async <R extends Row>(sql: string, params?: readonly unknown[]) => (await tx.query<R>(sql, params as unknown[])).rows })),
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      unlock();
+    },
   };
 }
 

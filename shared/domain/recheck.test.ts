@@ -36,6 +36,8 @@ describe('recheckEvent: head office re-judges what it can know from the record',
     const note = deskAfter([['register'], ['addNote']]).events.at(-1) as DomainEvent;
 
     expect(recheckAll([note])).toBe('complaint_not_found');
+    if (registration.type !== 'Registered') throw new Error('a desk starts with its registration');
+    expect(recheckAll([{ ...registration, payload: { ...registration.payload, number: 'BJ02-20261123-0001' } }])).toBe('invalid_complaint_number');
     expect(recheckAll([registration, { ...registration, seq: 2 }])).toBe('already_registered');
     expect(recheckAll([...voided.events, { ...note, seq: 3 }])).toBe('complaint_closed');
     expect(recheckAll([...paused.events, { ...resumed, seq: resumed.seq + 1 }])).toBe('not_paused');

@@ -7,12 +7,19 @@
 import type { Refusal } from '../refusals';
 import { no, notEnded } from './commands/context';
 import type { DomainEvent } from './events';
+import { parseComplaintNumber } from './numbering';
 import type { ComplaintState } from './state';
 
 /** Why `event` cannot follow `state` (undefined: the complaint is not known yet), or undefined when it can. */
 export function recheckEvent(state: ComplaintState | undefined, event: DomainEvent): Refusal | undefined {
   if (state === undefined) {
-    return event.type === 'Registered' ? undefined : no('complaint_not_found', `Event ${event.id}: complaint ${event.complaintId} was never registered`);
+    if (event.type !== 'Registered') return no('complaint_not_found', `Event ${event.id}: complaint ${event.complaintId} was never registered`);
+    // Main gives numbers from the branch's own sequence: a number of another branch is not one it gave.
+    const number = parseComplaintNumber(event.payload.number);
+    if (!number.ok) return number.error;
+    return number.value.branch === event.branch
+      ? undefined
+      : no('invalid_complaint_number', `Event ${event.id}: ${event.payload.number} is not a number of branch ${event.branch}`, { text: event.payload.number.slice(0, 40) });
   }
   if (event.type === 'Registered') return no('already_registered', `Event ${event.id}: complaint ${event.complaintId} is already registered`);
   // The print log records every print, whatever the status (records.ts); everything else stops at a rejected or voided record.

@@ -34,7 +34,7 @@ describe.each(BACKENDS)('head office under faults on %s', (backend) => {
   beforeAll(async () => {
     backends = await openBackend(backend);
     office = await startTestHeadOffice(await backends.fresh());
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await office?.close();
     await backends?.stop();

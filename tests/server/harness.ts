@@ -34,7 +34,7 @@ export interface Backends {
   stop(): Promise<void>;
 }
 
-const TEMPLATE = join(tmpdir(), `cd-headoffice-pglite-template-v${MIGRATIONS.length}`);
+const TEMPLATE = join(tmpdir(), `cd-headoffice-pglite-template-l2-v${MIGRATIONS.length}`);
 
 /** A migrated PGlite folder made once per machine and copied for each test (initdb in WASM takes ~10 s). */
 async function pgliteTemplate(): Promise<string> {

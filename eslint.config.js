@@ -27,6 +27,11 @@ const servicesArePlainNode = {
   ],
 };
 
+// Head office is its own program over the shared domain: nothing of the branch app (main or renderer).
+const serverBoundary = {
+  patterns: [{ group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**', '**/tests/**'], message: 'server/ may import shared/ only (tests import server, not the reverse).' }],
+};
+
 // Features and shared UI sit below the composition root (renderer/app): session and routing live in renderer/session.
 const belowTheShell = {
   patterns: [
@@ -48,6 +53,7 @@ export default tseslint.config(
   },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', sharedMustStayPure] } },
   { files: ['electron/services/**/*.ts', 'electron/web/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', servicesArePlainNode] } },
+  { files: ['server/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-imports': ['error', serverBoundary] } },
   { files: ['scripts/**/*.mjs', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
   {
     files: ['renderer/**/*.{ts,tsx}'],

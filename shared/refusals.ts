@@ -158,6 +158,14 @@ export const REFUSALS = {
   backup_file_missing: { file: 'string' },
   backup_file_changed: { file: 'string' },
   restore_target_not_empty: none,
+  // ---- sync with head office -----------------------------------------------------------------------------
+  /** The pasted code was issued for another branch than this desk's. */
+  enrolment_wrong_branch: { branch: 'string' },
+  not_enrolled: none,
+  /** A file offered as head office's acknowledgement is not one (unreadable, not signed JSON, another branch). */
+  ack_file_invalid: { file: 'string' },
+  /** An acknowledgement whose signature does not hold with this branch's secret: forged or for another secret. */
+  ack_file_bad_signature: { file: 'string' },
 } as const satisfies Readonly<Record<string, Spec>>;
 
 type Catalogue = typeof REFUSALS;

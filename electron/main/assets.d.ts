@@ -1,2 +1,5 @@
 // electron-vite copies `?asset` imports next to the bundle and gives their path at run time.
-/// <reference types="electron-vite/node" />
+declare module '*?asset' {
+  const path: string;
+  export default path;
+}

@@ -45,6 +45,7 @@ const electron = vi.hoisted(() => {
       },
       BrowserWindow,
       dialog: { showMessageBox: async () => ({}), showErrorBox: noop },
+      safeStorage: { isEncryptionAvailable: () => true, encryptString: (text: string) => Buffer.from(text).reverse(), decryptString: (bytes: Buffer) => Buffer.from(bytes).reverse().toString() },
       ipcMain: { handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => recorded.ipc.set(channel, handler) },
       Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => (recorded.menus += 1) },
       protocol: {

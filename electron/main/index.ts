@@ -18,6 +18,7 @@ import { openFailureText } from '../services/openFailure';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { electronDocumentPlatform } from './printing';
+import { electronSyncPlatform, keychainSecretStore } from './syncPlatform';
 import { APP_URL } from './origin';
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './protocol';
 import { guardAllWebContents, hardenSession } from './security';
@@ -78,6 +79,7 @@ async function start() {
       shown.show();
       return true;
     },
+    sync: { secrets: keychainSecretStore, platform: electronSyncPlatform(() => mainWindow, async () => (await desk.settings()).language) },
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
   process.on('uncaughtException', (error) => desk.log.error('uncaught exception in main', describeError(error)));

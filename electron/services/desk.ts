@@ -38,6 +38,10 @@ import { createBackupService } from './backupService';
 import { manifestBytes } from './backupManifest';
 import { prepareRestore } from './backupRestore';
 import { createSerial } from './serial';
+import { openSyncEngine, type SyncEngineDeps } from './sync/engine';
+import { syncHandlers, type SyncPlatform } from './sync/handlers';
+import { syncFiles, type SyncFiles } from './sync/outboxFile';
+import { createFileSecretStore, type SecretStore } from './sync/secretStore';
 
 export interface DeskOptions {
   readonly dataDir: string;
@@ -61,6 +65,12 @@ export interface DeskOptions {
   readonly chooseFolder?: () => Promise<string | undefined>;
   /** A window's session ends after this long without the person's action (default: the policy's, 30 min). */
   readonly sessionIdleMinutes?: number;
+  /** Sync with head office: where the secret is kept (default: a 0600 file in the data folder), the dialogs, and test knobs. */
+  readonly sync?: {
+    readonly secrets?: (files: SyncFiles, log: Logger) => SecretStore;
+    readonly platform?: SyncPlatform;
+    readonly tuning?: Pick<SyncEngineDeps, 'schedule' | 'requestTimeoutMs' | 'random'>;
+  };
 }
 
 export interface Desk {
@@ -202,6 +212,16 @@ async function openServices(
     return user;
   }
   const background = (caller: Caller) => requireUser(caller, undefined, false);
+  const files = syncFiles(layout.root);
+  const sync = await openSyncEngine({
+    journal,
+    branchCode: async () => (await branches.get())?.code,
+    secrets: options.sync?.secrets?.(files, log) ?? createFileSecretStore(files.secretFile),
+    files,
+    log,
+    now,
+    ...options.sync?.tuning,
+  });
 
   const handlers: ApiHandlers = {
     'app.info': async () => ok({ version: options.version, mode: options.mode, dataDir: layout.root }),
@@ -392,17 +412,21 @@ async function openServices(
       { audit, branch: () => branches.get(), timeZone: DEFAULT_POLICY.timeZone, language: async () => (await settings.get()).language, deliver: platform.deliver, now },
       (caller) => requireUser(caller, ['admin']),
     ),
+    ...syncHandlers(sync, options.sync?.platform ?? {}, { signedIn: background, admin: (caller) => requireUser(caller, ['admin']) }),
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: options.validateOutput,
     onBug: (method, error) => log.error(`bug in ${method}`, describeError(error)),
   });
   log.info('services opened', { dataDir: layout.root, mode: options.mode, journal: journal.id, journaledThroughSeq: journal.lastSeq() });
+  sync.start();
   return {
     dispatch,
     settings: settings.get,
     async close(reason) {
-      // The closing backup is taken while the journal is still open: it needs the journal's snapshot.
+      // The sync round stops first (its request aborted), so nothing reads the journal while it closes; the
+      // closing backup is taken while the journal is still open: it needs the journal's snapshot.
+      await sync.stop();
       await backups.close(reason === 'quit');
       await journal.close();
     },

@@ -12,10 +12,13 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
   await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Writes to a temporary sibling, fsyncs it, renames it over `file` and fsyncs the folder. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes to a temporary sibling, fsyncs it, renames it over `file` and fsyncs the folder. `mode` is the new
+ * file's permissions from its first byte (0o600 for a secret: never readable by others, not even briefly).
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o666): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx');
+  const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(data);
     await handle.sync();

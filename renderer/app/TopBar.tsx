@@ -6,6 +6,7 @@ import { useUsers } from '../store';
 import { useJournalState } from './DeskStoreProvider';
 import { Icon } from '../ui/Icon';
 import { Bell } from './BellAlerts';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 function JournalState() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function TopBar({ onHelp }: { onHelp: () => void }) {
       </span>
       <span className="topbar-spacer" />
       <JournalState />
+      <SyncIndicator />
       <Bell />
       <span className="topbar-item" title={t('topbar.signedInAs')}>
         <Icon name="user" />

@@ -16,6 +16,8 @@ const PATHS = {
   chevronDown: 'M4 6l4 4 4-4',
   sortUp: 'M4.5 10L8 5.5l3.5 4.5',
   sortDown: 'M4.5 6L8 10.5 11.5 6',
+  cloud: 'M4.6 12.5h6.9a2.6 2.6 0 0 0 .3-5.2A3.6 3.6 0 0 0 4.9 6.6a3 3 0 0 0-.3 5.9Z',
+  refresh: 'M12.8 8a4.8 4.8 0 1 1-1.4-3.4M12 2.8v2.4H9.6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

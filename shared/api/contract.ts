@@ -10,6 +10,7 @@ import { recordsContract } from './records';
 import { calendarContract } from './calendar';
 import { backupContract } from './backup';
 import { auditContract } from './audit';
+import { syncContract } from './sync';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
@@ -211,6 +212,7 @@ export const apiContract = {
     input: z.strictObject({ title: z.string().min(1).max(NOTIFICATION_LIMITS.title), body: z.string().max(NOTIFICATION_LIMITS.body) }),
     output: z.strictObject({ shown: z.boolean() }),
   },
+  ...syncContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

@@ -41,6 +41,12 @@ export const API_METHODS = [
   'audit.list',
   'audit.export',
   'notifications.show',
+  'sync.status',
+  'sync.enrol',
+  'sync.configure',
+  'sync.now',
+  'sync.exportBatchFile',
+  'sync.importAck',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

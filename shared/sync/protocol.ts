@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { BranchCodeSchema } from '../brand';
 
-export const SYNC_PROTOCOL = 'complaint-desk-sync';
+export const SYNC_PROTOCOL = 'complaint-desk-sync' as const;
 export const SYNC_PROTOCOL_VERSION = 1;
 
 /** Events one batch may carry; a month offline (≈50 000 events) is ~50 batches. */

@@ -16,6 +16,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   export: { describe: 'register export (rows, Excel, CSV) at 50 000 and 200 000 complaints: time and size', load: () => import('./export.bench') },
   browser: { describe: 'register, search and complaint page in Chromium over the real services', load: () => import('./browser.bench') },
   board: { describe: 'escalation board at 100 000 complaints (5 000 open): first cards, filter changes, scrolling, against a plain read', load: () => import('./board.bench') },
+  sync: { describe: 'head office: 100 000 events from 20 branches over loopback, end to end vs raw ingest, PostgreSQL and PGlite', load: () => import('./sync.bench') },
 };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {

@@ -14,6 +14,7 @@ import { RetentionSection } from './RetentionSection';
 import { CalendarImport } from './CalendarImport';
 import { BackupSection } from '../backup/BackupSection';
 import { AuditSection } from '../audit/AuditSection';
+import { SyncSettings } from './SyncSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function SettingsPage() {
       {role === 'admin' && <CalendarImport />}
       {role === 'admin' && <BackupSection />}
       {role === 'admin' && <AuditSection />}
+      {role === 'admin' && <SyncSettings mode={info?.mode} />}
       <OwnPassword />
       <div className="section">
         <h2>{t('settings.about')}</h2>

@@ -1,0 +1,91 @@
+/**
+ * `npm run headoffice -- --port <port> [--host <address>] [--database-url postgres://…] [--data-dir <dir>] [--public-url <url>]`
+ * `npm run headoffice -- import [--database-url …] [--data-dir <dir>] <file…>`
+ *
+ * Without --database-url head office keeps its database (embedded Postgres) in --data-dir (default
+ * ./headoffice-data). The admin token is printed on the first run only.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { importBatchFiles } from './files';
+import { openHeadOfficeDatabase, startHeadOffice } from './headOffice';
+import { createIngest } from './ingest';
+
+const DEFAULT_DATA_DIR = 'headoffice-data';
+
+const OptionsSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8443),
+  host: z.string().default('0.0.0.0'),
+  'database-url': z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  'data-dir': z.string().default(DEFAULT_DATA_DIR),
+  'public-url': z.url({ protocol: /^https?$/ }).optional(),
+});
+
+function printAdminToken(token: string | undefined): void {
+  if (!token) return;
+  console.log('\nAdmin token (shown this once; head office keeps only its hash — store it safely):');
+  console.log(`  ${token}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, 'public-url': { type: 'string' } },
+  });
+  const parsed = OptionsSchema.safeParse(values);
+  if (!parsed.success) {
+    console.error(`Bad option: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return 2;
+  }
+  const options = parsed.data;
+  const database = { databaseUrl: options['database-url'], dataDir: resolve(options['data-dir']) };
+
+  const [command, ...files] = positionals;
+  if (command === 'import') {
+    if (files.length === 0) {
+      console.error('Name the batch files to import: npm run headoffice -- import <file…>');
+      return 2;
+    }
+    const { db, adminToken } = await openHeadOfficeDatabase(database);
+    printAdminToken(adminToken);
+    try {
+      let failed = 0;
+      await importBatchFiles(createIngest(db), files, (outcome) => {
+        if ('unreadable' in outcome) {
+          failed += 1;
+          console.log(`${outcome.name}: cannot be read (${outcome.unreadable})`);
+          return;
+        }
+        const { name, result, ackPath } = outcome;
+        if (result.status === 'refused') failed += 1;
+        const verdict = result.status === 'refused' ? `refused (${result.code}): ${result.message}` : `${result.status}, stored through seq ${result.ackedThroughSeq}`;
+        console.log(`${name}: ${verdict}${ackPath ? `\n  acknowledgement written to ${ackPath}` : ''}`);
+      });
+      return failed === 0 ? 0 : 1;
+    } finally {
+      await db.close();
+    }
+  }
+  if (command !== undefined) {
+    console.error(`Unknown command ${command}. Start head office with --port, or import files with: import <file…>`);
+    return 2;
+  }
+
+  const running = await startHeadOffice({ port: options.port, host: options.host, ...database, publicUrl: options['public-url'], logger: true });
+  printAdminToken(running.adminToken);
+  console.log(`Head office listening on ${running.url} (${running.db.kind === 'pglite' ? `embedded database in ${database.dataDir}` : 'PostgreSQL'})`);
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+const code = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  return 1;
+});
+if (code >= 0) process.exitCode = code;

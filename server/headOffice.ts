@@ -1,0 +1,65 @@
+/**
+ * Starting head office: open the database (PostgreSQL at a URL, or embedded in the data folder), migrate it,
+ * make the admin token on the first run, and listen.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildHeadOffice } from './app';
+import { ensureAdminToken } from './branches';
+import { openDatabase, type Db } from './db/db';
+import { migrate } from './db/migrations';
+import type { Ingest } from './ingest';
+
+export interface StartOptions {
+  readonly port: number;
+  readonly host?: string;
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly publicUrl?: string;
+  readonly logger?: boolean;
+  readonly now?: () => Date;
+}
+
+export interface RunningHeadOffice {
+  readonly url: string;
+  readonly db: Db;
+  /** Set on the first run only: the admin token, which head office keeps only as a hash. */
+  readonly adminToken?: string;
+  readonly app: FastifyInstance;
+  readonly ingest: Ingest;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database; the new admin token when there was none. */
+export async function openHeadOfficeDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<{ db: Db; adminToken?: string }> {
+  const db = await openDatabase(options);
+  try {
+    await migrate(db);
+    const adminToken = await ensureAdminToken(db);
+    return adminToken ? { db, adminToken } : { db };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+export async function startHeadOffice(options: StartOptions): Promise<RunningHeadOffice> {
+  const { db, adminToken } = await openHeadOfficeDatabase(options);
+  const { app, ingest } = await buildHeadOffice({ db, publicUrl: options.publicUrl, logger: options.logger, now: options.now });
+  try {
+    const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+    return {
+      url,
+      db,
+      app,
+      ingest,
+      ...(adminToken ? { adminToken } : {}),
+      async close() {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

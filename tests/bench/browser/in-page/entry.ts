@@ -10,16 +10,16 @@
  *   deskBench.bareBulkWrite('complaint-desk-SH01', 'bench-bare')   // the same rows, bare bulkAdds, timed
  *   deskBench.registerThroughBridge(token, name, 1000)     // ms of each store.register (main's fsync included)
  */
-import type { ComplaintId } from '../../shared/brand';
-import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
-import type { Result } from '../../shared/result';
-import { registerInput } from '../../tests/bench/dataset';
-import { createApi, httpTransport } from '../platform/transport';
-import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './bench';
-import { escalationCandidates } from './escalation-sweep';
-import { openDeskDb } from './open';
-import { createDeskStore } from './store';
+import type { ComplaintId } from '../../../../shared/brand';
+import { CN_2026_CALENDAR } from '../../../../shared/calendar/defaults';
+import { DEFAULT_POLICY } from '../../../../shared/policy/policy';
+import type { Result } from '../../../../shared/result';
+import { registerInput } from '../../dataset';
+import { createApi, httpTransport } from '../../../../renderer/platform/transport';
+import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './measures';
+import { escalationCandidates } from '../../../../renderer/store/escalation-sweep';
+import { openDeskDb } from '../../../../renderer/store/open';
+import { createDeskStore } from '../../../../renderer/store/store';
 
 /** The app's policy and calendar (renderer/ui/policy.ts): the rows are projected as the app projects them. */
 const open = (name: string) => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR });

@@ -9,12 +9,18 @@ export interface BenchOptions {
   readonly complaints?: number;
 }
 
-type Benchmark = { readonly describe: string; readonly load: () => Promise<{ run(options: BenchOptions): Promise<void> | void }> };
+type Benchmark = {
+  readonly describe: string;
+  readonly load: () => Promise<{ run(options: BenchOptions): Promise<void> | void }>;
+  /** Part of another benchmark, run alone only when named. */
+  readonly byNameOnly?: true;
+};
 
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   domain: { describe: 'fold, clocks and KPIs over generated complaints', load: () => import('./domain.bench') },
   export: { describe: 'register export (rows, Excel, CSV) at 50 000 and 200 000 complaints: time and size', load: () => import('./export.bench') },
   browser: { describe: 'register, search and complaint page in Chromium over the real services', load: () => import('./browser.bench') },
+  restore: { describe: "main's journal restored into empty IndexedDB in Chromium, against a bare bulk write of the same rows (part of browser)", load: () => import('./restore.bench'), byNameOnly: true },
 };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
@@ -35,7 +41,7 @@ if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}`);
   process.exitCode = 2;
 } else {
-  for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) {
+  for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS).filter((key) => !BENCHMARKS[key]?.byNameOnly)) {
     const benchmark = BENCHMARKS[name] as Benchmark;
     console.log(`\n== ${name}: ${benchmark.describe}`);
     await (await benchmark.load()).run(options);

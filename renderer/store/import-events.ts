@@ -23,8 +23,11 @@ export interface EventImporter {
    * the log throws `LogGapError`, and nothing of it is written.
    */
   importChunk(events: readonly DomainEvent[]): Promise<void>;
-  /** Writes the rows the importer held back (a restore's); after the last chunk, also after a failed one. */
-  finish(): Promise<void>;
+  /**
+   * Writes the rows the importer held back (a restore's), saying after each transaction how many of how many
+   * are written; call after the last chunk, also after a failed one.
+   */
+  finish(onRows?: (written: number, total: number) => void): Promise<void>;
 }
 
 /** A chunk that does not continue the database's log: the events between must be read from main first. */

@@ -82,17 +82,22 @@ export async function createRestoreImporter(db: DeskDb, summarize: DeadlineSumma
       for (const [id, state] of folded) states.set(id, state);
       if (chunkLast > 0) lastSeq = chunkLast;
     },
-    async finish() {
+    async finish(onRows = () => {}) {
       if (!(await rowsPending(db))) return;
       const all = [...states.values()];
       const slices: ComplaintState[][] = [];
       for (let start = 0; start < all.length; start += ROWS_PER_TRANSACTION) slices.push(all.slice(start, start + ROWS_PER_TRANSACTION));
+      let written = 0;
+      onRows(written, all.length);
       let writing: Promise<unknown> = Promise.resolve();
       for (const [i, slice] of slices.entries()) {
         // Projected while the previous transaction is written.
         const projected = slice.map((state) => projectState(state, summarize));
         await writing;
-        writing = writeRows(projected, i === slices.length - 1);
+        writing = writeRows(projected, i === slices.length - 1).then(() => {
+          written += slice.length;
+          onRows(written, all.length);
+        });
       }
       await writing;
       states.clear();

@@ -69,9 +69,15 @@ describe('restoreIfEmpty', () => {
     const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
     const steps: RestoreProgress[] = [];
     expect(await store.restoreIfEmpty((step) => steps.push(step))).toMatchObject({ ok: true, value: { restoredEvents: journal.length } });
-    expect(steps.length).toBe(Math.ceil(journal.length / 2));
-    expect(steps.map((step) => step.total)).toEqual(steps.map(() => journal.length));
-    expect(steps.map((step) => step.restored)).toEqual(steps.map((_, i) => Math.min((i + 1) * 2, journal.length)));
+    const eventSteps = steps.filter((step) => !step.rows);
+    expect(eventSteps.length).toBe(Math.ceil(journal.length / 2));
+    expect(eventSteps.map((step) => step.total)).toEqual(eventSteps.map(() => journal.length));
+    expect(eventSteps.map((step) => step.restored)).toEqual(eventSteps.map((_, i) => Math.min((i + 1) * 2, journal.length)));
+    // Then the rows, written after the last event: from none to all three complaints.
+    expect(steps.slice(eventSteps.length).map((step) => step.rows)).toEqual([
+      { written: 0, total: 3 },
+      { written: 3, total: 3 },
+    ]);
   });
 
   it('catches up a database that is behind the journal, folding new events into existing complaints', async () => {

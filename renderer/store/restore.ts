@@ -32,6 +32,8 @@ export interface RestoreProgress {
   restored: number;
   /** Events the journal holds beyond what this database had when the replay started. */
   total: number;
+  /** Once every event is copied, a restore writes the complaints' rows: how many of how many are written. */
+  rows?: { written: number; total: number };
 }
 
 type Page = Result<ApiOutput<'journal.read'>>;
@@ -46,6 +48,7 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSumm
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
   let afterSeq = localSeq;
   let restored = 0;
+  let total = 0;
   let unread: Result<never> | undefined;
   let failure: unknown;
   let next: Promise<Page> | undefined = read(afterSeq);
@@ -63,14 +66,15 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSumm
       await importer.importChunk(events);
       restored += events.length;
       afterSeq = pageLast;
-      onProgress({ restored, total: Math.max(page.value.lastSeq - localSeq, restored) });
+      total = Math.max(page.value.lastSeq - localSeq, restored);
+      onProgress({ restored, total });
     }
   } catch (error) {
     failure = error;
   }
   // What was imported stays, with its rows, whatever stopped the reading.
   try {
-    await importer.finish();
+    await importer.finish((written, rows) => onProgress({ restored, total, rows: { written, total: rows } }));
   } catch (error) {
     failure ??= error;
   }

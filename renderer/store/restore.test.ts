@@ -201,11 +201,9 @@ describe('a restore writes each complaint’s row once', () => {
     const name = freshName();
     const first = await desk({ name, main: writer.main });
     // Main stops answering after the second page: the window is closed while it waits.
-    const waiting = new Promise<void>((reached) => {
-      void pagedStore(first, 2, ({ afterSeq }) => (afterSeq >= 4 ? (reached(), new Promise(() => {})) : undefined)).then((store) => store.restoreIfEmpty());
-    });
-    await waiting;
-    await expect.poll(() => first.db.events.count()).toBe(4);
+    const hangsAfterTwoPages = await pagedStore(first, 2, ({ afterSeq }) => (afterSeq >= 4 ? new Promise(() => {}) : undefined));
+    await new Promise<void>((twoPagesIn) => void hangsAfterTwoPages.restoreIfEmpty((step) => step.restored === 4 && twoPagesIn()));
+    expect(await first.db.events.count()).toBe(4);
     expect(await first.db.complaints.count()).toBe(0);
     first.db.close();
 

@@ -48,41 +48,48 @@ export async function withBenchDesk(
   }
   const started = performance.now();
   const dataDir = newDataDir();
-  const setup = `${complaints.toLocaleString('en-US')} seed complaints over a year + ${backlog.toLocaleString('en-US')} left unhandled + 1 with ${longEvents} events`;
-  console.log(`\n  Setup: ${setup}, written as main's journal`);
-  const seeded = await seedDataFolder(dataDir, { complaints, backlog, longEvents, page: JOURNAL_PAGE_MAX });
-  const journalMb = statSync(seeded.journalFile).size / 1e6;
-  console.log(figureRow(`branch set up + ${seeded.events.toLocaleString('en-US')} events generated and written (Node)`, duration(seeded.ms), undefined, `${journalMb.toFixed(0)} MB`));
-  const server = await startBenchServer(dataDir);
-  console.log(figureRow('browser mode starts (main opens and folds the journal)', duration(server.openMs)));
-  // A profile on disk, as the app's: a context without one keeps IndexedDB in memory, with a quota a million
-  // events exceed (QuotaExceededError part-way through the restore).
-  const profileDir = mkdtempSync(join(tmpdir(), 'complaint-desk-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), bypassCSP: true, viewport: { width: 1366, height: 800 } });
-  const token = readLaunchFragment(new URL(server.url).hash).token ?? '';
-  const origin = new URL(server.url).origin;
+  // Whatever fails part-way (the generator, the server, the browser), what was made so far is removed.
   try {
-    await work({
-      context,
-      url: server.url,
-      origin,
-      token,
-      dataDir,
-      appDatabase: deskDbName(ADMIN.branchCode, seeded.adminId),
-      seeded,
-      async scratchPage() {
-        const page = await context.newPage();
-        await page.goto(`${origin}/bench-scratch.txt`);
-        await addBench(page);
-        await callBench(page, 'signIn', [token, ADMIN.username, ADMIN.password], z.undefined());
-        return page;
-      },
-    });
+    const setup = `${complaints.toLocaleString('en-US')} seed complaints over a year + ${backlog.toLocaleString('en-US')} left unhandled + 1 with ${longEvents} events`;
+    console.log(`\n  Setup: ${setup}, written as main's journal`);
+    const seeded = await seedDataFolder(dataDir, { complaints, backlog, longEvents, page: JOURNAL_PAGE_MAX });
+    const journalMb = statSync(seeded.journalFile).size / 1e6;
+    console.log(figureRow(`branch set up + ${seeded.events.toLocaleString('en-US')} events generated and written (Node)`, duration(seeded.ms), undefined, `${journalMb.toFixed(0)} MB`));
+    const server = await startBenchServer(dataDir);
+    console.log(figureRow('browser mode starts (main opens and folds the journal)', duration(server.openMs)));
+    // A profile on disk, as the app's: a context without one keeps IndexedDB in memory, with a quota a million
+    // events exceed (QuotaExceededError part-way through the restore).
+    const profileDir = mkdtempSync(join(tmpdir(), 'complaint-desk-bench-profile-'));
+    try {
+      const context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), bypassCSP: true, viewport: { width: 1366, height: 800 } });
+      const token = readLaunchFragment(new URL(server.url).hash).token ?? '';
+      const origin = new URL(server.url).origin;
+      try {
+        await work({
+          context,
+          url: server.url,
+          origin,
+          token,
+          dataDir,
+          appDatabase: deskDbName(ADMIN.branchCode, seeded.adminId),
+          seeded,
+          async scratchPage() {
+            const page = await context.newPage();
+            await page.goto(`${origin}/bench-scratch.txt`);
+            await addBench(page);
+            await callBench(page, 'signIn', [token, ADMIN.username, ADMIN.password], z.undefined());
+            return page;
+          },
+        });
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await server.stop();
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   } finally {
-    await context.close();
-    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
   }
   console.log(`\n  total ${duration(performance.now() - started)}; ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
 }

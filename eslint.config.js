@@ -61,4 +61,6 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', rendererBoundary] },
   },
   { files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}', 'renderer/store/**/*.ts', 'renderer/session/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', belowTheShell] } },
+  // The benchmarks' page-side code runs in Chromium beside the app: the renderer's boundary, not Node's.
+  { files: ['tests/bench/browser/in-page/**/*.ts'], rules: { 'no-restricted-imports': ['error', rendererBoundary] } },
 );

@@ -12,6 +12,7 @@ const T = VOCABULARY.en.term;
 export const en: Messages = {
   ...VOCABULARY.en,
   app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', restoringProgress: 'Restored {{restored}} of {{total}} events from the journal', restoringProgressLabel: 'Restore progress', folderProblemTitle: 'The data folder needs attention', copyRebuilt: 'This browser’s copy did not match the journal on disk ({{count}} events); it was rebuilt from the journal. The journal is the record: nothing in it was lost.', comingSoon: 'Coming in a later version', comingSoonHint: 'This screen is not part of this version yet. Use the other screens on the left.' },
+  restoreRows: { progress: 'Writing the register: {{written}} of {{total}} complaints', label: 'Register writing progress' },
   nav: {
     label: 'Main navigation',
     newComplaint: 'Register a complaint',

@@ -15,6 +15,7 @@ const E = VOCABULARY['zh-CN'].event;
 export const zhCN = {
   ...VOCABULARY['zh-CN'],
   app: { name: '投诉受理台', loading: '正在加载…', restoring: '正在核对本机数据与磁盘日志，请稍候…', restoringProgress: '已从日志恢复 {{restored}} / {{total}} 条事件', restoringProgressLabel: '恢复进度', folderProblemTitle: '数据文件夹需要处理', copyRebuilt: '本浏览器中的数据副本与磁盘日志不一致（{{count}} 条事件），已按日志重建。日志是正式记录，其中的内容没有丢失。', comingSoon: '此功能将在后续版本中提供', comingSoonHint: '当前版本尚未包含此页面，请使用左侧其他功能。' },
+  restoreRows: { progress: '正在写入登记簿：{{written}} / {{total}} 件投诉', label: '登记簿写入进度' },
   nav: {
     label: '主导航',
     newComplaint: '登记投诉',

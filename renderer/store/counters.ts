@@ -24,6 +24,11 @@ export const JOURNALED_THROUGH_KEY = 'journal:confirmed';
  * keeps every doc in memory while it stands still (queries.ts).
  */
 export const SEARCH_DOCS_VERSION_KEY = 'searchDocs:version';
+/**
+ * Present (at 1) while a restore has written events whose rows it holds back (restore-import.ts): the rows do
+ * not show those events yet, and the next catch-up must be a restore that resumes.
+ */
+export const ROWS_PENDING_KEY = 'restore:rowsPending';
 
 export const registeredIn = (events: readonly DomainEvent[]): number => events.filter((event) => event.type === 'Registered').length;
 

@@ -1,8 +1,8 @@
 /**
- * Bulk import of events that are already in a log (main's journal on restore, or a benchmark's data set):
+ * Import of events that are already in main's journal (a step's answer, another window's steps, a catch-up):
  * one transaction per chunk writes the events, the rows of the complaints they touch and the counters, folding
  * with the shared reducer. Folded states are carried from chunk to chunk, so a complaint whose events span two
- * chunks is folded once.
+ * chunks is folded once. A restore into an empty database holds its rows back instead (restore-import.ts).
  */
 import { Dexie } from 'dexie';
 import type { ComplaintId } from '../../shared/brand';
@@ -13,7 +13,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { projectState, type DeadlineSummarizer } from './projection';
-import { toDomainEvent, type SearchDoc } from './records';
+import { toDomainEvent, type CounterRecord, type SearchDoc } from './records';
 
 const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
 
@@ -24,6 +24,11 @@ export interface EventImporter {
    * the log throws `LogGapError`, and nothing of it is written.
    */
   importChunk(events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * Writes the rows the importer held back (a restore's), saying after each transaction how many of how many
+   * are written; call after the last chunk, also after a failed one.
+   */
+  finish(onRows?: (written: number, total: number) => void): Promise<void>;
 }
 
 /** A chunk that does not continue the database's log: the events between must be read from main first. */
@@ -43,16 +48,40 @@ export async function highestLocalSeq(db: DeskDb): Promise<number> {
 }
 
 /**
- * Every event imported comes from main's journal, so the journal watermark is raised to it. `databaseWasEmpty`
- * skips looking for earlier events of each complaint in IndexedDB (there are none), which matters at 100 000
- * complaints.
+ * The events of `chunk` this database does not hold yet, which must continue its log (else `LogGapError`).
+ * Call inside the rw transaction that writes them.
  */
-export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, options: { databaseWasEmpty: boolean }): EventImporter {
+export async function eventsToAdd(db: DeskDb, chunk: readonly DomainEvent[]): Promise<DomainEvent[]> {
+  const held = await highestLocalSeq(db);
+  const events = chunk.filter((event) => event.seq > held);
+  const first = events[0];
+  if (first && first.seq !== held + 1) throw new LogGapError(held + 1, first.seq);
+  return events;
+}
+
+/**
+ * Writes the events with the counters they raise. Every event imported comes from main's journal, which is
+ * gap-free: holding these events, it holds every event before them too, so the journal watermark rises to the
+ * last. Call inside a rw transaction over events and counters, with `events` from `eventsToAdd`.
+ */
+export function addJournalEvents(db: DeskDb, events: readonly DomainEvent[], extraCounters: readonly CounterRecord[] = []): Promise<unknown> {
+  const last = events[events.length - 1];
+  if (!last) return Promise.resolve();
+  const counters = [...countersFromEvents(events), { key: JOURNALED_THROUGH_KEY, last: last.seq }, ...extraCounters];
+  // An anonymised complaint's events are kept without personal data, those stored before included (main rewrote
+  // its journal the same way; a page read just before the rewrite may still carry them).
+  const anonymised = new Set(events.filter((event) => event.type === 'Anonymised').map((event) => event.complaintId));
+  const stored = anonymised.size === 0 ? events : events.map((event) => (anonymised.has(event.complaintId) ? withoutPersonalData(event) : event));
+  // Issued together: IndexedDB applies them in order without a round trip between each.
+  return Promise.all([db.events.bulkAdd(stored), raiseCounters(db, counters, registeredIn(events)), ...[...anonymised].map((id) => removeStoredPersonalData(db, id))]);
+}
+
+/** The incremental import: each chunk's rows are written with its events. */
+export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer): EventImporter {
   const states = new Map<ComplaintId, ComplaintState>();
 
   /** Complaints the chunk continues whose earlier events are only in IndexedDB (a Registered event starts a history). */
   function historiesToLoad(events: readonly DomainEvent[]): ComplaintId[] {
-    if (options.databaseWasEmpty) return [];
     const seen = new Set<ComplaintId>();
     const missing: ComplaintId[] = [];
     for (const event of events) {
@@ -85,12 +114,9 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
       const folded = new Map<ComplaintId, ComplaintState>();
       await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
         folded.clear();
-        const held = await highestLocalSeq(db);
-        const events = chunk.filter((event) => event.seq > held);
-        const first = events[0];
+        const events = await eventsToAdd(db, chunk);
         const last = events[events.length - 1];
-        if (!first || !last) return;
-        if (first.seq !== held + 1) throw new LogGapError(held + 1, first.seq);
+        if (!last) return;
         const toLoad = historiesToLoad(events);
         // Await only real reads: in Chromium, needless awaits let the transaction commit early.
         const loaded = toLoad.length > 0 ? await loadStates(toLoad) : undefined;
@@ -100,23 +126,18 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
         }
         const projected = [...folded.values()].map((state) => projectState(state, summarize));
         // Most steps leave the searched text as it was: its doc is rewritten (and searches' cache dropped) only when it changed.
-        const docsBefore = options.databaseWasEmpty ? [] : await db.searchDocs.bulkGet([...folded.keys()]);
+        const docsBefore = await db.searchDocs.bulkGet([...folded.keys()]);
         const docs = projected.map((p) => p.searchDoc).filter((doc, i) => !sameDoc(docsBefore[i], doc));
-        const counters = countersFromEvents(events);
-        // Main's journal is gap-free: holding these events, it holds every event before them too.
-        counters.push({ key: JOURNALED_THROUGH_KEY, last: last.seq });
-        if (docs.length > 0) counters.push({ key: SEARCH_DOCS_VERSION_KEY, last: last.seq });
-        // Issued together: IndexedDB applies them in order without a round trip between each.
         await Promise.all([
-          db.events.bulkAdd(events.map((event) => (folded.get(event.complaintId)?.anonymised ? withoutPersonalData(event) : event))),
-          ...events.filter((event) => event.type === 'Anonymised').map((event) => removeStoredPersonalData(db, event.complaintId)),
+          addJournalEvents(db, events, docs.length > 0 ? [{ key: SEARCH_DOCS_VERSION_KEY, last: last.seq }] : []),
           db.complaints.bulkPut(projected.map((p) => p.record)),
           docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
-          raiseCounters(db, counters, registeredIn(events)),
         ]);
       });
       for (const [id, state] of folded) states.set(id, state);
     },
+    // Nothing is held back: every chunk wrote its rows.
+    finish: () => Promise.resolve(),
   };
 }
 

@@ -68,7 +68,7 @@ describe('reading a damaged log', () => {
 
   it('a catch-up that continues the complaint refuses to fold onto it, and writes nothing', async () => {
     const { db, zhao } = await damagedDesk();
-    const importer = createEventImporter(db, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK), { databaseWasEmpty: false });
+    const importer = createEventImporter(db, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
     const note = toDomainEvent(asStored({ id: 'e-fx-011', complaintId: zhao, branch: 'SH01', seq: 11, type: 'NoteAdded', v: 1, at: '2026-11-24T05:00:00.000Z', actor: 'u-staff', payload: { text: '顾客来电询问进度' } }));
     const rowBefore = await db.complaints.get(zhao);
     await expect(importer.importChunk([note])).rejects.toBeInstanceOf(StoredEventError);

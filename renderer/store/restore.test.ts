@@ -69,9 +69,15 @@ describe('restoreIfEmpty', () => {
     const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
     const steps: RestoreProgress[] = [];
     expect(await store.restoreIfEmpty((step) => steps.push(step))).toMatchObject({ ok: true, value: { restoredEvents: journal.length } });
-    expect(steps.length).toBe(Math.ceil(journal.length / 2));
-    expect(steps.map((step) => step.total)).toEqual(steps.map(() => journal.length));
-    expect(steps.map((step) => step.restored)).toEqual(steps.map((_, i) => Math.min((i + 1) * 2, journal.length)));
+    const eventSteps = steps.filter((step) => !step.rows);
+    expect(eventSteps.length).toBe(Math.ceil(journal.length / 2));
+    expect(eventSteps.map((step) => step.total)).toEqual(eventSteps.map(() => journal.length));
+    expect(eventSteps.map((step) => step.restored)).toEqual(eventSteps.map((_, i) => Math.min((i + 1) * 2, journal.length)));
+    // Then the rows, written after the last event: from none to all three complaints.
+    expect(steps.slice(eventSteps.length).map((step) => step.rows)).toEqual([
+      { written: 0, total: 3 },
+      { written: 3, total: 3 },
+    ]);
   });
 
   it('catches up a database that is behind the journal, folding new events into existing complaints', async () => {
@@ -115,7 +121,7 @@ describe('restoreIfEmpty', () => {
     if (!last) throw new Error('setup');
     // An event this copy has but main's journal never had.
     const stray = { ...last, id: 'never-journaled', seq: last.seq + 1, type: 'NoteAdded' as const, v: 1 as const, payload: { text: '未保存的备注' } };
-    await createEventImporter(d.db, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK), { databaseWasEmpty: false }).importChunk([stray as never]);
+    await createEventImporter(d.db, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK)).importChunk([stray as never]);
     expect(await d.db.events.count()).toBe(journal.length + 1);
     expect(await d.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: journal.length + 1 } });
     expect((await d.db.events.orderBy('[branch+seq]').toArray()).map((event) => event.id)).toEqual(journal.map((event) => event.id));
@@ -134,6 +140,94 @@ describe('restoreIfEmpty', () => {
     expect(restored.ok && restored.value.discarded).toBeGreaterThan(0);
     expect(await countAll(d.db)).toBe(1);
     expect((await d.db.complaints.toArray()).map((row) => row.customerName)).toEqual(['赵六']);
+  });
+});
+
+/** A store on `d`'s database whose `journal.read` pages hold `limit` events (the real main's journal, read in small pages). */
+async function pagedStore(d: TestDesk, limit: number, read: (input: { afterSeq: number }) => Promise<unknown> | undefined = () => undefined) {
+  const { createDeskStore } = await import('./store');
+  const paged: StoreApi = {
+    call: (method, input) => {
+      if (method !== 'journal.read') return d.api.call(method, input);
+      return (read(input as { afterSeq: number }) ?? d.api.call(method, { ...input, limit })) as never;
+    },
+  };
+  return createDeskStore({ db: d.db, api: paged, clock: d.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+}
+
+/** Counts every write of a complaint row (added or replaced) from now on. */
+function countRowWrites(d: TestDesk): { readonly writes: number } {
+  const counted = { writes: 0 };
+  d.db.complaints.hook('creating', () => void (counted.writes += 1));
+  d.db.complaints.hook('updating', () => void (counted.writes += 1));
+  return counted;
+}
+
+/** Three complaints whose steps interleave, so each one's events are spread over the journal's pages. */
+async function interleavedWork(d: TestDesk) {
+  await registerThree(d);
+  for (const id of await d.db.complaints.orderBy('number').primaryKeys()) expect((await d.store.perform(id, 'addNote', { text: '已回电顾客' })).ok).toBe(true);
+}
+
+const rowsOf = async (d: TestDesk) => ({
+  complaints: await d.db.complaints.orderBy('id').toArray(),
+  searchDocs: await d.db.searchDocs.orderBy('id').toArray(),
+  total: await countAll(d.db),
+});
+
+describe('a restore writes each complaint’s row once', () => {
+  it('leaves the same rows as the desk that built them step by step, writing each one once however many pages it spans', async () => {
+    const writer = await desk();
+    await interleavedWork(writer);
+    const reader = await desk({ main: writer.main });
+    const writes = countRowWrites(reader);
+    const store = await pagedStore(reader, 2);
+    const journal = await writer.main.journal();
+    expect(await store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: 0 } });
+    expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+    expect(writes.writes).toBe(3);
+    // Later steps are imported one by one again, and keep the rows level.
+    const [first] = await writer.db.complaints.orderBy('number').primaryKeys();
+    if (!first) throw new Error('setup');
+    expect((await writer.store.perform(first, 'addNote', { text: '顾客已收到退款' })).ok).toBe(true);
+    expect(await store.catchUp()).toEqual({ ok: true, value: 1 });
+    expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+  });
+
+  it('resumes a restore that stopped part-way (the window closed) and ends with every row', async () => {
+    const writer = await desk();
+    await interleavedWork(writer);
+    const journal = await writer.main.journal();
+    const name = freshName();
+    const first = await desk({ name, main: writer.main });
+    // Main stops answering after the second page: the window is closed while it waits.
+    const hangsAfterTwoPages = await pagedStore(first, 2, ({ afterSeq }) => (afterSeq >= 4 ? new Promise(() => {}) : undefined));
+    await new Promise<void>((twoPagesIn) => void hangsAfterTwoPages.restoreIfEmpty((step) => step.restored === 4 && twoPagesIn()));
+    expect(await first.db.events.count()).toBe(4);
+    expect(await first.db.complaints.count()).toBe(0);
+    first.db.close();
+
+    const again = await desk({ name, main: writer.main });
+    const writes = countRowWrites(again);
+    expect(await (await pagedStore(again, 2)).restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length - 4, discarded: 0 } });
+    expect(await rowsOf(again)).toEqual(await rowsOf(writer));
+    expect(writes.writes).toBe(3);
+    expect(await again.store.pendingJournalCount()).toBe(0);
+  });
+
+  it('keeps what it restored, with its rows, when main stops answering part-way', async () => {
+    const writer = await desk();
+    await interleavedWork(writer);
+    const reader = await desk({ main: writer.main });
+    const refusal = { ok: false, error: { code: 'unreachable', message: 'main is gone' } };
+    const store = await pagedStore(reader, 2, ({ afterSeq }) => (afterSeq >= 4 ? Promise.resolve(refusal) : undefined));
+    expect(await store.restoreIfEmpty()).toMatchObject(refusal);
+    expect(await reader.db.events.count()).toBe(4);
+    const kept = await reader.db.complaints.toArray();
+    expect(kept.length).toBeGreaterThan(0);
+    // The next catch-up goes on from there, the incremental way.
+    expect(await reader.store.catchUp()).toEqual({ ok: true, value: (await writer.main.journal()).length - 4 });
+    expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
   });
 });
 

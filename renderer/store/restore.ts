@@ -12,6 +12,7 @@ import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
 import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
+import { createRestoreImporter, rowsPending } from './restore-import';
 import type { DeadlineSummarizer } from './projection';
 import type { StoreApi } from './ports';
 import { StoredEventError } from './records';
@@ -26,27 +27,38 @@ export interface RestoreReport {
   discarded: number;
 }
 
-/** How far a replay has come, in events: shown while the desk waits (20 000 complaints, 220 000 events: about 35 s here). */
+/** How far a replay has come, in events: shown while the desk waits. */
 export interface RestoreProgress {
   restored: number;
   /** Events the journal holds beyond what this database had when the replay started. */
   total: number;
+  /** Once every event is copied, a restore writes the complaints' rows: how many of how many are written. */
+  rows?: { written: number; total: number };
 }
 
 type Page = Result<ApiOutput<'journal.read'>>;
 
-/** Copies every event main journaled after this database's last one; pages are read ahead while one is written. */
+/**
+ * Copies every event main journaled after this database's last one; pages are read ahead while one is written.
+ * Into an empty database (or one a restore stopped part-way through) the rows are written once, at the end.
+ */
 export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
   const localSeq = await highestLocalSeq(db);
-  const importer = createEventImporter(db, summarize, { databaseWasEmpty: localSeq === 0 });
+  const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize) : createEventImporter(db, summarize);
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
   let afterSeq = localSeq;
   let restored = 0;
+  let total = 0;
+  let unread: Result<never> | undefined;
+  let failure: unknown;
   let next: Promise<Page> | undefined = read(afterSeq);
   try {
     while (next) {
       const page: Page = await next;
-      if (!page.ok) return page;
+      if (!page.ok) {
+        unread = page;
+        break;
+      }
       const events: DomainEvent[] = page.value.events.filter((event) => event.seq > afterSeq);
       const pageLast: number | undefined = events[events.length - 1]?.seq;
       if (pageLast === undefined) break;
@@ -54,18 +66,31 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSumm
       await importer.importChunk(events);
       restored += events.length;
       afterSeq = pageLast;
-      onProgress({ restored, total: Math.max(page.value.lastSeq - localSeq, restored) });
+      total = Math.max(page.value.lastSeq - localSeq, restored);
+      onProgress({ restored, total });
     }
   } catch (error) {
-    // The reducer throws only on a log that cannot be a complaint's history: refuse, keep the pages imported.
-    if (error instanceof ReplayError) return refuse('journal_unreadable', `The journal could not be replayed: ${error.message}`, { params: { code: error.code } });
-    // Pages that do not continue each other: main's journal, not this window's storage, is at fault.
-    if (error instanceof LogGapError) return refuse('journal_unreadable', `The journal pages do not follow on: ${error.message}`, { params: { code: 'log_gap' } });
-    // Only IndexedDB's own failures are storage failures; anything else is a bug and stays a throw.
-    if (error instanceof Dexie.DexieError) return refuse('storage_failed', `This window's copy could not be written: ${error.name}: ${error.message}`);
-    throw error;
+    failure = error;
   }
-  return ok(restored);
+  // What was imported stays, with its rows, whatever stopped the reading.
+  try {
+    await importer.finish((written, rows) => onProgress({ restored, total, rows: { written, total: rows } }));
+  } catch (error) {
+    failure ??= error;
+  }
+  if (failure !== undefined) return refusalOf(failure);
+  return unread ?? ok(restored);
+}
+
+/** Why a catch-up stopped, as a refusal; a bug stays a throw. */
+function refusalOf(error: unknown): Result<never> {
+  // The reducer throws only on a log that cannot be a complaint's history: main's journal is at fault.
+  if (error instanceof ReplayError) return refuse('journal_unreadable', `The journal could not be replayed: ${error.message}`, { params: { code: error.code } });
+  // Pages that do not continue each other: main's journal, not this window's storage, is at fault.
+  if (error instanceof LogGapError) return refuse('journal_unreadable', `The journal pages do not follow on: ${error.message}`, { params: { code: 'log_gap' } });
+  // Only IndexedDB's own failures are storage failures; anything else is a bug and stays a throw.
+  if (error instanceof Dexie.DexieError) return refuse('storage_failed', `This window's copy could not be written: ${error.name}: ${error.message}`);
+  throw error;
 }
 
 /** Whether this database's last event is, by id, the event main's journal holds at that seq. */

@@ -87,7 +87,7 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
   async function take(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
     try {
-      await inOrder(() => createEventImporter(db, summarize, { databaseWasEmpty: false }).importChunk(events));
+      await inOrder(() => createEventImporter(db, summarize).importChunk(events));
     } catch (error) {
       if (!(error instanceof LogGapError)) throw error;
       const caught = await syncUp();

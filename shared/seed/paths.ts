@@ -174,8 +174,12 @@ const SCRIPTS: Readonly<Record<PathName, (r: Random) => Step[]>> = {
     investigate,
     (s, p, r) => {
       s.wait(1, 6);
-      const workingDays = r.int(2, 10);
-      s.do('extend', { reason: r.pick(W.EXTENSION_REASONS), workingDays, customerInformedBy: 'phone' }, 'supervisor');
+      const wanted = r.int(2, 10);
+      const reason = r.pick(W.EXTENSION_REASONS);
+      // The days count from the current deadline: one long past needs more of them to lie ahead (up to the limit).
+      for (let workingDays = wanted; workingDays <= 10; workingDays++) {
+        if (s.attempt('extend', { reason, workingDays, customerInformedBy: 'phone' }, 'supervisor')) break;
+      }
     },
     proposal(true),
     resolve,

@@ -90,6 +90,18 @@ export class Story {
     return true;
   }
 
+  /**
+   * Like `do`, for a step the rules may refuse in this story's situation (an extension of a deadline long
+   * past): a refusal changes nothing and answers false.
+   */
+  attempt(action: ActionName, input: unknown, as: 'holder' | 'supervisor' = 'holder'): boolean {
+    if (this.stopped || this.stepsLeft <= 0) return this.do(action, input, as);
+    if (this.state) this.catchUp(this.clockMs);
+    const actor = as === 'supervisor' ? this.supervisor() : this.holder();
+    if (!COMMANDS[action](this.state, input, this.context(actor, this.now)).ok) return false;
+    return this.do(action, input, as);
+  }
+
   /** Bring the escalation timer up to `untilMs` (the end of the story: the generator's `now`). */
   catchUp(untilMs: number): void {
     for (let guard = 0; guard < 16; guard++) {

@@ -48,10 +48,10 @@ const FIRST_CARD_WATCH = `(() => {
 
 let bundle: Promise<string> | undefined;
 
-/** browser/board-page.ts as one script (window.boardBench), added to the page once per document. */
+/** browser/in-page/board.ts as one script (window.boardBench), added to the page once per document. */
 async function addBoardBench(page: Page): Promise<void> {
   bundle ??= build({
-    entryPoints: [join(import.meta.dirname, 'browser', 'board-page.ts')],
+    entryPoints: [join(import.meta.dirname, 'browser', 'in-page', 'board.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -9,7 +9,12 @@ export interface BenchOptions {
   readonly complaints?: number;
 }
 
-type Benchmark = { readonly describe: string; readonly load: () => Promise<{ run(options: BenchOptions): Promise<void> | void }> };
+type Benchmark = {
+  readonly describe: string;
+  readonly load: () => Promise<{ run(options: BenchOptions): Promise<void> | void }>;
+  /** Part of another benchmark, run alone only when named. */
+  readonly byNameOnly?: true;
+};
 
 const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   domain: { describe: 'fold, clocks and KPIs over generated complaints', load: () => import('./domain.bench') },
@@ -17,6 +22,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   browser: { describe: 'register, search and complaint page in Chromium over the real services', load: () => import('./browser.bench') },
   board: { describe: 'escalation board at 100 000 complaints (5 000 open): first cards, filter changes, scrolling, against a plain read', load: () => import('./board.bench') },
   sync: { describe: 'head office: 100 000 events from 20 branches over loopback, end to end vs raw ingest, PostgreSQL and PGlite', load: () => import('./sync.bench') },
+  restore: { describe: "main's journal restored into empty IndexedDB in Chromium, against a bare bulk write of the same rows (part of browser)", load: () => import('./restore.bench'), byNameOnly: true },
 };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
@@ -37,7 +43,7 @@ if (unknown.length > 0) {
   console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}`);
   process.exitCode = 2;
 } else {
-  for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS)) {
+  for (const name of names.length > 0 ? names : Object.keys(BENCHMARKS).filter((key) => !BENCHMARKS[key]?.byNameOnly)) {
     const benchmark = BENCHMARKS[name] as Benchmark;
     console.log(`\n== ${name}: ${benchmark.describe}`);
     await (await benchmark.load()).run(options);

@@ -1,12 +1,10 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
-
-/** renderer/store/bench-entry.ts as one IIFE script, ready for `page.addScriptTag({ content })`. */
+/** in-page/entry.ts as one IIFE script, ready for `page.addScriptTag({ content })`. */
 export async function benchBundle(): Promise<string> {
   const result = await build({
-    entryPoints: [join(repoRoot, 'renderer', 'store', 'bench-entry.ts')],
+    entryPoints: [join(import.meta.dirname, 'in-page', 'entry.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',

@@ -1,5 +1,5 @@
 /**
- * The Node side of `window.deskBench`: calls into the page-side bundle (renderer/store/bench-entry.ts) and
+ * The Node side of `window.deskBench`: calls into the page-side bundle (in-page/entry.ts) and
  * parses what comes back — the page is another program, its answers are checked like any input.
  */
 import type { Page } from '@playwright/test';

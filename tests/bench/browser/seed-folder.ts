@@ -33,7 +33,7 @@ export const SeededDataset = z.object({
   events: z.number().int(),
   complaints: z.number().int(),
   long: z.object({ id: ComplaintIdSchema, lastNote: z.string() }),
-  /** Complaint rows a restore reading the journal in pages writes: one per page a complaint has events in. */
+  /** Complaint rows an import page by page would write (one per page a complaint has events in); a restore writes each once. */
   rowWritesByPage: z.number().int(),
 });
 

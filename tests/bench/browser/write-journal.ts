@@ -3,8 +3,8 @@
  *
  * Writes the benchmark's data set (tests/bench/dataset.ts) as main's journal: one JSON event per line, seq
  * 1..N, as journal.ts writes them, fsync'd at the end; the file must be empty. Runs as its own process (with
- * the heap a million events need) and prints the Dataset as JSON, with how many complaint rows a restore that
- * reads the journal in pages of `page size` events writes (a complaint's row once per page holding its events).
+ * the heap a million events need) and prints the Dataset as JSON, with how many complaint rows an import that
+ * writes rows page by page (`page size` events) would write: a complaint's row once per page holding its events.
  */
 import { closeSync, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { z } from 'zod';

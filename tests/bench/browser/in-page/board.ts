@@ -1,6 +1,5 @@
-/// <reference lib="dom" />
 /**
- * Page-side timers of the board benchmark (board.bench.ts), bundled as one script and added to the app's page
+ * Page-side timers of the board benchmark (tests/bench/board.bench.ts), bundled as one script and added to the app's page
  * as `window.boardBench`; the Node side parses what they answer.
  */
 

@@ -4,11 +4,11 @@
  * own screens timed from inside the page (Playwright's polling would add its own latency to every figure).
  * Nothing here is used by the app itself.
  */
-import type { ComplaintId, EventId } from '../../shared/brand';
-import type { DeskDb } from './db';
-import type { ComplaintRecord, SearchDoc, StoredEvent } from './records';
-import { REGISTER_PAGE } from './hooks';
-import { countAll, loadPlainWindow, loadTimeline, queryRegisterIds } from './queries';
+import type { ComplaintId, EventId } from '../../../../shared/brand';
+import type { DeskDb } from '../../../../renderer/store/db';
+import type { ComplaintRecord, SearchDoc, StoredEvent } from '../../../../renderer/store/records';
+import { REGISTER_PAGE } from '../../../../renderer/store/hooks';
+import { countAll, loadPlainWindow, loadTimeline, queryRegisterIds } from '../../../../renderer/store/queries';
 
 const now = (): number => performance.now();
 

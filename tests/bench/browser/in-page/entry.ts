@@ -1,25 +1,27 @@
 /**
- * The page-side entry of the browser benchmarks (tests/bench/browser.bench.ts bundles it with esbuild and adds
- * it to a page on the app's origin). It opens real Dexie databases in the browser's IndexedDB, uses the app's
+ * The page-side entry of the browser benchmarks (../bundle.ts bundles it with esbuild, ../page.ts adds it to a
+ * page on the app's origin). It opens real Dexie databases in the browser's IndexedDB, uses the app's
  * own store code and the real HTTP bridge to main (as one window of its own, signed in like any other), and
  * times the app's screens from inside the page. The data set is not made here: it is main's journal
  * (tests/bench/dataset.ts), and the page restores it like the app does.
  *
  *   deskBench.signIn(token, 'admin', '…')                 // this page's window signs in
+ *   deskBench.readJournal(token)                           // every journal page over the bridge, nothing written, timed
  *   deskBench.restore(token, 'complaint-desk-SH01')        // store.restoreIfEmpty into empty IndexedDB, timed
  *   deskBench.bareBulkWrite('complaint-desk-SH01', 'bench-bare')   // the same rows, bare bulkAdds, timed
  *   deskBench.registerThroughBridge(token, name, 1000)     // ms of each store.register (main's fsync included)
  */
-import type { ComplaintId } from '../../shared/brand';
-import { CN_2026_CALENDAR } from '../../shared/calendar/defaults';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
-import type { Result } from '../../shared/result';
-import { registerInput } from '../../tests/bench/dataset';
-import { createApi, httpTransport } from '../platform/transport';
-import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './bench';
-import { escalationCandidates } from './escalation-sweep';
-import { openDeskDb } from './open';
-import { createDeskStore } from './store';
+import { JOURNAL_PAGE_MAX } from '../../../../shared/api/contract';
+import type { ComplaintId } from '../../../../shared/brand';
+import { CN_2026_CALENDAR } from '../../../../shared/calendar/defaults';
+import { DEFAULT_POLICY } from '../../../../shared/policy/policy';
+import type { Result } from '../../../../shared/result';
+import { registerInput } from '../../dataset';
+import { createApi, httpTransport } from '../../../../renderer/platform/transport';
+import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './measures';
+import { escalationCandidates } from '../../../../renderer/store/escalation-sweep';
+import { openDeskDb } from '../../../../renderer/store/open';
+import { createDeskStore } from '../../../../renderer/store/store';
 
 /** The app's policy and calendar (renderer/ui/policy.ts): the rows are projected as the app projects them. */
 const open = (name: string) => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR });
@@ -59,6 +61,20 @@ const bench = {
     const [events, complaints, searchDocs] = await Promise.all([db.events.count(), db.complaints.count(), db.searchDocs.count()]);
     db.close();
     return { ms, restoredEvents: restored.restoredEvents, discarded: restored.discarded, events, complaints, searchDocs };
+  },
+  /** The floor under the restore: every page of main's journal read over the bridge and parsed, nothing written. */
+  async readJournal(token: string) {
+    const api = bridge(token);
+    const started = performance.now();
+    let events = 0;
+    for (let afterSeq = 0; ; ) {
+      const page = unwrap(await api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX }));
+      const last = page.events[page.events.length - 1];
+      events += page.events.length;
+      if (!last || last.seq >= page.lastSeq) break;
+      afterSeq = last.seq;
+    }
+    return { ms: performance.now() - started, events };
   },
   /** The limit of the restore: the rows it wrote (events, complaints, search docs), bulk-written bare into `to`. */
   async bareBulkWrite(from: string, to: string, chunkSize: number) {

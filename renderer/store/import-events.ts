@@ -1,6 +1,6 @@
 /**
  * Bulk import of events that are already in a log (main's journal on restore, or a benchmark's data set):
- * one transaction per chunk writes the events, the rows of the complaints they touch and the counters, folding
+ * one transaction per chunk writes the events, the rows and KPI facts of the complaints they touch and the counters, folding
  * with the shared reducer. Folded states are carried from chunk to chunk, so a complaint whose events span two
  * chunks is folded once.
  */
@@ -11,7 +11,7 @@ import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
-import { projectState, type DeadlineSummarizer } from './projection';
+import { projectState, type StateSummarizer } from './projection';
 import { toDomainEvent, type SearchDoc } from './records';
 
 const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
@@ -46,7 +46,7 @@ export async function highestLocalSeq(db: DeskDb): Promise<number> {
  * skips looking for earlier events of each complaint in IndexedDB (there are none), which matters at 100 000
  * complaints.
  */
-export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, options: { databaseWasEmpty: boolean }): EventImporter {
+export function createEventImporter(db: DeskDb, summarize: StateSummarizer, options: { databaseWasEmpty: boolean }): EventImporter {
   const states = new Map<ComplaintId, ComplaintState>();
 
   /** Complaints the chunk continues whose earlier events are only in IndexedDB (a Registered event starts a history). */
@@ -82,7 +82,7 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
       // Folded into a copy, adopted only once the chunk is committed: Dexie may run a transaction callback
       // again (after reopening a closed database), and a failed chunk must not advance the states.
       const folded = new Map<ComplaintId, ComplaintState>();
-      await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
+      await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
         folded.clear();
         const held = await highestLocalSeq(db);
         const events = chunk.filter((event) => event.seq > held);
@@ -109,6 +109,7 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer, o
         await Promise.all([
           db.events.bulkAdd(events),
           db.complaints.bulkPut(projected.map((p) => p.record)),
+          db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
           docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
           raiseCounters(db, counters, registeredIn(events)),
         ]);

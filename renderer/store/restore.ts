@@ -12,7 +12,7 @@ import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
 import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
-import type { DeadlineSummarizer } from './projection';
+import type { StateSummarizer } from './projection';
 import type { StoreApi } from './ports';
 import { StoredEventError } from './records';
 
@@ -36,7 +36,7 @@ export interface RestoreProgress {
 type Page = Result<ApiOutput<'journal.read'>>;
 
 /** Copies every event main journaled after this database's last one; pages are read ahead while one is written. */
-export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
+export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
   const localSeq = await highestLocalSeq(db);
   const importer = createEventImporter(db, summarize, { databaseWasEmpty: localSeq === 0 });
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
@@ -77,15 +77,15 @@ async function isCopyOfJournal(db: DeskDb, api: StoreApi): Promise<Result<{ loca
   return ok({ localSeq: last.seq, same: page.value.events[0]?.id === last.id });
 }
 
-/** Empties the copy (events, rows, search docs, counters); users and settings stay. */
+/** Empties the copy (events, rows, search docs, KPI facts, counters); users and settings stay. */
 async function clearCopy(db: DeskDb): Promise<void> {
-  await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
-    await Promise.all([db.events.clear(), db.complaints.clear(), db.searchDocs.clear(), db.counters.clear()]);
+  await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
+    await Promise.all([db.events.clear(), db.complaints.clear(), db.searchDocs.clear(), db.kpiFacts.clear(), db.counters.clear()]);
   });
 }
 
 /** On start: checks the copy against main's journal (rebuilding it when it is not one) and copies what is missing. */
-export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>> {
+export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: StateSummarizer, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>> {
   const checked = await isCopyOfJournal(db, api);
   if (!checked.ok) return checked;
   let discarded = checked.value.same ? 0 : checked.value.localSeq;

@@ -91,6 +91,8 @@ export const TOP_SUB_CATEGORIES = 10;
 export interface DashboardFigures {
   /** Complaints in the period (voided left out). */
   readonly count: number;
+  /** The period as one ranking row: the composite's three parts. */
+  readonly total: RankRow;
   readonly tiles: readonly Tile[];
   readonly volume: readonly VolumePoint[];
   /** Channels present in the period, most complaints first (the stack's order). */
@@ -261,7 +263,8 @@ export function dashboardFigures(sorted: readonly KpiFacts[], options: Dashboard
   const { nowMs, policy } = options;
   const current = factsIn(sorted, options.current);
   const previous = factsIn(sorted, options.comparison);
-  const currentRow = toRow('', tallyOf(current, nowMs), policy);
+  const currentTally = tallyOf(current, nowMs);
+  const currentRow = toRow('', currentTally, policy);
   const previousRow = toRow('', tallyOf(previous, nowMs), policy);
   const { volume, onTime } = series(current, options.buckets, nowMs);
   const channels = countBy(current, 'channel', false).map((count) => count.key);
@@ -270,6 +273,7 @@ export function dashboardFigures(sorted: readonly KpiFacts[], options: Dashboard
   for (const fact of current) if (fact.satisfaction !== undefined) scores.set(fact.satisfaction, (scores.get(fact.satisfaction) ?? 0) + 1);
   return {
     count: current.length,
+    total: rankRowOf('', currentTally, policy),
     tiles: tiles(currentRow, previousRow),
     volume,
     channels,

@@ -15,6 +15,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   domain: { describe: 'fold, clocks and KPIs over generated complaints', load: () => import('./domain.bench') },
   export: { describe: 'register export (rows, Excel, CSV) at 50 000 and 200 000 complaints: time and size', load: () => import('./export.bench') },
   browser: { describe: 'register, search and complaint page in Chromium over the real services', load: () => import('./browser.bench') },
+  dashboard: { describe: 'dashboard figures and screen in Chromium over the real services (100 000 complaints)', load: () => import('./dashboard.bench') },
 };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {

@@ -87,7 +87,7 @@ export function VolumeChart({ figures, unit, onOpen }: { figures: DashboardFigur
           <CartesianGrid vertical={false} stroke="#e5e8ee" />
           <XAxis dataKey="label" tick={AXIS} label={{ value: t(`dashboard.axis.${unit}`), position: 'insideBottom', offset: -10, ...AXIS }} />
           <YAxis allowDecimals={false} tick={AXIS} width={44} label={{ value: t('dashboard.axis.complaints'), angle: -90, position: 'insideLeft', offset: 8, ...AXIS, style: { textAnchor: 'middle' } }} />
-          <Tooltip content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: value, formatted: f.count(value) })} />} />
+          <Tooltip content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })} />} />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
           {figures.channels.map((channel, index) => (
             <Bar
@@ -213,7 +213,7 @@ export function CountBars({
               <YAxis allowDecimals={false} tick={AXIS} width={44} label={{ value: axisLabel, angle: -90, position: 'insideLeft', offset: 8, ...AXIS, style: { textAnchor: 'middle' } }} />
             </>
           )}
-          <Tooltip cursor={{ fill: '#eef1f5' }} content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: value, formatted: f.count(value) })} />} />
+          <Tooltip cursor={{ fill: '#eef1f5' }} content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })} />} />
           <Bar
             dataKey="count"
             name={t('dashboard.series.count')}
@@ -262,7 +262,7 @@ export function ActionsChart({ actions, onOpen }: { actions: readonly ActionCoun
           <CartesianGrid horizontal={false} stroke="#e5e8ee" />
           <XAxis type="number" allowDecimals={false} tick={AXIS} label={{ value: t('dashboard.axis.actions'), position: 'insideBottom', offset: -10, ...AXIS }} />
           <YAxis type="category" dataKey="name" tick={AXIS} tickFormatter={shortLabel} width={190} interval={0} />
-          <Tooltip cursor={{ fill: '#eef1f5' }} content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipActions', { count: value, formatted: f.count(value) })} />} />
+          <Tooltip cursor={{ fill: '#eef1f5' }} content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipActions', { count: f.count(value) })} />} />
           <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
           {bar('overdue', OVERDUE)}
           {bar('open', BAR)}

@@ -157,13 +157,6 @@ const bench = {
     db.close();
     return due.length;
   },
-  /** How many complaints' KPI facts the database holds (the app's restore is done when it holds them all). */
-  async kpiFactsCount(name: string): Promise<number> {
-    const db = open(name);
-    const count = await db.kpiFacts.count();
-    db.close();
-    return count;
-  },
   /**
    * The dashboard's work without the screen, `runs` times: every complaint's facts read from IndexedDB, a plain
    * loop over them (the floor: each row read once, a few fields added up), and the figures of this month against

@@ -14,6 +14,8 @@ import { expect, newDataDir, signIn, startDesk, type DeskServer } from './fixtur
 const TOOL = join(import.meta.dirname, 'tools', 'seeded-kpis.ts');
 const tool = (...args: string[]): unknown => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', TOOL, ...args], { encoding: 'utf8' }));
 const SEED_COMPLAINTS = 900;
+/** The app restores ten thousand events before its first screen: seconds, or minutes on a machine this busy. */
+const RESTORE_MS = 180_000;
 
 const test = base.extend<{ seeded: DeskServer }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
@@ -26,6 +28,8 @@ const test = base.extend<{ seeded: DeskServer }>({
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+test.describe.configure({ timeout: RESTORE_MS + 120_000 });
 
 interface Kpis {
   count: number;
@@ -49,10 +53,15 @@ function pastMonth(): { anchor: string; from: string; to: string } {
   return { anchor: first.toISOString().slice(0, 10), from: shanghaiMidnight(first), to: shanghaiMidnight(next) };
 }
 
-async function openDashboard(page: Page, desk: DeskServer, anchor: string): Promise<void> {
+/** Signed in once the app has restored main's journal into its empty copy (a progress screen until then). */
+async function openApp(page: Page, desk: DeskServer): Promise<void> {
   await page.goto(desk.url);
   await signIn(page);
-  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible({ timeout: RESTORE_MS });
+}
+
+async function openDashboard(page: Page, desk: DeskServer, anchor: string): Promise<void> {
+  await openApp(page, desk);
   await page.evaluate((hash) => (window.location.hash = hash), `#/dashboard?kind=month&anchor=${anchor}&compare=previous`);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.locator('.kpi-tile').first()).toBeVisible();
@@ -129,8 +138,7 @@ test('the tiles equal the KPIs computed from the journal; a tile and a bar open 
 });
 
 test('a corrective action is closed from the list with the complaint page’s command, and is then done', async ({ page, seeded }) => {
-  await page.goto(seeded.url);
-  await signIn(page);
+  await openApp(page, seeded);
   await page.getByRole('navigation').getByRole('link', { name: /Corrective actions/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Corrective actions' })).toBeVisible();
   await page.getByLabel('Status').selectOption({ label: 'Overdue' });

@@ -62,7 +62,8 @@ async function openApp(page: Page, desk: DeskServer): Promise<void> {
 
 async function openDashboard(page: Page, desk: DeskServer, anchor: string): Promise<void> {
   await openApp(page, desk);
-  await page.evaluate((hash) => (window.location.hash = hash), `#/dashboard?kind=month&anchor=${anchor}&compare=previous`);
+  // The URL a bookmark of that month holds (set in the page: a reload would sign this window out).
+  await page.evaluate(`window.location.hash = ${JSON.stringify(`#/dashboard?kind=month&anchor=${anchor}&compare=previous`)}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.locator('.kpi-tile').first()).toBeVisible();
 }

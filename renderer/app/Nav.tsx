@@ -6,15 +6,14 @@ interface NavItem {
   route: Route;
   key: string;
   shortcut?: string;
-  later?: boolean;
 }
 
 const ITEMS: readonly NavItem[] = [
   { route: { name: 'new' }, key: 'nav.newComplaint', shortcut: 'F2' },
   { route: { name: 'register' }, key: 'nav.register', shortcut: 'Ctrl+K' },
   { route: { name: 'board' }, key: 'nav.board' },
-  { route: { name: 'dashboard' }, key: 'nav.dashboard', later: true },
-  { route: { name: 'actions' }, key: 'nav.actions', later: true },
+  { route: { name: 'dashboard' }, key: 'nav.dashboard' },
+  { route: { name: 'actions' }, key: 'nav.actions' },
   { route: { name: 'settings' }, key: 'nav.settings' },
 ];
 
@@ -30,7 +29,6 @@ export function Nav({ current }: { current: RouteName }) {
             <a href={routeHref(item.route)} aria-current={item.route.name === active ? 'page' : undefined} title={item.shortcut}>
               <span>{t(item.key)}</span>
               {item.shortcut && <kbd>{item.shortcut}</kbd>}
-              {item.later && <span className="nav-later">{t('nav.later')}</span>}
               {item.route.name === 'settings' && <BackupWarningBadge />}
             </a>
           </li>

@@ -1,6 +1,4 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../ui/ComingSoon';
 import { RegisterComplaintPage } from '../features/register-complaint/RegisterComplaintPage';
 import { RegisterPage } from '../features/register/RegisterPage';
 import { ComplaintPage } from '../features/complaint/ComplaintPage';
@@ -8,6 +6,8 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { BoardPage } from '../features/board/BoardPage';
 import { CalendarEndsBanner } from '../features/settings/CalendarEndsBanner';
 import { useNoticeFeed } from '../features/notices/useNoticeFeed';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ActionsPage } from '../features/actions/ActionsPage';
 import { HelpSheet } from './HelpSheet';
 import { Nav } from './Nav';
 import { TopBar } from './TopBar';
@@ -16,7 +16,6 @@ import { useRoute } from '../session/useRoute';
 import type { Route } from '../session/routes';
 
 function Screen({ route }: { route: Route }) {
-  const { t } = useTranslation();
   switch (route.name) {
     case 'new':
       return <RegisterComplaintPage />;
@@ -27,9 +26,9 @@ function Screen({ route }: { route: Route }) {
     case 'board':
       return <BoardPage />;
     case 'dashboard':
-      return <ComingSoon title={t('nav.dashboard')} />;
+      return <DashboardPage />;
     case 'actions':
-      return <ComingSoon title={t('nav.actions')} />;
+      return <ActionsPage />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -7,8 +7,8 @@ import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY, lastOf } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, type DeskDb } from './db';
-import { deadlineSummarizer } from './deadline-columns';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type DeskDb } from './db';
+import { stateSummarizer } from './summarize';
 import { escalationCandidates } from './escalation-sweep';
 import { highestLocalSeq } from './import-events';
 import { openDeskDb } from './open';
@@ -19,13 +19,13 @@ import { freshName } from '../../tests/unit/store/desk';
 import { dexieFixtureVersions, readDexieFixture, rowsOf, writeDexieFixture, type DexieFixture } from '../../tests/unit/store/fixtures';
 
 /** Every schema version's declaration, as the fixtures are written into a database of their own version. */
-const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5 };
+const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6 };
 const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
 /** Older versions with a fixture: a missing one fails the guard below with its name instead of failing to collect. */
 const OLDER = dexieFixtureVersions().filter((version) => version < CURRENT_SCHEMA_VERSION);
 
 const open = (name: string): DeskDb => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
-const project = createProjector(foldComplaint, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
+const project = createProjector(foldComplaint, stateSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
 
 /** A database of the fixture's schema version holding its rows, opened (and so upgraded) by today's code. */
 async function openFixture(fixture: DexieFixture): Promise<DeskDb> {
@@ -45,7 +45,7 @@ function projectedFrom(fixture: DexieFixture) {
   for (const event of events) byComplaint.set(event.complaintId, [...(byComplaint.get(event.complaintId) ?? []), event]);
   const projected = [...byComplaint.values()].map(project);
   const byId = <T extends { id: string }>(list: T[]): T[] => list.sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { records: byId(projected.map((p) => p.record)), docs: byId(projected.map((p) => p.searchDoc)) };
+  return { records: byId(projected.map((p) => p.record)), docs: byId(projected.map((p) => p.searchDoc)), facts: byId(projected.map((p) => ({ ...p.kpi }))) };
 }
 
 const byNumber = (rows: ComplaintRecord[]): ComplaintRecord[] => [...rows].sort((a, b) => (a.number < b.number ? -1 : 1));
@@ -60,6 +60,7 @@ const FIXTURE_FACTS: Readonly<Record<number, { held: number; journaledThrough: n
   3: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   4: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   5: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
+  6: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
 };
 
 describe('schema fixtures', () => {
@@ -95,6 +96,8 @@ describe('schema migrations', () => {
     const expected = projectedFrom(fixture);
     expect(await db.complaints.orderBy('id').toArray()).toEqual(expected.records);
     expect(await db.searchDocs.orderBy('id').toArray()).toEqual(expected.docs);
+    expect(await db.kpiFacts.orderBy('id').toArray()).toEqual(expected.facts);
+    expect(await db.kpiFacts.orderBy('id').toArray()).toEqual(rowsOf(fixture, 'kpiFacts'));
     expect(await db.counters.orderBy('key').toArray()).toEqual([...rowsOf(fixture, 'counters')].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1)));
     db.close();
   });
@@ -130,6 +133,7 @@ describe('schema migrations', () => {
       const expected = projectedFrom(fixture);
       expect(await db.complaints.orderBy('id').toArray()).toEqual(expected.records);
       expect(await db.searchDocs.orderBy('id').toArray()).toEqual(expected.docs);
+      expect(await db.kpiFacts.orderBy('id').toArray()).toEqual(expected.facts);
       expect(await countAll(db)).toBe(3);
       expect(await lastOf(db, COMPLAINT_TOTAL_KEY)).toBe(3);
 

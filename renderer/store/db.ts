@@ -6,10 +6,12 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
+import type { KpiFacts } from '../../shared/kpi/facts';
+import type { Projection } from './projection';
 import { toDomainEvent, type ComplaintRecord, type CounterRecord, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
-/** Turns a complaint's events (in seq order) into its register row and search text. */
-export type Projector = (events: readonly DomainEvent[]) => { record: ComplaintRecord; searchDoc: SearchDoc };
+/** Turns a complaint's events (in seq order) into its register row, search text and KPI facts. */
+export type Projector = (events: readonly DomainEvent[]) => Projection;
 
 /** v1 (first release): no search, no deadline columns; the register filtered by scanning. */
 export const SCHEMA_V1 = {
@@ -54,7 +56,13 @@ export const SCHEMA_V4 = { ...SCHEMA_V3, complaints: `${SCHEMA_V3.complaints}, e
  */
 export const SCHEMA_V5 = { ...SCHEMA_V4, complaints: `${SCHEMA_V4.complaints}, [terminal+tier]` } as const;
 
-export const CURRENT_SCHEMA_VERSION = 5;
+/**
+ * v6: `kpiFacts`, what the dashboard needs of each complaint (shared/kpi/facts.ts), by date received, so a
+ * period is one key range of small rows; filled by rebuilding every row from the log.
+ */
+export const SCHEMA_V6 = { ...SCHEMA_V5, kpiFacts: 'id, receivedAt' } as const;
+
+export const CURRENT_SCHEMA_VERSION = 6;
 
 export class DeskDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
@@ -63,6 +71,7 @@ export class DeskDb extends Dexie {
   counters!: EntityTable<CounterRecord, 'key'>;
   users!: EntityTable<UserRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  kpiFacts!: EntityTable<KpiFacts, 'id'>;
 
   constructor(
     name: string,
@@ -74,24 +83,27 @@ export class DeskDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
-      .upgrade((tx) => reprojectAll(tx, project));
+      .upgrade((tx) => reprojectAll(tx, project, false));
     this.version(3).stores(SCHEMA_V3).upgrade(startJournalMark);
     this.version(4)
       .stores(SCHEMA_V4)
-      .upgrade((tx) => reprojectAll(tx, project));
+      .upgrade((tx) => reprojectAll(tx, project, false));
     this.version(5)
       .stores(SCHEMA_V5)
-      .upgrade((tx) => reprojectAll(tx, project));
+      .upgrade((tx) => reprojectAll(tx, project, false));
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade((tx) => reprojectAll(tx, project, true));
   }
 }
 
 /**
  * Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation
- * column, v4 rows routes and tierSince). Events are read as events (`toDomainEvent`): the log of an old database
+ * column, v4 rows routes and tierSince, v5 the KPI facts). Events are read as events (`toDomainEvent`): the log of an old database
  * holds old payload versions, and one that does not parse fails the upgrade (the database stays at its old
  * version) rather than folding wrong.
  */
-async function reprojectAll(tx: Transaction, project: Projector): Promise<void> {
+async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean): Promise<void> {
   const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq).map(toDomainEvent);
   const byComplaint = new Map<string, DomainEvent[]>();
   for (const event of events) {
@@ -103,6 +115,8 @@ async function reprojectAll(tx: Transaction, project: Projector): Promise<void> 
   await tx.table('complaints').clear();
   await tx.table('complaints').bulkPut(projected.map((p) => p.record));
   await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
+  // An upgrade from before v6 runs each version's step in turn: the earlier ones have no facts table yet.
+  if (withFacts) await tx.table('kpiFacts').bulkPut(projected.map((p) => p.kpi));
   await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
 }
 
@@ -115,10 +129,10 @@ export const CALENDAR_FINGERPRINT_KEY = 'calendar:fingerprint';
  * turned into a make-up working day would otherwise stay where it was. Says whether it rebuilt anything.
  */
 export async function reprojectForCalendar(db: DeskDb, fingerprint: string): Promise<boolean> {
-  return db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters, db.settings], async (tx) => {
+  return db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters, db.settings], async (tx) => {
     if ((await db.settings.get(CALENDAR_FINGERPRINT_KEY))?.value === fingerprint) return false;
     const hasRows = (await db.complaints.limit(1).count()) > 0;
-    if (hasRows) await reprojectAll(tx, db.project);
+    if (hasRows) await reprojectAll(tx, db.project, true);
     await db.settings.put({ key: CALENDAR_FINGERPRINT_KEY, value: fingerprint });
     return hasRows;
   });

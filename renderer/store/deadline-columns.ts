@@ -12,7 +12,7 @@ import { computeClocks, isRunning, nextDeadline, type Clock } from '../../shared
 import { openPause, type ComplaintState } from '../../shared/domain/state';
 import { isUnresolved, unresolvedMonthDueMs } from '../../shared/escalation/rules';
 import { gradeRule, type Policy } from '../../shared/policy/policy';
-import type { DeadlineColumns, DeadlineSummarizer } from './projection';
+import type { DeadlineColumns } from './projection';
 
 const MINUTE_MS = 60_000;
 
@@ -75,8 +75,4 @@ export function deadlineColumns(state: ComplaintState, policy: Policy, calendar:
 /** Left out rather than undefined: IndexedDB must not index a missing instant. */
 function withEscalation(columns: DeadlineColumns, dueAt: string | undefined): DeadlineColumns {
   return dueAt === undefined ? columns : { ...columns, escalationDueAt: dueAt };
-}
-
-export function deadlineSummarizer(policy: Policy, calendar: WorkingCalendar): DeadlineSummarizer {
-  return (state) => deadlineColumns(state, policy, calendar);
 }

@@ -9,12 +9,14 @@ import type { ComplaintId, UserId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
+import type { KpiFacts } from '../../shared/kpi/facts';
 import type { DeskDb } from './db';
 import {
   countAll,
   countDeadlines,
   countOpenHeldBy,
   isPlainOrder,
+  loadKpiFacts,
   loadPlainWindow,
   loadTimeline,
   loadUsers,
@@ -165,4 +167,13 @@ export function useUsers(): UserRecord[] | undefined {
 function useUserNames(): ReadonlyMap<string, string> {
   const users = useUsers();
   return useMemo(() => new Map((users ?? []).map((user) => [user.id, user.displayName])), [users]);
+}
+
+/**
+ * Every complaint's KPI facts, oldest received first; read again only when a step changes them, so changing the
+ * dashboard's period is arithmetic in memory, not a read.
+ */
+export function useKpiFacts(): KpiFacts[] | undefined {
+  const { db } = useDeskStore();
+  return useLiveQuery(() => loadKpiFacts(db), [db]);
 }

@@ -1,6 +1,6 @@
 /**
  * Import of events that are already in main's journal (a step's answer, another window's steps, a catch-up):
- * one transaction per chunk writes the events, the rows of the complaints they touch and the counters, folding
+ * one transaction per chunk writes the events, the rows and KPI facts of the complaints they touch and the counters, folding
  * with the shared reducer. Folded states are carried from chunk to chunk, so a complaint whose events span two
  * chunks is folded once. A restore into an empty database holds its rows back instead (restore-import.ts).
  */
@@ -12,7 +12,7 @@ import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
-import { projectState, type DeadlineSummarizer } from './projection';
+import { projectState, type StateSummarizer } from './projection';
 import { toDomainEvent, type CounterRecord, type SearchDoc } from './records';
 
 const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
@@ -77,7 +77,7 @@ export function addJournalEvents(db: DeskDb, events: readonly DomainEvent[], ext
 }
 
 /** The incremental import: each chunk's rows are written with its events. */
-export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer): EventImporter {
+export function createEventImporter(db: DeskDb, summarize: StateSummarizer): EventImporter {
   const states = new Map<ComplaintId, ComplaintState>();
 
   /** Complaints the chunk continues whose earlier events are only in IndexedDB (a Registered event starts a history). */
@@ -112,7 +112,7 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer): 
       // Folded into a copy, adopted only once the chunk is committed: Dexie may run a transaction callback
       // again (after reopening a closed database), and a failed chunk must not advance the states.
       const folded = new Map<ComplaintId, ComplaintState>();
-      await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
+      await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
         folded.clear();
         const events = await eventsToAdd(db, chunk);
         const last = events[events.length - 1];
@@ -131,6 +131,7 @@ export function createEventImporter(db: DeskDb, summarize: DeadlineSummarizer): 
         await Promise.all([
           addJournalEvents(db, events, docs.length > 0 ? [{ key: SEARCH_DOCS_VERSION_KEY, last: last.seq }] : []),
           db.complaints.bulkPut(projected.map((p) => p.record)),
+          db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
           docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
         ]);
       });

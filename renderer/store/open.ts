@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { Policy } from '../../shared/policy/policy';
 import { DeskDb } from './db';
-import { deadlineSummarizer } from './deadline-columns';
+import { stateSummarizer } from './summarize';
 import { createProjector } from './projection';
 
 export interface OpenOptions {
@@ -16,7 +16,7 @@ export interface OpenOptions {
 }
 
 export function openDeskDb(name: string, options: OpenOptions): DeskDb {
-  const projector = createProjector(foldComplaint, deadlineSummarizer(options.policy, options.calendar));
+  const projector = createProjector(foldComplaint, stateSummarizer(options.policy, options.calendar));
   const dexieOptions = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange ?? IDBKeyRange } : undefined;
   return new DeskDb(name, projector, dexieOptions);
 }

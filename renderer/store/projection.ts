@@ -5,6 +5,7 @@
  */
 import type { DomainEvent } from '../../shared/domain/events';
 import type { ComplaintState } from '../../shared/domain/state';
+import type { KpiFacts } from '../../shared/kpi/facts';
 import type { Projector } from './db';
 import type { Bit, ComplaintRecord, SearchDoc } from './records';
 import { maskPhone, searchDocText, searchTokens } from './search-text';
@@ -21,14 +22,27 @@ export interface DeadlineColumns {
   nextDeadlineBeyondCalendar?: 1;
 }
 
-/** Computes a state's deadline columns under the branch's policy and calendar (see deadline-columns.ts). */
-export type DeadlineSummarizer = (state: ComplaintState) => DeadlineColumns;
+/** What is computed of a state under the branch's policy and calendar when it changes: its deadline columns and KPI facts. */
+export interface StateSummary {
+  deadline: DeadlineColumns;
+  kpi: KpiFacts;
+}
+
+/** Summarizes a state under the branch's policy and calendar (summarize.ts). */
+export type StateSummarizer = (state: ComplaintState) => StateSummary;
+
+/** One complaint as projected: its register row, its search text and its KPI facts. */
+export interface Projection {
+  record: ComplaintRecord;
+  searchDoc: SearchDoc;
+  kpi: KpiFacts;
+}
 
 /** Indexes and clock states compare instants as strings, so every stored instant has one spelling (ms, Z). */
 const canonical = (instant: string): string => new Date(instant).toISOString();
 
-export function projectState(state: ComplaintState, summarize: DeadlineSummarizer): { record: ComplaintRecord; searchDoc: SearchDoc } {
-  const deadline = summarize(state);
+export function projectState(state: ComplaintState, summarize: StateSummarizer): Projection {
+  const { deadline, kpi } = summarize(state);
   const record: ComplaintRecord = {
     id: state.id,
     number: state.number,
@@ -58,10 +72,10 @@ export function projectState(state: ComplaintState, summarize: DeadlineSummarize
   if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
   if (deadline.escalationDueAt) record.escalationDueAt = canonical(deadline.escalationDueAt);
   if (deadline.nextDeadlineBeyondCalendar) record.nextDeadlineBeyondCalendar = 1;
-  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) } };
+  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) }, kpi };
 }
 
-export function createProjector(fold: (events: readonly DomainEvent[]) => ComplaintState, summarize: DeadlineSummarizer): Projector {
+export function createProjector(fold: (events: readonly DomainEvent[]) => ComplaintState, summarize: StateSummarizer): Projector {
   return (events) => projectState(fold(events), summarize);
 }
 

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { SEARCH_DOCS_VERSION_KEY } from './counters';
-import { countAll, countDeadlines, countOpenHeldBy, isPlainOrder, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
+import type { KpiSelection } from '../../shared/kpi/selection';
+import { countAll, countDeadlines, countOpenHeldBy, isPlainOrder, loadKpiFacts, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
 import { openTestDesk, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
 let d: TestDesk;
@@ -257,5 +258,39 @@ describe('open complaints held by a person', () => {
 
     expect(await countOpenHeldBy(desk.db, SUPERVISOR)).toBe(1);
     expect(await countOpenHeldBy(desk.db, STAFF)).toBe(0);
+  });
+});
+
+describe('KPI facts and the dashboard filter', () => {
+  const selection = (overrides: Partial<KpiSelection>): KpiSelection => ({
+    from: '2026-11-22T16:00:00.000Z',
+    to: '2026-11-24T16:00:00.000Z',
+    now: '2026-11-24T08:00:00.000Z',
+    today: '2026-11-24',
+    measure: 'all',
+    where: {},
+    ...overrides,
+  });
+
+  it('are written with each step, oldest received first', async () => {
+    const facts = await loadKpiFacts(d.db);
+    expect(facts.map((f) => f.id)).toEqual([id.milk, id.rude, id.late]);
+    // Acknowledged by the supervisor an hour after receipt: its response clock is met, and it is now theirs.
+    expect(facts[2]).toMatchObject({ response: { verdict: 'met' }, person: SUPERVISOR, acknowledgedAt: '2026-11-24T07:00:00.000Z' });
+  });
+
+  it('narrow the register to exactly the complaints behind a figure, with the other filters', async () => {
+    expect(await run({ kpi: selection({}) })).toEqual([id.late, id.rude, id.milk]);
+    expect(await run({ kpi: selection({ where: { channel: 'phone' } }) })).toEqual([id.rude]);
+    expect(await run({ kpi: selection({ measure: 'resolvable', where: { category: 'delivery_delay' } }) })).toEqual([id.late]);
+    expect(await run({ kpi: selection({ where: { person: SUPERVISOR } }), channel: ['walk_in'] })).toEqual([]);
+    expect(await run({ kpi: selection({ from: '2026-11-23T16:00:00.000Z' }) })).toEqual([id.late]);
+    expect(isPlainOrder({ kpi: selection({}) })).toBe(false);
+  });
+
+  it('judge clocks at the instant of the figure: a running clock counts once its deadline has passed', async () => {
+    // The acknowledged complaint is decided (met) whenever; the two never acknowledged only once their response deadline has passed.
+    expect(await run({ kpi: selection({ measure: 'response_decided', now: '2026-11-23T04:00:00.000Z' }) })).toEqual([id.late]);
+    expect(await run({ kpi: selection({ measure: 'response_decided', now: '2026-11-25T08:00:00.000Z' }) })).toEqual([id.late, id.rude, id.milk]);
   });
 });

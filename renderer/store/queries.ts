@@ -6,6 +6,8 @@
 import { Dexie, type Collection } from 'dexie';
 import type { ComplaintId, UserId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
+import type { KpiFacts } from '../../shared/kpi/facts';
+import { selectionMatcher, type KpiSelection } from '../../shared/kpi/selection';
 import type { DeskDb } from './db';
 import { COMPLAINT_TOTAL_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import { rowClockState, type RowClockState } from './projection';
@@ -34,6 +36,8 @@ export interface RegisterQuery {
   receivedFrom?: string;
   /** Received before this instant (ISO). */
   receivedTo?: string;
+  /** Exactly the complaints behind a figure of the dashboard (shared/kpi/selection.ts). */
+  kpi?: KpiSelection;
   /** Default: newest received first. */
   sort?: { by: RegisterSortColumn; direction: 'asc' | 'desc' };
 }
@@ -204,6 +208,7 @@ export async function queryRegisterIds(
   if (query.dueSoon) pending.push(keysOf(db.complaints.where('dueSoonAt').belowOrEqual(now)).then((ids) => new Set(ids)));
   if (query.tier && query.tier.length > 0) pending.push(tierSet(db, query.tier));
   if (query.major !== undefined && wantsMajor(query)) pending.push(majorSet(db, query.major, query));
+  if (query.kpi) pending.push(selectionSet(db, query.kpi));
   const search = query.search?.trim();
   const matches = search ? searchMatches(db, search) : undefined;
   if (matches && !driver && sort.by === 'receivedAt') {
@@ -239,7 +244,7 @@ export async function queryRegisterIds(
 export function isPlainOrder(query: RegisterQuery): boolean {
   const by = query.sort?.by ?? 'receivedAt';
   const filtered = FILTER_FIELDS.some((field) => (query[field]?.length ?? 0) > 0);
-  const narrowed = (query.tier?.length ?? 0) > 0 || wantsMajor(query);
+  const narrowed = (query.tier?.length ?? 0) > 0 || wantsMajor(query) || query.kpi !== undefined;
   return !filtered && !narrowed && !query.overdue && !query.dueSoon && !query.search?.trim() && !query.receivedFrom && !query.receivedTo && (by === 'receivedAt' || by === 'number' || by === 'updatedAt');
 }
 
@@ -316,4 +321,16 @@ export async function loadTimeline(db: DeskDb, complaintId: ComplaintId): Promis
 
 export async function loadUsers(db: DeskDb): Promise<UserRecord[]> {
   return db.users.orderBy('id').toArray();
+}
+
+/** Every complaint's KPI facts, oldest received first (the order the dashboard's figures expect). */
+export async function loadKpiFacts(db: DeskDb): Promise<KpiFacts[]> {
+  return db.kpiFacts.orderBy('receivedAt').toArray();
+}
+
+/** The complaints behind a dashboard figure: its period is one key range of the facts, the rest the shared predicate. */
+async function selectionSet(db: DeskDb, selection: KpiSelection): Promise<Set<ComplaintId>> {
+  const matches = selectionMatcher(selection);
+  const facts = await db.kpiFacts.where('receivedAt').between(selection.from, selection.to, true, false).toArray();
+  return new Set(facts.filter(matches).map((fact) => fact.id));
 }

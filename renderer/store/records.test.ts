@@ -8,8 +8,8 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { generateSeed } from '../../shared/seed/generator';
 import { createRandom } from '../../shared/seed/random';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V5 } from './db';
-import { deadlineSummarizer } from './deadline-columns';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V6 } from './db';
+import { stateSummarizer } from './summarize';
 import { createEventImporter } from './import-events';
 import { openDeskDb } from './open';
 import { loadTimeline } from './queries';
@@ -52,7 +52,7 @@ describe('reading a damaged log', () => {
     const fixture = readDexieFixture(CURRENT_SCHEMA_VERSION);
     const events = rowsOf(fixture, 'events').map((event) => (event.id === 'e-fx-005' ? { ...event, v: 7 } : event));
     const name = freshName('damaged');
-    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, events } }, SCHEMA_V5);
+    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, events } }, SCHEMA_V6);
     const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
     await db.open();
     const zhao = rowsOf(fixture, 'complaints').find((row) => row.number === 'SH01-20261123-0001');
@@ -68,7 +68,7 @@ describe('reading a damaged log', () => {
 
   it('a catch-up that continues the complaint refuses to fold onto it, and writes nothing', async () => {
     const { db, zhao } = await damagedDesk();
-    const importer = createEventImporter(db, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
+    const importer = createEventImporter(db, stateSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
     const note = toDomainEvent(asStored({ id: 'e-fx-011', complaintId: zhao, branch: 'SH01', seq: 11, type: 'NoteAdded', v: 1, at: '2026-11-24T05:00:00.000Z', actor: 'u-staff', payload: { text: '顾客来电询问进度' } }));
     const rowBefore = await db.complaints.get(zhao);
     await expect(importer.importChunk([note])).rejects.toBeInstanceOf(StoredEventError);

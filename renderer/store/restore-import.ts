@@ -17,7 +17,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { lastOf, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
-import { projectState, type DeadlineSummarizer } from './projection';
+import { projectState, type StateSummarizer } from './projection';
 import { toDomainEvent, type StoredEvent } from './records';
 
 /** Rows (and as many search docs) per transaction when the held-back rows are written. */
@@ -45,7 +45,7 @@ async function* storedEvents(db: DeskDb): AsyncGenerator<StoredEvent[]> {
  * An importer for a database that is empty or holds only what an unfinished restore wrote (`rowsPending`): the
  * events it already holds are folded first. Call `finish` after the last page to write the rows.
  */
-export async function createRestoreImporter(db: DeskDb, summarize: DeadlineSummarizer): Promise<EventImporter> {
+export async function createRestoreImporter(db: DeskDb, summarize: StateSummarizer): Promise<EventImporter> {
   const states = new Map<ComplaintId, ComplaintState>();
   let lastSeq = 0;
   const fold = (target: Map<ComplaintId, ComplaintState>, event: DomainEvent) => {
@@ -56,12 +56,13 @@ export async function createRestoreImporter(db: DeskDb, summarize: DeadlineSumma
     lastSeq = batch[batch.length - 1]?.seq ?? lastSeq;
   }
 
-  /** Writes projected rows and docs in one transaction; the last one also ends the restore. */
+  /** Writes projected rows, docs and KPI facts in one transaction; the last one also ends the restore. */
   const writeRows = (projected: ReturnType<typeof projectState>[], ends: boolean) =>
-    db.transaction('rw', [db.complaints, db.searchDocs, db.counters], () =>
+    db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], () =>
       Promise.all([
         db.complaints.bulkPut(projected.map((p) => p.record)),
         db.searchDocs.bulkPut(projected.map((p) => p.searchDoc)),
+        db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
         ends ? db.counters.delete(ROWS_PENDING_KEY) : undefined,
         ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: lastSeq }) : undefined,
       ]),

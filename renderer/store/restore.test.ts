@@ -7,7 +7,7 @@ import { countAll, loadTimeline } from './queries';
 import type { RestoreProgress } from './restore';
 import type { StoreApi } from './ports';
 import { createEventImporter } from './import-events';
-import { deadlineSummarizer } from './deadline-columns';
+import { stateSummarizer } from './summarize';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { freshName, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
@@ -121,7 +121,7 @@ describe('restoreIfEmpty', () => {
     if (!last) throw new Error('setup');
     // An event this copy has but main's journal never had.
     const stray = { ...last, id: 'never-journaled', seq: last.seq + 1, type: 'NoteAdded' as const, v: 1 as const, payload: { text: '未保存的备注' } };
-    await createEventImporter(d.db, deadlineSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK)).importChunk([stray as never]);
+    await createEventImporter(d.db, stateSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK)).importChunk([stray as never]);
     expect(await d.db.events.count()).toBe(journal.length + 1);
     expect(await d.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: journal.length + 1 } });
     expect((await d.db.events.orderBy('[branch+seq]').toArray()).map((event) => event.id)).toEqual(journal.map((event) => event.id));

@@ -13,7 +13,7 @@ import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
 import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
 import { createRestoreImporter, rowsPending } from './restore-import';
-import type { DeadlineSummarizer } from './projection';
+import type { StateSummarizer } from './projection';
 import type { StoreApi } from './ports';
 import { StoredEventError } from './records';
 
@@ -42,7 +42,7 @@ type Page = Result<ApiOutput<'journal.read'>>;
  * Copies every event main journaled after this database's last one; pages are read ahead while one is written.
  * Into an empty database (or one a restore stopped part-way through) the rows are written once, at the end.
  */
-export async function catchUp(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
+export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
   const localSeq = await highestLocalSeq(db);
   const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize) : createEventImporter(db, summarize);
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
@@ -102,15 +102,15 @@ async function isCopyOfJournal(db: DeskDb, api: StoreApi): Promise<Result<{ loca
   return ok({ localSeq: last.seq, same: page.value.events[0]?.id === last.id });
 }
 
-/** Empties the copy (events, rows, search docs, counters); users and settings stay. */
+/** Empties the copy (events, rows, search docs, KPI facts, counters); users and settings stay. */
 async function clearCopy(db: DeskDb): Promise<void> {
-  await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
-    await Promise.all([db.events.clear(), db.complaints.clear(), db.searchDocs.clear(), db.counters.clear()]);
+  await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
+    await Promise.all([db.events.clear(), db.complaints.clear(), db.searchDocs.clear(), db.kpiFacts.clear(), db.counters.clear()]);
   });
 }
 
 /** On start: checks the copy against main's journal (rebuilding it when it is not one) and copies what is missing. */
-export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: DeadlineSummarizer, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>> {
+export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: StateSummarizer, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>> {
   const checked = await isCopyOfJournal(db, api);
   if (!checked.ok) return checked;
   let discarded = checked.value.same ? 0 : checked.value.localSeq;

@@ -18,7 +18,7 @@ import type { Policy } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
 import { JOURNALED_THROUGH_KEY, lastOf } from './counters';
 import { reprojectForCalendar, type DeskDb } from './db';
-import { deadlineSummarizer } from './deadline-columns';
+import { stateSummarizer } from './summarize';
 import { sweepEscalations, type SweepReport } from './escalation-sweep';
 import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
 import type { StoreApi } from './ports';
@@ -72,7 +72,7 @@ export interface DeskStore {
 
 export function createDeskStore(deps: DeskStoreDeps): DeskStore {
   const { db, api, newId, policy, calendar } = deps;
-  const summarize = deadlineSummarizer(policy, calendar);
+  const summarize = stateSummarizer(policy, calendar);
   // One import at a time: a step's answer and a catch-up must not both write the same events.
   let queue: Promise<unknown> = Promise.resolve();
   const inOrder = <T>(work: () => Promise<T>): Promise<T> => {

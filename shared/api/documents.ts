@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ComplaintIdSchema } from '../brand';
+import { KpiSelectionSchema } from '../kpi/selection';
 import { LanguageSchema } from './schemas';
 
 /** Up to this many complaints in one register export (a branch's whole register for years). */
@@ -41,6 +42,8 @@ export const RegisterFilterSchema = z.strictObject({
   from: z.string().regex(LOCAL_DAY).optional(),
   /** Received on or before this local day. */
   to: z.string().regex(LOCAL_DAY).optional(),
+  /** The dashboard figure the rows were opened from (shared/kpi/selection.ts). */
+  kpi: KpiSelectionSchema.optional(),
   sort: z.strictObject({ by: z.string().max(32), direction: z.enum(['asc', 'desc']) }).optional(),
 });
 export type RegisterFilter = z.infer<typeof RegisterFilterSchema>;

@@ -28,8 +28,8 @@ import { computeGradedClocks, type Clock, type GradedClocks } from '../deadlines
  * A clock counts once decided: met, or missed — including still open past its deadline, and paused after it
  * (a wait on the customer that began once the deadline had passed does not rescue it, so it is missed).
  */
-type Outcome = 'met' | 'missed' | 'undecided';
-function outcomeOf(clock: Clock): Outcome {
+export type Outcome = 'met' | 'missed' | 'undecided';
+export function outcomeOf(clock: Clock): Outcome {
   switch (clock.state) {
     case 'met':
       return 'met';
@@ -89,7 +89,8 @@ export interface KpiTable {
   readonly total: KpiRow;
 }
 
-interface Tally {
+/** The counts a KPI row is made of (shared with the dashboard's per-complaint facts, shared/kpi/facts.ts). */
+export interface Tally {
   count: number;
   responseMet: number;
   responseDecided: number;
@@ -102,7 +103,7 @@ interface Tally {
   repeats: number;
 }
 
-const emptyTally = (): Tally => ({
+export const emptyTally = (): Tally => ({
   count: 0,
   responseMet: 0,
   responseDecided: 0,
@@ -157,7 +158,7 @@ export function computeKpis(complaints: Iterable<ComplaintState>, options: KpiOp
   return { groupBy, rows, total: toRow('', total, policy) };
 }
 
-function addTo(
+export function addTo(
   t: Tally,
   response: Outcome,
   resolution: Outcome,
@@ -182,7 +183,7 @@ function addTo(
   if (repeat) t.repeats += 1;
 }
 
-function latestSatisfaction(state: ComplaintState): number | undefined {
+export function latestSatisfaction(state: ComplaintState): number | undefined {
   for (let i = state.followUps.length - 1; i >= 0; i--) {
     const followUp = state.followUps[i];
     if (followUp?.reached && followUp.satisfaction !== undefined) return followUp.satisfaction;
@@ -192,7 +193,7 @@ function latestSatisfaction(state: ComplaintState): number | undefined {
 
 const percent = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
 
-function toRow(key: string, t: Tally, policy: Policy): KpiRow {
+export function toRow(key: string, t: Tally, policy: Pick<Policy, 'kpiWeights'>): KpiRow {
   const responseOnTimePct = percent(t.responseMet, t.responseDecided);
   const resolutionOnTimePct = percent(t.resolutionMet, t.resolutionDecided);
   const resolutionRate = percent(t.resolved, t.resolvable);

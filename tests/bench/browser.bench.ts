@@ -102,7 +102,7 @@ async function measureBacklogSweep(page: Page, appDatabase: string, first: numbe
 }
 
 /** Opens the app in its own window (tab), which signs in: sessions are per window. */
-async function openSignedIn(page: Page, url: string): Promise<void> {
+export async function openSignedIn(page: Page, url: string): Promise<void> {
   await page.goto(url);
   const navigation = page.getByRole('navigation', { name: 'Main navigation' });
   const signInButton = page.getByRole('button', { name: 'Sign in' });

@@ -23,6 +23,7 @@ const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
   board: { describe: 'escalation board at 100 000 complaints (5 000 open): first cards, filter changes, scrolling, against a plain read', load: () => import('./board.bench') },
   sync: { describe: 'head office: 100 000 events from 20 branches over loopback, end to end vs raw ingest, PostgreSQL and PGlite', load: () => import('./sync.bench') },
   restore: { describe: "main's journal restored into empty IndexedDB in Chromium, against a bare bulk write of the same rows (part of browser)", load: () => import('./restore.bench'), byNameOnly: true },
+  dashboard: { describe: 'dashboard figures and screen in Chromium over the real services (100 000 complaints)', load: () => import('./dashboard.bench') },
 };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {

@@ -5,6 +5,7 @@ import { localName } from '../../ui/categories';
 import { usePolicy } from '../../ui/policy';
 import { useUsers } from '../../store';
 import { ANY_MAJOR, isReversedRange, type RegisterFilters } from './filters';
+import { KpiFilterChip } from './KpiFilterChip';
 
 interface FilterBarProps {
   filters: RegisterFilters;
@@ -16,7 +17,7 @@ interface FilterBarProps {
   onLeaveSearch: () => void;
 }
 
-type TextFilter = Exclude<keyof RegisterFilters, 'overdue' | 'dueSoon' | 'sort'>;
+type TextFilter = Exclude<keyof RegisterFilters, 'overdue' | 'dueSoon' | 'sort' | 'kpi'>;
 
 /** Status, grade, tier, major flags, category, channel, assignee, overdue, date range and free text, with the result count. */
 export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function FilterBar({ filters, onChange, onClear, total, filtered, onLeaveSearch }, searchRef) {
@@ -98,6 +99,7 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
         <input type="checkbox" checked={filters.dueSoon} onChange={(event) => onChange({ ...filters, dueSoon: event.target.checked })} />
         {t('registerList.dueSoonOnly')}
       </label>
+      {filters.kpi && <KpiFilterChip selection={filters.kpi} onRemove={() => onChange({ ...filters, kpi: undefined })} />}
       {filtered && (
         <button type="button" className="btn-link" onClick={onClear}>
           {t('registerList.clearFilters')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegisterFilterSchema } from '../../../shared/api/documents';
-import { DUE_SOON_FILTERS, EMPTY_FILTERS, RegisterFiltersSchema, clearAllFilters, describeFilters, filtersKey, hasFilters, isReversedRange, loadFilters, saveFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
+import { DUE_SOON_FILTERS, EMPTY_FILTERS, RegisterFiltersSchema, clearAllFilters, describeFilters, filtersKey, hasFilters, isReversedRange, kpiFilters, loadFilters, saveFilters, startOfLocalDay, toRegisterQuery, toggleSort } from './filters';
 
 describe('register filters → store query', () => {
   it('asks for everything, newest first, when nothing is set', () => {
@@ -105,5 +105,40 @@ describe('register filters: per person, and honest about an impossible range', (
     expect(isReversedRange({ from: '2026-11-01', to: '2026-11-23' })).toBe(false);
     expect(isReversedRange({ from: '2026-11-23', to: '2026-11-23' })).toBe(false);
     expect(isReversedRange({ from: '2026-11-23', to: '' })).toBe(false);
+  });
+});
+
+describe('the dashboard filter', () => {
+  const selection = {
+    from: '2026-10-31T16:00:00.000Z',
+    to: '2026-11-30T16:00:00.000Z',
+    now: '2026-12-01T02:00:00.000Z',
+    today: '2026-12-01',
+    measure: 'scored' as const,
+    score: 4,
+    where: { department: '收银部' },
+  };
+
+  it('goes to the query and the export audit line as it came, and counts as a filter', () => {
+    const filters = kpiFilters(selection);
+    expect(toRegisterQuery(filters, 'Asia/Shanghai').kpi).toEqual(selection);
+    expect(describeFilters(filters)).toEqual({ kpi: selection, sort: EMPTY_FILTERS.sort });
+    expect(RegisterFilterSchema.parse(describeFilters(filters))).toEqual({ kpi: selection, sort: EMPTY_FILTERS.sort });
+    expect(hasFilters(filters)).toBe(true);
+  });
+
+  it('is dropped, with the other filters kept, when what storage holds is not one', () => {
+    const storage = new Map<string, string>();
+    const store = {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void storage.set(key, value),
+      removeItem: (key: string) => void storage.delete(key),
+      key: (index: number) => [...storage.keys()][index] ?? null,
+      get length() {
+        return storage.size;
+      },
+    };
+    store.setItem('k', JSON.stringify({ ...EMPTY_FILTERS, channel: 'phone', kpi: { ...selection, measure: 'everything', where: { colour: 'red' } } }));
+    expect(loadFilters(store, 'k')).toEqual({ ...EMPTY_FILTERS, channel: 'phone' });
   });
 });

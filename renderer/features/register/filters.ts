@@ -7,6 +7,7 @@ import type { RegisterFilter } from '../../../shared/api/documents';
 import type { UserId } from '../../../shared/brand';
 import { localToEpochMs } from '../../../shared/calendar/zone';
 import { GradeSchema, MajorFlagSchema, TierSchema } from '../../../shared/domain/vocabulary';
+import { KpiSelectionSchema } from '../../../shared/kpi/selection';
 import type { RegisterQuery, RegisterSortColumn } from '../../store/queries';
 
 export const SORT_COLUMNS = ['receivedAt', 'number', 'nextDeadlineAt', 'grade'] as const satisfies readonly RegisterSortColumn[];
@@ -27,6 +28,8 @@ export const RegisterFiltersSchema = z.object({
   major: z.string().max(32).catch(''),
   from: z.string().max(10).catch(''),
   to: z.string().max(10).catch(''),
+  /** Exactly the complaints behind a figure the dashboard opened (shared/kpi/selection.ts); removed, not edited. */
+  kpi: KpiSelectionSchema.optional().catch(undefined),
   sort: z
     .object({ by: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
     .catch({ by: 'receivedAt', direction: 'desc' }),
@@ -70,6 +73,7 @@ export function toRegisterQuery(filters: RegisterFilters, timeZone: string): Reg
   if (from) query.receivedFrom = from;
   const to = startOfLocalDay(filters.to, timeZone, 1); // the "to" day is included
   if (to) query.receivedTo = to;
+  if (filters.kpi) query.kpi = filters.kpi;
   return query;
 }
 
@@ -93,6 +97,7 @@ export function describeFilters(filters: RegisterFilters): RegisterFilter {
     ...(validMajor(filters.major) ? { major: filters.major } : {}),
     ...(DAY.test(filters.from) ? { from: filters.from } : {}),
     ...(DAY.test(filters.to) ? { to: filters.to } : {}),
+    ...(filters.kpi ? { kpi: filters.kpi } : {}),
     sort: filters.sort,
   };
 }
@@ -148,6 +153,9 @@ export function clearAllFilters(storage: FilterStorage): void {
     // storage disabled: nothing was kept
   }
 }
+
+/** What a figure of the dashboard opens: exactly its complaints, newest first. */
+export const kpiFilters = (kpi: NonNullable<RegisterFilters['kpi']>): RegisterFilters => ({ ...EMPTY_FILTERS, kpi });
 
 /** What the bell's "show all in the register" opens: every complaint due soon or overdue, most urgent first. */
 export const DUE_SOON_FILTERS: RegisterFilters = { ...EMPTY_FILTERS, dueSoon: true, sort: { by: 'nextDeadlineAt', direction: 'asc' } };

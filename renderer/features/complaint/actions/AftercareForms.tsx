@@ -124,10 +124,11 @@ export function OpenCorrectiveForm({ complaint, onDone }: ActionDialogProps) {
   );
 }
 
-export function CloseCorrectiveForm({ complaint, onDone }: ActionDialogProps) {
+/** `actionId`: the action already chosen (the corrective-action list closes the row clicked). */
+export function CloseCorrectiveForm({ complaint, onDone, actionId }: ActionDialogProps & { actionId?: string }) {
   const { t } = useTranslation();
   const open = complaint.correctiveActions.filter((action) => action.closedAt === undefined);
-  const defaults: CloseCorrectiveValues = { actionId: open.length === 1 ? (open[0]?.id ?? '') : '', outcome: '' };
+  const defaults: CloseCorrectiveValues = { actionId: actionId ?? (open.length === 1 ? (open[0]?.id ?? '') : ''), outcome: '' };
   return (
     <ActionForm complaintId={complaint.id} action="closeCorrectiveAction" defaultValues={defaults} toInput={closeCorrectiveInput} onDone={onDone}>
       <SelectInput

@@ -22,6 +22,9 @@ import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTra
 import { escalationCandidates } from '../../../../renderer/store/escalation-sweep';
 import { openDeskDb } from '../../../../renderer/store/open';
 import { createDeskStore } from '../../../../renderer/store/store';
+import { dashboardFigures } from '../../../../shared/kpi/dashboard';
+import { bucketsOf, defaultChoice, localDayOf, resolvePeriod } from '../../../../shared/kpi/period';
+import { loadKpiFacts } from '../../../../renderer/store/queries';
 
 /** The app's policy and calendar (renderer/ui/policy.ts): the rows are projected as the app projects them. */
 const open = (name: string) => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR });
@@ -169,6 +172,52 @@ const bench = {
     const due = await escalationCandidates(db, new Date().toISOString());
     db.close();
     return due.length;
+  },
+  /**
+   * The dashboard's work without the screen, `runs` times: every complaint's facts read from IndexedDB, a plain
+   * loop over them (the floor: each row read once, a few fields added up), and the figures of this month against
+   * the previous one (shared/kpi/dashboard.ts) — what a period change recomputes. ms of each.
+   */
+  async dashboardFloors(name: string, runs: number) {
+    const db = open(name);
+    await db.open();
+    const readMs: number[] = [];
+    const loopMs: number[] = [];
+    const figuresMs: number[] = [];
+    const nowIso = new Date().toISOString();
+    const today = localDayOf(nowIso, DEFAULT_POLICY.timeZone);
+    const period = resolvePeriod(defaultChoice(today), DEFAULT_POLICY.timeZone);
+    if (!period.ok) throw new Error(period.problem);
+    let checksum = 0;
+    for (let i = 0; i < runs; i += 1) {
+      let started = performance.now();
+      const facts = await loadKpiFacts(db);
+      readMs.push(performance.now() - started);
+      started = performance.now();
+      for (const fact of facts) checksum += fact.receivedMs > 0 ? fact.grade + (fact.satisfaction ?? 0) + (fact.resolved ? 1 : 0) + fact.correctiveActions.length : 0;
+      loopMs.push(performance.now() - started);
+      started = performance.now();
+      const figures = dashboardFigures(facts, {
+        current: period.value.current,
+        comparison: period.value.comparison,
+        buckets: bucketsOf(period.value.current, period.value.unit, DEFAULT_POLICY.timeZone),
+        nowMs: Date.parse(nowIso),
+        today,
+        policy: DEFAULT_POLICY,
+      });
+      figuresMs.push(performance.now() - started);
+      checksum += figures.count;
+    }
+    db.close();
+    return { readMs, loopMs, figuresMs, checksum };
+  },
+  /** Starts the clock at the next click; `collect` resolves once the dashboard shows its tiles and every chart (or its empty state). */
+  armDashboardShown(before: string): void {
+    armed = armedTimer('click', () => {
+      const range = document.querySelector('[data-testid="period-range"]')?.textContent ?? '';
+      const charts = [...document.querySelectorAll('figure.chart-card')].filter((chart) => chart.querySelector('.recharts-wrapper svg .recharts-layer, .chart-empty')).length;
+      return range !== '' && range !== before && document.querySelectorAll('.kpi-tile').length === 7 && charts === 8;
+    });
   },
   async deleteDatabase(name: string): Promise<void> {
     await open(name).delete();

@@ -13,14 +13,14 @@ import { countAll, loadPlainWindow, loadTimeline, queryRegisterIds } from '../..
 const now = (): number => performance.now();
 
 /**
- * The limit of a restore: the rows a restore leaves in `from` (events in seq order, complaint rows, search docs)
+ * The limit of a restore: the rows a restore leaves in `from` (events in seq order, complaint rows, search docs, KPI facts)
  * written once each into the empty `to` (same schema and indexes) with bare `bulkAdd`s, `chunkSize` rows per
  * transaction, nothing folded or projected. Only the writes are timed (the reads from `from` are not).
  */
 export async function timeBareBulkWrite(from: DeskDb, to: DeskDb, chunkSize: number): Promise<{ ms: number; events: number; complaints: number; transactions: number }> {
   let ms = 0;
   let transactions = 0;
-  const write = async (table: 'events' | 'complaints' | 'searchDocs', rows: readonly object[]) => {
+  const write = async (table: 'events' | 'complaints' | 'searchDocs' | 'kpiFacts', rows: readonly object[]) => {
     const started = now();
     await to.transaction('rw', to.table(table), () => to.table(table).bulkAdd(rows));
     ms += now() - started;
@@ -37,7 +37,7 @@ export async function timeBareBulkWrite(from: DeskDb, to: DeskDb, chunkSize: num
     }
   }
   let complaints = 0;
-  for (const table of ['complaints', 'searchDocs'] as const) {
+  for (const table of ['complaints', 'searchDocs', 'kpiFacts'] as const) {
     for (let after: string | undefined; ; ) {
       const query = after === undefined ? from.table(table).orderBy(':id') : from.table(table).where(':id').above(after);
       const rows = (await query.limit(chunkSize).toArray()) as { id: string }[];

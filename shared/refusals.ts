@@ -107,6 +107,8 @@ export const REFUSALS = {
   not_paused: none,
   extension_limit: { max: 'number' },
   extension_too_long: { max: 'number' },
+  /** The deadline passed so long ago that even `max` working days from it end before now. */
+  extension_too_late: { max: 'number' },
   deadline_in_past: none,
   not_resolved_yet: none,
   follow_up_required: { days: 'number' },

@@ -178,6 +178,7 @@ export const en: Messages = {
     not_paused: 'The clock is not paused.',
     extension_limit: 'The deadline may be extended at most {{max}} times; no more extensions are allowed.',
     extension_too_long: 'An extension may add at most {{max}} working days.',
+    extension_too_late: 'The deadline passed too long ago: even {{max}} working days (the most an extension may add) would end before now. Resolve the complaint, or escalate it.',
     deadline_in_past: 'The new deadline cannot be in the past.',
     not_resolved_yet: 'This complaint is not resolved yet.',
     follow_up_required: 'Follow up with the customer before closing; after a failed attempt, it can be closed as unreachable {{days}} working days later.',

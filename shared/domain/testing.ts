@@ -8,6 +8,7 @@ import { CN_2026_CALENDAR } from '../calendar/defaults';
 import { DEFAULT_POLICY, type Policy } from '../policy/policy';
 import type { Result } from '../result';
 import { allowedActions, COMMANDS, type ActionName, type Actor, type CommandContext } from './commands';
+import { extendedDeadline } from './commands/handling';
 import { stampEvents, type DomainEvent } from './events';
 import { formatComplaintNumber, localDateKey } from './numbering';
 import { applyEvent } from './reducer';
@@ -107,7 +108,7 @@ export function minimalInput(action: ActionName, state: ComplaintState | undefin
     case 'resume':
       return {};
     case 'extend':
-      return { reason: '需供应商检测', workingDays: 5, customerInformedBy: 'phone' };
+      return { reason: '需供应商检测', workingDays: workingDaysToReachFuture(state, now), customerInformedBy: 'phone' };
     case 'attachEvidence':
       // A hash not yet on the record, so the file counts as new.
       return { evidence: [{ hash: ((state?.evidence.length ?? 0) + 1).toString(16).padStart(64, '0'), name: '小票.jpg', mime: 'image/jpeg', size: 1024 }] };
@@ -223,4 +224,13 @@ export function refusalOf(desk: Desk, action: ActionName, input: unknown, actor:
 export function typesOf(result: Result<DomainEvent[]>): string[] {
   if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.message}`);
   return result.value.map((e) => e.type);
+}
+
+/** Five working days, or more (up to the policy's limit) when the deadline passed so long ago that five end before `now`. */
+function workingDaysToReachFuture(state: ComplaintState | undefined, now: string): number {
+  const max = DEFAULT_POLICY.extension.maxWorkingDays;
+  if (!state) return 5;
+  const at = { now, policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR };
+  for (let days = 5; days < max; days++) if (Date.parse(extendedDeadline(state, days, at)) > Date.parse(now)) return days;
+  return max;
 }

@@ -112,12 +112,16 @@ export const resume = complaintAction({
 export const extend = complaintAction({
   name: 'extend',
   input: ExtendedPayload.omit({ approvedBy: true, newDeadline: true }),
-  gate: (state, actor, policy) =>
+  gate: (state, actor, policy, moment) =>
     notEnded(state) ??
     supervisorOnly(actor) ??
     notResolved(state) ??
     (state.extensionCount >= policy.extension.maxCount
       ? no('extension_limit', `The deadline may be extended ${policy.extension.maxCount} time(s) at most`, { max: policy.extension.maxCount })
+      : undefined) ??
+    // Not offered when no extension the policy allows could end after now.
+    (moment && Date.parse(extendedDeadline(state, policy.extension.maxWorkingDays, { ...moment, policy })) <= Date.parse(moment.now)
+      ? no('extension_too_late', `Even ${policy.extension.maxWorkingDays} working days from the deadline end before now`, { max: policy.extension.maxWorkingDays })
       : undefined),
   decide: (state, input, ctx) => {
     const max = ctx.policy.extension.maxWorkingDays;

@@ -124,9 +124,12 @@ describe('extend', () => {
   it('adds at most the policy’s working days, to a deadline still ahead', () => {
     const desk = deskAfter(acknowledged);
     expect(refusalOf(desk, 'extend', extension(desk.now, 11), SUPERVISOR)).toMatchObject({ code: 'extension_too_long', path: 'workingDays', params: { max: 10 }, unchanged: true });
-    // Long overdue: even ten more working days after the missed deadline lie in the past.
-    desk.now = addHours(desk.now, 24 * 40);
-    expect(refusalOf(desk, 'extend', extension(desk.now, 10), SUPERVISOR)).toMatchObject({ code: 'deadline_in_past', path: 'workingDays', unchanged: true });
+    // Overdue by two days: one more working day after the missed deadline still lies in the past.
+    desk.now = addHours(desk.now, 24 * 9);
+    expect(refusalOf(desk, 'extend', extension(desk.now, 1), SUPERVISOR)).toMatchObject({ code: 'deadline_in_past', path: 'workingDays', unchanged: true });
+    // Long overdue: even the ten working days the policy allows end in the past, so extending is not offered at all.
+    desk.now = addHours(desk.now, 24 * 31);
+    expect(refusalOf(desk, 'extend', extension(desk.now, 10), SUPERVISOR)).toMatchObject({ code: 'extension_too_late', params: { max: 10 }, unchanged: true });
   });
 
   it('computes the new deadline from the working days on the branch calendar; a deadline from the caller is refused', () => {

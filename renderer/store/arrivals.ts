@@ -12,14 +12,21 @@ export interface ArrivalWatch {
   look(): Promise<SystemEscalation[]>;
 }
 
+/**
+ * Each window's cursor by database, kept for the page's life: a window signed out and in again (its database
+ * reopened, a new watch) goes on from where it was, not from the mark another window raised meanwhile.
+ */
+const windowCursors = new Map<string, number>();
+
 export function createArrivalWatch(db: DeskDb, branch: BranchCode): ArrivalWatch {
-  let cursor: number | undefined;
+  let cursor: number | undefined = windowCursors.get(db.name);
   // One look at a time: two overlapping looks would both take the same escalations.
   let queue: Promise<unknown> = Promise.resolve();
   async function look(): Promise<SystemEscalation[]> {
     const from = cursor ?? (await escalationMark(db, 'highlights'));
     const { events, through } = await loadSystemEscalations(db, branch, from);
     cursor = through;
+    windowCursors.set(db.name, through);
     if (events.length > 0) await raiseEscalationMark(db, 'highlights', through);
     return events;
   }

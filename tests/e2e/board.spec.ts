@@ -216,7 +216,7 @@ test('a card turns due soon, then overdue, then is escalated by the system once,
     await page.getByLabel('Urgency').selectOption({ label: 'Medium' });
     await page.keyboard.press('Control+Enter');
     await expect(page.getByText('Complaint registered')).toBeVisible();
-    const number = ((await page.getByRole('status', { name: 'Number' }).textContent()) ?? '').trim();
+    const number = ((await page.getByRole('status', { name: 'Complaint no.' }).textContent()) ?? '').trim();
     await openBoard(page);
     const t1 = column(page, /^T1 · Front line/);
     await expect(card(t1, number)).toHaveAttribute('data-clock', 'on_time');

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
+import { usePopover } from '../ui/usePopover';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { noticeTitle, askWebNotificationPermission, webNotificationPermission, type WebPermission } from '../features/notices/osNotifications';
@@ -25,31 +26,10 @@ export function Bell() {
   const { db } = useDeskStore();
   const counts = useDeadlineCounts();
   const notices = useLiveQuery(() => loadNotices(db), [db]);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, wrapRef, buttonRef, panelId } = usePopover();
   const [permission, setPermission] = useState<WebPermission>(webNotificationPermission);
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
-  const wrapRef = useRef<HTMLSpanElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return undefined;
-    const outside = (event: MouseEvent) => {
-      if (wrapRef.current && !wrapRef.current.contains(event.target as Node)) setOpen(false);
-    };
-    const escape = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('mousedown', outside);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('mousedown', outside);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
 
   if (!counts) return null;
   const unread = notices?.filter((notice) => !notice.read).length ?? 0;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { usePopover } from '../../ui/usePopover';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { api } from '../../platform/api';
@@ -42,29 +42,8 @@ export function SyncIndicator() {
   const { t } = useTranslation();
   const { branch, user } = useSession();
   const status = useSyncStatus();
-  const [open, setOpen] = useState(false);
-  const wrapRef = useRef<HTMLSpanElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const { open, setOpen, wrapRef, buttonRef, panelId } = usePopover();
 
-  useEffect(() => {
-    if (!open) return undefined;
-    const outside = (event: MouseEvent) => {
-      if (wrapRef.current && !wrapRef.current.contains(event.target as Node)) setOpen(false);
-    };
-    const escape = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('mousedown', outside);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('mousedown', outside);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
 
   if (!status) return null;
   const text = indicatorText(t, status, branch.timeZone);

@@ -179,7 +179,15 @@ async function openServices(
   if (options.language) await settings.update({ language: options.language });
 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: calendar.current, now, newId: () => randomUUID() });
-  const retention = await openRetention({ authority, journal, removeEvidence: (hash) => evidence.remove(hash), policy: DEFAULT_POLICY, now, log });
+  const retention = await openRetention({
+    authority,
+    journal,
+    removeEvidence: (hash) => evidence.remove(hash),
+    policy: DEFAULT_POLICY,
+    now,
+    log,
+    recordRun: (admin, run) => audit.append({ ...by(admin), kind: 'anonymisation', ...run }),
+  });
   const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_POLICY.session.idleMinutes) * 60_000 });
   const backups = createBackupService({
     layout,

@@ -31,6 +31,8 @@ export interface RetentionDeps {
   readonly policy: Policy;
   readonly now: () => Date;
   readonly log: Logger;
+  /** Where the run is put on record (the audit log): who, when, the cut-off and how many. */
+  readonly recordRun: (admin: PublicUser, run: { endedBefore: string; complaints: number; evidenceFiles: number }) => Promise<void>;
 }
 
 /** Opens retention and finishes an anonymisation a crash interrupted (its events journaled, its data not yet gone). */
@@ -86,6 +88,7 @@ export async function openRetention(deps: RetentionDeps): Promise<Retention> {
     if (!done.ok) return done;
     const rewritten = await removePersonalData(done.value);
     log.info('retention: personal data removed', { by: admin.id, endedBefore, complaints: done.value.complaintIds.length, files: done.value.evidence.length, journalLines: rewritten });
+    await deps.recordRun(admin, { endedBefore, complaints: done.value.complaintIds.length, evidenceFiles: done.value.evidence.length });
     return ok({ anonymised: done.value.complaintIds.length, evidenceFilesDeleted: done.value.evidence.length });
   }
 

@@ -34,6 +34,8 @@ interface AuditWords {
   readonly actions: Readonly<Record<'created' | 'updated' | 'password-reset' | 'own-password-changed', string>>;
   readonly active: (active: boolean) => string;
   readonly header: readonly [string, string, string, string, string];
+  readonly endedBefore: string;
+  readonly complaints: (count: number) => string;
 }
 
 export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
@@ -49,6 +51,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
       'sign-in': '登录',
       'sign-in-failed': '登录失败',
       'account-change': '账号变更',
+      anonymisation: '删除个人信息（保存期限届满）',
     },
     system: '系统',
     colon: '：',
@@ -77,6 +80,8 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     actions: { created: '新建账号', updated: '修改账号', 'password-reset': '重置密码', 'own-password-changed': '修改本人密码' },
     active: (active) => (active ? '启用' : '停用'),
     header: ['时间', '类别', '操作人', '角色', '内容'],
+    endedBefore: '结束早于',
+    complaints: (count) => `投诉 ${count} 件`,
   },
   en: {
     kinds: {
@@ -90,6 +95,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
       'sign-in': 'Sign-in',
       'sign-in-failed': 'Failed sign-in',
       'account-change': 'Account change',
+      anonymisation: 'Personal data removed (retention)',
     },
     system: 'System',
     colon: ': ',
@@ -118,6 +124,8 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     actions: { created: 'account created', updated: 'account changed', 'password-reset': 'password reset', 'own-password-changed': 'own password changed' },
     active: (active) => (active ? 'active' : 'deactivated'),
     header: ['Time', 'Kind', 'Person', 'Role', 'What'],
+    endedBefore: 'ended before',
+    complaints: (count) => `${count} complaints`,
   },
 };
 
@@ -176,6 +184,9 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, timeZo
       break;
     case 'sign-in-failed':
       parts.push(words.signInReasons[entry.reason] ?? entry.reason);
+      break;
+    case 'anonymisation':
+      parts.push(`${words.endedBefore} ${formatDateTime(entry.endedBefore, timeZone)}`, words.complaints(entry.complaints), words.files(entry.evidenceFiles));
       break;
     case 'account-change': {
       parts.push(`${words.actions[entry.action]}${words.colon}${entry.target.username}`);

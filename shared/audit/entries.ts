@@ -74,6 +74,15 @@ const AuditExportEntrySchema = z.strictObject({
   filter: AuditFilterSchema,
 });
 
+/** Personal data removed after retention (SPEC §6): the cut-off confirmed, how many complaints and files. */
+const AnonymisationEntrySchema = z.strictObject({
+  ...byPerson,
+  kind: z.literal('anonymisation'),
+  endedBefore: z.string(),
+  complaints: z.number().int().nonnegative(),
+  evidenceFiles: z.number().int().nonnegative(),
+});
+
 const ActivityEntrySchema = z.discriminatedUnion('kind', [
   SignInEntrySchema,
   SignInFailedEntrySchema,
@@ -81,6 +90,7 @@ const ActivityEntrySchema = z.discriminatedUnion('kind', [
   BackupEntrySchema,
   RestoreEntrySchema,
   AuditExportEntrySchema,
+  AnonymisationEntrySchema,
 ]);
 
 export const AuditEntrySchema = z.union([ExportAuditEntrySchema, ActivityEntrySchema]);

@@ -10,4 +10,5 @@ export const AUDIT_KINDS = [
   'sign-in',
   'sign-in-failed',
   'account-change',
+  'anonymisation',
 ] as const;

@@ -132,6 +132,11 @@ describe('anonymisation after retention', () => {
     const [byPerson] = kpis(before);
     expect(byPerson?.total).toMatchObject({ count: 2, resolutionRate: 50 });
     expect(kpis(after)).toEqual(kpis(before));
+    // The run is on the audit log: who, when, the cut-off and how many.
+    const audit = (await readFile(join(d.main.dir, 'audit', 'exports.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(audit.filter((entry) => entry.kind === 'anonymisation')).toEqual([
+      expect.objectContaining({ username: 'admin', at: '2029-11-24T02:00:00.000Z', endedBefore: preview.value.endedBefore, complaints: 2, evidenceFiles: 1 }),
+    ]);
     // Nothing left to do: the next preview is empty.
     const again = await admin.call('records.anonymisationPreview', {});
     expect(again.ok && again.value.complaints).toBe(0);

@@ -182,7 +182,7 @@ export const zhCN = {
     not_paused: '计时没有暂停。',
     extension_limit: '最多只能延期 {{max}} 次，已达上限。',
     extension_too_long: '每次延期最多 {{max}} 个工作日。',
-    extension_too_late: '原期限已过去太久：即使延期 {{max}} 个工作日（延期上限）也早于现在。请尽快处理完毕或升级处理。',
+    extension_too_late: '原期限已过去太久：即使延期 {{max}} 个工作日（延期上限）也早于现在。请尽快解决或升级处理。',
     deadline_in_past: '新的期限不能早于现在。',
     not_resolved_yet: '该投诉尚未解决。',
     follow_up_required: '结案前需要先回访客户；回访未联系上的，满 {{days}} 个工作日后可按无法联系结案。',

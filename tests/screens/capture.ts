@@ -175,7 +175,7 @@ const SCREENS: readonly Screen[] = [
     name: 'settings',
     show: async ({ page }) => {
       await go(page, '#/settings');
-      await page.getByRole('table').waitFor();
+      await page.getByRole('table').first().waitFor();
       // Focus went back to the help button when the help sheet closed; the picture is of the page, not of it.
       await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur()');
     },

@@ -10,7 +10,7 @@ import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { useSession } from '../../session/session';
-import { receiveDelivery } from '../print/delivery';
+import { receiveDelivery, receivedText } from '../print/delivery';
 import { documentRefusalText } from '../print/documentRefusal';
 import './audit.css';
 
@@ -68,12 +68,7 @@ export function AuditSection() {
     const result = await api.call('audit.export', { filter: JSON.parse(filterKey) as AuditFilter, language });
     if (!result.ok) return setExported({ kind: 'error', text: documentRefusalText(t, result.error) });
     const received = receiveDelivery(result.value);
-    const text =
-      received.outcome === 'saved'
-        ? t('export.saved', { path: received.path })
-        : received.outcome === 'downloaded'
-          ? t('export.downloaded', { fileName: received.fileName })
-          : t('export.cancelled');
+    const text = receivedText(t, received);
     setExported({ kind: 'done', text });
     setReloads((count) => count + 1); // the export is on record now
   }, [filterKey, language, t]);

@@ -11,7 +11,7 @@ import { canSeePersonalData } from '../../../shared/export/personalData';
 import { useSession } from '../../session/session';
 import { parseLanguage } from '../../i18n/language';
 import { api } from '../../platform/api';
-import { receiveDelivery } from '../print/delivery';
+import { receiveDelivery, receivedText } from '../print/delivery';
 import { documentRefusalText } from '../print/documentRefusal';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -28,12 +28,7 @@ export function RegisterExportButtons({ ids, filter }: { ids: readonly Complaint
     const result = await api.call('exports.register', { format, complaintIds: [...ids], language, filter });
     if (!result.ok) return setStatus({ kind: 'error', text: documentRefusalText(t, result.error) });
     const received = receiveDelivery(result.value);
-    const text =
-      received.outcome === 'saved'
-        ? t('export.saved', { path: received.path })
-        : received.outcome === 'downloaded'
-          ? t('export.downloaded', { fileName: received.fileName })
-          : t('export.cancelled');
+    const text = receivedText(t, received);
     setStatus({ kind: 'done', text: masked && received.outcome !== 'cancelled' ? `${text} ${t('export.masked')}` : text });
   }
 

@@ -2,6 +2,7 @@
  * What the renderer does with a document main has written (`Delivery`): in Electron main already saved it
  * where the person chose; in browser mode the bytes came back and are offered as a download here.
  */
+import type { TFunction } from 'i18next';
 import type { Delivery } from '../../../shared/api/documents';
 import { saveBlob } from '../evidence/evidenceFiles';
 
@@ -23,5 +24,17 @@ export function receiveDelivery(delivery: Delivery): Received {
       return { outcome: 'downloaded', fileName: delivery.fileName };
     case 'cancelled':
       return { outcome: 'cancelled' };
+  }
+}
+
+/** What happened to an exported file, in words: saved where, downloaded as what, or cancelled. */
+export function receivedText(t: TFunction, received: Received): string {
+  switch (received.outcome) {
+    case 'saved':
+      return t('export.saved', { path: received.path });
+    case 'downloaded':
+      return t('export.downloaded', { fileName: received.fileName });
+    case 'cancelled':
+      return t('export.cancelled');
   }
 }

@@ -61,11 +61,12 @@ export interface Authority {
   /** Complaints ended before `endedBefore` that still hold personal data. */
   dueForAnonymisation(endedBefore: string): ComplaintState[];
   /**
-   * Journals an `Anonymised` event for each complaint due (one step for all, by an admin). The caller then
+   * Journals an `Anonymised` event for each complaint due (one step for all, by an admin), refused when they are
+   * not the `expected` number the admin confirmed (checked in the same turn as the decision). The caller then
    * deletes the evidence files named and rewrites the journal (retention.ts): until it has, `unfinishedAnonymisation`
    * names them, also after a crash.
    */
-  anonymise(actor: Actor, endedBefore: string): Promise<Result<Anonymisation>>;
+  anonymise(actor: Actor, endedBefore: string, expected: number): Promise<Result<Anonymisation>>;
   /** Anonymised complaints whose earlier journal lines still hold personal data, and the files only they used. */
   unfinishedAnonymisation(): Anonymisation;
   /** The journal was rewritten without these complaints' personal data: forget it here too. */
@@ -182,12 +183,14 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
 
   const dueForAnonymisation = (endedBefore: string) => [...states.values()].filter((state) => isDueForAnonymisation(state, endedBefore));
 
-  async function anonymise(actor: Actor, endedBefore: string): Promise<Result<Anonymisation>> {
+  async function anonymise(actor: Actor, endedBefore: string, expected: number): Promise<Result<Anonymisation>> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
+    const due = dueForAnonymisation(endedBefore);
+    if (due.length !== expected) return refuse('anonymisation_changed', `${expected} complaints were confirmed; ${due.length} are due now`, { params: { expected, found: due.length } });
     const ctx: CommandContext = { now: deps.now().toISOString(), actor, newId: deps.newId, policy, calendar: deps.calendar() };
     const events: DomainEvent[] = [];
-    for (const state of dueForAnonymisation(endedBefore)) {
+    for (const state of due) {
       const decided = decideStep(state, { action: 'anonymise', complaintId: state.id, input: { endedBefore } }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length });
       if (!decided.ok) return decided;
       events.push(...decided.value.events);
@@ -214,7 +217,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
 
   return {
     dueForAnonymisation,
-    anonymise: (actor, endedBefore) => serial(() => anonymise(actor, endedBefore)),
+    anonymise: (actor, endedBefore, expected) => serial(() => anonymise(actor, endedBefore, expected)),
     unfinishedAnonymisation,
     personalDataRemoved,
     decide: (actor, requestId, request) => serial(() => decide(actor, requestId, request)),

@@ -7,7 +7,7 @@
  */
 import type { AnonymisationPreview } from '../../shared/api/records';
 import type { PublicUser } from '../../shared/api/schemas';
-import { endedAt, personalFieldsOf, retentionCutoff, withoutPersonalData } from '../../shared/domain/anonymise';
+import { endedAt, personalFieldsOf, retentionCutoff, retentionEnds, withoutPersonalData } from '../../shared/domain/anonymise';
 import type { PersonalField } from '../../shared/domain/event-payloads';
 import type { DomainEvent } from '../../shared/domain/events';
 import type { Policy } from '../../shared/policy/policy';
@@ -79,12 +79,10 @@ export async function openRetention(deps: RetentionDeps): Promise<Retention> {
   async function anonymise(admin: PublicUser, endedBefore: string, complaints: number) {
     const latest = retentionCutoff(deps.now().toISOString(), policy);
     if (Date.parse(endedBefore) > Date.parse(latest)) {
-      const until = new Date(Date.parse(endedBefore) + policy.retentionDays * 86_400_000).toISOString();
+      const until = retentionEnds(endedBefore, policy);
       return refuse('retention_not_reached', `Records that ended before ${endedBefore} are kept until ${until}`, { path: 'endedBefore', params: { until } });
     }
-    const found = authority.dueForAnonymisation(endedBefore).length;
-    if (found !== complaints) return refuse('anonymisation_changed', `${complaints} complaints were confirmed; ${found} are due now`, { params: { expected: complaints, found } });
-    const done = await authority.anonymise({ id: admin.id, role: admin.role }, endedBefore);
+    const done = await authority.anonymise({ id: admin.id, role: admin.role }, endedBefore, complaints);
     if (!done.ok) return done;
     const rewritten = await removePersonalData(done.value);
     log.info('retention: personal data removed', { by: admin.id, endedBefore, complaints: done.value.complaintIds.length, files: done.value.evidence.length, journalLines: rewritten });

@@ -38,6 +38,11 @@ export function retentionCutoff(now: string, policy: Pick<Policy, 'retentionDays
   return new Date(Date.parse(now) - policy.retentionDays * 86_400_000).toISOString();
 }
 
+/** When a record that ended at `ended` may lose its personal data. */
+export function retentionEnds(ended: string, policy: Pick<Policy, 'retentionDays'>): string {
+  return new Date(Date.parse(ended) + policy.retentionDays * 86_400_000).toISOString();
+}
+
 /** Ended before `endedBefore`, not yet anonymised. */
 export function isDueForAnonymisation(state: ComplaintState, endedBefore: string): boolean {
   const ended = endedAt(state);

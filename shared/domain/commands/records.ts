@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ok, refuse } from '../../result';
-import { endedAt, isDueForAnonymisation, personalFieldsOf, retentionCutoff } from '../anonymise';
+import { endedAt, isDueForAnonymisation, personalFieldsOf, retentionCutoff, retentionEnds } from '../anonymise';
 import { EvidenceAttachedPayload, InstantSchema, RecordPrintedPayload, RejectedPayload, VoidedPayload } from '../event-payloads';
 import { adminOnly, complaintAction, draft, handler, no, notEnded, notResolved, supervisorOnly } from './context';
 
@@ -58,7 +58,7 @@ export const anonymise = complaintAction({
     const latest = retentionCutoff(ctx.now, ctx.policy);
     const ended = endedAt(state) ?? state.updatedAt;
     if (Date.parse(endedBefore) > Date.parse(latest) || !isDueForAnonymisation(state, endedBefore)) {
-      const until = new Date(Date.parse(ended) + ctx.policy.retentionDays * 86_400_000).toISOString();
+      const until = retentionEnds(ended, ctx.policy);
       return refuse('retention_not_reached', `Complaint ${state.number} ended ${ended}; it is kept until ${until}`, { path: 'endedBefore', params: { until } });
     }
     const evidenceFiles = state.evidence.length;

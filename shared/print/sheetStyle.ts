@@ -14,7 +14,8 @@ export interface PageFooter {
   readonly right: string;
 }
 
-const FONTS = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+/** The print views' font stack: the Chinese office fonts first, Noto CJK where Chromium runs on Linux. */
+export const FONTS = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 export function sheetStyle(footer: PageFooter): string {
   const [before, between, after] = footer.pageOf;

@@ -148,6 +148,10 @@ export const REFUSALS = {
   save_failed: { path: 'string' },
   open_failed: none,
   read_failed: none,
+  /** A report period that does not start on the first day of a month (or quarter). */
+  report_period_invalid: none,
+  /** A report period that has not begun yet. */
+  report_period_future: none,
   // ---- backups and restore -------------------------------------------------------------------------------
   backup_folder_not_absolute: none,
   backup_folder_inside_data: none,

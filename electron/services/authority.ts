@@ -58,6 +58,8 @@ export interface Authority {
   escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>>;
   /** The complaint as main's journal has it. */
   complaint(id: ComplaintId): ComplaintState | undefined;
+  /** Every complaint as main's journal has it (reports compute their figures from these). */
+  complaints(): Iterable<ComplaintState>;
   /** Complaints ended before `endedBefore` that still hold personal data. */
   dueForAnonymisation(endedBefore: string): ComplaintState[];
   /**
@@ -223,6 +225,7 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     decide: (actor, requestId, request) => serial(() => decide(actor, requestId, request)),
     escalateDue: (complaintIds) => serial(() => escalateDue(complaintIds)),
     complaint: (id) => states.get(id),
+    complaints: () => states.values(),
   };
 }
 

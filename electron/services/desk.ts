@@ -15,6 +15,7 @@ import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../shared/result';
 import { dataLayout, ensureDataLayout, type DataLayout } from './dataDir';
 import { createDocumentService, documentHandlers, downloadDelivery, type DocumentPlatform } from './documents';
+import { createReportService, reportHandlers } from './reports';
 import { clearOpenedCopies, createEvidenceStore, evidenceHandlers, openedCopiesDir } from './evidence';
 import { lockDataFolder, type FolderLock } from './folderLock';
 import { openJournal } from './journal';
@@ -179,6 +180,17 @@ async function openServices(
   if (options.language) await settings.update({ language: options.language });
 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: calendar.current, now, newId: () => randomUUID() });
+  const reports = createReportService({
+    complaints: () => authority.complaints(),
+    branch: () => branches.get(),
+    users: () => users.list(),
+    language: async () => (await settings.get()).language,
+    policy: DEFAULT_POLICY,
+    calendar: calendar.current,
+    now,
+    platform,
+    audit,
+  });
   const retention = await openRetention({
     authority,
     journal,
@@ -397,6 +409,7 @@ async function openServices(
     },
     ...evidenceHandlers(evidence, (caller) => requireUser(caller)),
     ...documentHandlers(documents, (caller) => requireUser(caller)),
+    ...reportHandlers(reports, requireUser),
     'backup.status': async (_input, caller) => {
       const admin = await requireUser(caller, ['admin'], false);
       return admin.ok ? ok(await backups.status()) : admin;

@@ -214,6 +214,8 @@ export const en: Messages = {
     save_failed: 'The file could not be saved to {{path}}. Choose another place and try again.',
     open_failed: 'The file could not be opened.',
     read_failed: 'The file could not be read.',
+    report_period_invalid: 'A report period starts on the 1st of a month (a quarter on 1 January, April, July or October).',
+    report_period_future: 'That period has not begun yet, so there is nothing to report. Choose a month or quarter that has begun.',
     backup_folder_not_absolute: 'Give the full path of the backup folder (for example E:\\Desk backups or /media/usb/desk-backups).',
     backup_folder_inside_data: 'The backup folder cannot be inside the data folder. Choose another drive, a USB stick or a network share.',
     backup_folder_unwritable: 'Cannot write to {{path}}. Check that the USB stick or network share is connected and that you may write to it.',

@@ -218,6 +218,8 @@ export const zhCN = {
     save_failed: '文件无法保存到 {{path}}，请换一个位置再试。',
     open_failed: '无法打开该文件。',
     read_failed: '无法读取该文件。',
+    report_period_invalid: '报告期间须从某月 1 日开始（季度报告从 1、4、7、10 月的 1 日开始）。',
+    report_period_future: '该期间尚未开始，无法生成报告。请选择已开始的月份或季度。',
     backup_folder_not_absolute: '请填写备份文件夹的完整路径（例如 E:\\投诉台备份 或 /media/usb/投诉台备份）。',
     backup_folder_inside_data: '备份文件夹不能放在数据文件夹里面，请选择另一个盘、U 盘或网络共享。',
     backup_folder_unwritable: '无法写入 {{path}}。请检查 U 盘或网络共享是否已连接、是否有写入权限。',

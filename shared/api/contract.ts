@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
+import { reportsContract } from './reports';
 import { recordsContract } from './records';
 import { calendarContract } from './calendar';
 import { backupContract } from './backup';
@@ -200,6 +201,7 @@ export const apiContract = {
   /** Opens a verified copy with the system's default app (Electron); browser mode answers `opened: false`. */
   'evidence.open': { input: EvidenceOpenInputSchema, output: EvidenceOpenedSchema },
   ...documentsContract,
+  ...reportsContract,
   ...recordsContract,
   ...calendarContract,
   ...backupContract,

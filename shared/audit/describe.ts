@@ -8,7 +8,8 @@ import type { BackupFailure } from '../api/backup';
 import type { Table } from '../export/register';
 import { VOCABULARY } from '../i18n/vocabulary';
 import { formatDateTime } from '../print/text';
-import type { AuditEntry, AuditKind } from './entries';
+import { REPORT_WORDS } from '../report/reportWords';
+import type { AuditEntry, AuditKind, ReportAuditEntry } from './entries';
 
 interface AuditWords {
   readonly kinds: Readonly<Record<AuditKind, string>>;
@@ -36,6 +37,7 @@ interface AuditWords {
   readonly header: readonly [string, string, string, string, string];
   readonly endedBefore: string;
   readonly complaints: (count: number) => string;
+  readonly deliveries: Readonly<Record<ReportAuditEntry['delivery'], string>>;
 }
 
 export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
@@ -52,6 +54,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
       'sign-in-failed': '登录失败',
       'account-change': '账号变更',
       anonymisation: '删除个人信息（保存期限届满）',
+      report: '月度/季度报告',
     },
     system: '系统',
     colon: '：',
@@ -82,6 +85,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     header: ['时间', '类别', '操作人', '角色', '内容'],
     endedBefore: '结束早于',
     complaints: (count) => `投诉 ${count} 件`,
+    deliveries: { saved: '已保存', download: '已下载', printed: '已打印', preview: '打印预览' },
   },
   en: {
     kinds: {
@@ -96,6 +100,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
       'sign-in-failed': 'Failed sign-in',
       'account-change': 'Account change',
       anonymisation: 'Personal data removed (retention)',
+      report: 'Monthly / quarterly report',
     },
     system: 'System',
     colon: ': ',
@@ -126,6 +131,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     header: ['Time', 'Kind', 'Person', 'Role', 'What'],
     endedBefore: 'ended before',
     complaints: (count) => `${count} complaints`,
+    deliveries: { saved: 'saved', download: 'downloaded', printed: 'printed', preview: 'print preview' },
   },
 };
 
@@ -185,6 +191,13 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, timeZo
     case 'sign-in-failed':
       parts.push(words.signInReasons[entry.reason] ?? entry.reason);
       break;
+    case 'report': {
+      const [year, month] = entry.period.start.split('-').map(Number) as [number, number];
+      const period = REPORT_WORDS[language].periodName(entry.period.kind, year, entry.period.kind === 'month' ? month : (month + 2) / 3);
+      parts.push(period, words.deliveries[entry.delivery], words.complaints(entry.complaintCount));
+      if (entry.fileName) parts.push(`${words.file}${words.colon}${entry.fileName}`);
+      break;
+    }
     case 'anonymisation':
       parts.push(`${words.endedBefore} ${formatDateTime(entry.endedBefore, timeZone)}`, words.complaints(entry.complaints), words.files(entry.evidenceFiles));
       break;

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { BackupFailureSchema, BackupTriggerSchema } from '../api/backup';
 import { AuditFilterSchema } from './filter';
 import type { AUDIT_KINDS } from './kinds';
-import { RoleSchema } from '../api/schemas';
+import { LanguageSchema, RoleSchema } from '../api/schemas';
+import { ReportPeriodSchema } from '../report/reportPeriod';
 import { EXPORT_AUDIT_VERSION, ExportAuditEntrySchema } from '../export/audit';
 
 export const AUDIT_VERSION = EXPORT_AUDIT_VERSION;
@@ -83,6 +84,23 @@ const AnonymisationEntrySchema = z.strictObject({
   evidenceFiles: z.number().int().nonnegative(),
 });
 
+/**
+ * A branch report that reached the person (SPEC §6 "Reports"): the period, how (saved, downloaded, printed, or
+ * handed to the browser-mode print preview) and how many complaints it covered.
+ */
+const ReportEntrySchema = z.strictObject({
+  ...byPerson,
+  kind: z.literal('report'),
+  period: ReportPeriodSchema,
+  format: z.enum(['pdf', 'printer', 'html']),
+  delivery: z.enum(['saved', 'download', 'printed', 'preview']),
+  language: LanguageSchema,
+  complaintCount: z.number().int().nonnegative(),
+  fileName: z.string().optional(),
+  path: z.string().optional(),
+});
+export type ReportAuditEntry = z.infer<typeof ReportEntrySchema>;
+
 const ActivityEntrySchema = z.discriminatedUnion('kind', [
   SignInEntrySchema,
   SignInFailedEntrySchema,
@@ -91,6 +109,7 @@ const ActivityEntrySchema = z.discriminatedUnion('kind', [
   RestoreEntrySchema,
   AuditExportEntrySchema,
   AnonymisationEntrySchema,
+  ReportEntrySchema,
 ]);
 
 export const AuditEntrySchema = z.union([ExportAuditEntrySchema, ActivityEntrySchema]);

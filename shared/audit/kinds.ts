@@ -4,6 +4,7 @@ export const AUDIT_KINDS = [
   'pdf',
   'print',
   'print-preview',
+  'report',
   'audit-export',
   'backup',
   'restore',

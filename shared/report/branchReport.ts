@@ -276,9 +276,11 @@ const nameOf = ({ input, W }: Report, id: string) => (id === '' ? W.ranking.notS
 function rankingTable(report: Report, caption: string, rows: readonly RankRow[], names: (key: string) => string): string {
   const { W } = report;
   const parts = (row: RankRow) => [row.timeliness, row.satisfaction, row.resolutionRate].map((value) => orDash(value, percentText)).join(' / ');
-  const body = rows.map(
+  // As on the dashboard: rows with enough complaints are ranked (composite order), the small samples follow unranked.
+  const ordered = [...rows.filter((row) => !row.smallSample), ...rows.filter((row) => row.smallSample)];
+  const body = ordered.map(
     (row, index) =>
-      `<tr>${cell(String(index + 1), 'number')}${cell(names(row.key))}${cell(String(row.count), 'number')}${cell(orDash(row.composite, (value) => fixed(value, 1)), 'number')}${cell(parts(row))}${cell(row.smallSample ? W.ranking.smallSample : '')}</tr>`,
+      `<tr>${cell(row.smallSample ? '—' : String(index + 1), 'number')}${cell(names(row.key))}${cell(String(row.count), 'number')}${cell(orDash(row.composite, (value) => fixed(value, 1)), 'number')}${cell(parts(row))}${cell(row.smallSample ? W.ranking.smallSample : '')}</tr>`,
   );
   return `<h3>${escapeHtml(caption)}</h3>${body.length === 0 ? `<p class="none">${escapeHtml(W.charts.empty)}</p>` : table(W.ranking.columns, body, ['8%', '24%', '11%', '12%', '31%', '14%'], new Set([0, 2, 3]))}`;
 }

@@ -8,7 +8,7 @@ import type { BackupFailure } from '../api/backup';
 import type { Table } from '../export/register';
 import { VOCABULARY } from '../i18n/vocabulary';
 import { formatDateTime } from '../print/text';
-import { REPORT_WORDS } from '../report/reportWords';
+import { reportPeriodName } from '../report/reportWords';
 import type { AuditEntry, AuditKind, ReportAuditEntry } from './entries';
 
 interface AuditWords {
@@ -191,13 +191,10 @@ export function describeAuditEntry(entry: AuditEntry, language: Language, timeZo
     case 'sign-in-failed':
       parts.push(words.signInReasons[entry.reason] ?? entry.reason);
       break;
-    case 'report': {
-      const [year, month] = entry.period.start.split('-').map(Number) as [number, number];
-      const period = REPORT_WORDS[language].periodName(entry.period.kind, year, entry.period.kind === 'month' ? month : (month + 2) / 3);
-      parts.push(period, words.deliveries[entry.delivery], words.complaints(entry.complaintCount));
+    case 'report':
+      parts.push(reportPeriodName(entry.period, language), words.deliveries[entry.delivery], words.complaints(entry.complaintCount));
       if (entry.fileName) parts.push(`${words.file}${words.colon}${entry.fileName}`);
       break;
-    }
     case 'anonymisation':
       parts.push(`${words.endedBefore} ${formatDateTime(entry.endedBefore, timeZone)}`, words.complaints(entry.complaints), words.files(entry.evidenceFiles));
       break;

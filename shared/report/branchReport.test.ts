@@ -9,7 +9,7 @@ import { dashboardFigures } from '../kpi/dashboard';
 import { kpiFactsOf, type KpiFacts } from '../kpi/facts';
 import { bucketsOf, resolvePeriod } from '../kpi/period';
 import { renderBranchReport, reportFigures, type ReportBranch, type ReportInput } from './branchReport';
-import { lastCompleteMonth } from './reportPeriod';
+import { lastCompletePeriod, reportPeriodChoices } from './reportPeriod';
 
 const TZ = 'Asia/Shanghai';
 const NOW = '2026-12-01T02:00:00.000Z';
@@ -129,8 +129,14 @@ describe('the branch report', () => {
     expect(renderBranchReport(input({ period: { kind: 'month', start: '2026-12-01' } })).ok).toBe(true);
   });
 
-  it('offers the last whole month first', () => {
-    expect(lastCompleteMonth('2026-12-01')).toEqual({ kind: 'month', start: '2026-11-01' });
-    expect(lastCompleteMonth('2026-01-15')).toEqual({ kind: 'month', start: '2025-12-01' });
+  it('offers the last whole month or quarter first, among the periods that have begun', () => {
+    expect(lastCompletePeriod('month', '2026-12-01')).toEqual({ kind: 'month', start: '2026-11-01' });
+    expect(lastCompletePeriod('month', '2026-01-15')).toEqual({ kind: 'month', start: '2025-12-01' });
+    expect(lastCompletePeriod('quarter', '2026-02-10')).toEqual({ kind: 'quarter', start: '2025-10-01' });
+    const quarters = reportPeriodChoices('quarter', '2026-12-31');
+    expect(quarters.map((period) => period.start)).toEqual(['2026-10-01', '2026-07-01', '2026-04-01', '2026-01-01', '2025-10-01', '2025-07-01', '2025-04-01', '2025-01-01']);
+    for (const period of [...quarters, ...reportPeriodChoices('month', '2026-12-31')]) {
+      expect(renderBranchReport(input({ period, now: '2026-12-31T04:00:00.000Z' })).ok).toBe(true);
+    }
   });
 });

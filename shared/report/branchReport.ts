@@ -14,7 +14,7 @@ import { dashboardFigures, RANKING_MIN_SAMPLE, type DashboardFigures, type RankR
 import { isActionOverdue, verdictAt, type CorrectiveActionFact, type KpiFacts } from '../kpi/facts';
 import { findCategory, type Policy } from '../policy/policy';
 import { escapeHtml, formatDateTime } from '../print/text';
-import { REPORT_WORDS, type ReportWords } from './reportWords';
+import { REPORT_WORDS, reportPeriodName, type ReportWords } from './reportWords';
 import { reportRanges, type ReportPeriod, type ReportPeriodProblem, type ReportRanges } from './reportPeriod';
 import { reportStyle } from './reportStyle';
 import { columnChart, rowChart } from './svgCharts';
@@ -131,8 +131,7 @@ export function renderBranchReport(input: ReportInput): ReportOutcome<BranchRepo
   const r = computed.value;
   const W = REPORT_WORDS[input.language];
   const scope = input.scopeName ?? input.branches.map((branch) => branch.name).join(W.list);
-  const [year, month] = input.period.start.split('-').map(Number) as [number, number];
-  const periodName = W.periodName(input.period.kind, year, input.period.kind === 'month' ? month : (month + 2) / 3);
+  const periodName = reportPeriodName(input.period, input.language);
   const title = `${scope} ${W.title[input.period.kind]} ${periodName}`;
   const generatedAt = formatDateTime(input.now, input.timeZone);
   const report: Report = { input, r, W, several: input.branches.length > 1 };

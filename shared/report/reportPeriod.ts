@@ -40,9 +40,15 @@ export function reportRanges(period: ReportPeriod, today: string, timeZone: stri
   return { ok: true, value: { ...resolved.value, trend: rangeOf(trendFrom, current.toDay, timeZone) } };
 }
 
-/** The last whole month before `today`: what the report offers first. */
-export function lastCompleteMonth(today: string): ReportPeriod {
+/** The periods a person may pick on `today`, newest first: this month and the 23 before, or this quarter and the 7 before. */
+export function reportPeriodChoices(kind: ReportKind, today: string): ReportPeriod[] {
   const [year, month] = today.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10);
-  return { kind: 'month', start: first };
+  const step = kind === 'month' ? 1 : 3;
+  const first = kind === 'month' ? month - 1 : month - 1 - ((month - 1) % 3);
+  return Array.from({ length: kind === 'month' ? 24 : 8 }, (_, i) => ({ kind, start: new Date(Date.UTC(year, first - i * step, 1)).toISOString().slice(0, 10) }));
+}
+
+/** What the report offers first: the last whole month (or quarter) before `today`. */
+export function lastCompletePeriod(kind: ReportKind, today: string): ReportPeriod {
+  return reportPeriodChoices(kind, today)[1] as ReportPeriod;
 }

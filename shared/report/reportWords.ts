@@ -7,7 +7,7 @@ import type { Language } from '../api/schemas';
 import type { TileId } from '../kpi/dashboard';
 import type { KpiMissing } from '../kpi/kpi';
 import { VOCABULARY, type VocabularyWords } from '../i18n/vocabulary';
-import type { ReportKind } from './reportPeriod';
+import type { ReportKind, ReportPeriod } from './reportPeriod';
 
 export interface ReportWords {
   readonly vocabulary: VocabularyWords;
@@ -250,3 +250,9 @@ const en: ReportWords = {
 };
 
 export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = { 'zh-CN': zhCN, en };
+
+/** The period as people name it: "2026年11月", "2026年第4季度", "November 2026", "Q4 2026". */
+export function reportPeriodName(period: ReportPeriod, language: Language): string {
+  const [year, month] = period.start.split('-').map(Number) as [number, number];
+  return REPORT_WORDS[language].periodName(period.kind, year, period.kind === 'month' ? month : Math.floor((month + 2) / 3));
+}

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { Caller } from '../../shared/api/dispatch';
 import type { Delivery } from '../../shared/api/documents';
-import type { reportsContract } from '../../shared/api/reports';
+import { REPORT_ROLES, type reportsContract } from '../../shared/api/reports';
 import type { Language, PublicUser, Role } from '../../shared/api/schemas';
 import { AUDIT_VERSION, type ReportAuditEntry } from '../../shared/audit/entries';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
@@ -21,9 +21,6 @@ import { renderBranchReport } from '../../shared/report/branchReport';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { AuditLog } from './auditLog';
 import type { DocumentPlatform } from './documents';
-
-/** Who may have a report: it ranks departments and people. */
-export const REPORT_ROLES: readonly Role[] = ['supervisor', 'admin'];
 
 export interface ReportDeps {
   /** Every complaint as main's journal has it. */

@@ -7,7 +7,10 @@
 import { z } from 'zod';
 import { ReportPeriodSchema } from '../report/reportPeriod';
 import { DeliverySchema } from './documents';
-import { LanguageSchema } from './schemas';
+import { LanguageSchema, type Role } from './schemas';
+
+/** Who may have a report: it ranks departments and people. */
+export const REPORT_ROLES: readonly Role[] = ['supervisor', 'admin'];
 
 /** The period (refused `report_period_invalid` unless it starts a month / quarter, `report_period_future` before it begins). */
 const ReportInput = ReportPeriodSchema.extend({

@@ -5,6 +5,7 @@ import { localDayOf } from '../../../shared/kpi/period';
 import { useSession } from '../../session/session';
 import { useNow } from '../../store';
 import { useCategoryName } from '../../ui/categories';
+import { BranchReportAction } from '../report/BranchReportAction';
 import { ActionsChart, CountBars, GRADE_COLOURS, OnTimeChart, VolumeChart } from './Charts';
 import { openInRegister, selectionFor, type DrillTarget } from './drill';
 import { KpiTiles } from './KpiTiles';
@@ -30,6 +31,8 @@ export function DashboardPage() {
     <section className="page dashboard" aria-labelledby="page-title">
       <div className="page-head">
         <h1 id="page-title">{t('dashboard.title')}</h1>
+        <span className="spacer" />
+        <BranchReportAction today={today} />
       </div>
       <PeriodBar choice={choice} onChange={setChoice} period={state.status === 'ready' ? state.period : undefined} today={today} />
       {state.status === 'problem' && (

@@ -2,14 +2,14 @@
  * "Print record sheet" and "Save as PDF" for the complaint page, with Ctrl+P bound to printing while the page
  * is open (instead of the browser printing the app's screen). In browser mode printing opens a preview.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintState } from '../../../shared/domain/state';
-import { Dialog } from '../../ui/Dialog';
 import { whyNot } from '../../../shared/domain/commands';
 import { useSession } from '../../session/session';
 import { usePolicy } from '../../ui/policy';
 import { refusalText } from '../../i18n/refusal';
+import { DocumentPreview } from './DocumentPreview';
 import { useRecordSheet } from './useRecordSheet';
 
 export function RecordSheetActions({ complaint }: { complaint: ComplaintState }) {
@@ -47,39 +47,8 @@ export function RecordSheetActions({ complaint }: { complaint: ComplaintState })
         {busy ? t('print.preparing') : sheet.status.kind === 'idle' ? '' : sheet.status.text}
       </span>
       {sheet.previewHtml !== undefined && (
-        <SheetPreview html={sheet.previewHtml} onClose={sheet.closePreview} onPrinted={() => void sheet.recordPreviewPrinted()} />
+        <DocumentPreview title={t('print.previewTitle')} hint={t('print.printHint')} html={sheet.previewHtml} onClose={sheet.closePreview} onPrinted={() => void sheet.recordPreviewPrinted()} />
       )}
     </div>
-  );
-}
-
-// The wide dialog holds an A4 page at 1366 px; in a narrower window the frame scrolls sideways rather than squeezing the sheet.
-const PREVIEW_STYLE = { width: '100%', minWidth: 520, height: '65vh', border: '1px solid #c8cdd4', background: '#fff' } as const;
-
-/**
- * The sheet in a sandboxed frame: no scripts may run in it (no allow-scripts). `allow-same-origin` lets this
- * page call the frame's print(), and `allow-modals` lets that print dialog open; the sheet is main's own HTML.
- */
-function SheetPreview({ html, onClose, onPrinted }: { html: string; onClose: () => void; onPrinted: () => void }) {
-  const { t } = useTranslation();
-  const frame = useRef<HTMLIFrameElement>(null);
-  const printFrame = () => {
-    const target = frame.current?.contentWindow;
-    if (!target) return;
-    target.focus();
-    target.print(); // blocks until the dialog closes
-    onPrinted();
-    onClose();
-  };
-  return (
-    <Dialog title={t('print.previewTitle')} onClose={onClose} wide>
-      <p className="muted">{t('print.printHint')}</p>
-      <iframe ref={frame} title={t('print.previewTitle')} sandbox="allow-same-origin allow-modals" srcDoc={html} style={PREVIEW_STYLE} />
-      <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 10 }}>
-        <button type="button" className="btn btn-primary" onClick={printFrame}>
-          {t('print.printNow')}
-        </button>
-      </div>
-    </Dialog>
   );
 }

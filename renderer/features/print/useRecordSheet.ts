@@ -3,7 +3,7 @@
  * a preview whose frame is printed), and recording each print in the timeline. Main renders the sheet from its
  * journal, so unjournaled events are flushed first — the sheet always shows what the screen shows.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintState } from '../../../shared/domain/state';
 import type { Refusal } from '../../../shared/result';
@@ -12,6 +12,7 @@ import { api } from '../../platform/api';
 import { useDeskStore } from '../../store';
 import { receiveDelivery } from './delivery';
 import { documentRefusalText } from './documentRefusal';
+import { useBrowserMode } from './useBrowserMode';
 
 export type SheetStatus = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -33,18 +34,10 @@ export function useRecordSheet(complaint: ComplaintState): RecordSheetActions {
   const { t, i18n } = useTranslation();
   const { store } = useDeskStore();
   const [status, setStatus] = useState<SheetStatus>({ kind: 'idle' });
-  const [browserMode, setBrowserMode] = useState(true);
+  const browserMode = useBrowserMode();
   const [previewHtml, setPreviewHtml] = useState<string>();
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const id = complaint.id;
-
-  useEffect(() => {
-    let live = true;
-    void api.call('app.info', {}).then((info) => live && info.ok && setBrowserMode(info.value.mode === 'browser'));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const fail = useCallback((refusal: Refusal) => setStatus({ kind: 'error', text: documentRefusalText(t, refusal) }), [t]);
 

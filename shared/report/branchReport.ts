@@ -135,7 +135,7 @@ export function renderBranchReport(input: ReportInput): ReportOutcome<BranchRepo
   const title = `${scope} ${W.title[input.period.kind]} ${periodName}`;
   const generatedAt = formatDateTime(input.now, input.timeZone);
   const report: Report = { input, r, W, several: input.branches.length > 1 };
-  const style = reportStyle({ left: `${scope} · ${W.title[input.period.kind]} ${periodName}`, pageOf: W.pageOf, right: W.generated(generatedAt, input.generatedBy) });
+  const style = reportStyle({ left: `${scope} · ${periodName}`, pageOf: W.pageOf, right: W.generated(generatedAt, input.generatedBy) });
   const last = (range: { toDay: number }) => formatDay(range.toDay - 1);
   const html = [
     '<!DOCTYPE html>',
@@ -279,9 +279,9 @@ function rankingTable(report: Report, caption: string, rows: readonly RankRow[],
   const ordered = [...rows.filter((row) => !row.smallSample), ...rows.filter((row) => row.smallSample)];
   const body = ordered.map(
     (row, index) =>
-      `<tr>${cell(row.smallSample ? '—' : String(index + 1), 'number')}${cell(names(row.key))}${cell(String(row.count), 'number')}${cell(orDash(row.composite, (value) => fixed(value, 1)), 'number')}${cell(parts(row))}${cell(row.smallSample ? W.ranking.smallSample : '')}</tr>`,
+      `<tr>${cell(row.smallSample ? '—' : String(index + 1), 'number')}${cell(names(row.key))}${cell(String(row.count), 'number')}${cell(orDash(row.composite, (value) => fixed(value, 1)), 'number')}${cell(parts(row))}${cell(row.smallSample ? W.ranking.smallSample : '', 'nowrap')}</tr>`,
   );
-  return `<h3>${escapeHtml(caption)}</h3>${body.length === 0 ? `<p class="none">${escapeHtml(W.charts.empty)}</p>` : table(W.ranking.columns, body, ['8%', '24%', '11%', '12%', '31%', '14%'], new Set([0, 2, 3]))}`;
+  return `<h3>${escapeHtml(caption)}</h3>${body.length === 0 ? `<p class="none">${escapeHtml(W.charts.empty)}</p>` : table(W.ranking.columns, body, ['8%', '22%', '12%', '11%', '32%', '15%'], new Set([0, 2, 3]))}`;
 }
 
 function rankingSection(report: Report): string {
@@ -308,7 +308,7 @@ function complaintsTable(report: Report, which: 'overdue' | 'major'): string {
   const widths = [...(several ? ['10%'] : []), '19%', '15%', '7%', '15%', '11%', '10%', several ? '13%' : '23%'];
   const rows = listed.map(
     ({ branch, facts }) =>
-      `<tr>${several ? cell(branch.name) : ''}${cell(facts.number, 'at')}${cell(formatDateTime(facts.receivedAt, input.timeZone), 'at')}${cell(W.grade(facts.grade))}${cell(categoryName(report, facts.category))}${cell(wordOf(v.status, facts.status))}${cell(nameOf(report, facts.person))}${cell(detail(facts))}</tr>`,
+      `<tr>${several ? cell(branch.name) : ''}${cell(facts.number, 'nowrap')}${cell(formatDateTime(facts.receivedAt, input.timeZone), 'nowrap')}${cell(W.grade(facts.grade), 'nowrap')}${cell(categoryName(report, facts.category))}${cell(wordOf(v.status, facts.status))}${cell(nameOf(report, facts.person))}${cell(detail(facts))}</tr>`,
   );
   return table(columns, rows, widths);
 }
@@ -324,7 +324,7 @@ function actionsTable(report: Report): string {
   const widths = [...(several ? ['10%'] : []), '19%', several ? '30%' : '40%', '14%', '12%', '15%'];
   const rows = r.openActions.map(
     ({ branch, facts, action }) =>
-      `<tr>${several ? cell(branch.name) : ''}${cell(facts.number, 'at')}${cell(action.description)}${cell(action.owner)}${cell(action.dueDate, 'at')}${cell(state(action), 'at')}</tr>`,
+      `<tr>${several ? cell(branch.name) : ''}${cell(facts.number, 'nowrap')}${cell(action.description)}${cell(action.owner)}${cell(action.dueDate, 'nowrap')}${cell(state(action), 'nowrap')}</tr>`,
   );
   return table(columns, rows, widths);
 }

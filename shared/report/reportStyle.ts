@@ -31,12 +31,12 @@ header.report-head .meta { display: flex; justify-content: space-between; font-s
 h2 { font-size: 12.5pt; margin: 5mm 0 1.5mm; break-after: avoid; }
 h3 { font-size: 11pt; margin: 3mm 0 1mm; break-after: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 0; }
-th, td { border: 0.6pt solid #000; padding: 0.6mm 1.4mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border: 0.6pt solid #000; padding: 0.6mm 1.4mm; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 th { font-weight: 700; background: #fff; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.number, th.number { text-align: right; white-space: nowrap; }
-td.at { white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 td.undefined { color: #000; font-style: italic; font-size: 9pt; }
 .note { font-size: 9pt; margin: 1mm 0 0; }
 .none { font-size: 10pt; margin: 1mm 0; }

@@ -38,6 +38,9 @@ export interface RowChart {
 const text = (x: number, y: number, content: string, attributes = '') =>
   `<text x="${round(x)}" y="${round(y)}" font-size="${FONT}"${attributes}>${escapeHtml(content)}</text>`;
 const round = (value: number) => Math.round(value * 10) / 10;
+const MAX_LABEL = 180;
+/** A label's approximate width in the chart's units. */
+const textWidth = (label: string) => Array.from(label).reduce((width, char) => width + ((char.codePointAt(0) ?? 0) > 0x2e7f ? FONT : FONT * 0.56), 0);
 
 function frame(title: string, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(title)}" class="chart">${body}</svg>`;
@@ -88,7 +91,9 @@ export function columnChart(chart: ColumnChart): string {
 export function rowChart(chart: RowChart): string {
   if (chart.rows.length === 0) return empty(chart.title, chart.emptyText);
   const max = Math.max(...chart.rows.map((row) => row.value), 1);
-  const labelWidth = 110;
+  // Room for the longest label (CJK characters are about a font size wide, Latin ones about half), within reason:
+  // a longer one is shortened with an ellipsis.
+  const labelWidth = Math.min(MAX_LABEL, 8 + Math.max(...chart.rows.map((row) => textWidth(row.label))));
   const valueWidth = 34;
   const rowHeight = 16;
   const plotWidth = WIDTH - labelWidth - valueWidth;
@@ -96,7 +101,7 @@ export function rowChart(chart: RowChart): string {
     const y = 4 + index * rowHeight;
     const width = (row.value / max) * plotWidth;
     return [
-      text(labelWidth - 4, y + 11, row.label, ' text-anchor="end"'),
+      text(labelWidth - 4, y + 11, fitted(row.label), ' text-anchor="end"'),
       `<rect x="${labelWidth}" y="${y + 1}" width="${round(width)}" height="${rowHeight - 5}" fill="${FILLS[0]}"/>`,
       text(labelWidth + width + 3, y + 11, chart.format(row.value)),
     ].join('');
@@ -104,4 +109,12 @@ export function rowChart(chart: RowChart): string {
   const height = 8 + chart.rows.length * rowHeight;
   parts.push(`<line x1="${labelWidth}" y1="2" x2="${labelWidth}" y2="${height - 2}" stroke="#000" stroke-width="0.8"/>`);
   return frame(chart.title, height, parts.join(''));
+}
+
+/** The label, cut with an ellipsis where it would not fit the widest label column. */
+function fitted(label: string): string {
+  if (textWidth(label) + 8 <= MAX_LABEL) return label;
+  const chars = Array.from(label);
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`) + 8 > MAX_LABEL) chars.pop();
+  return `${chars.join('')}…`;
 }

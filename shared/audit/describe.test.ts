@@ -40,6 +40,12 @@ describe('audit lines in words', () => {
     });
   });
 
+  it('says which period a report covered, how it was delivered and how many complaints it held', () => {
+    const report: AuditEntry = { ...admin, kind: 'report', period: { kind: 'quarter', start: '2026-10-01' }, format: 'pdf', delivery: 'saved', language: 'zh-CN', complaintCount: 76, fileName: '上海徐汇店 客户投诉季度报告 2026年第4季度.pdf', path: 'D:\\报告\\x.pdf' };
+    expect(describeAuditEntry(report, 'zh-CN', ZONE)).toBe('2026年第4季度 · 已保存 · 投诉 76 件 · 文件：上海徐汇店 客户投诉季度报告 2026年第4季度.pdf');
+    expect(describeAuditEntry({ ...report, period: { kind: 'month', start: '2026-11-01' }, delivery: 'preview', format: 'html' }, 'en', ZONE)).toMatch(/^November 2026 · print preview · 76 complaints/);
+  });
+
   it('shows sizes as a file manager does', () => {
     expect([formatBytes(900), formatBytes(1536), formatBytes(25 * 1024 * 1024)]).toEqual(['900 B', '1.5 KB', '25 MB']);
   });

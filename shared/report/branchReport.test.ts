@@ -95,9 +95,9 @@ describe('the branch report', () => {
     if (!figures.ok) throw new Error(figures.problem);
     const { overdue, major, openActions } = figures.value;
     expect(overdue.length).toBeGreaterThan(0);
-    expect(major.every(({ facts }) => facts.flags.length > 0)).toBe(true);
+    expect(major.every((facts) => facts.flags.length > 0)).toBe(true);
     const text = textOf(rendered({ period: { kind: 'quarter', start: '2026-10-01' } }));
-    for (const { facts } of [...overdue, ...major]) expect(text).toContain(facts.number);
+    for (const facts of [...overdue, ...major]) expect(text).toContain(facts.number);
     for (const { action } of openActions) expect(text).toContain(action.dueDate);
     expect(text).toContain('2026年第4季度');
   });

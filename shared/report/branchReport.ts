@@ -44,13 +44,9 @@ export interface ReportInput {
   readonly generatedBy: string;
 }
 
-/** A complaint in one of the report's lists, with the branch it belongs to. */
-export interface ListedComplaint {
-  readonly branch: ReportBranch;
+/** An open corrective action and its complaint (whose number names the branch). */
+export interface ListedAction {
   readonly facts: KpiFacts;
-}
-
-export interface ListedAction extends ListedComplaint {
   readonly action: CorrectiveActionFact;
 }
 
@@ -63,9 +59,9 @@ export interface ReportFigures {
   /** Each branch on its own (used when there are several). */
   readonly byBranch: readonly { readonly branch: ReportBranch; readonly figures: DashboardFigures }[];
   /** Received in the period with a response or resolution deadline missed (as of now). */
-  readonly overdue: readonly ListedComplaint[];
+  readonly overdue: readonly KpiFacts[];
   /** Received in the period with a major-complaint flag. */
-  readonly major: readonly ListedComplaint[];
+  readonly major: readonly KpiFacts[];
   /** Every corrective action still open now, whenever its complaint was received; overdue first. */
   readonly openActions: readonly ListedAction[];
   /** The zone's local day at now. */
@@ -82,7 +78,7 @@ export interface BranchReport {
 
 export type ReportOutcome<T> = { ok: true; value: T } | { ok: false; problem: ReportPeriodProblem };
 
-const byReceived = (a: ListedComplaint, b: ListedComplaint) => a.facts.receivedMs - b.facts.receivedMs;
+const byReceived = (a: KpiFacts, b: KpiFacts) => a.receivedMs - b.receivedMs;
 
 /** The report's figures, or why its period cannot be reported at `now`. */
 export function reportFigures(input: Pick<ReportInput, 'period' | 'branches' | 'timeZone' | 'policy' | 'now'>): ReportOutcome<ReportFigures> {
@@ -94,21 +90,18 @@ export function reportFigures(input: Pick<ReportInput, 'period' | 'branches' | '
   const weeks = bucketsOf(ranges.current, 'week', input.timeZone);
   const months = bucketsOf(ranges.trend, 'month', input.timeZone);
   const options = { current: ranges.current, comparison: ranges.comparison, buckets: weeks, nowMs, today, policy: input.policy };
-  const owner = new Map<KpiFacts, ReportBranch>();
-  for (const branch of input.branches) for (const facts of branch.facts) owner.set(facts, branch);
-  const all = input.branches.length === 1 ? (input.branches[0]?.facts ?? []) : [...owner.keys()].sort((a, b) => a.receivedMs - b.receivedMs);
+  const all = input.branches.length === 1 ? (input.branches[0]?.facts ?? []) : input.branches.flatMap((branch) => branch.facts).sort(byReceived);
   const fromMs = Date.parse(ranges.current.from);
   const toMs = Date.parse(ranges.current.to);
-  const listed: ListedComplaint[] = [];
+  const listed: KpiFacts[] = [];
   const openActions: ListedAction[] = [];
-  for (const [facts, branch] of owner) {
+  for (const facts of all) {
     if (facts.voided) continue;
-    if (facts.receivedMs >= fromMs && facts.receivedMs < toMs) listed.push({ branch, facts });
-    for (const action of facts.correctiveActions) if (action.closedAt === undefined) openActions.push({ branch, facts, action });
+    if (facts.receivedMs >= fromMs && facts.receivedMs < toMs) listed.push(facts);
+    for (const action of facts.correctiveActions) if (action.closedAt === undefined) openActions.push({ facts, action });
   }
-  listed.sort(byReceived);
   const missed = (facts: KpiFacts) => verdictAt(facts.response, nowMs) === 'missed' || verdictAt(facts.resolution, nowMs) === 'missed';
-  openActions.sort((a, b) => (a.action.dueDate < b.action.dueDate ? -1 : a.action.dueDate > b.action.dueDate ? 1 : byReceived(a, b)));
+  openActions.sort((a, b) => (a.action.dueDate < b.action.dueDate ? -1 : a.action.dueDate > b.action.dueDate ? 1 : byReceived(a.facts, b.facts)));
   return {
     ok: true,
     value: {
@@ -116,8 +109,8 @@ export function reportFigures(input: Pick<ReportInput, 'period' | 'branches' | '
       figures: dashboardFigures(all, options),
       trend: dashboardFigures(all, { ...options, current: ranges.trend, buckets: months }),
       byBranch: input.branches.map((branch) => ({ branch, figures: dashboardFigures(branch.facts, options) })),
-      overdue: listed.filter(({ facts }) => missed(facts)),
-      major: listed.filter(({ facts }) => facts.flags.length > 0),
+      overdue: listed.filter(missed),
+      major: listed.filter((facts) => facts.flags.length > 0),
       openActions,
       today,
     },
@@ -294,7 +287,7 @@ function rankingSection(report: Report): string {
 }
 
 function complaintsTable(report: Report, which: 'overdue' | 'major'): string {
-  const { input, r, W, several } = report;
+  const { input, r, W } = report;
   const c = W.complaintColumns;
   const v = W.vocabulary;
   const nowMs = Date.parse(input.now);
@@ -304,27 +297,27 @@ function complaintsTable(report: Report, which: 'overdue' | 'major'): string {
     which === 'overdue'
       ? (['response', 'resolution'] as const).filter((clock) => verdictAt(facts[clock], nowMs) === 'missed').map((clock) => v.clockKind[clock]).join(W.list)
       : facts.flags.map((flag) => wordOf(v.flag, flag)).join(W.list);
-  const columns = [...(several ? [c.branch] : []), c.number, c.receivedAt, c.grade, c.category, c.status, c.assignee, which === 'overdue' ? c.missedClocks : c.flags];
-  const widths = [...(several ? ['10%'] : []), '19%', '15%', '7%', '15%', '11%', '10%', several ? '13%' : '23%'];
+  const columns = [c.number, c.receivedAt, c.grade, c.category, c.status, c.assignee, which === 'overdue' ? c.missedClocks : c.flags];
+  const widths = ['19%', '15%', '7%', '15%', '11%', '10%', '23%'];
   const rows = listed.map(
-    ({ branch, facts }) =>
-      `<tr>${several ? cell(branch.name) : ''}${cell(facts.number, 'nowrap')}${cell(formatDateTime(facts.receivedAt, input.timeZone), 'nowrap')}${cell(W.grade(facts.grade), 'nowrap')}${cell(categoryName(report, facts.category))}${cell(wordOf(v.status, facts.status))}${cell(nameOf(report, facts.person))}${cell(detail(facts))}</tr>`,
+    (facts) =>
+      `<tr>${cell(facts.number, 'nowrap')}${cell(formatDateTime(facts.receivedAt, input.timeZone), 'nowrap')}${cell(W.grade(facts.grade), 'nowrap')}${cell(categoryName(report, facts.category))}${cell(wordOf(v.status, facts.status))}${cell(nameOf(report, facts.person))}${cell(detail(facts))}</tr>`,
   );
   return table(columns, rows, widths);
 }
 
 function actionsTable(report: Report): string {
-  const { r, W, several } = report;
+  const { r, W } = report;
   if (r.openActions.length === 0) return `<p class="none">${escapeHtml(W.none.actions)}</p>`;
   const today = dayNumberOf(r.today) ?? 0;
   const state = (action: CorrectiveActionFact) =>
     isActionOverdue(action, r.today) ? W.actionState.overdueDays(today - (dayNumberOf(action.dueDate) ?? today)) : W.actionState.open;
   const [complaint, description, owner, due, status] = W.actionColumns;
-  const columns = [...(several ? [W.complaintColumns.branch] : []), complaint, description, owner, due, status];
-  const widths = [...(several ? ['10%'] : []), '19%', several ? '30%' : '40%', '14%', '12%', '15%'];
+  const columns = [complaint, description, owner, due, status];
+  const widths = ['19%', '40%', '14%', '12%', '15%'];
   const rows = r.openActions.map(
-    ({ branch, facts, action }) =>
-      `<tr>${several ? cell(branch.name) : ''}${cell(facts.number, 'nowrap')}${cell(action.description)}${cell(action.owner)}${cell(action.dueDate, 'nowrap')}${cell(state(action), 'nowrap')}</tr>`,
+    ({ facts, action }) =>
+      `<tr>${cell(facts.number, 'nowrap')}${cell(action.description)}${cell(action.owner)}${cell(action.dueDate, 'nowrap')}${cell(state(action), 'nowrap')}</tr>`,
   );
   return table(columns, rows, widths);
 }

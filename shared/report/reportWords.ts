@@ -65,7 +65,6 @@ export interface ReportWords {
   };
   readonly comparisonColumns: readonly [string, string, string, string, string, string, string, string];
   readonly complaintColumns: {
-    readonly branch: string;
     readonly number: string;
     readonly receivedAt: string;
     readonly grade: string;
@@ -148,7 +147,6 @@ const zhCN: ReportWords = {
   },
   comparisonColumns: ['网点', '投诉量', '响应及时率', '处理及时率', '问题解决率', '平均满意度', '重复投诉', '综合 KPI'],
   complaintColumns: {
-    branch: '网点',
     number: '投诉编号',
     receivedAt: '受理时间',
     grade: '等级',
@@ -232,7 +230,6 @@ const en: ReportWords = {
   },
   comparisonColumns: ['Branch', 'Complaints', 'Response on time', 'Resolution on time', 'Resolution rate', 'Satisfaction', 'Repeats', 'Composite'],
   complaintColumns: {
-    branch: 'Branch',
     number: 'Number',
     receivedAt: 'Received',
     grade: 'Grade',

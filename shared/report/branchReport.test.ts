@@ -8,7 +8,8 @@ import { createRandom } from '../seed/random';
 import { dashboardFigures } from '../kpi/dashboard';
 import { kpiFactsOf, type KpiFacts } from '../kpi/facts';
 import { bucketsOf, resolvePeriod } from '../kpi/period';
-import { renderBranchReport, reportFigures, type ReportBranch, type ReportInput } from './branchReport';
+import { renderBranchReport } from './branchReport';
+import { reportFigures, type ReportBranch, type ReportInput } from './reportFigures';
 import { lastCompletePeriod, reportPeriodChoices } from './reportPeriod';
 
 const TZ = 'Asia/Shanghai';

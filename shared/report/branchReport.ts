@@ -2,71 +2,18 @@
  * The monthly / quarterly branch report (SPEC §6 "Reports", UI.md "Print views") as one self-contained HTML
  * document: inline style and SVG, no script, no remote content, every value escaped. Main renders it from its
  * own journal for the preview, PDF and printing; head office renders it over several branches, and then a
- * section compares them. Pure: the period, the complaints' KPI facts, "now" and the names are passed in.
- *
- * Every figure is the dashboard's (shared/kpi/dashboard.ts), computed by the same functions at the same "now",
- * so a report and the dashboard over the same period never disagree.
+ * section compares them. Pure: the period, the complaints' KPI facts, "now" and the names are passed in; the
+ * figures are reportFigures.ts', i.e. the dashboard's.
  */
-import type { Language } from '../api/schemas';
 import { DAY_MS, dayNumberOf } from '../calendar/dates';
-import { bucketsOf, localDayOf } from '../kpi/period';
-import { dashboardFigures, RANKING_MIN_SAMPLE, type DashboardFigures, type RankRow, type Tile, type TileId } from '../kpi/dashboard';
+import { RANKING_MIN_SAMPLE, type RankRow, type Tile, type TileId } from '../kpi/dashboard';
 import { isActionOverdue, verdictAt, type CorrectiveActionFact, type KpiFacts } from '../kpi/facts';
-import { findCategory, type Policy } from '../policy/policy';
+import { findCategory } from '../policy/policy';
 import { escapeHtml, formatDateTime } from '../print/text';
 import { REPORT_WORDS, reportPeriodName, type ReportWords } from './reportWords';
-import { reportRanges, type ReportPeriod, type ReportPeriodProblem, type ReportRanges } from './reportPeriod';
+import { reportFigures, type ReportFigures, type ReportInput, type ReportOutcome } from './reportFigures';
 import { reportStyle } from './reportStyle';
 import { columnChart, rowChart } from './svgCharts';
-
-export interface ReportBranch {
-  readonly code: string;
-  readonly name: string;
-  /** The KPI facts of the branch's complaints (any period: the report picks its own), sorted by `receivedMs`. */
-  readonly facts: readonly KpiFacts[];
-}
-
-export interface ReportInput {
-  readonly period: ReportPeriod;
-  /** One branch, or several (head office): then the report compares them. */
-  readonly branches: readonly ReportBranch[];
-  /** What the heading and every page name: by default the one branch's name, or all names joined. */
-  readonly scopeName?: string;
-  /** The zone the period's local days are in. */
-  readonly timeZone: string;
-  readonly policy: Policy;
-  /** User id → display name; an unknown id is shown as it is. */
-  readonly users: ReadonlyMap<string, string>;
-  readonly language: Language;
-  /** ISO instant: on-time verdicts and overdue actions are as of now, as on the dashboard. */
-  readonly now: string;
-  /** Display name of the person generating the report. */
-  readonly generatedBy: string;
-}
-
-/** An open corrective action and its complaint (whose number names the branch). */
-export interface ListedAction {
-  readonly facts: KpiFacts;
-  readonly action: CorrectiveActionFact;
-}
-
-export interface ReportFigures {
-  readonly ranges: ReportRanges;
-  /** All branches together. */
-  readonly figures: DashboardFigures;
-  /** The on-time rates month by month over the six months up to the period's end. */
-  readonly trend: DashboardFigures;
-  /** Each branch on its own (used when there are several). */
-  readonly byBranch: readonly { readonly branch: ReportBranch; readonly figures: DashboardFigures }[];
-  /** Received in the period with a response or resolution deadline missed (as of now). */
-  readonly overdue: readonly KpiFacts[];
-  /** Received in the period with a major-complaint flag. */
-  readonly major: readonly KpiFacts[];
-  /** Every corrective action still open now, whenever its complaint was received; overdue first. */
-  readonly openActions: readonly ListedAction[];
-  /** The zone's local day at now. */
-  readonly today: string;
-}
 
 export interface BranchReport {
   readonly html: string;
@@ -74,47 +21,6 @@ export interface BranchReport {
   readonly title: string;
   /** Complaints received in the period (all branches). */
   readonly complaintCount: number;
-}
-
-export type ReportOutcome<T> = { ok: true; value: T } | { ok: false; problem: ReportPeriodProblem };
-
-const byReceived = (a: KpiFacts, b: KpiFacts) => a.receivedMs - b.receivedMs;
-
-/** The report's figures, or why its period cannot be reported at `now`. */
-export function reportFigures(input: Pick<ReportInput, 'period' | 'branches' | 'timeZone' | 'policy' | 'now'>): ReportOutcome<ReportFigures> {
-  const nowMs = Date.parse(input.now);
-  const today = localDayOf(input.now, input.timeZone);
-  const resolved = reportRanges(input.period, today, input.timeZone);
-  if (!resolved.ok) return resolved;
-  const ranges = resolved.value;
-  const weeks = bucketsOf(ranges.current, 'week', input.timeZone);
-  const months = bucketsOf(ranges.trend, 'month', input.timeZone);
-  const options = { current: ranges.current, comparison: ranges.comparison, buckets: weeks, nowMs, today, policy: input.policy };
-  const all = input.branches.length === 1 ? (input.branches[0]?.facts ?? []) : input.branches.flatMap((branch) => branch.facts).sort(byReceived);
-  const fromMs = Date.parse(ranges.current.from);
-  const toMs = Date.parse(ranges.current.to);
-  const listed: KpiFacts[] = [];
-  const openActions: ListedAction[] = [];
-  for (const facts of all) {
-    if (facts.voided) continue;
-    if (facts.receivedMs >= fromMs && facts.receivedMs < toMs) listed.push(facts);
-    for (const action of facts.correctiveActions) if (action.closedAt === undefined) openActions.push({ facts, action });
-  }
-  const missed = (facts: KpiFacts) => verdictAt(facts.response, nowMs) === 'missed' || verdictAt(facts.resolution, nowMs) === 'missed';
-  openActions.sort((a, b) => (a.action.dueDate < b.action.dueDate ? -1 : a.action.dueDate > b.action.dueDate ? 1 : byReceived(a.facts, b.facts)));
-  return {
-    ok: true,
-    value: {
-      ranges,
-      figures: dashboardFigures(all, options),
-      trend: dashboardFigures(all, { ...options, current: ranges.trend, buckets: months }),
-      byBranch: input.branches.map((branch) => ({ branch, figures: dashboardFigures(branch.facts, options) })),
-      overdue: listed.filter(missed),
-      major: listed.filter((facts) => facts.flags.length > 0),
-      openActions,
-      today,
-    },
-  };
 }
 
 /** The report as a document, or why its period cannot be reported at `now`. */

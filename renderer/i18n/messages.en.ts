@@ -950,7 +950,6 @@ export const en: Messages = {
       sortBy: 'Sort by {{column}}',
       open: 'Open the {{count}} complaints of {{name}}',
     },
-    report: 'Print the monthly / quarterly report',
   },
   kpiFilter: {
     label: 'From the dashboard',

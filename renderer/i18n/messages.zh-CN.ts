@@ -957,7 +957,6 @@ export const zhCN = {
       sortBy: '按{{column}}排序',
       open: '打开 {{name}} 的 {{count}} 件投诉',
     },
-    report: '打印月度/季度报告',
   },
   kpiFilter: {
     label: '来自统计',

@@ -5,6 +5,7 @@
  * before the signature holds.
  */
 import type { BranchCode } from '../shared/brand';
+import { withoutPersonalData } from '../shared/domain/anonymise';
 import { parseEvent, type DomainEvent } from '../shared/domain/events';
 import { recheckEvent } from '../shared/domain/recheck';
 import { applyEvent, ReplayError } from '../shared/domain/reducer';
@@ -155,11 +156,39 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
   }
 
   /**
+   * The branch anonymised complaints in this batch (SPEC §6): what head office stored of them before loses its
+   * personal data too, as the branch's journal did. Rewritten with the shared `withoutPersonalData`, so head
+   * office keeps exactly what the branch keeps. Returns the batch's events to store: those of an anonymised
+   * complaint without their personal data, the rest exactly as sent.
+   */
+  async function anonymise(tx: Queryable, body: BatchBody, events: readonly DomainEvent[]): Promise<readonly unknown[]> {
+    const anonymised = new Set(events.flatMap((event) => (event.type === 'Anonymised' ? [event.complaintId] : [])));
+    if (anonymised.size === 0) return body.events;
+    const stored = await tx.query<{ seq: number; body: unknown }>(
+      `select seq, body from events where branch = $1 and complaint_id = any($2::text[]) and type in ('Registered', 'EvidenceAttached')`,
+      [body.branch, [...anonymised]],
+    );
+    const rewritten = stored.map((row) => {
+      const parsed = parseEvent(row.body);
+      if (!parsed.ok) throw new Error(`stored event ${body.branch}/${row.seq} no longer parses: ${parsed.error.message}`);
+      return { seq: row.seq, body: withoutPersonalData(parsed.value) };
+    });
+    if (rewritten.length > 0) {
+      await tx.query(
+        `update events set body = r.body from (select (x->>'seq')::int as seq, x->'body' as body from json_array_elements($2::json) as x) as r
+         where events.branch = $1 and events.seq = r.seq`,
+        [body.branch, JSON.stringify(rewritten)],
+      );
+    }
+    return events.map((event, index) => (anonymised.has(event.complaintId) ? withoutPersonalData(event) : body.events[index]));
+  }
+
+  /**
    * Everything an accepted batch changes, in one statement (a round trip costs more than the rows): the events
-   * exactly as the branch sent them and the changed complaints, each passed as one JSON array and unpacked by
+   * as the branch sent them (see `anonymise`) and the changed complaints, each passed as one JSON array and unpacked by
    * the database; the branch's watermark; the batch's idempotency record.
    */
-  async function commit(tx: Queryable, body: BatchBody, changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
+  async function commit(tx: Queryable, body: BatchBody, stored: readonly unknown[], changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
     await tx.query(
       `with stored_events as (
          insert into events (branch, seq, event_id, complaint_id, type, at, body)
@@ -179,7 +208,7 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
        values ($4, $1, $5, $6, $7, $8, $11, $9)`,
       [
         body.branch,
-        JSON.stringify(body.events),
+        JSON.stringify(stored),
         JSON.stringify([...changed.values()]),
         body.batchId,
         body.fromSeq,
@@ -233,7 +262,7 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
         const changed = await fold(tx, branch, body.batchId, events);
         const serverTime = now();
         const result = { status: 'accepted' as const, batchId: body.batchId, ackedThroughSeq: body.toSeq, serverTime: serverTime.toISOString() };
-        await commit(tx, body, changed, result, source, source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null);
+        await commit(tx, body, await anonymise(tx, body, events), changed, result, source, source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null);
         return result;
       });
     } catch (error) {

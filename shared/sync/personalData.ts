@@ -11,6 +11,7 @@
  * docs/sync-protocol.md §8 for what head office can and cannot learn from it.
  */
 import type { Complainant, KeyedValue } from '../domain/event-payloads';
+import { normalisedPhone } from '../domain/phone';
 import type { DomainEvent } from '../domain/events';
 import { maskAddress, maskName } from '../export/personalData';
 import type { PersonalDataToHeadOffice } from '../policy/policy';
@@ -19,17 +20,6 @@ import { fromBase64Url, newBranchSecret, toHex } from './signature';
 /** The identifiers head office can link complaints by when they arrive masked. */
 const IDENTIFIERS = ['phone', 'email', 'customerNumber'] as const;
 type Identifier = (typeof IDENTIFIERS)[number];
-
-/**
- * A phone number as digits only, so every way of typing one number is one value: spaces, dashes and brackets
- * go, and a +86 / 86 country code goes (a landline keeps its leading 0: `+86 21 1234 5678` → `02112345678`).
- */
-export function normalisedPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  if (!digits.startsWith('86') || digits.length < 12) return digits;
-  const national = digits.slice(2);
-  return national.startsWith('1') || national.startsWith('0') ? national : `0${national}`;
-}
 
 const NORMALISE: Readonly<Record<Identifier, (value: string) => string>> = {
   phone: normalisedPhone,

@@ -25,6 +25,7 @@ import {
 } from '../shared/sync/protocol';
 import { payloadHashOf, signatureHolds } from '../shared/sync/signature';
 import type { Db, Queryable } from './db/db';
+import { complaintColumns, complaintRows, eventColumns, eventRows } from './db/rows';
 
 /** HTTP batches must be fresh (replay window); a USB file may be weeks old. */
 export type BatchSource = 'http' | 'file';
@@ -185,20 +186,18 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
 
   /**
    * Everything an accepted batch changes, in one statement (a round trip costs more than the rows): the events
-   * as the branch sent them (see `anonymise`) and the changed complaints, each passed as one JSON array and unpacked by
-   * the database; the branch's watermark; the batch's idempotency record.
+   * as the branch sent them (see `anonymise`) and the changed complaints, each as one JSON array with their
+   * columns beside it (server/db/rows.ts); the branch's watermark; the batch's idempotency record.
    */
-  async function commit(tx: Queryable, body: BatchBody, stored: readonly unknown[], changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
+  async function commit(tx: Queryable, body: BatchBody, events: readonly DomainEvent[], stored: readonly unknown[], changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
+    const states = [...changed.values()];
     await tx.query(
       `with stored_events as (
          insert into events (branch, seq, event_id, complaint_id, type, at, body)
-         select $1, (e->>'seq')::int, e->>'id', e->>'complaintId', e->>'type', (e->>'at')::timestamptz, e
-         from json_array_elements($2::json) as e
+         select $1, r.* from (${eventRows(12, 2)}) as r
        ), stored_complaints as (
          insert into complaints (branch, id, number, status, grade, tier, received_at, updated_at, last_seq, state)
-         select $1, s->>'id', s->>'number', s->>'status', (s->>'grade')::smallint, s->>'tier', (s->>'receivedAt')::timestamptz,
-           (s->>'updatedAt')::timestamptz, (s->>'lastSeq')::int, s
-         from json_array_elements($3::json) as s
+         select $1, r.* from (${complaintRows(17, 3)}) as r
          on conflict (branch, id) do update set status = excluded.status, grade = excluded.grade, tier = excluded.tier,
            updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state
        ), watermark as (
@@ -209,7 +208,7 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
       [
         body.branch,
         JSON.stringify(stored),
-        JSON.stringify([...changed.values()]),
+        JSON.stringify(states),
         body.batchId,
         body.fromSeq,
         body.toSeq,
@@ -218,6 +217,8 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
         result.serverTime,
         clockSkewMs,
         source,
+        ...eventColumns(events),
+        ...complaintColumns(states),
       ],
     );
   }
@@ -262,7 +263,7 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
         const changed = await fold(tx, branch, body.batchId, events);
         const serverTime = now();
         const result = { status: 'accepted' as const, batchId: body.batchId, ackedThroughSeq: body.toSeq, serverTime: serverTime.toISOString() };
-        await commit(tx, body, await anonymise(tx, body, events), changed, result, source, source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null);
+        await commit(tx, body, events, await anonymise(tx, body, events), changed, result, source, source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null);
         return result;
       });
     } catch (error) {

@@ -6,7 +6,7 @@
  * compared normalised; a hash and a plain value never match (one organisation runs one policy).
  */
 import type { Complainant } from '../domain/event-payloads';
-import { normalisedPhone } from '../domain/phone';
+import { IDENTIFIERS, normalisedIdentifier } from '../domain/identifiers';
 
 /** What is compared of a complaint. */
 export interface CustomerContact {
@@ -18,12 +18,11 @@ export interface CustomerContact {
 
 /** The values that name the complainant, each tagged with its field and form. */
 export function customerKeysOf(complainant: Complainant): string[] {
-  const { phone, email, customerNumber, keyed } = complainant;
-  const keys: string[] = [];
-  if (phone !== undefined) keys.push(`phone=${normalisedPhone(phone)}`);
-  if (email !== undefined) keys.push(`email=${email.trim().toLowerCase()}`);
-  if (customerNumber !== undefined) keys.push(`customerNumber=${customerNumber.trim().toUpperCase()}`);
-  for (const [field, value] of Object.entries(keyed ?? {})) keys.push(`${field}#${value}`);
+  const keys = IDENTIFIERS.flatMap((field) => {
+    const value = complainant[field];
+    return value === undefined ? [] : [`${field}=${normalisedIdentifier(field, value)}`];
+  });
+  for (const [field, value] of Object.entries(complainant.keyed ?? {})) keys.push(`${field}#${value}`);
   return keys;
 }
 

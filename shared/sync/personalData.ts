@@ -11,21 +11,11 @@
  * docs/sync-protocol.md §8 for what head office can and cannot learn from it.
  */
 import type { Complainant, KeyedValue } from '../domain/event-payloads';
-import { normalisedPhone } from '../domain/phone';
+import { IDENTIFIERS, normalisedIdentifier, type Identifier } from '../domain/identifiers';
 import type { DomainEvent } from '../domain/events';
 import { maskAddress, maskName } from '../export/personalData';
 import type { PersonalDataToHeadOffice } from '../policy/policy';
 import { fromBase64Url, newBranchSecret, toHex } from './signature';
-
-/** The identifiers head office can link complaints by when they arrive masked. */
-const IDENTIFIERS = ['phone', 'email', 'customerNumber'] as const;
-type Identifier = (typeof IDENTIFIERS)[number];
-
-const NORMALISE: Readonly<Record<Identifier, (value: string) => string>> = {
-  phone: normalisedPhone,
-  email: (email) => email.trim().toLowerCase(),
-  customerNumber: (number) => number.trim().toUpperCase(),
-};
 
 /** A new organisation personal-data key: 32 random bytes in base64url, the shape of a branch secret. */
 export const newPersonalDataKey = (): string => newBranchSecret();
@@ -39,7 +29,7 @@ export async function personalDataHasher(key: string): Promise<PersonalDataHashe
   return {
     async keyed(field, value) {
       // The field name goes into the hash: a customer number that happens to equal a phone number stays unlinked.
-      const mac = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(`${field}:${NORMALISE[field](value)}`));
+      const mac = await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(`${field}:${normalisedIdentifier(field, value)}`));
       return `hmac-sha256:${toHex(new Uint8Array(mac))}`;
     },
   };

@@ -42,7 +42,10 @@ export interface HeadOfficeOptions {
   /** Head office's address as branches reach it, put into enrolment codes; by default the request's own host. */
   readonly publicUrl?: string;
   readonly now?: () => Date;
-  readonly logger?: boolean;
+  /** Warnings and errors to stdout (`true`), or everything to `stream` (the tests read it for personal data). */
+  readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
+  /** The organisation's personal-data key, handed to branches in their enrolment codes (server/personalDataKey.ts). */
+  readonly personalDataKey?: string;
 }
 
 /** Fastify validates with zod: the route's schemas are zod schemas, and the handler gets the parsed value. */
@@ -87,8 +90,10 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const ingest = createIngest(db, now);
-  // Warnings and errors only: a request line per batch would bury what matters.
-  const app = Fastify({ logger: options.logger ? { level: 'warn' } : false, bodyLimit: 1024 * 1024 });
+  // Warnings and errors only: a request line per batch would bury what matters. A test's stream takes every
+  // line, request lines too, so it can prove that none carries personal data.
+  const logger = options.logger === true ? { level: 'warn' } : options.logger ? { level: 'info', stream: options.logger.stream } : false;
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
   app.setValidatorCompiler(zodValidator);
 
   const sendResult = (reply: FastifyReply, result: BatchResult | Refused) => reply.code(httpStatusOf(result)).send(result);
@@ -148,7 +153,7 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
       { schema: { params: BranchParams, body: z.strictObject({ url: z.url({ protocol: /^https?$/ }).optional() }).nullish() } },
       async (request: FastifyRequest<{ Params: z.infer<typeof BranchParams>; Body: { url?: string } | null | undefined }>, reply) => {
         const url = request.body?.url ?? options.publicUrl ?? `${request.protocol}://${request.host}`;
-        const enrolmentCode = await issueSecret(db, request.params.code, url, now());
+        const enrolmentCode = await issueSecret(db, request.params.code, url, now(), options.personalDataKey);
         return enrolmentCode ? reply.send({ enrolmentCode }) : reply.code(404).send({ error: 'unknown_branch', message: `no branch ${request.params.code}` });
       },
     );

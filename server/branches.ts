@@ -81,7 +81,7 @@ export async function createBranch(db: Db, code: BranchCode, name: string, now: 
 }
 
 /** A new secret for the branch, as its one-time enrolment code; undefined for an unknown branch. */
-export async function issueSecret(db: Db, code: BranchCode, url: string, now: Date): Promise<string | undefined> {
+export async function issueSecret(db: Db, code: BranchCode, url: string, now: Date, personalDataKey?: string): Promise<string | undefined> {
   const secret = newBranchSecret();
   const at = now.toISOString();
   const [row] = await db.query<{ code: string }>(
@@ -91,7 +91,7 @@ export async function issueSecret(db: Db, code: BranchCode, url: string, now: Da
      where code = $1 returning code`,
     [code, secret, at],
   );
-  return row ? encodeEnrolment({ url, branch: code, secret, issuedAt: at }) : undefined;
+  return row ? encodeEnrolment({ url, branch: code, secret, issuedAt: at, ...(personalDataKey ? { personalDataKey } : {}) }) : undefined;
 }
 
 /** Revokes the branch's secret: its batches are refused until a new code is issued. False for an unknown branch. */

@@ -2,11 +2,13 @@
  * Starting head office: open the database (PostgreSQL at a URL, or embedded in the data folder), migrate it,
  * make the admin token on the first run, and listen.
  */
+import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { buildHeadOffice } from './app';
+import { buildHeadOffice, type HeadOfficeOptions } from './app';
 import { ensureAdminToken } from './branches';
 import { openDatabase, type Db } from './db/db';
 import { migrate } from './db/migrations';
+import { ensurePersonalDataKey } from './personalDataKey';
 import type { Ingest } from './ingest';
 
 export interface StartOptions {
@@ -15,7 +17,7 @@ export interface StartOptions {
   readonly databaseUrl?: string;
   readonly dataDir: string;
   readonly publicUrl?: string;
-  readonly logger?: boolean;
+  readonly logger?: HeadOfficeOptions['logger'];
   readonly now?: () => Date;
 }
 
@@ -44,7 +46,15 @@ export async function openHeadOfficeDatabase(options: { databaseUrl?: string; da
 
 export async function startHeadOffice(options: StartOptions): Promise<RunningHeadOffice> {
   const { db, adminToken } = await openHeadOfficeDatabase(options);
-  const { app, ingest } = await buildHeadOffice({ db, publicUrl: options.publicUrl, logger: options.logger, now: options.now });
+  let personalDataKey: string;
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+    personalDataKey = ensurePersonalDataKey(options.dataDir);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const { app, ingest } = await buildHeadOffice({ db, publicUrl: options.publicUrl, logger: options.logger, now: options.now, personalDataKey });
   try {
     const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
     return {

@@ -5,6 +5,7 @@
  * before the signature holds.
  */
 import type { BranchCode } from '../shared/brand';
+import { withoutPersonalData } from '../shared/domain/anonymise';
 import { parseEvent, type DomainEvent } from '../shared/domain/events';
 import { recheckEvent } from '../shared/domain/recheck';
 import { applyEvent, ReplayError } from '../shared/domain/reducer';
@@ -24,6 +25,7 @@ import {
 } from '../shared/sync/protocol';
 import { payloadHashOf, signatureHolds } from '../shared/sync/signature';
 import type { Db, Queryable } from './db/db';
+import { complaintColumns, complaintRows, eventColumns, eventRows } from './db/rows';
 
 /** HTTP batches must be fresh (replay window); a USB file may be weeks old. */
 export type BatchSource = 'http' | 'file';
@@ -155,21 +157,47 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
   }
 
   /**
-   * Everything an accepted batch changes, in one statement (a round trip costs more than the rows): the events
-   * exactly as the branch sent them and the changed complaints, each passed as one JSON array and unpacked by
-   * the database; the branch's watermark; the batch's idempotency record.
+   * The branch anonymised complaints in this batch (SPEC §6): what head office stored of them before loses its
+   * personal data too, as the branch's journal did. Rewritten with the shared `withoutPersonalData`, so head
+   * office keeps exactly what the branch keeps. Returns the batch's events to store: those of an anonymised
+   * complaint without their personal data, the rest exactly as sent.
    */
-  async function commit(tx: Queryable, body: BatchBody, changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
+  async function anonymise(tx: Queryable, body: BatchBody, events: readonly DomainEvent[]): Promise<readonly unknown[]> {
+    const anonymised = new Set(events.flatMap((event) => (event.type === 'Anonymised' ? [event.complaintId] : [])));
+    if (anonymised.size === 0) return body.events;
+    const stored = await tx.query<{ seq: number; body: unknown }>(
+      `select seq, body from events where branch = $1 and complaint_id = any($2::text[]) and type in ('Registered', 'EvidenceAttached')`,
+      [body.branch, [...anonymised]],
+    );
+    const rewritten = stored.map((row) => {
+      const parsed = parseEvent(row.body);
+      if (!parsed.ok) throw new Error(`stored event ${body.branch}/${row.seq} no longer parses: ${parsed.error.message}`);
+      return { seq: row.seq, body: withoutPersonalData(parsed.value) };
+    });
+    if (rewritten.length > 0) {
+      await tx.query(
+        `update events set body = r.body from (select (x->>'seq')::int as seq, x->'body' as body from json_array_elements($2::json) as x) as r
+         where events.branch = $1 and events.seq = r.seq`,
+        [body.branch, JSON.stringify(rewritten)],
+      );
+    }
+    return events.map((event, index) => (anonymised.has(event.complaintId) ? withoutPersonalData(event) : body.events[index]));
+  }
+
+  /**
+   * Everything an accepted batch changes, in one statement (a round trip costs more than the rows): the events
+   * as the branch sent them (see `anonymise`) and the changed complaints, each as one JSON array with their
+   * columns beside it (server/db/rows.ts); the branch's watermark; the batch's idempotency record.
+   */
+  async function commit(tx: Queryable, body: BatchBody, events: readonly DomainEvent[], stored: readonly unknown[], changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
+    const states = [...changed.values()];
     await tx.query(
       `with stored_events as (
          insert into events (branch, seq, event_id, complaint_id, type, at, body)
-         select $1, (e->>'seq')::int, e->>'id', e->>'complaintId', e->>'type', (e->>'at')::timestamptz, e
-         from json_array_elements($2::json) as e
+         select $1, r.* from (${eventRows(12, 2)}) as r
        ), stored_complaints as (
          insert into complaints (branch, id, number, status, grade, tier, received_at, updated_at, last_seq, state)
-         select $1, s->>'id', s->>'number', s->>'status', (s->>'grade')::smallint, s->>'tier', (s->>'receivedAt')::timestamptz,
-           (s->>'updatedAt')::timestamptz, (s->>'lastSeq')::int, s
-         from json_array_elements($3::json) as s
+         select $1, r.* from (${complaintRows(17, 3)}) as r
          on conflict (branch, id) do update set status = excluded.status, grade = excluded.grade, tier = excluded.tier,
            updated_at = excluded.updated_at, last_seq = excluded.last_seq, state = excluded.state
        ), watermark as (
@@ -179,8 +207,8 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
        values ($4, $1, $5, $6, $7, $8, $11, $9)`,
       [
         body.branch,
-        JSON.stringify(body.events),
-        JSON.stringify([...changed.values()]),
+        JSON.stringify(stored),
+        JSON.stringify(states),
         body.batchId,
         body.fromSeq,
         body.toSeq,
@@ -189,6 +217,8 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
         result.serverTime,
         clockSkewMs,
         source,
+        ...eventColumns(events),
+        ...complaintColumns(states),
       ],
     );
   }
@@ -233,7 +263,7 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
         const changed = await fold(tx, branch, body.batchId, events);
         const serverTime = now();
         const result = { status: 'accepted' as const, batchId: body.batchId, ackedThroughSeq: body.toSeq, serverTime: serverTime.toISOString() };
-        await commit(tx, body, changed, result, source, source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null);
+        await commit(tx, body, events, await anonymise(tx, body, events), changed, result, source, source === 'http' ? Date.parse(envelope.timestamp) - serverTime.getTime() : null);
         return result;
       });
     } catch (error) {

@@ -6,10 +6,12 @@
 import { z } from 'zod';
 import { BranchCodeSchema } from '../shared/brand';
 import { CN_CALENDAR } from '../shared/calendar/defaults';
+import { ComplainantSchema } from '../shared/domain/event-payloads';
 import { parseEvent, type DomainEvent } from '../shared/domain/events';
 import { ComplaintStateSchema, type ComplaintState } from '../shared/domain/state';
 import { GradeSchema, StatusSchema } from '../shared/domain/vocabulary';
 import { computeKpis, type KpiTable } from '../shared/kpi/kpi';
+import { repeatsByCustomer } from '../shared/kpi/repeats';
 import { DEFAULT_POLICY } from '../shared/policy/policy';
 import type { Db } from './db/db';
 
@@ -84,12 +86,28 @@ export async function complaintWithTimeline(db: Db, branch: string, id: string):
   return { complaint: parseState(row.state), timeline };
 }
 
-/** The KPI table by branch over complaints received in [from, to); every branch has a row. */
+/**
+ * The KPI table by branch over complaints received in [from, to); every branch has a row. A repeat is also a
+ * complaint whose customer (by phone, email or customer number, keyed or in full) complained before, at any
+ * branch and at any time before: so every complaint received before `to` is compared.
+ */
 export async function kpisByBranch(db: Db, period: { from: string; to: string }, now: Date): Promise<KpiTable> {
   const rows = await db.query<{ state: unknown }>('select state from complaints where received_at >= $1 and received_at < $2', [period.from, period.to]);
   const branches = await db.query<{ code: string }>('select code from branches order by code');
-  return computeKpis(
-    rows.map(({ state }) => parseState(state)),
-    { policy: DEFAULT_POLICY, calendar: CN_CALENDAR, period, groupBy: 'branch', now: now.toISOString(), groups: branches.map((b) => b.code) },
+  const contacts = await db.query<{ branch: string; id: string; received_at: Date; complainant: unknown }>(
+    `select branch, id, received_at, state->'complainant' as complainant from complaints where received_at < $1`,
+    [period.to],
   );
+  const repeats = repeatsByCustomer(
+    contacts.map((row) => ({ branch: row.branch, id: row.id, receivedAt: row.received_at.toISOString(), complainant: ComplainantSchema.parse(row.complainant) })),
+  );
+  return computeKpis(rows.map(({ state }) => parseState(state)), {
+    policy: DEFAULT_POLICY,
+    calendar: CN_CALENDAR,
+    period,
+    groupBy: 'branch',
+    now: now.toISOString(),
+    groups: branches.map((b) => b.code),
+    repeatOfCustomer: (state) => repeats.has(`${state.branch}/${state.id}`),
+  });
 }

@@ -6,17 +6,16 @@
 import { dialog, safeStorage, type BrowserWindow } from 'electron';
 import type { Logger } from '../services/log';
 import type { SyncPlatform } from '../services/sync/handlers';
-import type { SyncFiles } from '../services/sync/outboxFile';
 import { createFileSecretStore, type SecretStore } from '../services/sync/secretStore';
 import { ACK_FILE_SUFFIX } from '../../shared/sync/envelope';
 
 /** `safeStorage` encrypts with the user's keychain (DPAPI on Windows); only this OS account can read it back. */
-export function keychainSecretStore(files: SyncFiles, log: Logger): SecretStore {
+export function keychainSecretStore(file: string, log: Logger): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) {
-    log.warn('sync: the OS offers no encryption for secrets; keeping the sync secret in a file only this account can read');
-    return createFileSecretStore(files.secretFile);
+    log.warn('sync: the OS offers no encryption for secrets; keeping the sync secret in a file only this account can read', { file });
+    return createFileSecretStore(file);
   }
-  return createFileSecretStore(`${files.secretFile}.keychain`, {
+  return createFileSecretStore(`${file}.keychain`, {
     encode: (secret) => safeStorage.encryptString(secret),
     decode: (stored) => safeStorage.decryptString(stored),
   });

@@ -41,7 +41,7 @@ import { prepareRestore } from './backupRestore';
 import { createSerial } from './serial';
 import { openSyncEngine, type SyncEngineDeps } from './sync/engine';
 import { syncHandlers, type SyncPlatform } from './sync/handlers';
-import { syncFiles, type SyncFiles } from './sync/outboxFile';
+import { syncFiles } from './sync/outboxFile';
 import { createFileSecretStore, type SecretStore } from './sync/secretStore';
 
 export interface DeskOptions {
@@ -68,7 +68,8 @@ export interface DeskOptions {
   readonly sessionIdleMinutes?: number;
   /** Sync with head office: where the secret is kept (default: a 0600 file in the data folder), the dialogs, and test knobs. */
   readonly sync?: {
-    readonly secrets?: (files: SyncFiles, log: Logger) => SecretStore;
+    /** Keeps one secret in `file` (the branch secret, the personal-data key). */
+    readonly secrets?: (file: string, log: Logger) => SecretStore;
     readonly platform?: SyncPlatform;
     readonly tuning?: Pick<SyncEngineDeps, 'schedule' | 'requestTimeoutMs' | 'random'>;
   };
@@ -233,10 +234,13 @@ async function openServices(
   }
   const background = (caller: Caller) => requireUser(caller, undefined, false);
   const files = syncFiles(layout.root);
+  const secretStoreAt = (file: string) => options.sync?.secrets?.(file, log) ?? createFileSecretStore(file);
   const sync = await openSyncEngine({
     journal,
     branchCode: async () => (await branches.get())?.code,
-    secrets: options.sync?.secrets?.(files, log) ?? createFileSecretStore(files.secretFile),
+    secrets: secretStoreAt(files.secretFile),
+    personalDataKey: secretStoreAt(files.personalDataKeyFile),
+    personalData: () => DEFAULT_POLICY.personalData.toHeadOffice,
     files,
     log,
     now,

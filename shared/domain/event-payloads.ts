@@ -45,12 +45,23 @@ export const EvidenceRefSchema = z.strictObject({
 });
 export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
 
+/** An identifier as it reaches head office under a `masked` policy: HMAC-SHA256 with the organisation's key (shared/sync/personalData.ts). */
+export const KeyedValueSchema = z.string().regex(/^hmac-sha256:[0-9a-f]{64}$/, 'keyed hash: hmac-sha256:<64 hex>');
+export type KeyedValue = z.infer<typeof KeyedValueSchema>;
+
 export const ComplainantSchema = z.strictObject({
   name: shortText.optional(),
   phone: z.string().trim().regex(/^\+?[\d\s()-]{3,30}$/, 'phone number').optional(),
   email: z.email().max(200).optional(),
   address: text(500).optional(),
   customerNumber: text(64).optional(),
+  /**
+   * Only on events that left the branch (never in a branch's journal: the registration command does not take
+   * it): the identifiers the policy sends as keyed hashes, in place of the field itself.
+   */
+  keyed: z
+    .strictObject({ phone: KeyedValueSchema.optional(), email: KeyedValueSchema.optional(), customerNumber: KeyedValueSchema.optional() })
+    .optional(),
 });
 export type Complainant = z.infer<typeof ComplainantSchema>;
 

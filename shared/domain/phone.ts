@@ -17,3 +17,14 @@ export function isChinesePhoneNumber(text: string): boolean {
 
 /** A phone number as the register command takes it: trimmed, and a real mainland mobile or landline. */
 export const ChinesePhoneSchema = z.string().trim().refine(isChinesePhoneNumber, 'Chinese mobile (1[3-9] and 9 digits) or landline with area code');
+
+/**
+ * A phone number as digits only, so every way of typing one number is one value: spaces, dashes and brackets
+ * go, and a +86 / 86 country code goes (a landline keeps its leading 0: `+86 21 1234 5678` → `02112345678`).
+ */
+export function normalisedPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (!digits.startsWith('86') || digits.length < 12) return digits;
+  const national = digits.slice(2);
+  return national.startsWith('1') || national.startsWith('0') ? national : `0${national}`;
+}

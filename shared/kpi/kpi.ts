@@ -10,7 +10,8 @@
  * - resolutionRate: resolved ÷ resolvable × 100 — resolvable = not rejected and not assessed `not_liable`;
  *   resolved = has a resolution in force (resolved, followed up, or closed after resolving);
  * - averageSatisfaction: mean of each complaint's latest reached follow-up score (1–5);
- * - repeatComplaints: complaints registered as a repeat of an earlier one (or flagged `repeat`);
+ * - repeatComplaints: complaints registered as a repeat of an earlier one (or flagged `repeat`), and at head
+ *   office those whose customer complained before at any branch (`repeatOfCustomer`, shared/kpi/repeats.ts);
  * - composite = timeliness × w.timeliness + satisfaction × w.satisfaction + resolutionRate × w.resolutionRate,
  *   where timeliness pools both clocks (all met ÷ all decided × 100) and satisfaction is scaled 1–5 → 0–100.
  * A figure with no denominator is `null` — never 0, never NaN — and its reason is listed in `missing`; the
@@ -61,6 +62,8 @@ export interface KpiOptions {
    * of the cost of this table.
    */
   readonly clocksOf?: (state: ComplaintState) => GradedClocks;
+  /** Also a repeat: the customer complained before (head office links branches this way, shared/kpi/repeats.ts). */
+  readonly repeatOfCustomer?: (state: ComplaintState) => boolean;
 }
 
 /** Why a figure is null. */
@@ -149,7 +152,7 @@ export function computeKpis(complaints: Iterable<ComplaintState>, options: KpiOp
     const resolution = state.terminal && state.resolvedAt === undefined ? 'undecided' : outcomeOf(clocks.resolution);
     const resolvable = state.status !== 'rejected' && state.validity !== 'not_liable';
     const score = latestSatisfaction(state);
-    const repeat = state.repeatOf !== undefined || state.flags.includes('repeat');
+    const repeat = state.repeatOf !== undefined || state.flags.includes('repeat') || options.repeatOfCustomer?.(state) === true;
     addTo(tally, response, resolution, resolvable, state.resolvedAt !== undefined, score, repeat);
     addTo(total, response, resolution, resolvable, state.resolvedAt !== undefined, score, repeat);
   }

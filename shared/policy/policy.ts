@@ -50,6 +50,24 @@ const closingRoles = z
   .refine((roles) => new Set(roles).size === roles.length, 'a role is listed twice');
 const weight = z.number().min(0).max(1);
 
+/**
+ * How each personal field of a complainant leaves the branch for head office (SPEC §8), applied by
+ * shared/sync/personalData.ts to every batch. `full`: as typed. `none`: not sent. `masked`: for the name and the
+ * address, the masked text staff see in exports (`张*`, `******`); for the identifiers (phone, email, customer
+ * number), a keyed hash only — a partly shown number or address would still identify someone, while the keyed
+ * hash is all head office needs to link two complaints of one customer.
+ */
+const PersonalDataModeSchema = z.enum(['full', 'masked', 'none']);
+export type PersonalDataMode = z.infer<typeof PersonalDataModeSchema>;
+export const PersonalDataToHeadOfficeSchema = z.strictObject({
+  name: PersonalDataModeSchema,
+  phone: PersonalDataModeSchema,
+  email: PersonalDataModeSchema,
+  address: PersonalDataModeSchema,
+  customerNumber: PersonalDataModeSchema,
+});
+export type PersonalDataToHeadOffice = z.infer<typeof PersonalDataToHeadOfficeSchema>;
+
 export const PolicySchema = z
   .strictObject({
     formatVersion: z.literal(CURRENT_POLICY_FORMAT),
@@ -79,6 +97,10 @@ export const PolicySchema = z
         keep: z.strictObject({ daily: z.int().min(1).max(366), weekly: z.int().min(0).max(520), monthly: z.int().min(0).max(1200) }),
       })
       .default({ intervalHours: 24, keep: { daily: 7, weekly: 4, monthly: 12 } }),
+    /** Personal data sent to head office, per field (see PersonalDataToHeadOfficeSchema). */
+    personalData: z
+      .strictObject({ toHeadOffice: PersonalDataToHeadOfficeSchema })
+      .default({ toHeadOffice: { name: 'masked', phone: 'masked', email: 'none', address: 'none', customerNumber: 'masked' } }),
     categories: z.array(CategorySchema).min(1),
   })
   .superRefine((policy, ctx) => {

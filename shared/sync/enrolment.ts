@@ -1,6 +1,7 @@
 /**
  * The one-time enrolment code head office hands a branch (on screen or on paper): it carries head office's
- * address, the branch code and the branch's secret, so the branch admin pastes one line and nothing else.
+ * address, the branch code, the branch's secret and the organisation's personal-data key, so the branch admin
+ * pastes one line and nothing else.
  * `CDSYNC1.` + base64url(JSON). Head office keeps the secret (it needs it to check signatures) but shows the
  * code only once; rotating issues a new code and the old secret stops working.
  */
@@ -18,6 +19,11 @@ export const EnrolmentSchema = z.strictObject({
   secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'secret: 32 bytes in base64url'),
   /** When head office issued the code: the branch shows the secret's age. */
   issuedAt: z.iso.datetime({ offset: true }),
+  /**
+   * The organisation's personal-data key (the same for every branch): what identifiers are hashed with when the
+   * policy masks them (shared/sync/personalData.ts). Absent from codes of a head office older than the key.
+   */
+  personalDataKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'personal-data key: 32 bytes in base64url').optional(),
 });
 export type Enrolment = z.infer<typeof EnrolmentSchema>;
 

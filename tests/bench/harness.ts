@@ -11,7 +11,7 @@ export interface Timing {
   readonly runsMs: readonly number[];
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** Runs `fn` once to warm up, then `runs` times; the result of the last run is returned with the timing. */
 export function measure<T>(fn: () => T, runs = 5): Timing & { readonly result: T } {

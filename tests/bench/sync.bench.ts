@@ -2,23 +2,31 @@
  * npm run bench -- sync: 100 000 events from 20 generated branches pushed to head office over loopback, on
  * PostgreSQL (a throwaway cluster from Debian's package) and on embedded PGlite. End to end = every check of
  * the protocol and the domain, the fold into the consolidated complaints and the commit; raw = the same gzip
- * bytes posted to an endpoint that only inflates, parses and stores the events in the same database. The ratio
- * says what head office's checking costs. Targets (issue 12): ≥ 20 000 events/s on PostgreSQL, ≥ 0.5 of raw.
+ * bytes posted to an endpoint that only inflates, parses and stores the events in the same database, with the
+ * same statement shape. The ratio says what head office's checking costs. Targets (issue 12): ≥ 20 000
+ * events/s on PostgreSQL, ≥ 0.5 of raw.
+ *
+ * On a shared machine one run says little, so raw and end to end run in pairs, ROUNDS times on emptied tables:
+ * the min and median of each and the median of the pairs' ratios are printed, with the load average.
  */
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { BranchCodeSchema } from '../../shared/brand';
 import { decodeEnrolment } from '../../shared/sync/enrolment';
 import { BATCH_MAX_EVENTS, BATCH_MAX_INFLATED_BYTES, BatchEnvelopeSchema } from '../../shared/sync/protocol';
+import type { DomainEvent } from '../../shared/domain/events';
 import { buildHeadOffice, inflate } from '../../server/app';
+import { eventColumns, eventRows } from '../../server/db/rows';
 import { createBranch, issueSecret } from '../../server/branches';
 import { openHeadOfficeDatabase } from '../../server/headOffice';
 import { branchLog } from '../server/branchLog';
 import { batchesOf, openBackend, type Backend } from '../server/harness';
 import { postgresUnavailable } from '../server/postgres';
-import { perSecond } from './harness';
+import { median, perSecond } from './harness';
 
 const BRANCHES = 20;
 const EVENTS_PER_BRANCH = 5000;
+const ROUNDS = 3;
 
 /** Posts each branch's batches in order, all branches at once; the wall time in ms. */
 async function push(url: string, perBranch: readonly Buffer[][], expect: (answer: { status: string }) => void): Promise<number> {
@@ -54,30 +62,44 @@ async function benchOn(backend: Backend, logs: readonly ReturnType<typeof branch
       raw.addHook('preParsing', async (_request, _reply, payload) => inflate(payload));
       raw.post('/bench/raw', { bodyLimit: BATCH_MAX_INFLATED_BYTES }, async (request) => {
         const envelope = BatchEnvelopeSchema.parse(request.body);
-        const body = JSON.parse(envelope.body) as { events: unknown[] };
-        await db.query(
-          `insert into bench_raw_events (branch, seq, event_id, complaint_id, type, at, body)
-           select e->>'branch', (e->>'seq')::int, e->>'id', e->>'complaintId', e->>'type', (e->>'at')::timestamptz, e from json_array_elements($1::json) as e`,
-          [JSON.stringify(body.events)],
-        );
+        // Unchecked on purpose (that is what raw means): the events are taken to be what a branch sends.
+        const body = JSON.parse(envelope.body) as { events: DomainEvent[] };
+        // The same statement shape as head office's commit (server/db/rows.ts), so the ratio compares checking, not SQL.
+        await db.query(`insert into bench_raw_events (branch, seq, event_id, complaint_id, type, at, body) select $1, r.* from (${eventRows(3, 2)}) as r`, [
+          envelope.branch,
+          JSON.stringify(body.events),
+          ...eventColumns(body.events),
+        ]);
         return { status: 'stored' };
       });
     });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const total = logs.reduce((sum, log) => sum + log.length, 0);
-    const rawMs = await push(`${base}/bench/raw`, bodies, (answer) => {
-      if (answer.status !== 'stored') throw new Error(JSON.stringify(answer));
-    });
-    const cpu = process.cpuUsage();
-    const endToEndMs = await push(`${base}/api/v1/batches`, bodies, (answer) => {
-      if (answer.status !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(answer)}`);
-    });
-    const used = process.cpuUsage(cpu);
-    const [held] = await db.query<{ n: number }>('select count(*)::int as n from events');
-    if (held?.n !== total) throw new Error(`head office holds ${held?.n} events, not ${total}`);
+    const rounds: { rawMs: number; endToEndMs: number; cpuS: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await db.query('truncate events, complaints, batches, bench_raw_events');
+      await db.query('update branches set acked_through_seq = 0, last_sync_at = null, clock_skew_ms = null');
+      const rawMs = await push(`${base}/bench/raw`, bodies, (answer) => {
+        if (answer.status !== 'stored') throw new Error(JSON.stringify(answer));
+      });
+      const cpu = process.cpuUsage();
+      const endToEndMs = await push(`${base}/api/v1/batches`, bodies, (answer) => {
+        if (answer.status !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(answer)}`);
+      });
+      const used = process.cpuUsage(cpu);
+      const [held] = await db.query<{ n: number }>('select count(*)::int as n from events');
+      if (held?.n !== total) throw new Error(`head office holds ${held?.n} events, not ${total}`);
+      rounds.push({ rawMs, endToEndMs, cpuS: (used.user + used.system) / 1e6 });
+    }
     await app.close();
-    console.log(`  ${backend.padEnd(9)} end to end ${perSecond(total, endToEndMs).padStart(10)} (${(endToEndMs / 1000).toFixed(1)} s, head office process cpu ${((used.user + used.system) / 1e6).toFixed(1)} s)`);
-    console.log(`  ${''.padEnd(9)} raw ingest ${perSecond(total, rawMs).padStart(10)} (${(rawMs / 1000).toFixed(1)} s)   ratio ${(rawMs / endToEndMs).toFixed(2)} of raw`);
+    const rates = (ms: readonly number[]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return `best ${perSecond(total, sorted[0] ?? 0).padStart(9)}  median ${perSecond(total, median(sorted)).padStart(9)}`;
+    };
+    const ratios = rounds.map((r) => r.rawMs / r.endToEndMs);
+    console.log(`  ${backend.padEnd(9)} end to end ${rates(rounds.map((r) => r.endToEndMs))}  (head office process cpu ${median(rounds.map((r) => r.cpuS)).toFixed(1)} s per round)`);
+    console.log(`  ${''.padEnd(9)} raw ingest ${rates(rounds.map((r) => r.rawMs))}`);
+    console.log(`  ${''.padEnd(9)} ratio      ${ratios.map((ratio) => ratio.toFixed(2)).join(' ')} (median ${median(ratios).toFixed(2)})   load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     await db.close();
     await backends.stop();

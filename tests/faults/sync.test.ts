@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
+import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { openJournal, type Journal } from '../../electron/services/journal';
 import { openSyncEngine, type ScheduleTimer, type SyncEngine } from '../../electron/services/sync/engine';
 import { syncFiles } from '../../electron/services/sync/outboxFile';
@@ -56,7 +57,7 @@ async function openBranch(code: string, count: number, office: TestHeadOffice, u
   const journal = await openJournal<DomainEvent>(join(dir, 'journal', 'events.v1.jsonl'), { parse: parseEvent, log, checkpointFile: join(dir, 'journal.checkpoint.json') });
   const files = syncFiles(dir);
   const timers = manualTimers();
-  const engine = await openSyncEngine({ journal, branchCode: async () => code, secrets: createFileSecretStore(files.secretFile), files, log, now: () => new Date(), random: () => 0.5, schedule: timers.schedule, requestTimeoutMs: 10_000 });
+  const engine = await openSyncEngine({ journal, branchCode: async () => code, secrets: createFileSecretStore(files.secretFile), personalDataKey: createFileSecretStore(files.personalDataKeyFile), personalData: () => DEFAULT_POLICY.personalData.toHeadOffice, files, log, now: () => new Date(), random: () => 0.5, schedule: timers.schedule, requestTimeoutMs: 10_000 });
   engine.start();
   const issued = await office.admin('POST', '/api/v1/branches', { code, name: `${code} 门店` });
   if (issued.status !== 201) throw new Error(`create branch: ${issued.status}`);

@@ -134,8 +134,9 @@ export interface TestHeadOffice {
   close(): Promise<void>;
 }
 
-export async function startTestHeadOffice(storage: Storage, token?: string, now?: () => Date, port = 0): Promise<TestHeadOffice> {
-  const running = await startHeadOffice({ port, ...storage, ...(now ? { now } : {}) });
+/** `logTo` receives every line head office logs (request lines too), for tests that read them. */
+export async function startTestHeadOffice(storage: Storage, token?: string, now?: () => Date, port = 0, logTo?: NodeJS.WritableStream): Promise<TestHeadOffice> {
+  const running = await startHeadOffice({ port, ...storage, ...(now ? { now } : {}), ...(logTo ? { logger: { stream: logTo } } : {}) });
   const adminToken = running.adminToken ?? token;
   if (!adminToken) throw new Error('no admin token: the storage was used before without this harness');
   const admin = (method: string, path: string, body?: unknown) =>
@@ -164,7 +165,7 @@ export async function startTestHeadOffice(storage: Storage, token?: string, now?
     async restart() {
       await running.close();
       // Back at the same address, as a restarted server is: branches keep the URL they enrolled with.
-      return startTestHeadOffice(storage, adminToken, now, Number(new URL(running.url).port));
+      return startTestHeadOffice(storage, adminToken, now, Number(new URL(running.url).port), logTo);
     },
     close: () => running.close(),
   };

@@ -15,8 +15,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { SyncProblem, SyncStatus } from '../../../shared/api/sync';
+import type { DomainEvent } from '../../../shared/domain/events';
+import type { PersonalDataToHeadOffice } from '../../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../../shared/result';
 import { decodeEnrolment } from '../../../shared/sync/enrolment';
+import { eventsForHeadOffice, personalDataHasher } from '../../../shared/sync/personalData';
 import type { Logger } from '../log';
 import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
@@ -30,7 +33,7 @@ import { readAcknowledgement, writeBatchFiles, type WrittenBatchFile } from './u
 /** The journal as the engine sees it: main's own, read-only. */
 export interface JournalReader {
   readonly lastSeq: () => number;
-  read(afterSeq: number, limit: number): Promise<{ events: readonly { readonly seq: number }[] }>;
+  read(afterSeq: number, limit: number): Promise<{ events: readonly DomainEvent[] }>;
 }
 
 /** A timer the engine can cancel; injected so tests fire it themselves instead of waiting. */
@@ -41,6 +44,10 @@ export interface SyncEngineDeps {
   /** This desk's branch code (undefined before first-run set-up). */
   readonly branchCode: () => Promise<string | undefined>;
   readonly secrets: SecretStore;
+  /** The organisation's personal-data key from the enrolment code, kept like the secret. */
+  readonly personalDataKey: SecretStore;
+  /** How personal data leaves for head office: the policy in force when a batch is made. */
+  readonly personalData: () => PersonalDataToHeadOffice;
   readonly files: SyncFiles;
   readonly log: Logger;
   readonly now: () => Date;
@@ -193,12 +200,14 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     return range;
   };
 
+  /** The range's events as they leave for head office: personal data as the policy says (shared/sync/personalData.ts). */
   async function eventsOf(range: SeqRange) {
     const { events } = await journal.read(range.fromSeq - 1, range.toSeq - range.fromSeq + 1);
     if (events.length !== range.toSeq - range.fromSeq + 1 || events[0]?.seq !== range.fromSeq) {
       throw new Error(`journal: seq ${range.fromSeq}..${range.toSeq} could not be read whole`);
     }
-    return events;
+    const key = await deps.personalDataKey.get();
+    return eventsForHeadOffice(events, deps.personalData(), key === undefined ? undefined : await personalDataHasher(key));
   }
 
   async function round(signal: AbortSignal, probe: boolean) {
@@ -283,12 +292,14 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     async enrol(code) {
       const decoded = decodeEnrolment(code);
       if (!decoded.ok) return decoded;
-      const { url, branch, secret, issuedAt } = decoded.value;
+      const { url, branch, secret, issuedAt, personalDataKey } = decoded.value;
       const ours = await deps.branchCode();
       if (!ours) return refuse('not_configured', 'set up the branch first');
       if (branch !== ours) return refuse('enrolment_wrong_branch', `the code is for branch ${branch}; this desk is ${ours}`, { path: 'code', params: { branch } });
       await interrupt();
       await secrets.set(secret);
+      // A code without a key (an older head office) keeps the key enrolled before, if any.
+      if (personalDataKey) await deps.personalDataKey.set(personalDataKey);
       await update((current) => ({ ...current, enrolment: { url, branch, issuedAt, enrolledAt: iso(now()) }, enabled: true, lastError: null, failures: 0 }));
       log.info('sync: enrolled with head office', { url, branch, issuedAt });
       void kick();

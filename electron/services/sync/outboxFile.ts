@@ -15,11 +15,13 @@ export interface SyncFiles {
   readonly outboxFile: string;
   /** The branch's secret where no OS keychain keeps it (browser mode): mode 0600. */
   readonly secretFile: string;
+  /** The organisation's personal-data key, kept the same way. */
+  readonly personalDataKeyFile: string;
 }
 
 export function syncFiles(dataRoot: string): SyncFiles {
   const folder = join(dataRoot, 'sync');
-  return { folder, outboxFile: join(folder, 'outbox.json'), secretFile: join(folder, 'secret') };
+  return { folder, outboxFile: join(folder, 'outbox.json'), secretFile: join(folder, 'secret'), personalDataKeyFile: join(folder, 'personal-data-key') };
 }
 
 export async function readOutbox(file: string, log: Logger): Promise<Outbox> {

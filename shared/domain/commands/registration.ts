@@ -19,7 +19,7 @@ export const RegisterInput = RegisteredPayload.omit({ grade: true, flags: true, 
   // Stricter than the stored shape: a new registration takes only a real mainland phone number.
   // Stricter too: no invisible or bidi characters in a new name (stored events keep the lenient shape, so an
   // old journal still reads).
-  complainant: ComplainantSchema.extend({
+  complainant: ComplainantSchema.omit({ keyed: true }).extend({
     phone: ChinesePhoneSchema.optional(),
     name: ComplainantSchema.shape.name.unwrap().superRefine(refuseUnsafeChars).optional(),
   }).default({}),

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parseEvent, type DomainEvent } from '../../../shared/domain/events';
+import { DEFAULT_POLICY } from '../../../shared/policy/policy';
 import { BranchCodeSchema } from '../../../shared/brand';
 import { encodeEnrolment } from '../../../shared/sync/enrolment';
 import { newBranchSecret } from '../../../shared/sync/signature';
@@ -74,6 +75,8 @@ export async function withBranch(seeded: number, work: (branch: TestBranch) => P
         journal,
         branchCode: async () => BRANCH,
         secrets: createFileSecretStore(files.secretFile),
+        personalDataKey: createFileSecretStore(files.personalDataKeyFile),
+        personalData: () => DEFAULT_POLICY.personalData.toHeadOffice,
         files,
         log,
         now: () => new Date(),

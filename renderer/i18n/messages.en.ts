@@ -143,6 +143,8 @@ export const en: Messages = {
     notice_spans_years: 'The file lists days of several years ({{years}}); import one year’s notice at a time.',
     notice_year_not_next: 'The working calendar runs through {{through}}; a notice for {{year}} would leave a year out. Import the year before first.',
     calendar_changed: 'The working calendar was changed after this preview; choose the file again and check the new preview.',
+    policy_from_head_office: 'This branch is enrolled with head office: head office’s policy is in force and cannot be edited here.',
+    policy_changed: 'The policy was saved as v{{version}} after you opened the editor. Open it again, check it and save.',
     unknown_category: 'The selected category ({{code}}) is not in the current category list.',
     anonymous_not_allowed: 'The current policy does not accept anonymous complaints.',
     anonymous_with_identity: 'An anonymous complaint cannot record the name or member number.',

@@ -147,6 +147,8 @@ export const zhCN = {
     notice_spans_years: '文件列出了多个年份（{{years}}）的日期；请每次导入一个年度的通知。',
     notice_year_not_next: '工作日历只到 {{through}}；导入 {{year}} 年的通知会漏掉中间的年份。请先导入前一年的通知。',
     calendar_changed: '预览之后工作日历已被修改，请重新选择文件并核对预览。',
+    policy_from_head_office: '本网点已接入总部，处理规则以总部发布的为准，不能在本网点修改。',
+    policy_changed: '打开编辑后，处理规则已被保存为 v{{version}}。请重新打开编辑，核对后再保存。',
     unknown_category: '所选类别（{{code}}）不在当前投诉类别表中。',
     anonymous_not_allowed: '按当前政策不受理匿名投诉。',
     anonymous_with_identity: '匿名投诉不能记录姓名或会员编号。',

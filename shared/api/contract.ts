@@ -8,6 +8,7 @@ import { parseEvent, type DomainEvent } from '../domain/events';
 import { documentsContract } from './documents';
 import { recordsContract } from './records';
 import { calendarContract } from './calendar';
+import { policyContract } from './policy';
 import { backupContract } from './backup';
 import { auditContract } from './audit';
 import { syncContract } from './sync';
@@ -202,6 +203,7 @@ export const apiContract = {
   ...documentsContract,
   ...recordsContract,
   ...calendarContract,
+  ...policyContract,
   ...backupContract,
   ...auditContract,
   /**

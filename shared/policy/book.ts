@@ -5,7 +5,7 @@
  * not yet registered is decided with the version in force.
  */
 import { z } from 'zod';
-import { DEFAULT_POLICY, PolicySchema, type Policy } from './policy';
+import { DEFAULT_POLICY, parsePolicy, type Policy } from './policy';
 
 /** Where a version came from: the shipped default, a branch admin's edit, or head office's publication. */
 export const PolicySourceSchema = z.enum(['default', 'branch', 'headOffice']);
@@ -13,7 +13,13 @@ export type PolicySource = z.infer<typeof PolicySourceSchema>;
 
 /** One version as a branch keeps it (policy.json) and shows it (Settings → Policy history). */
 export const PolicyVersionSchema = z.strictObject({
-  policy: PolicySchema,
+  /** Parsed like any policy document: a version kept in an older format is migrated on read. */
+  policy: z.unknown().transform((value, ctx): Policy => {
+    const parsed = parsePolicy(value);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.error.message, path: parsed.error.path ? parsed.error.path.split('.') : [] });
+    return z.NEVER;
+  }),
   source: PolicySourceSchema,
   /** When this branch took it into force (saved, or pulled from head office). */
   arrivedAt: z.iso.datetime({ offset: true }),

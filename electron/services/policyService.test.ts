@@ -5,6 +5,7 @@ import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../../tests/u
 import type { PolicyCurrent } from '../../shared/api/policy';
 import type { PolicyVersion } from '../../shared/policy/book';
 import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import { BranchCodeSchema } from '../../shared/brand';
 import { encodeEnrolment } from '../../shared/sync/enrolment';
 import { fileExists } from './jsonFile';
 import { openDesk } from './desk';
@@ -107,7 +108,7 @@ describe('a branch admin edits the policy', () => {
 
   it('is read-only once the branch is enrolled with head office', async () => {
     await withAdmin(async (call, dir) => {
-      const code = encodeEnrolment({ url: 'http://127.0.0.1:9', branch: BRANCH_SETUP.branchCode, secret: 'x'.repeat(43), issuedAt: new Date().toISOString() });
+      const code = encodeEnrolment({ url: 'http://127.0.0.1:9', branch: BranchCodeSchema.parse(BRANCH_SETUP.branchCode), secret: 'x'.repeat(43), issuedAt: new Date().toISOString() });
       valueOf(await call('sync.enrol', { code }));
       expect(valueOf<PolicyCurrent>(await call('policy.current', {}))).toMatchObject({ editable: false, lockedBecause: 'head_office' });
       expect(await call('policy.save', { basedOn: 1, policy: edited(96) })).toMatchObject({ ok: false, error: { code: 'policy_from_head_office' } });

@@ -240,6 +240,7 @@ async function openServices(
     files,
     log,
     now,
+    policy: { knownVersion: policies.headOfficeVersion, arrived: (published) => policies.receiveFromHeadOffice(published) },
     ...options.sync?.tuning,
   });
 

@@ -198,7 +198,15 @@ function PolicyEditor({ inForce, next, readOnly, onSaved }: { inForce: PolicyVer
   return (
     <FormIdPrefix.Provider value="policy">
       <FormProvider {...form}>
-        <form className="policy-editor" onSubmit={(event) => void save(event)} noValidate>
+        <form
+          className="policy-editor"
+          onSubmit={(event) => {
+            // The marks of the last attempt (some on no single input, like the weights' sum) would block this one.
+            form.clearErrors();
+            void save(event);
+          }}
+          noValidate
+        >
           <fieldset disabled={readOnly} className="policy-fields">
             <GradeTable />
             <TierTable />

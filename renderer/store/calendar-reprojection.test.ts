@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { DEFAULT_POLICY_VERSION, policyBook } from '../../shared/policy/book';
 import { describe, expect, it } from 'vitest';
 import notice2027 from '../../tests/fixtures/calendars/cn-2027-notice.example.json';
 import { compileCalendar, type WorkingCalendar } from '../../shared/calendar/calendar';
 import { CN_CALENDAR } from '../../shared/calendar/defaults';
 import { HolidayNoticeSchema, withNotice } from '../../shared/calendar/notice';
+import { DEFAULT_POLICY_VERSION, policyBook } from '../../shared/policy/book';
 import { DEFAULT_POLICY, PolicySchema, type Policy } from '../../shared/policy/policy';
 import { freshName, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 import { openDeskDb } from './open';
@@ -30,8 +30,9 @@ const imported = (() => {
 
 /** The same browser database opened by a window counting on `calendar`, after its start-up check. */
 async function reopen(opened: TestDesk, name: string, calendar: WorkingCalendar) {
-  const db = openDeskDb(name, { policies: policyBook([{ policy: WORKING, source: 'default', arrivedAt: DEFAULT_POLICY_VERSION.arrivedAt }]), calendar });
-  const store = createDeskStore({ db, api: opened.api, clock: opened.now, newId: () => crypto.randomUUID(), policies: policyBook([{ policy: WORKING, source: 'default', arrivedAt: DEFAULT_POLICY_VERSION.arrivedAt }]), calendar });
+  const policies = policyBook([{ policy: WORKING, source: 'default', arrivedAt: DEFAULT_POLICY_VERSION.arrivedAt }]);
+  const db = openDeskDb(name, { policies, calendar });
+  const store = createDeskStore({ db, api: opened.api, clock: opened.now, newId: () => crypto.randomUUID(), policies, calendar });
   expect((await store.restoreIfEmpty()).ok).toBe(true);
   const rows = await db.complaints.toArray();
   db.close();

@@ -1,5 +1,5 @@
 /**
- * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`) take signed,
+ * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`) take signed,
  * optionally gzipped envelopes with the size caps applied before the body is read; everything else needs the
  * admin bearer token. Bodies, queries and params are validated by fastify with the zod schemas (see
  * `zodValidator`), so a handler only ever sees parsed input.
@@ -15,6 +15,8 @@ import type { Db } from './db/db';
 import { importBatchBytes } from './files';
 import { createIngest, type Ingest, type Refused } from './ingest';
 import { complaintWithTimeline, ComplaintFilterSchema, KpiQuerySchema, kpisByBranch, listComplaints } from './read';
+import { latestPolicyAfter, policyHistory, publishPolicy } from './policies';
+import { PolicyPullBodySchema, type PolicyPullAnswer } from '../shared/sync/policy';
 
 /** Files one upload may carry. */
 const UPLOAD_MAX_FILES = 16;
@@ -122,6 +124,21 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
       const status = await ingest.status(request.body);
       return 'status' in status ? sendResult(reply, status) : reply.send(status);
     });
+    // The latest published policy, if newer than the one the branch pulled last (signed like the status probe).
+    branchApi.post('/api/v1/policy', routeOptions, async (request, reply) => {
+      const signed = await ingest.signedBody(request.body);
+      if ('status' in signed) return sendResult(reply, signed);
+      let json: unknown;
+      try {
+        json = JSON.parse(signed.body);
+      } catch {
+        json = undefined;
+      }
+      const body = PolicyPullBodySchema.safeParse(json);
+      if (!body.success) return sendResult(reply, await ingest.refusedEarly('malformed_batch', 'a policy request carries the body {"knownVersion": n}', 'http'));
+      const answer: PolicyPullAnswer = { latest: (await latestPolicyAfter(db, body.data.knownVersion)) ?? null, serverTime: now().toISOString() };
+      return reply.send(answer);
+    });
   });
 
   // ---- admin and read endpoints: bearer token ---------------------------------------------------------------
@@ -173,6 +190,18 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
     );
     adminApi.get('/api/v1/kpis', { schema: { querystring: KpiQuerySchema } }, async (request: FastifyRequest<{ Querystring: z.infer<typeof KpiQuerySchema> }>) =>
       kpisByBranch(db, request.query, now()),
+    );
+
+    // Publishing a policy: validated with the shared rules; a bad field is refused 422 with its path.
+    adminApi.get('/api/v1/policies', async () => ({ versions: await policyHistory(db) }));
+    adminApi.post(
+      '/api/v1/policies',
+      { schema: { body: z.strictObject({ policy: z.record(z.string(), z.unknown()) }) } },
+      async (request: FastifyRequest<{ Body: { policy: Record<string, unknown> } }>, reply) => {
+        const published = await publishPolicy(db, request.body.policy, now());
+        if (!published.ok) return reply.code(422).send({ error: published.error.code, message: published.error.message, path: published.error.path ?? '' });
+        return reply.code(201).send({ version: published.value.version, publishedAt: published.value.publishedAt });
+      },
     );
 
     const UploadSchema = z.strictObject({

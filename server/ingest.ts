@@ -51,6 +51,8 @@ export interface Ingest {
   status(raw: unknown): Promise<BranchStatus | Refused>;
   /** A signed acknowledgement of everything stored for `branch`, for a USB round trip (AckFileBodySchema). */
   acknowledgement(branch: BranchCode): Promise<BatchEnvelope | undefined>;
+  /** The branch that signed `raw` (any signed request: the policy pull) and the body it signed, or the refusal. */
+  signedBody(raw: unknown): Promise<{ branch: BranchCode; body: string } | Refused>;
   /** Records a batch refused before it reached `receive` (too large, not JSON). */
   refusedEarly(code: SyncRefusalCode, message: string, source: BatchSource): Promise<Refused>;
 }
@@ -286,5 +288,10 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
     return sealEnvelope(row.secret, branch, JSON.stringify({ ackedThroughSeq: row.acked_through_seq }), now().toISOString());
   }
 
-  return { receive, status, acknowledgement, refusedEarly: (code, message, source) => logRefusal(refusal(code, message), source, undefined) };
+  async function signedBody(raw: unknown): Promise<{ branch: BranchCode; body: string } | Refused> {
+    const authenticated = await authenticate(raw, 'http');
+    return 'status' in authenticated ? authenticated : { branch: authenticated.branch, body: authenticated.envelope.body };
+  }
+
+  return { receive, status, signedBody, acknowledgement, refusedEarly: (code, message, source) => logRefusal(refusal(code, message), source, undefined) };
 }

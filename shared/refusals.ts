@@ -68,6 +68,10 @@ export const REFUSALS = {
   notice_spans_years: { years: 'string' },
   notice_year_not_next: { year: 'number', through: 'string' },
   calendar_changed: none,
+  /** The branch follows head office's policy: its own editor is read-only. */
+  policy_from_head_office: none,
+  /** Another admin saved a version after this editor opened (`basedOn` is no longer in force). */
+  policy_changed: { version: 'number' },
   unknown_category: { code: 'string' },
   // ---- registration --------------------------------------------------------------------------------------
   anonymous_not_allowed: none,

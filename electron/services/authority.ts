@@ -21,7 +21,7 @@ import type { DomainEvent } from '../../shared/domain/events';
 import { formatComplaintNumber, localDateKey, parseComplaintNumber } from '../../shared/domain/numbering';
 import { applyEvent } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
-import type { Policy } from '../../shared/policy/policy';
+import { policyFor, type PolicyBook } from '../../shared/policy/book';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { Journal } from './journal';
 import { createSerial } from './serial';
@@ -38,7 +38,8 @@ const requestKey = (actor: Actor, requestId: string): string => `r${createHash('
 export interface AuthorityDeps {
   readonly journal: Journal<DomainEvent>;
   readonly branch: () => Promise<BranchSetup | undefined>;
-  readonly policy: Policy;
+  /** The policy versions the branch has run: a complaint is decided under the one it was graded under, a new one under the one in force. */
+  readonly policies: () => PolicyBook;
   /** The working calendar in force now (an admin may import a holiday notice while main runs). */
   readonly calendar: () => WorkingCalendar;
   readonly now: () => Date;
@@ -83,7 +84,7 @@ export interface Anonymisation {
 }
 
 export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
-  const { journal, policy } = deps;
+  const { journal } = deps;
   const states = new Map<ComplaintId, ComplaintState>();
   const numbers = new Set<string>();
   /** Highest daily sequence per local date (`YYYYMMDD`) among the numbers given. */
@@ -144,7 +145,8 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const now = deps.now().toISOString();
     let made = 0;
-    const ctx: CommandContext = { now, actor, newId: () => `${key}-${made++}`, policy, calendar: deps.calendar() };
+    const state = request.complaintId === undefined ? undefined : states.get(request.complaintId);
+    const ctx: CommandContext = { now, actor, newId: () => `${key}-${made++}`, policy: policyFor(deps.policies(), state), calendar: deps.calendar() };
     let input = request.input;
     if (request.action === 'register') {
       // The number is main's to give: the next of the branch's local day, whatever the caller put in.
@@ -153,7 +155,6 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
       if (numbers.has(number)) throw new Error(`complaint number ${number} would be given twice`);
       input = { ...(isRecord(request.input) ? request.input : {}), number };
     }
-    const state = request.complaintId === undefined ? undefined : states.get(request.complaintId);
     const decided = decideStep(state, { ...request, input }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 });
     if (!decided.ok) return decided;
     const journaled = await journalEvents(decided.value.events, branch);
@@ -164,11 +165,13 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   async function escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>> {
     const branch = await deps.branch();
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
-    const ctx = { now: deps.now().toISOString(), newId: deps.newId, policy, calendar: deps.calendar() };
+    const now = deps.now().toISOString();
+    const calendar = deps.calendar();
     const events: DomainEvent[] = [];
     for (const id of new Set(complaintIds)) {
       const state = states.get(id);
       if (!state) continue;
+      const ctx = { now, newId: deps.newId, policy: policyFor(deps.policies(), state), calendar };
       events.push(...decideDueEscalations(state, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length }).events);
     }
     return journalEvents(events, branch);
@@ -190,9 +193,11 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const due = dueForAnonymisation(endedBefore);
     if (due.length !== expected) return refuse('anonymisation_changed', `${expected} complaints were confirmed; ${due.length} are due now`, { params: { expected, found: due.length } });
-    const ctx: CommandContext = { now: deps.now().toISOString(), actor, newId: deps.newId, policy, calendar: deps.calendar() };
+    const now = deps.now().toISOString();
+    const calendar = deps.calendar();
     const events: DomainEvent[] = [];
     for (const state of due) {
+      const ctx: CommandContext = { now, actor, newId: deps.newId, policy: policyFor(deps.policies(), state), calendar };
       const decided = decideStep(state, { action: 'anonymise', complaintId: state.id, input: { endedBefore } }, ctx, { branch: branch.code, firstSeq: journal.lastSeq() + 1 + events.length });
       if (!decided.ok) return decided;
       events.push(...decided.value.events);

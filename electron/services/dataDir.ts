@@ -23,6 +23,10 @@ export interface DataLayout {
   readonly calendarFile: string;
   /** Append-only JSON lines: every notice imported into the working calendar. */
   readonly calendarAuditFile: string;
+  /** Every policy version the branch has run (policyService.ts); absent while it runs the shipped default. */
+  readonly policyFile: string;
+  /** Append-only JSON lines: every policy version saved by an admin or pulled from head office. */
+  readonly policyAuditFile: string;
 }
 
 export function dataLayout(root: string): DataLayout {
@@ -39,6 +43,8 @@ export function dataLayout(root: string): DataLayout {
     exportAuditFile: join(absolute, 'audit', 'exports.jsonl'),
     calendarFile: join(absolute, 'calendar.json'),
     calendarAuditFile: join(absolute, 'audit', 'calendar.jsonl'),
+    policyFile: join(absolute, 'policy.json'),
+    policyAuditFile: join(absolute, 'audit', 'policy.jsonl'),
   };
 }
 

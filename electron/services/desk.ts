@@ -11,7 +11,7 @@ import { createDispatcher, type Caller, type Dispatch } from '../../shared/api/d
 import type { Language, PublicUser, Role, Settings } from '../../shared/api/schemas';
 import { CN_CALENDAR } from '../../shared/calendar/defaults';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import { inForce } from '../../shared/policy/book';
 import { ok, refuse, type Result } from '../../shared/result';
 import { dataLayout, ensureDataLayout, type DataLayout } from './dataDir';
 import { createDocumentService, documentHandlers, downloadDelivery, type DocumentPlatform } from './documents';
@@ -28,6 +28,7 @@ import { createSignInThrottle, wrongWhen } from './signInThrottle';
 import { createUserStore } from './users';
 import { openAuditLog } from './auditLog';
 import { openCalendarService } from './calendarService';
+import { openPolicyService, PolicyAuditEntrySchema } from './policyService';
 import { CalendarAuditEntrySchema } from '../../shared/api/calendar';
 import { openAuthority } from './authority';
 import { openRetention } from './retention';
@@ -162,6 +163,17 @@ async function openServices(
     await journal.close();
     throw error;
   });
+  const policies = await openPolicyService({
+    file: layout.policyFile,
+    audit: openAuditLog(layout.policyAuditFile, PolicyAuditEntrySchema),
+    // Read when asked, after the sync engine below has opened: once enrolled, head office's policy wins.
+    enrolled: () => sync.status().enrolment !== null,
+    now,
+  }).catch(async (error: unknown) => {
+    await journal.close();
+    throw error;
+  });
+  const policyAtOpen = inForce(policies.book()).policy;
   const audit = openAuditLog(layout.exportAuditFile);
   const openDir = openedCopiesDir(layout.root);
   await clearOpenedCopies(openDir);
@@ -172,7 +184,7 @@ async function openServices(
     branch: () => branches.get(),
     users: () => users.list(),
     language: async () => (await settings.get()).language,
-    policy: DEFAULT_POLICY,
+    policies: policies.book,
     calendar: calendar.current,
     now,
     platform,
@@ -180,13 +192,13 @@ async function openServices(
   });
   if (options.language) await settings.update({ language: options.language });
 
-  const authority = await openAuthority({ journal, branch: () => branches.get(), policy: DEFAULT_POLICY, calendar: calendar.current, now, newId: () => randomUUID() });
+  const authority = await openAuthority({ journal, branch: () => branches.get(), policies: policies.book, calendar: calendar.current, now, newId: () => randomUUID() });
   const reports = createReportService({
     complaints: () => authority.complaints(),
     branch: () => branches.get(),
     users: () => users.list(),
     language: async () => (await settings.get()).language,
-    policy: DEFAULT_POLICY,
+    policies: policies.book,
     calendar: calendar.current,
     now,
     platform,
@@ -196,19 +208,19 @@ async function openServices(
     authority,
     journal,
     removeEvidence: (hash) => evidence.remove(hash),
-    policy: DEFAULT_POLICY,
+    policy: () => inForce(policies.book()).policy,
     now,
     log,
     recordRun: (admin, run) => audit.append({ ...by(admin), kind: 'anonymisation', ...run }),
   });
-  const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? DEFAULT_POLICY.session.idleMinutes) * 60_000 });
+  const sessions = createSessions({ findUser: (id) => users.find(id), now, idleMs: (options.sessionIdleMinutes ?? policyAtOpen.session.idleMinutes) * 60_000 });
   const backups = createBackupService({
     layout,
     snapshot: () => journal.snapshot(),
     branch: () => branches.get(),
     appVersion: options.version,
-    policy: DEFAULT_POLICY.backup,
-    timeZone: DEFAULT_POLICY.timeZone,
+    policy: policyAtOpen.backup,
+    timeZone: policyAtOpen.timeZone,
     now,
     log,
     audit,
@@ -240,10 +252,11 @@ async function openServices(
     branchCode: async () => (await branches.get())?.code,
     secrets: secretStoreAt(files.secretFile),
     personalDataKey: secretStoreAt(files.personalDataKeyFile),
-    personalData: () => DEFAULT_POLICY.personalData.toHeadOffice,
+    personalData: () => inForce(policies.book()).policy.personalData.toHeadOffice,
     files,
     log,
     now,
+    policy: { knownVersion: policies.headOfficeVersion, arrived: (published) => policies.receiveFromHeadOffice(published) },
     ...options.sync?.tuning,
   });
 
@@ -406,6 +419,23 @@ async function openServices(
       else log.info('holiday notice refused', { by: admin.value.id, code: imported.error.code });
       return imported;
     },
+    'policy.current': async (_input, caller) => {
+      const user = await requireUser(caller, ['supervisor', 'admin'], false);
+      return user.ok ? ok(policies.current(user.value)) : user;
+    },
+    // Every window needs the book to count its complaints' deadlines, so every signed-in person may read it.
+    'policy.history': async (_input, caller) => {
+      const user = await background(caller);
+      return user.ok ? ok({ versions: [...policies.book().versions] }) : user;
+    },
+    'policy.save': async (input, caller) => {
+      const admin = await requireUser(caller, ['admin']);
+      if (!admin.ok) return admin;
+      const saved = await policies.save(input, admin.value);
+      if (saved.ok) log.info('policy saved', { by: admin.value.id, version: saved.value.inForce.policy.version });
+      else log.info('policy refused', { by: admin.value.id, code: saved.error.code, path: saved.error.path });
+      return saved;
+    },
     // A notice the window found by itself (a clock turning, the sweep): not the person's own action.
     'notifications.show': async (note, caller) => {
       const user = await background(caller);
@@ -434,7 +464,7 @@ async function openServices(
       return admin.ok ? backups.start(admin.value) : admin;
     },
     ...auditHandlers(
-      { audit, branch: () => branches.get(), timeZone: DEFAULT_POLICY.timeZone, language: async () => (await settings.get()).language, deliver: platform.deliver, now },
+      { audit, branch: () => branches.get(), timeZone: policyAtOpen.timeZone, language: async () => (await settings.get()).language, deliver: platform.deliver, now },
       (caller) => requireUser(caller, ['admin']),
     ),
     ...syncHandlers(sync, options.sync?.platform ?? {}, { signedIn: background, admin: (caller) => requireUser(caller, ['admin']) }),

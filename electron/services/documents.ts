@@ -28,7 +28,7 @@ import { toCsv } from '../../shared/export/csv';
 import { canSeePersonalData } from '../../shared/export/personalData';
 import { registerRows } from '../../shared/export/register';
 import { toXlsx } from '../../shared/export/xlsx';
-import type { Policy } from '../../shared/policy/policy';
+import { policyFor, type PolicyBook } from '../../shared/policy/book';
 import { renderRecordSheet } from '../../shared/print/recordSheet';
 import { sheetLabels } from '../../shared/print/sheetLabels';
 import { ok, refuse, type Result } from '../../shared/result';
@@ -56,7 +56,8 @@ export interface DocumentDeps {
   readonly branch: () => Promise<{ code: string; name: string; timeZone: string } | undefined>;
   readonly users: () => Promise<readonly PublicUser[]>;
   readonly language: () => Promise<Language>;
-  readonly policy: Policy;
+  /** Every policy version the branch ran: a complaint's sheet and export row use the one it was graded under. */
+  readonly policies: () => PolicyBook;
   /** The working calendar in force now. */
   readonly calendar: () => WorkingCalendar;
   readonly now: () => Date;
@@ -165,7 +166,8 @@ export function createDocumentService(deps: DocumentDeps) {
     if (!events) return refuse('complaint_not_found', `There is no complaint ${input.complaintId} in the journal.`);
     const state = foldComplaint(events);
     // The same rule as the RecordPrinted command: staff print their own complaints, supervisors any.
-    const refusal = whyNot('printRecord', state, { id: user.id, role: user.role }, deps.policy);
+    const policy = policyFor(deps.policies(), state);
+    const refusal = whyNot('printRecord', state, { id: user.id, role: user.role }, policy);
     if (refusal) return { ok: false, error: refusal };
     const language = input.language ?? (await deps.language());
     const users = new Map((await deps.users()).map((u) => [u.id as string, u.displayName]));
@@ -177,7 +179,7 @@ export function createDocumentService(deps: DocumentDeps) {
       printedAt: deps.now().toISOString(),
       printedBy: user.displayName,
       language,
-      policy: deps.policy,
+      policy,
     });
     const labels = sheetLabels(language);
     return ok({ html, fileName: `${labels.subtitle ?? labels.title}-${state.number}.pdf`, language, complaintId: state.id, complaintNumber: state.number });
@@ -243,7 +245,7 @@ export function createDocumentService(deps: DocumentDeps) {
         language,
         maskPersonalData,
         users: new Map((await deps.users()).map((u) => [u.id as string, u.displayName])),
-        policy: deps.policy,
+        policies: deps.policies(),
         calendar: deps.calendar(),
         now: now.toISOString(),
         timeZone: branch.timeZone,

@@ -16,7 +16,7 @@ import { AUDIT_VERSION, type ReportAuditEntry } from '../../shared/audit/entries
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import type { ComplaintState } from '../../shared/domain/state';
 import { kpiFactsOf } from '../../shared/kpi/facts';
-import type { Policy } from '../../shared/policy/policy';
+import { inForce, policyFor, type PolicyBook } from '../../shared/policy/book';
 import { renderBranchReport } from '../../shared/report/branchReport';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { AuditLog } from './auditLog';
@@ -28,7 +28,8 @@ export interface ReportDeps {
   readonly branch: () => Promise<{ code: string; name: string; timeZone: string } | undefined>;
   readonly users: () => Promise<readonly PublicUser[]>;
   readonly language: () => Promise<Language>;
-  readonly policy: Policy;
+  /** Each complaint is counted under the policy version it was graded under; weights come from the one in force. */
+  readonly policies: () => PolicyBook;
   readonly calendar: () => WorkingCalendar;
   readonly now: () => Date;
   readonly platform: DocumentPlatform;
@@ -53,12 +54,13 @@ export function createReportService(deps: ReportDeps) {
     if (!branch) return refuse('not_configured', 'Set up the branch first.');
     const language = input.language ?? (await deps.language());
     const calendar = deps.calendar();
-    const facts = [...deps.complaints()].map((state) => kpiFactsOf(state, deps.policy, calendar)).sort((a, b) => a.receivedMs - b.receivedMs);
+    const book = deps.policies();
+    const facts = [...deps.complaints()].map((state) => kpiFactsOf(state, policyFor(book, state), calendar)).sort((a, b) => a.receivedMs - b.receivedMs);
     const report = renderBranchReport({
       period: { kind: input.kind, start: input.start },
       branches: [{ code: branch.code, name: branch.name, facts }],
       timeZone: branch.timeZone,
-      policy: deps.policy,
+      policy: inForce(book).policy,
       users: new Map((await deps.users()).map((u) => [u.id as string, u.displayName])),
       language,
       now: deps.now().toISOString(),

@@ -28,7 +28,8 @@ export interface RetentionDeps {
   readonly authority: Authority;
   readonly journal: Journal<DomainEvent>;
   readonly removeEvidence: (hash: string) => Promise<void>;
-  readonly policy: Policy;
+  /** The policy in force: its retention period is the branch's rule now, whatever a complaint was graded under. */
+  readonly policy: () => Policy;
   readonly now: () => Date;
   readonly log: Logger;
   /** Where the run is put on record (the audit log): who, when, the cut-off and how many. */
@@ -37,7 +38,7 @@ export interface RetentionDeps {
 
 /** Opens retention and finishes an anonymisation a crash interrupted (its events journaled, its data not yet gone). */
 export async function openRetention(deps: RetentionDeps): Promise<Retention> {
-  const { authority, journal, policy, log } = deps;
+  const { authority, journal, log } = deps;
 
   async function removePersonalData(done: Anonymisation): Promise<number> {
     for (const hash of done.evidence) await deps.removeEvidence(hash);
@@ -54,7 +55,7 @@ export async function openRetention(deps: RetentionDeps): Promise<Retention> {
   }
 
   function preview(): AnonymisationPreview {
-    const endedBefore = retentionCutoff(deps.now().toISOString(), policy);
+    const endedBefore = retentionCutoff(deps.now().toISOString(), deps.policy());
     const due = authority.dueForAnonymisation(endedBefore).sort((a, b) => (endedAt(a) ?? '').localeCompare(endedAt(b) ?? ''));
     const fields: Record<PersonalField, number> = { name: 0, phone: 0, email: 0, address: 0, customerNumber: 0 };
     const files = new Set<string>();
@@ -66,7 +67,7 @@ export async function openRetention(deps: RetentionDeps): Promise<Retention> {
     const newest = due[due.length - 1];
     return {
       endedBefore,
-      retentionDays: policy.retentionDays,
+      retentionDays: deps.policy().retentionDays,
       complaints: due.length,
       fields,
       evidenceFiles: files.size,
@@ -77,9 +78,9 @@ export async function openRetention(deps: RetentionDeps): Promise<Retention> {
   }
 
   async function anonymise(admin: PublicUser, endedBefore: string, complaints: number) {
-    const latest = retentionCutoff(deps.now().toISOString(), policy);
+    const latest = retentionCutoff(deps.now().toISOString(), deps.policy());
     if (Date.parse(endedBefore) > Date.parse(latest)) {
-      const until = retentionEnds(endedBefore, policy);
+      const until = retentionEnds(endedBefore, deps.policy());
       return refuse('retention_not_reached', `Records that ended before ${endedBefore} are kept until ${until}`, { path: 'endedBefore', params: { until } });
     }
     const done = await authority.anonymise({ id: admin.id, role: admin.role }, endedBefore, complaints);

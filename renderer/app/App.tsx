@@ -12,6 +12,7 @@ import { Shell } from './Shell';
 import { SessionContext } from '../session/session';
 import { DeskStoreProvider } from './DeskStoreProvider';
 import { CalendarProvider } from '../session/calendar';
+import { PolicyProvider } from '../session/policy';
 
 type Phase =
   | { name: 'loading' }
@@ -105,9 +106,11 @@ export function App() {
       return (
         <SessionContext.Provider value={{ user: phase.user, branch: phase.branch, signOut }}>
           <CalendarProvider>
-            <DeskStoreProvider>
-              <Shell />
-            </DeskStoreProvider>
+            <PolicyProvider>
+              <DeskStoreProvider>
+                <Shell />
+              </DeskStoreProvider>
+            </PolicyProvider>
           </CalendarProvider>
         </SessionContext.Provider>
       );

@@ -4,7 +4,7 @@ import type { Refusal } from '../../shared/result';
 import { refusalText } from '../i18n/refusal';
 import { api } from '../platform/api';
 import { createDeskStore, deskDbName, openDeskDb, startEscalationSweeps, DeskStoreContext, usePendingJournal, type DeskStoreContextValue, type RestoreProgress } from '../store';
-import { useCalendar, usePolicy } from '../ui/policy';
+import { useCalendar, usePolicyBook } from '../ui/policy';
 import { useSession } from '../session/session';
 
 const clock = (): string => new Date().toISOString();
@@ -19,7 +19,7 @@ const CATCH_UP_MS = 5_000;
 export function DeskStoreProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, branch } = useSession();
-  const policy = usePolicy();
+  const policies = usePolicyBook();
   const calendar = useCalendar();
   const [value, setValue] = useState<DeskStoreContextValue | null>(null);
   const [restoreRefusal, setRestoreRefusal] = useState<Refusal | null>(null);
@@ -30,8 +30,8 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
     let live = true;
     // One copy per person: main leaves out of a clerk's copy the contact details they may not see (SPEC §8), so a
     // supervisor signing in at the same PC must not read that copy, nor the clerk the supervisor's.
-    const db = openDeskDb(deskDbName(branch.code, user.id), { policy, calendar });
-    const store = createDeskStore({ db, api, clock, newId, policy, calendar });
+    const db = openDeskDb(deskDbName(branch.code, user.id), { policies, calendar });
+    const store = createDeskStore({ db, api, clock, newId, policies, calendar });
     let stopSweeps: (() => void) | undefined;
     let catchUpTimer: ReturnType<typeof setInterval> | undefined;
     // Whatever the restore says, the desk opens: a failed replay leaves the copy as it is, and says so.
@@ -58,7 +58,7 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
       // Nothing may read the closed copy while the next one opens (a new calendar rebuilds the rows first).
       setValue(null);
     };
-  }, [user.id, branch.code, policy, calendar]);
+  }, [user.id, branch.code, policies, calendar]);
 
   if (!value) return <Restoring progress={progress} />;
   return (

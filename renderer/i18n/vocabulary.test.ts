@@ -8,7 +8,7 @@ import type { Language } from '../../shared/api/schemas';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { VOCABULARY, type Term } from '../../shared/i18n/vocabulary';
 import { registerRows, REGISTER_COLUMNS } from '../../shared/export/register';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { sheetLabels } from '../../shared/print/sheetLabels';
 import { en } from './messages.en';
 import { zhCN } from './messages.zh-CN';
@@ -18,7 +18,7 @@ const MESSAGES: Readonly<Record<Language, Messages>> = { 'zh-CN': zhCN, en };
 const LANGUAGES = ['zh-CN', 'en'] as const;
 
 const exportHeader = (language: Language) =>
-  registerRows([], { language, maskPersonalData: true, users: new Map(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK, now: '2026-11-23T01:00:00.000Z' }).header;
+  registerRows([], { language, maskPersonalData: true, users: new Map(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, now: '2026-11-23T01:00:00.000Z' }).header;
 
 interface Places {
   readonly screen: readonly string[];

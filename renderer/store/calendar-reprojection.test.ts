@@ -4,6 +4,7 @@ import notice2027 from '../../tests/fixtures/calendars/cn-2027-notice.example.js
 import { compileCalendar, type WorkingCalendar } from '../../shared/calendar/calendar';
 import { CN_CALENDAR } from '../../shared/calendar/defaults';
 import { HolidayNoticeSchema, withNotice } from '../../shared/calendar/notice';
+import { DEFAULT_POLICY_VERSION, policyBook } from '../../shared/policy/book';
 import { DEFAULT_POLICY, PolicySchema, type Policy } from '../../shared/policy/policy';
 import { freshName, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 import { openDeskDb } from './open';
@@ -29,8 +30,9 @@ const imported = (() => {
 
 /** The same browser database opened by a window counting on `calendar`, after its start-up check. */
 async function reopen(opened: TestDesk, name: string, calendar: WorkingCalendar) {
-  const db = openDeskDb(name, { policy: WORKING, calendar });
-  const store = createDeskStore({ db, api: opened.api, clock: opened.now, newId: () => crypto.randomUUID(), policy: WORKING, calendar });
+  const policies = policyBook([{ policy: WORKING, source: 'default', arrivedAt: DEFAULT_POLICY_VERSION.arrivedAt }]);
+  const db = openDeskDb(name, { policies, calendar });
+  const store = createDeskStore({ db, api: opened.api, clock: opened.now, newId: () => crypto.randomUUID(), policies, calendar });
   expect((await store.restoreIfEmpty()).ok).toBe(true);
   const rows = await db.complaints.toArray();
   db.close();

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
+import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { EventIdSchema } from '../../shared/brand';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY, lastOf } from './counters';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type DeskDb } from './db';
 import { stateSummarizer } from './summarize';
@@ -24,8 +24,8 @@ const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1)
 /** Older versions with a fixture: a missing one fails the guard below with its name instead of failing to collect. */
 const OLDER = dexieFixtureVersions().filter((version) => version < CURRENT_SCHEMA_VERSION);
 
-const open = (name: string): DeskDb => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
-const project = createProjector(foldComplaint, stateSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
+const open = (name: string): DeskDb => openDeskDb(name, { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
+const project = createProjector(foldComplaint, stateSummarizer(DEFAULT_POLICY_BOOK, AROUND_THE_CLOCK));
 
 /** A database of the fixture's schema version holding its rows, opened (and so upgraded) by today's code. */
 async function openFixture(fixture: DexieFixture): Promise<DeskDb> {

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
+import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { describe, expect, it } from 'vitest';
 import { BRANCH, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 import { openDeskDb } from './open';
 import { loadNotices, markNoticesRead } from './notices';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { keepNoticeCandidates, readNoticeCandidates } from './notice-feed';
 import { createArrivalWatch } from './arrivals';
@@ -58,7 +58,7 @@ describe('the notice feed', () => {
     await round(d, hoursLater(25), CLERK);
     const [overdue] = await loadNotices(d.db);
     await markNoticesRead(d.db, [overdue?.key ?? '']);
-    const reopened = openDeskDb(d.db.name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const reopened = openDeskDb(d.db.name, { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     expect((await loadNotices(reopened)).map((notice) => [notice.kind, notice.read])).toEqual([
       ['overdue', true],
       ['due_soon', false],
@@ -73,7 +73,7 @@ describe('the notice feed', () => {
   it('adds a notice once when two windows of the same person see it at the same moment', async () => {
     const d = await desk();
     const number = await registered(d);
-    const second = openDeskDb(d.db.name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const second = openDeskDb(d.db.name, { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     const told = await Promise.all([round(d, hoursLater(19), CLERK), round(d, hoursLater(19), CLERK, second)]);
     expect(told.flat()).toEqual([`due_soon ${number}`]);
     second.close();
@@ -111,7 +111,7 @@ describe('the board’s arrival watch', () => {
     const d = await desk();
     for (let i = 0; i < 3; i++) await registered(d);
     const first = createArrivalWatch(d.db, BRANCH);
-    const secondWindow = openDeskDb(d.db.name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const secondWindow = openDeskDb(d.db.name, { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     const second = createArrivalWatch(secondWindow, BRANCH);
     expect(await first.look()).toEqual([]);
     expect(await second.look()).toEqual([]);

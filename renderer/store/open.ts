@@ -2,13 +2,13 @@
 import { Dexie } from 'dexie';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { foldComplaint } from '../../shared/domain/reducer';
-import type { Policy } from '../../shared/policy/policy';
+import type { PolicyBook } from '../../shared/policy/book';
 import { DeskDb } from './db';
 import { stateSummarizer } from './summarize';
 import { createProjector } from './projection';
 
 export interface OpenOptions {
-  policy: Policy;
+  policies: PolicyBook;
   calendar: WorkingCalendar;
   /** For tests and Node: an IndexedDB implementation other than the global one. */
   indexedDB?: IDBFactory;
@@ -16,7 +16,7 @@ export interface OpenOptions {
 }
 
 export function openDeskDb(name: string, options: OpenOptions): DeskDb {
-  const projector = createProjector(foldComplaint, stateSummarizer(options.policy, options.calendar));
+  const projector = createProjector(foldComplaint, stateSummarizer(options.policies, options.calendar));
   const dexieOptions = options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange ?? IDBKeyRange } : undefined;
   return new DeskDb(name, projector, dexieOptions);
 }

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
+import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { describe, expect, it } from 'vitest';
 import { ComplaintIdSchema } from '../../shared/brand';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { generateSeed } from '../../shared/seed/generator';
 import { createRandom } from '../../shared/seed/random';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_V6 } from './db';
@@ -53,7 +53,7 @@ describe('reading a damaged log', () => {
     const events = rowsOf(fixture, 'events').map((event) => (event.id === 'e-fx-005' ? { ...event, v: 7 } : event));
     const name = freshName('damaged');
     await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, events } }, SCHEMA_V6);
-    const db = openDeskDb(name, { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const db = openDeskDb(name, { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     await db.open();
     const zhao = rowsOf(fixture, 'complaints').find((row) => row.number === 'SH01-20261123-0001');
     if (!zhao) throw new Error('fixture');
@@ -68,7 +68,7 @@ describe('reading a damaged log', () => {
 
   it('a catch-up that continues the complaint refuses to fold onto it, and writes nothing', async () => {
     const { db, zhao } = await damagedDesk();
-    const importer = createEventImporter(db, stateSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK));
+    const importer = createEventImporter(db, stateSummarizer(DEFAULT_POLICY_BOOK, AROUND_THE_CLOCK));
     const note = toDomainEvent(asStored({ id: 'e-fx-011', complaintId: zhao, branch: 'SH01', seq: 11, type: 'NoteAdded', v: 1, at: '2026-11-24T05:00:00.000Z', actor: 'u-staff', payload: { text: '顾客来电询问进度' } }));
     const rowBefore = await db.complaints.get(zhao);
     await expect(importer.importChunk([note])).rejects.toBeInstanceOf(StoredEventError);

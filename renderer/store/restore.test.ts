@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { foldComplaint } from '../../shared/domain/reducer';
@@ -8,7 +9,6 @@ import type { RestoreProgress } from './restore';
 import type { StoreApi } from './ports';
 import { createEventImporter } from './import-events';
 import { stateSummarizer } from './summarize';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { freshName, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
@@ -66,7 +66,7 @@ describe('restoreIfEmpty', () => {
     // The real main, read two events a page.
     const paged: StoreApi = { call: (method, input) => reader.api.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input) };
     const { createDeskStore } = await import('./store');
-    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     const steps: RestoreProgress[] = [];
     expect(await store.restoreIfEmpty((step) => steps.push(step))).toMatchObject({ ok: true, value: { restoredEvents: journal.length } });
     const eventSteps = steps.filter((step) => !step.rows);
@@ -121,7 +121,7 @@ describe('restoreIfEmpty', () => {
     if (!last) throw new Error('setup');
     // An event this copy has but main's journal never had.
     const stray = { ...last, id: 'never-journaled', seq: last.seq + 1, type: 'NoteAdded' as const, v: 1 as const, payload: { text: '未保存的备注' } };
-    await createEventImporter(d.db, stateSummarizer(DEFAULT_POLICY, AROUND_THE_CLOCK)).importChunk([stray as never]);
+    await createEventImporter(d.db, stateSummarizer(DEFAULT_POLICY_BOOK, AROUND_THE_CLOCK)).importChunk([stray as never]);
     expect(await d.db.events.count()).toBe(journal.length + 1);
     expect(await d.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: journal.length + 1 } });
     expect((await d.db.events.orderBy('[branch+seq]').toArray()).map((event) => event.id)).toEqual(journal.map((event) => event.id));
@@ -152,7 +152,7 @@ async function pagedStore(d: TestDesk, limit: number, read: (input: { afterSeq: 
       return (read(input as { afterSeq: number }) ?? d.api.call(method, { ...input, limit })) as never;
     },
   };
-  return createDeskStore({ db: d.db, api: paged, clock: d.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+  return createDeskStore({ db: d.db, api: paged, clock: d.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
 }
 
 /** Counts every write of a complaint row (added or replaced) from now on. */
@@ -246,7 +246,7 @@ describe('only storage failures are storage_failed', () => {
     const answer: StoreApi = {
       call: async (method, input) => (method === 'complaints.decide' ? { ok: true, value: { events: [], journaledThroughSeq: 0 } } : reader.api.call(method, input)) as never,
     };
-    const store = createDeskStore({ db: reader.db, api: answer, clock: reader.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const store = createDeskStore({ db: reader.db, api: answer, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     expect(await store.register(walkIn())).toMatchObject({ ok: false, error: { code: 'bad_response' } });
   });
 });

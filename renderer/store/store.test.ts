@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
+import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { describe, expect, it } from 'vitest';
 import { ComplaintIdSchema } from '../../shared/brand';
 import { createApi } from '../platform/transport';
 import { branchSeqKey, dailyCounterKey, JOURNALED_THROUGH_KEY } from './counters';
 import { createDeskStore } from './store';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { BRANCH, freshName, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
@@ -90,7 +90,7 @@ describe('register', () => {
     const unreachable = createApi(async () => {
       throw new Error('connection refused');
     });
-    const cut = createDeskStore({ db: d.db, api: unreachable, clock: d.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+    const cut = createDeskStore({ db: d.db, api: unreachable, clock: d.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     expect(await cut.register(walkIn())).toMatchObject({ ok: false, error: { code: 'unreachable' } });
     expect(await d.db.events.count()).toBe(0);
     expect(await d.db.counters.count()).toBe(0);

@@ -14,7 +14,7 @@ import type { ProposableAction } from '../../shared/domain/commands/context';
 import { calendarFingerprint } from '../../shared/calendar/fingerprint';
 import type { RegisterInput as RegisterCommandInput } from '../../shared/domain/commands/registration';
 import type { DomainEvent } from '../../shared/domain/events';
-import type { Policy } from '../../shared/policy/policy';
+import type { PolicyBook } from '../../shared/policy/book';
 import { ok, refuse, type Result } from '../../shared/result';
 import { JOURNALED_THROUGH_KEY, lastOf } from './counters';
 import { reprojectForCalendar, type DeskDb } from './db';
@@ -31,7 +31,8 @@ export interface DeskStoreDeps {
   clock: () => string;
   /** Fresh unique ids for requests. */
   newId: () => string;
-  policy: Policy;
+  /** Every policy version the branch ran: each row is counted under its complaint's own. */
+  policies: PolicyBook;
   calendar: WorkingCalendar;
 }
 
@@ -71,8 +72,8 @@ export interface DeskStore {
 }
 
 export function createDeskStore(deps: DeskStoreDeps): DeskStore {
-  const { db, api, newId, policy, calendar } = deps;
-  const summarize = stateSummarizer(policy, calendar);
+  const { db, api, newId, policies, calendar } = deps;
+  const summarize = stateSummarizer(policies, calendar);
   // One import at a time: a step's answer and a catch-up must not both write the same events.
   let queue: Promise<unknown> = Promise.resolve();
   const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
@@ -130,7 +131,9 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     },
     restoreIfEmpty: async (onProgress) => {
       const reconciled = inOrder(async () => {
-        await reprojectForCalendar(db, calendarFingerprint(calendar.doc));
+        // Rows are rebuilt when the calendar changed, or the book gained a version (a complaint another window
+        // registered under it may have been counted here with an earlier one meanwhile).
+        await reprojectForCalendar(db, `${calendarFingerprint(calendar.doc)} policies ${policies.versions.map((entry) => entry.policy.version).join(',')}`);
         return reconcileWithJournal(db, api, summarize, onProgress);
       });
       const [restored] = await Promise.all([reconciled, mirrorUsers(db, api)]);

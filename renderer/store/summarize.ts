@@ -1,10 +1,14 @@
-/** What the projection computes of a state under the branch's policy and calendar, once per change. */
+/** What the projection computes of a state under its policy version and the branch's calendar, once per change. */
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import { kpiFactsOf } from '../../shared/kpi/facts';
-import type { Policy } from '../../shared/policy/policy';
+import { policyFor, type PolicyBook } from '../../shared/policy/book';
 import { deadlineColumns } from './deadline-columns';
 import type { StateSummarizer } from './projection';
 
-export function stateSummarizer(policy: Policy, calendar: WorkingCalendar): StateSummarizer {
-  return (state) => ({ deadline: deadlineColumns(state, policy, calendar), kpi: kpiFactsOf(state, policy, calendar) });
+export function stateSummarizer(policies: PolicyBook, calendar: WorkingCalendar): StateSummarizer {
+  return (state) => {
+    // The version the complaint was graded under, not the one in force: a newer policy does not move its deadlines.
+    const policy = policyFor(policies, state);
+    return { deadline: deadlineColumns(state, policy, calendar), kpi: kpiFactsOf(state, policy, calendar) };
+  };
 }

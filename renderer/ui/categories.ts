@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Policy, SubCategory } from '../../shared/policy/policy';
-import { usePolicy } from './policy';
+import { usePolicyBook } from './policy';
 
 /** The name of a category or sub-category code in the UI language; an unknown code shows as itself. */
 export function categoryName(policy: Policy, code: string, language: string): string {
@@ -17,8 +17,21 @@ export function localName(node: Category | SubCategory, language: string): strin
   return language === 'en' ? node.en : node.zh;
 }
 
+/**
+ * Names a code by the newest version that has it: a category a later version removed or renamed still reads as it
+ * did for the complaints registered under it.
+ */
 export function useCategoryName(): (code: string) => string {
   const { i18n } = useTranslation();
-  const policy = usePolicy();
-  return useCallback((code: string) => categoryName(policy, code, i18n.language), [policy, i18n.language]);
+  const book = usePolicyBook();
+  return useCallback(
+    (code: string) => {
+      for (const entry of [...book.versions].reverse()) {
+        const name = categoryName(entry.policy, code, i18n.language);
+        if (name !== code) return name;
+      }
+      return code;
+    },
+    [book, i18n.language],
+  );
 }

@@ -1,13 +1,26 @@
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
-import { DEFAULT_POLICY, type Policy } from '../../shared/policy/policy';
+import { inForce, policyFor, type PolicyBook } from '../../shared/policy/book';
+import type { Policy } from '../../shared/policy/policy';
 import { useCalendarInForce } from '../session/calendar';
+import { usePolicyBookValue } from '../session/policy';
+
+/** Every policy version the branch ran (renderer/session/policy.tsx). */
+export function usePolicyBook(): PolicyBook {
+  return usePolicyBookValue().book;
+}
 
 /**
- * The branch's policy and working calendar. Until policies are editable (a later issue) every branch runs
- * the shipped default policy; the calendar is main's calendar in force (renderer/session/calendar.tsx).
+ * The policy in force: what is decided now for the branch as a whole — a new complaint's registration, the
+ * category lists of the filters, the KPI weights of the dashboard. A complaint's own clocks and steps use
+ * `usePolicyFor(complaint)`.
  */
 export function usePolicy(): Policy {
-  return DEFAULT_POLICY;
+  return inForce(usePolicyBook()).policy;
+}
+
+/** The version the complaint was graded under: its deadlines, escalation and closing rules. */
+export function usePolicyFor(complaint: { readonly policyVersion: number } | undefined): Policy {
+  return policyFor(usePolicyBook(), complaint);
 }
 
 export function useCalendar(): WorkingCalendar {

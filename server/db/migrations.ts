@@ -82,6 +82,18 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    describe: 'published policy versions',
+    statements: [
+      // One row per version head office published; a version, once published, never changes (branches hold it).
+      `create table published_policies (
+        version integer primary key,
+        document jsonb not null,
+        published_at timestamptz not null
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the last migration; returns the schema version. */

@@ -9,6 +9,7 @@ import { documentsContract } from './documents';
 import { reportsContract } from './reports';
 import { recordsContract } from './records';
 import { calendarContract } from './calendar';
+import { policyContract } from './policy';
 import { backupContract } from './backup';
 import { auditContract } from './audit';
 import { syncContract } from './sync';
@@ -204,6 +205,7 @@ export const apiContract = {
   ...reportsContract,
   ...recordsContract,
   ...calendarContract,
+  ...policyContract,
   ...backupContract,
   ...auditContract,
   /**

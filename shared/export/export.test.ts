@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_MAX_COMPLAINTS } from '../api/documents';
 import { AROUND_THE_CLOCK } from '../calendar/calendar';
 import { MONDAY_9AM, deskAfter, minimalInput } from '../domain/testing';
-import { DEFAULT_POLICY } from '../policy/policy';
+import { DEFAULT_POLICY_BOOK } from '../policy/book';
 import { SAMPLE_USERS, sampleComplaint } from '../print/testing';
 import { toCsv } from './csv';
 import { canSeePersonalData, maskEmail, maskName, maskPhone } from './personalData';
@@ -14,7 +14,7 @@ const options = (maskPersonalData: boolean, language: 'zh-CN' | 'en' = 'zh-CN') 
   language,
   maskPersonalData,
   users: SAMPLE_USERS,
-  policy: DEFAULT_POLICY,
+  policies: DEFAULT_POLICY_BOOK,
   calendar: AROUND_THE_CLOCK,
   now: '2026-12-01T00:00:00.000Z',
 });

@@ -8,6 +8,7 @@ import type { Language } from '../api/schemas';
 import type { WorkingCalendar } from '../calendar/calendar';
 import { computeClocks, nextDeadline } from '../deadlines/clocks';
 import type { ComplaintState } from '../domain/state';
+import { inForce, policyFor, type PolicyBook } from '../policy/book';
 import { findCategory, type Policy } from '../policy/policy';
 import { formatDateTime, listText } from '../print/text';
 import { vocabularyText } from '../print/vocabularyText';
@@ -30,11 +31,12 @@ export interface RegisterOptions {
   readonly maskPersonalData: boolean;
   /** User id → display name. */
   readonly users: ReadonlyMap<string, string>;
-  readonly policy: Policy;
+  /** Each complaint's deadlines and category names are those of the policy version it was graded under. */
+  readonly policies: PolicyBook;
   readonly calendar: WorkingCalendar;
   /** ISO instant the clock states are computed for. */
   readonly now: string;
-  /** Defaults to the policy's zone. */
+  /** Defaults to the zone of the policy in force. */
   readonly timeZone?: string;
 }
 
@@ -56,20 +58,21 @@ export function latestSatisfaction(state: Pick<ComplaintState, 'followUps'>): st
 }
 
 export function registerRows(states: readonly ComplaintState[], options: RegisterOptions): Table {
-  const { language, policy } = options;
+  const { language, policies } = options;
   const v = vocabularyText(language);
-  const zone = options.timeZone ?? policy.timeZone;
+  const zone = options.timeZone ?? inForce(policies).policy.timeZone;
   const mask = options.maskPersonalData;
   const personal = (value: string | undefined, masker: (text: string) => string) => (value === undefined ? '' : mask ? masker(value) : value);
-  const categoryName = (code: string | undefined) => {
+  const categoryName = (policy: Policy, code: string | undefined) => {
     if (code === undefined) return undefined;
     const found = findCategory(policy, code);
     return found.ok ? (language === 'zh-CN' ? found.value.zh : found.value.en) : code;
   };
 
   const rows = states.map((s) => {
+    const policy = policyFor(policies, s);
     const next = nextDeadline(computeClocks(s, policy, options.calendar, options.now));
-    const category = [categoryName(s.category), categoryName(s.subCategory)].filter((name) => name !== undefined).join(' › ');
+    const category = [categoryName(policy, s.category), categoryName(policy, s.subCategory)].filter((name) => name !== undefined).join(' › ');
     const request = [listText(s.requests.map((kind) => v.requestKind[kind]), language), s.requestText].filter((part) => !!part).join('：');
     return [
       s.number,

@@ -19,7 +19,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { toCsv } from '../../shared/export/csv';
 import { registerRows } from '../../shared/export/register';
 import { toXlsx } from '../../shared/export/xlsx';
-import { DEFAULT_POLICY } from '../../shared/policy/policy';
+import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { generateSeed } from '../../shared/seed/generator';
 import { createRandom } from '../../shared/seed/random';
 import type { BenchOptions } from './run';
@@ -76,7 +76,7 @@ export function run(options: BenchOptions): void {
   }
   const distinct = [...streams.values()].map((stream) => foldComplaint(JSON.parse(JSON.stringify(stream)) as DomainEvent[]));
   console.log(`  generated ${distinct.length.toLocaleString('en-US')} distinct complaints in ${((performance.now() - started) / 1000).toFixed(1)} s (setup, not timed)`);
-  const rowOptions = { language: 'zh-CN', maskPersonalData: false, users: new Map<string, string>(), policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR, now: seed.now } as const;
+  const rowOptions = { language: 'zh-CN', maskPersonalData: false, users: new Map<string, string>(), policies: DEFAULT_POLICY_BOOK, calendar: CN_2026_CALENDAR, now: seed.now } as const;
 
   for (const size of sizes) {
     const states: ComplaintState[] = Array.from({ length: size }, (_, i) => distinct[i % distinct.length] as ComplaintState);

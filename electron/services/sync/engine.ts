@@ -20,6 +20,7 @@ import type { PersonalDataToHeadOffice } from '../../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../../shared/result';
 import { decodeEnrolment } from '../../../shared/sync/enrolment';
 import { eventsForHeadOffice, personalDataHasher } from '../../../shared/sync/personalData';
+import type { PublishedPolicy } from '../../../shared/sync/policy';
 import type { Logger } from '../log';
 import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
@@ -56,6 +57,15 @@ export interface SyncEngineDeps {
   /** Per request; default 30 s. */
   readonly requestTimeoutMs?: number;
   readonly clientFor?: (url: string, timeoutMs: number) => HeadOfficeClient;
+  /** Head office's policy: pulled after every good round, when newer than the one the branch pulled last. */
+  readonly policy?: PolicyReceiver;
+}
+
+export interface PolicyReceiver {
+  /** Head office's number of the version the branch pulled last; 0 before the first. */
+  knownVersion(): number;
+  /** Takes a newer published version into force (or says why not: it is logged, and asked for again next round). */
+  arrived(published: PublishedPolicy): Promise<Result<unknown>>;
 }
 
 export interface SyncEngine {
@@ -228,7 +238,10 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
 
     for (let detours = 0; !signal.aborted; ) {
       const range = await planNext();
-      if (!range) return succeed();
+      if (!range) {
+        await pullPolicy(client, secret, enrolment.branch, signal);
+        return succeed();
+      }
       const events = await eventsOf(range);
       const sent = await withClockCorrection(async () => client.sendBatch(await batchEnvelope(secret, enrolment.branch, events, signingTime()), signal));
       const standsAt = standing(sent);
@@ -244,6 +257,25 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
         return fail({ code: 'bad_response', message: `head office answered ${sent.value.status} for ${range.fromSeq}..${range.toSeq} but holds only up to ${standsAt}`, params: {} });
       }
     }
+  }
+
+  /**
+   * Asks for a newer policy once the batches are through. A head office without policies (older, or one that does
+   * not answer this) costs a log line, never the round: the branch's records reached head office all the same.
+   */
+  async function pullPolicy(client: HeadOfficeClient, secret: string, branch: string, signal: AbortSignal) {
+    const receiver = deps.policy;
+    if (!receiver) return;
+    const body = JSON.stringify({ knownVersion: receiver.knownVersion() });
+    const answer = await withClockCorrection(async () => client.policy(await sealEnvelope(secret, branch, body, signingTime()), signal));
+    if (answer.kind === 'refused') return log.warn('sync: head office refused the policy request', { code: answer.refusal.code });
+    if (answer.kind === 'failed') return log.warn('sync: head office did not answer the policy request', { code: answer.code, message: answer.message });
+    if (answer.kind === 'aborted') return;
+    const { latest } = answer.value;
+    if (!latest) return;
+    const taken = await receiver.arrived(latest);
+    if (taken.ok) log.info('sync: head office policy in force', { headOfficeVersion: latest.version });
+    else log.warn('sync: head office policy refused here', { headOfficeVersion: latest.version, code: taken.error.code, path: taken.error.path });
   }
 
   function kick(probe = false): Promise<void> {

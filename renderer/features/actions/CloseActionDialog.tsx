@@ -5,7 +5,7 @@ import { refusalText } from '../../i18n/refusal';
 import { useSession } from '../../session/session';
 import { useComplaint, useNow } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { useCalendar, usePolicy } from '../../ui/policy';
+import { useCalendar, usePolicyFor } from '../../ui/policy';
 import { CloseCorrectiveForm } from '../complaint/actions/AftercareForms';
 import type { ActionRow } from './actionList';
 
@@ -16,8 +16,8 @@ import type { ActionRow } from './actionList';
 export function CloseActionDialog({ row, onClose }: { row: ActionRow; onClose: () => void }) {
   const { t } = useTranslation();
   const complaint = useComplaint(row.complaintId);
+  const policy = usePolicyFor(complaint);
   const { user } = useSession();
-  const policy = usePolicy();
   const calendar = useCalendar();
   const now = useNow();
   const refusal = useMemo(() => {

@@ -6,7 +6,7 @@ import type { ComplaintId } from '../../../shared/brand';
 import { useSession } from '../../session/session';
 import { useComplaint, useDeskStore, useNow } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { useCalendar, usePolicy } from '../../ui/policy';
+import { useCalendar, usePolicyFor } from '../../ui/policy';
 import { EscalateForm } from '../complaint/actions/TriageForms';
 import '../complaint/actions/actions.css';
 import { isTier, moveRefusal, moveTarget, type ColumnKey } from './boardModel';
@@ -36,11 +36,11 @@ interface MoveDialogProps {
 export function MoveDialog({ request, columnName, onDone, onAssignRefused, onRefused, onClose }: MoveDialogProps) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const policy = usePolicy();
   const calendar = useCalendar();
   const now = useNow();
   const { store } = useDeskStore();
   const complaint = useComplaint(request.id);
+  const policy = usePolicyFor(complaint);
   // A supervisor moving a card up a tier may also say who takes it there (the assign step, after the escalation).
   const offersAssignee = user.role !== 'staff' && isTier(request.to);
   const chosen = useRef<{ assignTo: string; reason: string }>({ assignTo: '', reason: '' });

@@ -8,14 +8,14 @@ import { ClockBadge } from '../../ui/ClockBadge';
 import { ClockLegend } from '../../ui/ClockLegend';
 import { endedClockBadgeProps } from '../../ui/clockBadgeProps';
 import { GradeChip } from '../../ui/GradeChip';
-import { useCalendar, usePolicy } from '../../ui/policy';
+import { useCalendar, usePolicyFor } from '../../ui/policy';
 import { useNow } from '../../store';
 
 /** Number, grade, status, tier, flags and every clock: what a supervisor needs at a glance. */
 export function ComplaintHeader({ complaint }: { complaint: ComplaintState }) {
   const { t, i18n } = useTranslation();
   const { branch } = useSession();
-  const policy = usePolicy();
+  const policy = usePolicyFor(complaint);
   const calendar = useCalendar();
   const now = useNow();
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
@@ -27,6 +27,9 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintState }) {
       <span className="tag">{t(`status.${complaint.status}`)}</span>
       <span className="tag" title={t('complaint.tier')}>
         {complaint.tier} · {t(`tier.${complaint.tier}`)}
+      </span>
+      <span className="tag" title={t('policy.versionTagHint')}>
+        {t('policy.versionTag', { version: complaint.policyVersion })}
       </span>
       {complaint.flags.map((flag) => (
         <span key={flag} className="tag tag-danger">

@@ -13,7 +13,7 @@ import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { useDeskStore } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { usePolicy } from '../../ui/policy';
+import { usePolicyFor } from '../../ui/policy';
 import { useUserName } from '../../ui/useUserName';
 import { AttachFiles } from './AttachFiles';
 import { fetchEvidence, formatSize, saveBlob } from './evidenceFiles';
@@ -140,7 +140,7 @@ export function EvidencePanel({ complaint, events }: { complaint: ComplaintState
   const { t, i18n } = useTranslation();
   const { user, branch } = useSession();
   const { store } = useDeskStore();
-  const policy = usePolicy();
+  const policy = usePolicyFor(complaint);
   const userName = useUserName();
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const [preview, setPreview] = useState<{ file: EvidenceRef; url: string }>();

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintState } from '../../../shared/domain/state';
 import { whyNot } from '../../../shared/domain/commands';
 import { useSession } from '../../session/session';
-import { usePolicy } from '../../ui/policy';
+import { usePolicyFor } from '../../ui/policy';
 import { refusalText } from '../../i18n/refusal';
 import { DocumentPreview } from './DocumentPreview';
 import { useRecordSheet } from './useRecordSheet';
@@ -15,7 +15,7 @@ import { useRecordSheet } from './useRecordSheet';
 export function RecordSheetActions({ complaint }: { complaint: ComplaintState }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const policy = usePolicy();
+  const policy = usePolicyFor(complaint);
   const sheet = useRecordSheet(complaint);
   const busy = sheet.status.kind === 'busy';
   const { print } = sheet;

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { useComplaint } from '../../store';
 import { Dialog } from '../../ui/Dialog';
-import { useCalendar, usePolicy } from '../../ui/policy';
+import { useCalendar, usePolicyFor } from '../../ui/policy';
 import { receiptHtml } from './receipt';
 
 export interface Registered {
@@ -78,9 +78,9 @@ const FRAME_STYLE = { width: 360, height: 380, border: '1px solid #c8cdd4', back
 function ReceiptPreview({ registered, branch, onClose }: { registered: Registered; branch: Pick<BranchSetup, 'name' | 'code' | 'timeZone'>; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
-  const policy = usePolicy();
   const calendar = useCalendar();
   const complaint = useComplaint(registered.id as ComplaintId);
+  const policy = usePolicyFor(complaint);
   const frame = useRef<HTMLIFrameElement>(null);
   const when = (iso: string | undefined) => formatDateTime(iso, language, branch.timeZone);
   const clocks = complaint ? computeClocks(complaint, policy, calendar, new Date().toISOString()) : undefined;

@@ -15,6 +15,7 @@ import { CalendarImport } from './CalendarImport';
 import { BackupSection } from '../backup/BackupSection';
 import { AuditSection } from '../audit/AuditSection';
 import { SyncSettings } from './SyncSettings';
+import { PolicySection } from '../policy/PolicySection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -47,6 +48,7 @@ export function SettingsPage() {
       </div>
       {users && role === 'admin' && <StaffAccounts users={users} />}
       {role === 'admin' && <RetentionSection />}
+      {(role === 'admin' || role === 'supervisor') && <PolicySection />}
       {role === 'admin' && <CalendarImport />}
       {role === 'admin' && <BackupSection />}
       {role === 'admin' && <AuditSection />}

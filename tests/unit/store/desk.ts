@@ -5,6 +5,7 @@
  * the app.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { DEFAULT_POLICY_BOOK } from '../../../shared/policy/book';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -13,7 +14,6 @@ import { AROUND_THE_CLOCK } from '../../../shared/calendar/calendar';
 import { JOURNAL_PAGE_MAX } from '../../../shared/api/contract';
 import type { DomainEvent } from '../../../shared/domain/events';
 import type { Role } from '../../../shared/domain/vocabulary';
-import { DEFAULT_POLICY } from '../../../shared/policy/policy';
 import { openDesk, type Desk } from '../../../electron/services/desk';
 import { createApi, type Api } from '../../../renderer/platform/transport';
 import type { DeskDb } from '../../../renderer/store/db';
@@ -137,8 +137,8 @@ export async function openTestDesk(options: TestDeskOptions = {}): Promise<TestD
   const main = options.main ?? (await openTestMain(options.now));
   if (options.now) main.now = options.now;
   const api = await main.window(options.role ?? 'staff');
-  const db = openDeskDb(options.name ?? freshName(), { policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
-  const store = createDeskStore({ db, api, clock: () => main.now, newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: AROUND_THE_CLOCK });
+  const db = openDeskDb(options.name ?? freshName(), { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
+  const store = createDeskStore({ db, api, clock: () => main.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
   return {
     db,
     store,

@@ -4,7 +4,7 @@ import { allowedActions, whyNot } from '../../../../shared/domain/commands';
 import { refusalText } from '../../../i18n/refusal';
 import type { ComplaintState } from '../../../../shared/domain/state';
 import { useSession } from '../../../session/session';
-import { useCalendar, usePolicy } from '../../../ui/policy';
+import { useCalendar, usePolicyFor } from '../../../ui/policy';
 import { useNow } from '../../../store';
 import { ActionDialog } from './ActionDialog';
 import { MoreMenu } from './MoreMenu';
@@ -23,7 +23,7 @@ export const shortcutOf = (action: ToolbarAction): string => `Alt+${SHORTCUT_KEY
 export function ActionToolbar({ complaint }: { complaint: ComplaintState }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const policy = usePolicy();
+  const policy = usePolicyFor(complaint);
   const [open, setOpen] = useState<ToolbarAction>();
   const [saved, setSaved] = useState<ToolbarAction>();
   const group = useRef<HTMLDivElement>(null);

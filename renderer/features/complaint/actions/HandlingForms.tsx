@@ -7,7 +7,7 @@ import { CommunicationMethodSchema, RequestKindSchema } from '../../../../shared
 import { useSession } from '../../../session/session';
 import { formatDateTime, toLocalInputValue } from '../../../i18n/format';
 import { parseLanguage } from '../../../i18n/language';
-import { useCalendar, usePolicy } from '../../../ui/policy';
+import { useCalendar, usePolicyFor } from '../../../ui/policy';
 import { useNow } from '../../../store';
 import { ActionForm } from './ActionForm';
 import type { ActionDialogProps } from './dialogProps';
@@ -163,7 +163,7 @@ function NewDeadline({ current }: { current: string }) {
 
 export function ExtendForm({ complaint, onDone }: ActionDialogProps) {
   const { t } = useTranslation();
-  const policy = usePolicy();
+  const policy = usePolicyFor(complaint);
   const calendar = useCalendar();
   const now = useNow();
   const current = useMemo(() => computeClocks(complaint, policy, calendar, now).resolution.deadline, [complaint, policy, calendar, now]);

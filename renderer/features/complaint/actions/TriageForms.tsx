@@ -6,7 +6,8 @@ import { majorFlagsFor, suggestGrade, SYSTEM_RAISED_FLAGS } from '../../../../sh
 import { nextTier } from '../../../../shared/domain/commands';
 import { GradeSchema, LevelSchema, MajorFlagSchema, RouteSchema, SpreadSchema, TIERS, ValiditySchema, type MajorFlag, type Route, type Tier } from '../../../../shared/domain/vocabulary';
 import { GradeChip } from '../../../ui/GradeChip';
-import { usePolicy } from '../../../ui/policy';
+import { usePolicyFor } from '../../../ui/policy';
+import type { Policy } from '../../../../shared/policy/policy';
 import { useUsers } from '../../../store';
 import { ActionForm } from './ActionForm';
 import type { ActionDialogProps } from './dialogProps';
@@ -24,7 +25,7 @@ export function AcknowledgeForm({ complaint, onDone }: ActionDialogProps) {
 }
 
 /** Flags the record itself implies or the system raised: the assessment cannot take them off. */
-function lockedFlags(complaint: ActionDialogProps['complaint'], policy: ReturnType<typeof usePolicy>): MajorFlag[] {
+function lockedFlags(complaint: ActionDialogProps['complaint'], policy: Policy): MajorFlag[] {
   const implied = majorFlagsFor({ collective: complaint.collectiveCount === undefined ? undefined : { count: complaint.collectiveCount }, repeatOf: complaint.repeatOf }, policy);
   return [...new Set([...implied, ...complaint.flags.filter((flag) => SYSTEM_RAISED_FLAGS.includes(flag))])];
 }
@@ -62,7 +63,7 @@ function SuggestedGrade({ locked }: { locked: readonly MajorFlag[] }) {
 
 export function AssessForm({ complaint, onDone }: ActionDialogProps) {
   const { t } = useTranslation();
-  const policy = usePolicy();
+  const policy = usePolicyFor(complaint);
   const locked = lockedFlags(complaint, policy);
   const defaults: AssessValues = {
     validity: complaint.validity ?? '',

@@ -12,6 +12,7 @@
  *   deskBench.registerThroughBridge(token, name, 1000)     // ms of each store.register (main's fsync included)
  */
 import { JOURNAL_PAGE_MAX } from '../../../../shared/api/contract';
+import { DEFAULT_POLICY_BOOK } from '../../../../shared/policy/book';
 import type { ComplaintId } from '../../../../shared/brand';
 import { CN_2026_CALENDAR } from '../../../../shared/calendar/defaults';
 import { DEFAULT_POLICY } from '../../../../shared/policy/policy';
@@ -27,7 +28,7 @@ import { bucketsOf, defaultChoice, localDayOf, resolvePeriod } from '../../../..
 import { loadKpiFacts } from '../../../../renderer/store/queries';
 
 /** The app's policy and calendar (renderer/ui/policy.ts): the rows are projected as the app projects them. */
-const open = (name: string) => openDeskDb(name, { policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR });
+const open = (name: string) => openDeskDb(name, { policies: DEFAULT_POLICY_BOOK, calendar: CN_2026_CALENDAR });
 
 function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -42,7 +43,7 @@ const bridge = (token: string) => createApi(httpTransport({ baseUrl: window.loca
 
 const openStore = (token: string, name: string) => {
   const db = open(name);
-  const store = createDeskStore({ db, api: bridge(token), clock: () => new Date().toISOString(), newId: () => crypto.randomUUID(), policy: DEFAULT_POLICY, calendar: CN_2026_CALENDAR });
+  const store = createDeskStore({ db, api: bridge(token), clock: () => new Date().toISOString(), newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: CN_2026_CALENDAR });
   return { db, store };
 };
 

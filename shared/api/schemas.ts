@@ -11,7 +11,7 @@ import { addRefusalIssue, isMixedScript, refuseUnsafeChars } from '../names';
 import { RoleSchema, type Role } from '../domain/vocabulary';
 export { RoleSchema, type Role };
 
-export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export const LanguageSchema = z.enum(['zh-CN', 'zh-TW', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
 /**

@@ -8,6 +8,7 @@ import type { BackupFailure } from '../api/backup';
 import type { Table } from '../export/register';
 import { VOCABULARY } from '../i18n/vocabulary';
 import { formatDateTime } from '../print/text';
+import { AUDIT_WORDS_ZH_TW } from '../i18n/words.zh-TW';
 import type { AuditEntry, AuditKind } from './entries';
 
 interface AuditWords {
@@ -82,6 +83,15 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     header: ['时间', '类别', '操作人', '角色', '内容'],
     endedBefore: '结束早于',
     complaints: (count) => `投诉 ${count} 件`,
+  },
+  // The zh-CN words converted (npm run i18n:zh-tw) and, by hand, the same counts in Traditional characters.
+  'zh-TW': {
+    ...AUDIT_WORDS_ZH_TW,
+    rows: (count) => `${count} 條`,
+    files: (count) => `${count} 個檔案`,
+    events: (count) => `${count} 個事件`,
+    active: (active) => (active ? '啟用' : '停用'),
+    complaints: (count) => `投訴 ${count} 件`,
   },
   en: {
     kinds: {

@@ -4,14 +4,15 @@
  * - `renderer/i18n/messages.zh-TW.ts` from the zh-CN UI messages, and
  * - `shared/i18n/words.zh-TW.ts`, the string parts of the shared tables main's documents use (the vocabulary, the
  *   record sheet's labels, the timeline's and the audit log's words); their few sentence-making functions are
- *   written by hand next to the zh-CN ones.
+ *   written by hand next to the zh-CN ones, and a test checks they say what the converter would;
+ * - the `zhTW` names of the default policy's categories (`resources/policy.default.json`), beside each `zh`.
  *
  * zh-CN stays the one source of truth: a key another change adds there reaches zh-TW by rerunning this script,
  * and `tests/unit/i18n/zhTW.test.ts` fails while the committed files differ from what it writes. The conversion
  * is OpenCC's Simplified → Taiwan-phrases dictionary, corrected by OVERRIDES where it picks a word a Taiwanese
  * clerk would not use (or a computing sense where the desk means the everyday one).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { zhCN } from '../renderer/i18n/messages.zh-CN';
@@ -61,6 +62,9 @@ export const OVERRIDES: readonly (readonly [string, string])[] = [
   // Get in touch (OpenCC splits 并联系 as 並聯 + 系); a computer is a 電腦.
   ['联系', '聯絡'],
   ['计算机', '電腦'],
+  // Warranty is 保固 in Taiwan; personal data leaks out (外洩).
+  ['保修', '保固'],
+  ['泄露', '外洩'],
   // A USB stick is a 隨身碟 in Taiwan.
   ['U 盘', '隨身碟'],
   // The desk is a 台 (counter), as in 服務台; OpenCC's 臺 is the formal form.
@@ -156,15 +160,24 @@ export function sharedWordsFile(): string {
   ].join('\n');
 }
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const POLICY = 'resources/policy.default.json';
+
+/** The default policy with each category's `zhTW` written after its `zh`, the file's layout otherwise kept. */
+export function policyFile(): string {
+  const text = readFileSync(`${ROOT}${POLICY}`, 'utf8');
+  return text.replace(/"zh": "([^"]*)"(?:, "zhTW": "[^"]*")?/g, (_whole, zh: string) => `"zh": "${zh}", "zhTW": "${toTraditional(zh)}"`);
+}
+
 export const OUTPUTS = [
   { path: 'renderer/i18n/messages.zh-TW.ts', render: messagesFile },
   { path: 'shared/i18n/words.zh-TW.ts', render: sharedWordsFile },
+  { path: POLICY, render: policyFile },
 ] as const;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const root = fileURLToPath(new URL('..', import.meta.url));
   for (const output of OUTPUTS) {
-    writeFileSync(`${root}${output.path}`, output.render());
+    writeFileSync(`${ROOT}${output.path}`, output.render());
     console.log(`wrote ${output.path}`);
   }
 }

@@ -14,6 +14,9 @@ export { RoleSchema, type Role };
 export const LanguageSchema = z.enum(['zh-CN', 'zh-TW', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
+/** Simplified and Traditional Chinese share the written conventions (full-width punctuation, 、 lists, 元); only the script differs. */
+export const isChinese = (language: Language): boolean => language !== 'en';
+
 /**
  * Letters, digits, dot, dash and underscore; compared case-insensitively (`usernameKey`). NFKC first, so a
  * full-width "ａｄｍｉｎ" typed on an IME is "admin". Letters of one script, or Latin with Chinese (李娜, li娜);

@@ -8,7 +8,7 @@ import type { Language } from '../api/schemas';
 import type { WorkingCalendar } from '../calendar/calendar';
 import { computeClocks, nextDeadline } from '../deadlines/clocks';
 import type { ComplaintState } from '../domain/state';
-import { findCategory, type Policy } from '../policy/policy';
+import { categoryLabel, findCategory, type Policy } from '../policy/policy';
 import { formatDateTime, listText } from '../print/text';
 import { vocabularyText } from '../print/vocabularyText';
 import type { Term } from '../i18n/vocabulary';
@@ -64,7 +64,7 @@ export function registerRows(states: readonly ComplaintState[], options: Registe
   const categoryName = (code: string | undefined) => {
     if (code === undefined) return undefined;
     const found = findCategory(policy, code);
-    return found.ok ? (language === 'zh-CN' ? found.value.zh : found.value.en) : code;
+    return found.ok ? categoryLabel(found.value, language) : code;
   };
 
   const rows = states.map((s) => {

@@ -65,15 +65,50 @@ export const OVERRIDES: readonly (readonly [string, string])[] = [
   // Warranty is 保固 in Taiwan; personal data leaks out (外洩).
   ['保修', '保固'],
   ['泄露', '外洩'],
-  // A USB stick is a 隨身碟 in Taiwan.
+  // A USB stick is a 隨身碟 (one word: the space before the Latin U goes too); a disk is a 磁碟.
   ['U 盘', '隨身碟'],
-  // The desk is a 台 (counter), as in 服務台; OpenCC's 臺 is the formal form.
-  ['受理台', '受理台'],
-  ['投诉台', '投訴台'],
-  // A background service, not a stage's back.
+  [' U 盘', '隨身碟'],
+  ['另一个盘', '另一個磁碟'],
+  // 台 as everyday Taiwan writes it (受理台, 一台電腦); OpenCC's 臺 is the formal form. 后台 is a background service.
+  ['台', '台'],
   ['后台', '背景'],
-  // OpenCC reads 多只 as a count of animals (隻).
+  // OpenCC reads 多只 as a count of animals (隻), and 被复制 as 被複 + 制.
   ['最多只', '最多只'],
+  ['复制', '複製'],
+  // Every 周 of the app is a week (週).
+  ['周', '週'],
+  // Keeping a record is 保存 (OpenCC turns it into the file-saving 儲存).
+  ['保存至', '保存至'],
+  ['信息保存', '資訊保存'],
+  // Taiwan computing words: this computer (本機), text file, add, drag, custom, list, token, the space bar, Enter.
+  ['本地', '本機'],
+  ['文本文件', '文字檔'],
+  ['添加', '新增'],
+  ['拖动', '拖曳'],
+  ['自定义', '自訂'],
+  ['列表', '清單'],
+  ['令牌', '權杖'],
+  ['空格', '空白鍵'],
+  ['回车', 'Enter 鍵'],
+  ['生成', '產生'],
+  ['撤销', '復原'],
+  ['邮箱', '信箱'],
+  ['自动退出', '自動登出'],
+  // Apply a calendar: 套用 (應用 is an application).
+  ['应用到', '套用到'],
+  ['应用前', '套用前'],
+  ['应用后', '套用後'],
+  ['应用之前', '套用之前'],
+  // A notice is published (發布; OpenCC's 釋出 is a software release).
+  ['发布', '發布'],
+  // Phone numbers as Taiwan names them: a mobile number, a landline.
+  ['手机号', '手機號碼'],
+  ['座机', '市話'],
+  // Quotation marks: Taiwan writes 「」 and 『』.
+  ['“', '「'],
+  ['”', '」'],
+  ['‘', '『'],
+  ['’', '』'],
 ];
 
 const openCC = OpenCC.Converter({ from: 'cn', to: 'twp' });

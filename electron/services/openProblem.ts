@@ -69,7 +69,7 @@ const WORDS: Readonly<Record<Language, OpenProblemWords>> = {
       journal_damaged: ({ file, line, reason }, { restore }) => `事件日誌 ${file} 第 ${line} 行已損壞（${reason}）。${restore}`,
       journal_newer_version: ({ file, line, reason }) =>
         `事件日誌 ${file} 第 ${line} 行由更新版本的投訴受理台寫入（${reason}）。投訴受理台沒有改動任何內容。請安裝該新版本後再開啟此資料目錄。`,
-      journal_shortened: ({ file, found, expected }, { restore }) => `事件日誌 ${file} 只有 ${found} 條記錄，但已確認儲存的有 ${expected} 條：有記錄遺失。${restore}`,
+      journal_shortened: ({ file, found, expected }, { restore }) => `事件日誌 ${file} 只有 ${found} 條記錄，但已確認儲存的有 ${expected} 條：有記錄丟失。${restore}`,
       journal_replaced: ({ file, seq }, { restore }) => `事件日誌 ${file} 不是此資料目錄原來的日誌：第 ${seq} 條記錄與已儲存的不一致，可能被另一份檔案替換。${restore}`,
       journal_missing: ({ file, expected }, { restore }) => `事件日誌 ${file} 不見了，但已確認儲存的記錄有 ${expected} 條；投訴受理台不會用空日誌代替它。${restore}`,
       data_file_damaged: ({ file, reason }, { restore }) => `檔案 ${file} 已損壞（${reason}）。${restore}`,

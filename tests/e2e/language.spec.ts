@@ -35,7 +35,7 @@ test('繁體中文 turns the shell, the form and the font to Traditional Chinese
   await expect(page.getByRole('button', { name: '登出' })).toBeVisible();
   // Traditional characters drawn in a Traditional face: lang marks the page, the font stack follows it.
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
-  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Noto Sans CJK TC');
+  await expect(page.locator('body')).toHaveCSS('font-family', /"Microsoft JhengHei", "PingFang TC", "Noto Sans CJK TC"/);
   // Each language keeps its own name in the picker.
   await expect(page.getByRole('combobox', { name: '介面語言' }).locator('option')).toHaveText(['简体中文', '繁體中文', 'English']);
 });

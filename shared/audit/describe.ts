@@ -37,6 +37,8 @@ interface AuditWords {
   readonly header: readonly [string, string, string, string, string];
   readonly endedBefore: string;
   readonly complaints: (count: number) => string;
+  /** The head of the CSV export's file name. */
+  readonly fileName: string;
 }
 
 export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
@@ -83,6 +85,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     header: ['时间', '类别', '操作人', '角色', '内容'],
     endedBefore: '结束早于',
     complaints: (count) => `投诉 ${count} 件`,
+    fileName: '审计日志',
   },
   // The zh-CN words converted (npm run i18n:zh-tw) and, by hand, the same counts in Traditional characters.
   'zh-TW': {
@@ -136,6 +139,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     header: ['Time', 'Kind', 'Person', 'Role', 'What'],
     endedBefore: 'ended before',
     complaints: (count) => `${count} complaints`,
+    fileName: 'audit-log',
   },
 };
 

@@ -39,6 +39,13 @@ export interface RegisterOptions {
 }
 
 /** The columns, in order, named by the vocabulary's terms: the same words as the register's headers and the sheet. */
+/** The register's name at the head of an export's file name, and as the workbook's sheet name. */
+export const REGISTER_NAME: Readonly<Record<Language, { readonly file: string; readonly sheet: string }>> = {
+  'zh-CN': { file: '投诉登记簿', sheet: '投诉登记簿' },
+  'zh-TW': { file: '投訴登記簿', sheet: '投訴登記簿' },
+  en: { file: 'complaint-register', sheet: 'Register' },
+};
+
 export const REGISTER_COLUMNS = [
   'complaintNumber', 'receivedAt', 'channel', 'category', 'grade', 'majorFlags', 'status', 'tier', 'assignee', 'nextDeadline', 'deadlineState',
   'customerName', 'headCount', 'phone', 'email', 'address', 'description', 'request', 'closedAt', 'satisfaction',

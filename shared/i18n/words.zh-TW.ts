@@ -389,4 +389,5 @@ export const AUDIT_WORDS_ZH_TW = {
   },
   header: ['時間', '類別', '操作人', '角色', '內容'],
   endedBefore: '結束早於',
+  fileName: '稽核日誌',
 } as const;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OUTPUTS, toTraditional } from '../../../scripts/zh-tw';
 import { AUDIT_WORDS } from '../../../shared/audit/describe';
+import { REGISTER_NAME } from '../../../shared/export/register';
 import { sheetLabels } from '../../../shared/print/sheetLabels';
 import { TIMELINE_WORDS } from '../../../shared/print/timeline';
 import { vocabularyText } from '../../../shared/print/vocabularyText';
@@ -75,6 +76,10 @@ describe('the hand-written zh-TW sentences say what their zh-CN twins say, conve
       const args = probe(fn);
       expect(twins.get(key)?.(...args), key).toBe(toTraditional(fn(...args)));
     }
+  });
+
+  it('the register export’s file and sheet name', () => {
+    expect(REGISTER_NAME['zh-TW']).toEqual({ file: toTraditional(REGISTER_NAME['zh-CN'].file), sheet: toTraditional(REGISTER_NAME['zh-CN'].sheet) });
   });
 
   it('timeline reasons', () => {

@@ -4,7 +4,7 @@
  * lives in plain Node modules (electron/services); this file only connects them to Electron.
  *
  * Flags: `--data-dir <dir>` (main's files there, and Chromium's profile beside them, so two data folders
- * are two independent apps), `--lang zh-CN|en` (start language).
+ * are two independent apps), `--lang zh-CN|zh-TW|en` (start language).
  */
 import { app, dialog, ipcMain, Menu, Notification, protocol, session, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { openDesk, type Desk } from '../services/desk';
 import { describeError } from '../services/log';
 import { openFailureText } from '../services/openFailure';
 import { registerIpcHandlers } from './ipc';
-import { menuTemplate } from './menu';
+import { menuTemplate, productName } from './menu';
 import { electronDocumentPlatform } from './printing';
 import { electronSyncPlatform, keychainSecretStore } from './syncPlatform';
 import { APP_URL } from './origin';
@@ -49,7 +49,7 @@ function setMenu(language: Language, desk: Desk) {
     void dialog.showMessageBox({
       type: 'info',
       title: PRODUCT_NAME,
-      message: `${language === 'en' ? 'Complaint Desk' : '投诉受理台'} ${app.getVersion()}`,
+      message: `${productName(language)} ${app.getVersion()}`,
       detail: desk.layout.root,
     });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, { development, showAbout })));

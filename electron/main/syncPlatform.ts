@@ -8,6 +8,7 @@ import type { Logger } from '../services/log';
 import type { SyncPlatform } from '../services/sync/handlers';
 import { createFileSecretStore, type SecretStore } from '../services/sync/secretStore';
 import { ACK_FILE_SUFFIX } from '../../shared/sync/envelope';
+import type { Language } from '../../shared/api/schemas';
 
 /** `safeStorage` encrypts with the user's keychain (DPAPI on Windows); only this OS account can read it back. */
 export function keychainSecretStore(file: string, log: Logger): SecretStore {
@@ -21,8 +22,8 @@ export function keychainSecretStore(file: string, log: Logger): SecretStore {
   });
 }
 
-export function electronSyncPlatform(parentWindow: () => BrowserWindow | undefined, language: () => Promise<'zh-CN' | 'en'>): SyncPlatform {
-  const open = async (properties: ('openDirectory' | 'openFile' | 'createDirectory')[], title: { 'zh-CN': string; en: string }, extension?: string) => {
+export function electronSyncPlatform(parentWindow: () => BrowserWindow | undefined, language: () => Promise<Language>): SyncPlatform {
+  const open = async (properties: ('openDirectory' | 'openFile' | 'createDirectory')[], title: Readonly<Record<Language, string>>, extension?: string) => {
     const options = {
       title: title[await language()],
       properties,
@@ -33,7 +34,7 @@ export function electronSyncPlatform(parentWindow: () => BrowserWindow | undefin
     return picked.canceled ? undefined : picked.filePaths[0];
   };
   return {
-    chooseExportFolder: () => open(['openDirectory', 'createDirectory'], { 'zh-CN': '选择保存同步批次文件的文件夹（U 盘）', en: 'Choose the folder for the batch files (USB stick)' }),
-    chooseAckFile: () => open(['openFile'], { 'zh-CN': '选择总部的确认文件', en: 'Choose head office’s acknowledgement file' }, ACK_FILE_SUFFIX),
+    chooseExportFolder: () => open(['openDirectory', 'createDirectory'], { 'zh-CN': '选择保存同步批次文件的文件夹（U 盘）', 'zh-TW': '選擇儲存同步批次檔案的資料夾（隨身碟）', en: 'Choose the folder for the batch files (USB stick)' }),
+    chooseAckFile: () => open(['openFile'], { 'zh-CN': '选择总部的确认文件', 'zh-TW': '選擇總部的確認檔案', en: 'Choose head office’s acknowledgement file' }, ACK_FILE_SUFFIX),
   };
 }

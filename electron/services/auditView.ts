@@ -7,7 +7,7 @@ import type { Caller } from '../../shared/api/dispatch';
 import type { Delivery } from '../../shared/api/documents';
 import type { BranchSetup, Language, PublicUser } from '../../shared/api/schemas';
 import { AUDIT_PAGE_MAX } from '../../shared/api/audit';
-import { auditTable } from '../../shared/audit/describe';
+import { AUDIT_WORDS, auditTable } from '../../shared/audit/describe';
 import { AUDIT_VERSION } from '../../shared/audit/entries';
 import { filterAudit } from '../../shared/audit/filter';
 import { localDateKey } from '../../shared/domain/numbering';
@@ -46,7 +46,7 @@ export function auditHandlers(deps: AuditViewDeps, requireAdmin: (caller: Caller
       const language = asked ?? (await deps.language());
       const now = deps.now();
       const stamp = localDateKey(now.toISOString(), timeZone);
-      const fileName = `${language === 'zh-CN' ? '审计日志' : 'audit-log'}-${branch?.code ?? 'desk'}-${stamp}.csv`;
+      const fileName = `${AUDIT_WORDS[language].fileName}-${branch?.code ?? 'desk'}-${stamp}.csv`;
       const bytes = new TextEncoder().encode(toCsv(auditTable(entries, language, timeZone)));
       const delivered = await deps.deliver({ fileName, mime: 'text/csv;charset=utf-8', bytes });
       if (delivered.ok && delivered.value.delivery !== 'cancelled') {

@@ -26,7 +26,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { EXPORT_AUDIT_VERSION, type ExportAuditEntry } from '../../shared/export/audit';
 import { toCsv } from '../../shared/export/csv';
 import { canSeePersonalData } from '../../shared/export/personalData';
-import { registerRows } from '../../shared/export/register';
+import { REGISTER_NAME, registerRows } from '../../shared/export/register';
 import { toXlsx } from '../../shared/export/xlsx';
 import { policyFor, type PolicyBook } from '../../shared/policy/book';
 import { renderRecordSheet } from '../../shared/print/recordSheet';
@@ -252,11 +252,11 @@ export function createDocumentService(deps: DocumentDeps) {
       });
       // The branch's own date: an export at 07:30 in Shanghai is that day's, not yesterday's (the UTC date).
       const stamp = localDateKey(now.toISOString(), branch.timeZone);
-      const base = `${language === 'zh-CN' ? '投诉登记簿' : 'complaint-register'}-${branch.code}-${stamp}`;
+      const base = `${REGISTER_NAME[language].file}-${branch.code}-${stamp}`;
       const file =
         input.format === 'csv'
           ? { fileName: `${base}.csv`, mime: MIME.csv, bytes: new TextEncoder().encode(toCsv(table)) }
-          : { fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes: toXlsx(table, language === 'zh-CN' ? '投诉登记簿' : 'Register') };
+          : { fileName: `${base}.xlsx`, mime: MIME.xlsx, bytes: toXlsx(table, REGISTER_NAME[language].sheet) };
       const delivered = await deps.platform.deliver(file);
       const to = delivered.ok ? deliveredTo(delivered.value) : undefined;
       if (to) {

@@ -15,14 +15,17 @@ const PROBLEMS: readonly OpenProblem[] = [
 ];
 
 describe('what a person is told when the data folder cannot be opened', () => {
-  it.each(PROBLEMS)('$code names the file and the number that matters, in Chinese and in English', (problem) => {
+  it.each(PROBLEMS)('$code names the file and the number that matters, in Simplified and Traditional Chinese and in English', (problem) => {
     const zh = describeOpenProblem(problem, 'zh-CN');
+    const tw = describeOpenProblem(problem, 'zh-TW');
     const en = describeOpenProblem(problem, 'en');
-    for (const text of [zh, en]) {
+    for (const text of [zh, tw, en]) {
       expect(text).toContain(file);
       expect(text).toContain(problem.code === 'data_folder_in_use' ? '4242' : problem.code === 'data_file_damaged' ? 'not JSON' : '17');
     }
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(tw).toMatch(/[\u4e00-\u9fff]/);
+    expect(tw).not.toBe(zh);
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 

@@ -46,6 +46,19 @@ describe.skipIf(!hasTools)('record sheet through Chromium headless', () => {
     expect(squeezed(text)).toContain(language === 'zh-CN' ? '第1页/共1页' : 'Page1of1');
   }, 60_000);
 
+  it('prints a zh-TW record sheet in Traditional characters', async () => {
+    const html = sheetOf(typicalComplaint(), { language: 'zh-TW' });
+    const pdf = await createChromiumPdfEngine()(html);
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    await withTempDir(async (dir) => {
+      const { pages } = await pdfFacts(pdf.value, dir);
+      expect(pages).toHaveLength(1);
+      const text = squeezed(pages[0] ?? '');
+      for (const expected of ['客戶投訴記錄表', '投訴管道', '產品品質›過期變質', '部門負責人（簽字）', '第1頁/共1頁', '列印時間：']) expect(text, expected).toContain(expected);
+      expect(text).not.toContain('客户投诉记录表');
+    });
+  }, 60_000);
+
   it('never leaves the signature block alone on the last page: the last timeline rows come with it', async () => {
     for (const sample of [{}, { extraNotes: 40 }]) {
       const { pages } = await printed(sampleSheet(sample));

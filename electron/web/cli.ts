@@ -1,5 +1,5 @@
 /**
- * `npm run start:web -- --port <port> --data-dir <dir> [--lang en|zh-CN] [--renderer-dir <dir>]`: browser mode. Opens the services
+ * `npm run start:web -- --port <port> --data-dir <dir> [--lang en|zh-CN|zh-TW] [--renderer-dir <dir>]`: browser mode. Opens the services
  * on the data folder, serves the built renderer and the API on 127.0.0.1, prints the URL to open on a line
  * of its own (it starts with `http://127.0.0.1:`; the e2e harness parses it) and stops cleanly on
  * SIGINT/SIGTERM. It builds nothing: the renderer must be in out/renderer (`npm run build`).
@@ -33,7 +33,7 @@ async function main(argv: readonly string[]) {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: "${portText}" is not a port number (0 picks a free one)`);
   const langText = readFlag(argv, 'lang');
   const language = langText === undefined ? undefined : LanguageSchema.safeParse(langText);
-  if (language && !language.success) fail(`--lang: "${langText}" is not supported (use zh-CN or en)`);
+  if (language && !language.success) fail(`--lang: "${langText}" is not supported (use ${LanguageSchema.options.join(', ')})`);
   const rendererDir = readFlag(argv, 'renderer-dir') ?? join(repoRoot, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     fail(`The app is not built yet (${join(rendererDir, 'index.html')} is missing). Run "npm run build" first, then start again.`);

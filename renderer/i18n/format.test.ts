@@ -6,6 +6,11 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2026-11-23T06:05:00.000Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026-11-23 14:05');
   });
 
+  it('shows zh-TW dates the same way, as the date fields take them', () => {
+    expect(formatDateTime('2026-11-23T06:05:00.000Z', 'zh-TW', 'Asia/Taipei')).toBe('2026-11-23 14:05');
+    expect(formatDay('2026-11-23T06:05:00.000Z', 'zh-TW', 'Asia/Taipei')).toBe('2026-11-23');
+  });
+
   it('uses a 24-hour English style with the month name', () => {
     const text = formatDateTime('2026-11-23T06:05:00.000Z', 'en', 'Asia/Shanghai');
     expect(text).toContain('Nov');

@@ -1,7 +1,9 @@
 /**
  * Dates and durations as a clerk reads them. Instants are stored as UTC; they are shown in the branch's
- * time zone, zh-CN as `2026-11-23 14:05`, English in the locale's own medium style with a 24-hour clock.
+ * time zone, in Chinese (zh-CN and zh-TW alike) as `2026-11-23 14:05` — the form the date fields take and the
+ * record sheet prints — and in English in the locale's own medium style with a 24-hour clock.
  */
+import { isChinese } from '../../shared/api/schemas';
 import type { Language } from './language';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -23,12 +25,12 @@ function numericParts(epochMs: number, timeZone: string): Record<'year' | 'month
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 
-/** `2026-11-23 14:05` (zh-CN) or `23 Nov 2026, 14:05` style (en); empty for a missing or broken instant. */
+/** `2026-11-23 14:05` (Chinese) or `23 Nov 2026, 14:05` style (en); empty for a missing or broken instant. */
 export function formatDateTime(iso: string | undefined, language: Language, timeZone: string): string {
   if (!iso) return '';
   const epochMs = Date.parse(iso);
   if (Number.isNaN(epochMs)) return '';
-  if (language === 'zh-CN') {
+  if (isChinese(language)) {
     const p = numericParts(epochMs, timeZone);
     return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
   }
@@ -37,12 +39,12 @@ export function formatDateTime(iso: string | undefined, language: Language, time
   ).format(epochMs);
 }
 
-/** The branch-local day of an instant: `2026-11-23` (zh-CN) or `23 Nov 2026` (en). */
+/** The branch-local day of an instant: `2026-11-23` (Chinese) or `23 Nov 2026` (en). */
 export function formatDay(iso: string | undefined, language: Language, timeZone: string): string {
   if (!iso) return '';
   const epochMs = Date.parse(iso);
   if (Number.isNaN(epochMs)) return '';
-  if (language === 'zh-CN') {
+  if (isChinese(language)) {
     const p = numericParts(epochMs, timeZone);
     return `${p.year}-${p.month}-${p.day}`;
   }

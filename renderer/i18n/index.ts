@@ -1,5 +1,6 @@
 /**
- * i18n from the first line (SPEC §0, issue 9): zh-CN by default, English complete, switchable at run time.
+ * i18n from the first line (SPEC §0, issue 9): zh-CN by default, Traditional Chinese (zh-TW, generated from zh-CN by
+ * `npm run i18n:zh-tw`) and English complete, switchable at run time.
  * The choice is remembered in localStorage at once (so the next start is in the right language before the
  * main process answers) and in the app settings by the shell (`useLanguagePersistence`).
  */
@@ -7,6 +8,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readLaunchFragment } from '../../shared/api/launch';
 import { zhCN } from './messages.zh-CN';
+import { zhTW } from './messages.zh-TW';
 import { en } from './messages.en';
 import { LANGUAGES, type Language, parseLanguage } from './language';
 
@@ -34,7 +36,7 @@ export function initialLanguage(): Language {
 
 export async function initI18n(language: Language): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: zhCN }, 'zh-TW': { translation: zhTW }, en: { translation: en } },
     lng: language,
     fallbackLng: 'zh-CN',
     supportedLngs: [...LANGUAGES],

@@ -35,7 +35,7 @@ export const en: Messages = {
     alertsShowAll: 'Show all due soon and overdue in the register',
     help: 'Keyboard shortcuts',
   },
-  lang: { 'zh-CN': '简体中文', en: 'English' },
+  lang: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   crash: { title: 'Something went wrong', safe: 'Your records are safe: every step was saved to disk before this window showed it. Reload the window to go on working.', at: 'Happened at {{time}}', reload: 'Reload' },
   common: {
     system: 'System',

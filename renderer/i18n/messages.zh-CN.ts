@@ -38,7 +38,7 @@ export const zhCN = {
     alertsShowAll: '在登记簿中查看全部即将到期和已超时的投诉',
     help: '快捷键帮助',
   },
-  lang: { 'zh-CN': '简体中文', en: 'English' },
+  lang: { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' },
   crash: { title: '出了点问题', safe: '您的记录是安全的：每一步在显示之前都已保存到磁盘。重新加载本窗口即可继续工作。', at: '发生时间：{{time}}', reload: '重新加载' },
   common: {
     system: '系统',

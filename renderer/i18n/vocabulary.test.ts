@@ -12,10 +12,11 @@ import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { sheetLabels } from '../../shared/print/sheetLabels';
 import { en } from './messages.en';
 import { zhCN } from './messages.zh-CN';
+import { zhTW } from './messages.zh-TW';
 import type { Messages } from './messages.en';
 
-const MESSAGES: Readonly<Record<Language, Messages>> = { 'zh-CN': zhCN, en };
-const LANGUAGES = ['zh-CN', 'en'] as const;
+const MESSAGES: Readonly<Record<Language, Messages>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+const LANGUAGES = ['zh-CN', 'zh-TW', 'en'] as const;
 
 const exportHeader = (language: Language) =>
   registerRows([], { language, maskPersonalData: true, users: new Map(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, now: '2026-11-23T01:00:00.000Z' }).header;
@@ -102,6 +103,21 @@ const SYNONYMS: Readonly<Record<Language, readonly (readonly [synonym: string | 
     ['调整等级原因', '调整等级理由'],
     ['证据附件', '证据'],
   ],
+  // The same words in Traditional characters: zh-TW is generated from zh-CN, so a synonym there would come from here.
+  'zh-TW': [
+    ['評估定級', '評估分級'],
+    ['評估與分級', '評估分級'],
+    ['分派', '指派'],
+    ['記錄調查結果', '調查核實'],
+    ['處理完畢', '解決'],
+    ['新建整改', '啟動整改'],
+    ['訪談人員', '詢問對象'],
+    ['級別', '處理層級'],
+    [/(?<!處理)層級/, '處理層級'],
+    ['訴求', '投訴請求'],
+    ['調整等級原因', '調整等級理由'],
+    ['證據附件', '證據'],
+  ],
   en: [
     [/allocat/i, 'assign'],
     ['Assessment and grade', 'Assessment and grading'],
@@ -129,7 +145,7 @@ describe('one vocabulary for the screen, the record sheet and the exports', () =
     const { term, termShort } = VOCABULARY[language];
     for (const [concept, short] of Object.entries(termShort) as [Term, string][]) {
       const full = term[concept];
-      if (language === 'zh-CN') {
+      if (language !== 'en') {
         // Chinese: the short form keeps the term's characters in order (会员/客户编号 → 会员编号).
         const rest = [...short].reduce<string | undefined>((left, char) => (left === undefined ? undefined : left.includes(char) ? left.slice(left.indexOf(char) + 1) : undefined), full);
         expect(rest, `${short} ⊂ ${full}`).toBeDefined();

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category, Policy, SubCategory } from '../../shared/policy/policy';
+import { categoryLabel, type Category, type Policy, type SubCategory } from '../../shared/policy/policy';
+import { parseLanguage } from '../i18n/language';
 import { usePolicyBook } from './policy';
 
 /** The name of a category or sub-category code in the UI language; an unknown code shows as itself. */
@@ -14,7 +15,7 @@ export function categoryName(policy: Policy, code: string, language: string): st
 }
 
 export function localName(node: Category | SubCategory, language: string): string {
-  return language === 'en' ? node.en : node.zh;
+  return categoryLabel(node, parseLanguage(language) ?? 'zh-CN');
 }
 
 /**

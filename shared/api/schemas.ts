@@ -11,8 +11,11 @@ import { addRefusalIssue, isMixedScript, refuseUnsafeChars } from '../names';
 import { RoleSchema, type Role } from '../domain/vocabulary';
 export { RoleSchema, type Role };
 
-export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export const LanguageSchema = z.enum(['zh-CN', 'zh-TW', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
+
+/** Simplified and Traditional Chinese share the written conventions (full-width punctuation, 、 lists, 元); only the script differs. */
+export const isChinese = (language: Language): boolean => language !== 'en';
 
 /**
  * Letters, digits, dot, dash and underscore; compared case-insensitively (`usernameKey`). NFKC first, so a

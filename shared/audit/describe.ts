@@ -8,6 +8,7 @@ import type { BackupFailure } from '../api/backup';
 import type { Table } from '../export/register';
 import { VOCABULARY } from '../i18n/vocabulary';
 import { formatDateTime } from '../print/text';
+import { AUDIT_WORDS_ZH_TW } from '../i18n/words.zh-TW';
 import { reportPeriodName } from '../report/reportWords';
 import type { AuditEntry, AuditKind, ReportAuditEntry } from './entries';
 
@@ -38,6 +39,8 @@ interface AuditWords {
   readonly endedBefore: string;
   readonly complaints: (count: number) => string;
   readonly deliveries: Readonly<Record<ReportAuditEntry['delivery'], string>>;
+  /** The head of the CSV export's file name. */
+  readonly fileName: string;
 }
 
 export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
@@ -86,6 +89,16 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     endedBefore: '结束早于',
     complaints: (count) => `投诉 ${count} 件`,
     deliveries: { saved: '已保存', download: '已下载', printed: '已打印', preview: '打印预览' },
+    fileName: '审计日志',
+  },
+  // The zh-CN words converted (npm run i18n:zh-tw) and, by hand, the same counts in Traditional characters.
+  'zh-TW': {
+    ...AUDIT_WORDS_ZH_TW,
+    rows: (count) => `${count} 條`,
+    files: (count) => `${count} 個檔案`,
+    events: (count) => `${count} 個事件`,
+    active: (active) => (active ? '啟用' : '停用'),
+    complaints: (count) => `投訴 ${count} 件`,
   },
   en: {
     kinds: {
@@ -132,6 +145,7 @@ export const AUDIT_WORDS: Readonly<Record<Language, AuditWords>> = {
     endedBefore: 'ended before',
     complaints: (count) => `${count} complaints`,
     deliveries: { saved: 'saved', download: 'downloaded', printed: 'printed', preview: 'print preview' },
+    fileName: 'audit-log',
   },
 };
 

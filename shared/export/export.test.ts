@@ -1,16 +1,18 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_MAX_COMPLAINTS } from '../api/documents';
+import type { Language } from '../api/schemas';
 import { AROUND_THE_CLOCK } from '../calendar/calendar';
 import { MONDAY_9AM, deskAfter, minimalInput } from '../domain/testing';
-import { DEFAULT_POLICY_BOOK } from '../policy/book';
+import { DEFAULT_POLICY_BOOK, policyBook } from '../policy/book';
+import { DEFAULT_POLICY } from '../policy/policy';
 import { SAMPLE_USERS, sampleComplaint } from '../print/testing';
 import { toCsv } from './csv';
 import { canSeePersonalData, maskEmail, maskName, maskPhone } from './personalData';
 import { latestSatisfaction, registerRows, type Table } from './register';
 import { columnName, columnWidths, excelSerial, toXlsx, XLSX_STYLE } from './xlsx';
 
-const options = (maskPersonalData: boolean, language: 'zh-CN' | 'en' = 'zh-CN') => ({
+const options = (maskPersonalData: boolean, language: Language = 'zh-CN') => ({
   language,
   maskPersonalData,
   users: SAMPLE_USERS,
@@ -84,6 +86,30 @@ describe('registerRows', () => {
     expect(registerRows([state], options(false, 'en')).header[0]).toBe('Complaint no.');
   });
 
+  it('heads and fills the columns in Traditional Chinese for a zh-TW desk, the category by its Traditional name', () => {
+    const table = registerRows([state], options(false, 'zh-TW'));
+    const row = Object.fromEntries(table.header.map((name, i) => [name, table.rows[0]?.[i]]));
+    expect(row).toMatchObject({
+      投訴編號: 'SH01-20261123-0007',
+      受理時間: '2026-11-23 09:00',
+      投訴管道: '現場',
+      投訴類別: '產品品質 › 過期變質',
+      等級: '2 級',
+      狀態: '已結案',
+      // What people typed stays as they typed it.
+      客戶姓名: '陈晓明',
+      聯絡電話: '13812345678',
+      時限狀態: '',
+    });
+  });
+
+  it('names a category by its Simplified name on a zh-TW desk when the policy gives no Traditional one', () => {
+    const policy = { ...DEFAULT_POLICY, categories: DEFAULT_POLICY.categories.map(({ zhTW: _zhTW, children, ...category }) => ({ ...category, children: children?.map(({ zhTW: _child, ...child }) => child) })) };
+    const policies = policyBook([{ policy, source: 'default', arrivedAt: '2026-01-01T00:00:00.000Z' }]);
+    const table = registerRows([state], { ...options(false, 'zh-TW'), policies });
+    expect(table.rows[0]?.[table.header.indexOf('投訴類別')]).toBe('产品质量 › 过期变质');
+  });
+
   it('masks phone, email, address and most of the name for a reader who may not see them', () => {
     const table = registerRows([state], options(true));
     const text = table.rows.flat().join('|');
@@ -110,10 +136,14 @@ describe('registerRows', () => {
     const collective = deskAfter([['register', minimalInput('register', undefined, MONDAY_9AM, 1)]]).state;
     if (!collective) throw new Error('no state');
     const withMedia = { ...collective, flags: [...collective.flags, 'media' as const] };
-    for (const [language, flags, count] of [['zh-CN', '集体投诉、媒体曝光', '涉及人数'], ['en', 'Collective, Media exposure', 'Number of people']] as const) {
+    for (const [language, flags, count, flagsHeading] of [
+      ['zh-CN', '集体投诉、媒体曝光', '涉及人数', '重大投诉标记'],
+      ['zh-TW', '集體投訴、媒體曝光', '涉及人數', '重大投訴標記'],
+      ['en', 'Collective, Media exposure', 'Number of people', 'Major-complaint flags'],
+    ] as const) {
       const table = registerRows([withMedia], { ...options(true, language), now: MONDAY_9AM });
       const row = Object.fromEntries(table.header.map((name, i) => [name, table.rows[0]?.[i]]));
-      expect(row[language === 'en' ? 'Major-complaint flags' : '重大投诉标记']).toBe(flags);
+      expect(row[flagsHeading]).toBe(flags);
       expect(row[count]).toBe('6');
       expect(table.types?.[table.header.indexOf(count)]).toBe('text');
     }

@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../calendar/calendar';
 import { computeClocks, nextDeadline } from '../deadlines/clocks';
 import type { ComplaintState } from '../domain/state';
 import { inForce, policyFor, type PolicyBook } from '../policy/book';
-import { findCategory, type Policy } from '../policy/policy';
+import { categoryLabel, findCategory, type Policy } from '../policy/policy';
 import { formatDateTime, listText } from '../print/text';
 import { vocabularyText } from '../print/vocabularyText';
 import type { Term } from '../i18n/vocabulary';
@@ -41,6 +41,13 @@ export interface RegisterOptions {
 }
 
 /** The columns, in order, named by the vocabulary's terms: the same words as the register's headers and the sheet. */
+/** The register's name at the head of an export's file name, and as the workbook's sheet name. */
+export const REGISTER_NAME: Readonly<Record<Language, { readonly file: string; readonly sheet: string }>> = {
+  'zh-CN': { file: '投诉登记簿', sheet: '投诉登记簿' },
+  'zh-TW': { file: '投訴登記簿', sheet: '投訴登記簿' },
+  en: { file: 'complaint-register', sheet: 'Register' },
+};
+
 export const REGISTER_COLUMNS = [
   'complaintNumber', 'receivedAt', 'channel', 'category', 'grade', 'majorFlags', 'status', 'tier', 'assignee', 'nextDeadline', 'deadlineState',
   'customerName', 'headCount', 'phone', 'email', 'address', 'description', 'request', 'closedAt', 'satisfaction',
@@ -66,7 +73,7 @@ export function registerRows(states: readonly ComplaintState[], options: Registe
   const categoryName = (policy: Policy, code: string | undefined) => {
     if (code === undefined) return undefined;
     const found = findCategory(policy, code);
-    return found.ok ? (language === 'zh-CN' ? found.value.zh : found.value.en) : code;
+    return found.ok ? categoryLabel(found.value, language) : code;
   };
 
   const rows = states.map((s) => {

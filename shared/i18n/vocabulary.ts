@@ -29,6 +29,7 @@ import type {
 } from '../domain/vocabulary';
 import type { RecordPrintedPayload } from '../domain/event-payloads';
 import type { z } from 'zod';
+import { VOCABULARY_ZH_TW } from './words.zh-TW';
 
 type Words<K extends string> = Readonly<Record<K, string>>;
 type PrintPurpose = z.infer<typeof RecordPrintedPayload>['purpose'];
@@ -209,5 +210,8 @@ const en: VocabularyWords = {
   },
 };
 
-/** The vocabulary by language, e.g. `VOCABULARY['zh-CN'].status.closed` → 已结案. */
-export const VOCABULARY: Readonly<Record<Language, VocabularyWords>> = { 'zh-CN': zhCN, en };
+/**
+ * The vocabulary by language, e.g. `VOCABULARY['zh-CN'].status.closed` → 已结案. zh-TW is generated from zh-CN
+ * (npm run i18n:zh-tw), so the Traditional words are the Simplified ones converted, never a second choice of term.
+ */
+export const VOCABULARY: Readonly<Record<Language, VocabularyWords>> = { 'zh-CN': zhCN, 'zh-TW': VOCABULARY_ZH_TW, en };

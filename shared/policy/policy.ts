@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ok, parseWith, refuse, type Result } from '../result';
 import { isValidTimeZone } from '../calendar/zone';
 import { RoleSchema, type Role } from '../domain/vocabulary';
+import type { Language } from '../api/schemas';
 import defaultPolicyJson from '../../resources/policy.default.json';
 import { CURRENT_POLICY_FORMAT, migratePolicy } from './migrate';
 
@@ -33,11 +34,16 @@ export type TierRule = z.infer<typeof TierRuleSchema>;
 
 const categoryCode = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)?$/, 'category code: lower-case letters, digits, _ (sub-category: parent.child)');
 const categoryName = z.string().trim().min(1).max(40);
-const SubCategorySchema = z.strictObject({ code: categoryCode, zh: categoryName, en: categoryName });
+/**
+ * A category's names: Simplified (`zh`), English, and optionally Traditional (`zhTW`). A policy written before
+ * zh-TW existed, or an admin who types no Traditional name, still works: the zh-TW screen then shows `zh`, which
+ * a Traditional reader can read, rather than a machine conversion of a name someone chose with care.
+ */
+const categoryNames = { zh: categoryName, zhTW: categoryName.optional(), en: categoryName };
+const SubCategorySchema = z.strictObject({ code: categoryCode, ...categoryNames });
 const CategorySchema = z.strictObject({
   code: categoryCode,
-  zh: categoryName,
-  en: categoryName,
+  ...categoryNames,
   children: z.array(SubCategorySchema).optional(),
 });
 export type Category = z.infer<typeof CategorySchema>;
@@ -149,6 +155,12 @@ export function mayClose(policy: Policy, grade: Grade, role: Role): boolean {
 }
 
 /** A category or sub-category by code, or a refusal naming the unknown code. */
+/** The name of a category in `language` (zh-TW falls back to the Simplified name, see `categoryNames`). */
+export function categoryLabel(category: Category | SubCategory, language: Language): string {
+  if (language === 'en') return category.en;
+  return language === 'zh-TW' ? (category.zhTW ?? category.zh) : category.zh;
+}
+
 export function findCategory(policy: Policy, code: string): Result<Category | SubCategory> {
   for (const category of policy.categories) {
     if (category.code === code) return ok(category);

@@ -17,6 +17,15 @@ const visibleText = (html: string) =>
     .replace(/&amp;/g, '&');
 
 describe('renderRecordSheet', () => {
+  it('prints a zh-TW sheet in Traditional words, marked zh-TW and set in a Traditional (TC) face first', () => {
+    const html = sheet({ language: 'zh-TW' });
+    const text = visibleText(html);
+    for (const expected of ['客戶投訴記錄表', '投訴管道', '產品品質 › 過期變質', '品質異常', '責任投訴', '2 級', '部門負責人', '列印時間：']) expect(text, expected).toContain(expected);
+    expect(html).toContain('<html lang="zh-TW">');
+    expect(html).toMatch(/font: 10\.5pt\/1\.2 "Microsoft JhengHei", "PingFang TC", "Noto Sans CJK TC"/);
+    expect(html).not.toContain('Noto Sans CJK SC');
+  });
+
   it('holds every part of the record in Chinese: fields, outcome, follow-up, timeline, signatures, branch and print time', () => {
     const text = visibleText(sheet());
     for (const expected of [

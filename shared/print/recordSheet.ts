@@ -4,10 +4,10 @@
  * and the renderer shows the same text in its print preview. Pure: the print time and names are passed in.
  */
 import { SYSTEM_USER_ID } from '../brand';
-import type { Language } from '../api/schemas';
+import { isChinese, type Language } from '../api/schemas';
 import type { DomainEvent } from '../domain/events';
 import type { ComplaintState } from '../domain/state';
-import { findCategory, type Policy } from '../policy/policy';
+import { categoryLabel, findCategory, type Policy } from '../policy/policy';
 import { sheetLabels, type Group, type SheetLabels } from './sheetLabels';
 import { sheetStyle } from './sheetStyle';
 import { escapeHtml, formatAmount, formatDate, formatDateTime, listText } from './text';
@@ -59,10 +59,10 @@ export function renderRecordSheet(input: RecordSheetInput): string {
     left: `${input.branch.name}${L.parenthesized(input.branch.code)} · ${state.number}`,
     pageOf: L.pageOf,
     right: L.printedAt(printed, input.printedBy),
-  });
+  }, language);
   return [
     '<!DOCTYPE html>',
-    `<html lang="${language === 'zh-CN' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">`,
+    `<html lang="${language}"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     `<title>${escapeHtml(`${L.title} ${state.number}`)}</title><style>${style}</style></head><body>`,
     head(sheet, printed),
@@ -119,7 +119,7 @@ function categoryText({ s, language, input }: Sheet): string {
   const nameOf = (code: string | undefined) => {
     if (code === undefined) return undefined;
     const found = findCategory(input.policy, code);
-    return found.ok ? (language === 'zh-CN' ? found.value.zh : found.value.en) : code;
+    return found.ok ? categoryLabel(found.value, language) : code;
   };
   return joined([nameOf(s.category), nameOf(s.subCategory)], ' › ');
 }
@@ -248,7 +248,7 @@ ${rows.join('\n')}
 function gradingFacts({ s, L, v, language }: Sheet): string {
   if (!s.severity || !s.urgency || !s.spread) return '';
   const parts = [`${L.severity}${v.level[s.severity]}`, `${L.urgency}${v.level[s.urgency]}`, v.spread[s.spread]];
-  return parts.join(language === 'zh-CN' ? '，' : ', ');
+  return parts.join(isChinese(language) ? '，' : ', ');
 }
 
 /** A small ruled table under a vertical title, like the field groups (widths are shares of the rest of the row). */

@@ -6,6 +6,7 @@
  */
 import type { Language } from '../api/schemas';
 import { VOCABULARY } from '../i18n/vocabulary';
+import { SHEET_LABELS_ZH_TW } from '../i18n/words.zh-TW';
 
 /** The terms as the sheet's narrow label column shows them: the short form where the vocabulary has one. */
 const shortTerms = (language: Language) => ({ ...VOCABULARY[language].term, ...VOCABULARY[language].termShort });
@@ -285,7 +286,17 @@ const en: SheetLabels = {
   pageOf: ['Page ', ' of ', ''],
 };
 
-const LABELS: Readonly<Record<Language, SheetLabels>> = { 'zh-CN': zhCN, en };
+/** The zh-CN labels converted (npm run i18n:zh-tw); the functions whose characters are the same in both scripts are shared. */
+const zhTW: SheetLabels = {
+  ...SHEET_LABELS_ZH_TW,
+  parenthesized: zhCN.parenthesized,
+  collectiveOf: zhCN.collectiveOf,
+  satisfactionOf: zhCN.satisfactionOf,
+  extensionOf: zhCN.extensionOf,
+  printedAt: (at, by) => `列印時間：${at}\u3000列印人：${by}`,
+};
+
+const LABELS: Readonly<Record<Language, SheetLabels>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 
 export function sheetLabels(language: Language): SheetLabels {
   return LABELS[language];

@@ -3,6 +3,7 @@
  * tables; the branch, the page number ("第 1 页 / 共 2 页") and the print time in the page margin of every page
  * through @page margin boxes, which Chromium (and so Electron's printToPDF and print) draws on each page.
  */
+import type { Language } from '../api/schemas';
 import { cssString } from './text';
 
 export interface PageFooter {
@@ -14,28 +15,37 @@ export interface PageFooter {
   readonly right: string;
 }
 
-/** The print views' font stack: the Chinese office fonts first, Noto CJK where Chromium runs on Linux. */
-export const FONTS = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+const SIMPLIFIED = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+const TRADITIONAL = '"Microsoft JhengHei", "PingFang TC", "Noto Sans CJK TC", "Source Han Sans TC", "WenQuanYi Micro Hei", sans-serif';
 
-export function sheetStyle(footer: PageFooter): string {
+/**
+ * The font stack of a document in `language`. Traditional text needs a TC face: the SC faces hold the Traditional
+ * characters too, but draw them in mainland forms (the shapes of 說, 戶, 為 differ), which a Taiwanese reader notices.
+ */
+export function documentFonts(language: Language): string {
+  return language === 'zh-TW' ? TRADITIONAL : SIMPLIFIED;
+}
+
+export function sheetStyle(footer: PageFooter, language: Language): string {
+  const fonts = documentFonts(language);
   const [before, between, after] = footer.pageOf;
   return `
 @page {
   size: A4 portrait;
   margin: 11mm 12mm 14mm 12mm;
-  @bottom-left { content: ${cssString(footer.left)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
-  @bottom-center { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
-  @bottom-right { content: ${cssString(footer.right)}; font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm; }
+  @bottom-left { content: ${cssString(footer.left)}; font: 8.5pt ${fonts}; color: #000; vertical-align: top; padding-top: 3mm; }
+  @bottom-center { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 8.5pt ${fonts}; color: #000; vertical-align: top; padding-top: 3mm; }
+  @bottom-right { content: ${cssString(footer.right)}; font: 8.5pt ${fonts}; color: #000; vertical-align: top; padding-top: 3mm; }
 }
 * { box-sizing: border-box; }
 html { background: #fff; }
-body { margin: 0; color: #000; background: #fff; font: 10.5pt/1.2 ${FONTS}; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: #000; background: #fff; font: 10.5pt/1.2 ${fonts}; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media screen { body { width: 186mm; margin: 8mm auto; } }
 header.sheet-head { text-align: center; margin-bottom: 1.5mm; }
 header.sheet-head .branch { font-size: 10.5pt; letter-spacing: 0.05em; }
 header.sheet-head h1 { font-size: 16pt; margin: 0.3mm 0 1mm; font-weight: 700; }
 header.sheet-head .subtitle { font-size: 11pt; font-weight: 700; margin: -0.5mm 0 1mm; }
-html[lang='zh-CN'] header.sheet-head h1 { letter-spacing: 0.2em; }
+html[lang='zh-CN'] header.sheet-head h1, html[lang='zh-TW'] header.sheet-head h1 { letter-spacing: 0.2em; }
 header.sheet-head .meta { display: flex; justify-content: space-between; font-size: 10.5pt; }
 header.sheet-head .meta strong { font-size: 11.5pt; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0; }

@@ -3,7 +3,7 @@
  * escaping for `content: "…"` in @page margin boxes, and dates in the branch's zone. Every value a person
  * typed reaches a document through one of these functions, never by plain interpolation.
  */
-import type { Language } from '../api/schemas';
+import { isChinese, type Language } from '../api/schemas';
 import { offsetMinutesAt } from '../calendar/zone';
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -48,10 +48,10 @@ export function formatDate(iso: string | undefined, timeZone: string): string {
 export function formatAmount(amount: number | undefined, language: Language): string {
   if (amount === undefined) return '';
   const fixed = amount.toFixed(2);
-  return language === 'zh-CN' ? `${fixed} 元` : `¥${fixed}`;
+  return isChinese(language) ? `${fixed} 元` : `¥${fixed}`;
 }
 
 /** Items joined the way the language lists them. */
 export function listText(items: readonly string[], language: Language): string {
-  return items.join(language === 'zh-CN' ? '、' : ', ');
+  return items.join(isChinese(language) ? '、' : ', ');
 }

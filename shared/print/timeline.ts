@@ -11,6 +11,7 @@ import { readReason, type ComposedReason } from '../domain/reasons';
 import type { MajorFlag, Tier } from '../domain/vocabulary';
 import { formatAmount, formatDateTime, listText } from './text';
 import { vocabularyText, type VocabularyText } from './vocabularyText';
+import { TIMELINE_WORDS_ZH_TW } from '../i18n/words.zh-TW';
 
 export interface TimelineContext {
   readonly language: Language;
@@ -53,7 +54,7 @@ interface TimelineWords {
 const flagList = (flags: readonly MajorFlag[], v: VocabularyText, separator: string) => flags.map((flag) => v.flag[flag]).join(separator);
 const tierName = (tier: Tier, v: VocabularyText) => v.tier[tier];
 
-const WORDS: Readonly<Record<Language, TimelineWords>> = {
+export const TIMELINE_WORDS: Readonly<Record<Language, TimelineWords>> = {
   'zh-CN': {
     reached: '已联系上',
     notReached: '未联系上',
@@ -86,6 +87,30 @@ const WORDS: Readonly<Record<Language, TimelineWords>> = {
     separator: '，',
     afterSentence: '',
     colon: '：',
+  },
+  // The zh-CN words converted (npm run i18n:zh-tw) and, by hand, the same sentences in Traditional characters.
+  'zh-TW': {
+    ...TIMELINE_WORDS_ZH_TW,
+    satisfaction: (score) => `滿意度 ${score}/5`,
+    rootCause: (text) => `原因：${text}`,
+    responsibility: (who) => `責任：${who}`,
+    interviewed: (people) => `詢問：${people}`,
+    communicated: (method, at) => `${at} ${method}告知客戶`,
+    extendedTo: (deadline, workingDays) => `延至 ${deadline}（${workingDays} 個工作日）`,
+    approvedBy: (name) => `批准人：${name}`,
+    customerInformed: (method) => `已${method}告知客戶`,
+    owner: (name) => `責任人：${name}`,
+    due: (date) => `完成期限：${date}`,
+    copies: (count) => `共 ${count} 份`,
+    removed: (fields) => `已刪除：${fields}`,
+    filesDeleted: (count) => `證據檔案 ${count} 個已刪除`,
+    reason: {
+      dissatisfied: ({ satisfaction }) => `客戶回訪不滿意（滿意度 ${satisfaction}/5）`,
+      customer_rejected: () => '客戶不接受處理方案',
+      department_cannot_resolve: () => '1–2 級投訴，處理部門無法單獨解決',
+      tier_deadline: ({ tier, hours }, v) => `${tierName(tier, v)}未在 ${hours} 小時時限內解決`,
+      major_flags: ({ flags }, v) => `重大投訴：${flagList(flags, v, '、')}`,
+    },
   },
   en: {
     reached: 'reached',
@@ -124,7 +149,7 @@ const WORDS: Readonly<Record<Language, TimelineWords>> = {
 
 function renderReason(reason: ComposedReason, language: Language): string {
   // TS cannot pair each code with its own renderer through the union; the table's type does.
-  const render = WORDS[language].reason[reason.reason] as (reason: ComposedReason, v: VocabularyText) => string;
+  const render = TIMELINE_WORDS[language].reason[reason.reason] as (reason: ComposedReason, v: VocabularyText) => string;
   return render(reason, vocabularyText(language));
 }
 
@@ -144,7 +169,7 @@ export interface TimelineLine {
 const SENTENCE_END = /[。！？；.!?;]$/;
 
 export function timelineLine(event: DomainEvent, context: TimelineContext): TimelineLine {
-  const words = WORDS[context.language];
+  const words = TIMELINE_WORDS[context.language];
   const parts = eventDetail(event, context, words).filter((part) => part !== '');
   const detail = parts.reduce((text, part) => (text === '' ? part : `${text}${SENTENCE_END.test(text) ? words.afterSentence : words.separator}${part}`), '');
   return { title: vocabularyText(context.language).event[event.type], detail };
@@ -153,7 +178,7 @@ export function timelineLine(event: DomainEvent, context: TimelineContext): Time
 /** `升级：一线 → 投诉组，客户不接受处理方案` style: the name, then the detail when there is one. */
 export function timelineText(event: DomainEvent, context: TimelineContext): string {
   const { title, detail } = timelineLine(event, context);
-  return detail === '' ? title : `${title}${WORDS[context.language].colon}${detail}`;
+  return detail === '' ? title : `${title}${TIMELINE_WORDS[context.language].colon}${detail}`;
 }
 
 function eventDetail(event: DomainEvent, { language, timeZone, userName, dateTime }: TimelineContext, words: TimelineWords): string[] {

@@ -11,11 +11,13 @@ export interface VocabularyText extends VocabularyWords {
 
 const GRADE: Readonly<Record<Language, (grade: number) => string>> = {
   'zh-CN': (grade) => `${grade} 级`,
+  'zh-TW': (grade) => `${grade} 級`,
   en: (grade) => `Grade ${grade}`,
 };
 
 const TEXT: Readonly<Record<Language, VocabularyText>> = {
   'zh-CN': { ...VOCABULARY['zh-CN'], grade: GRADE['zh-CN'] },
+  'zh-TW': { ...VOCABULARY['zh-TW'], grade: GRADE['zh-TW'] },
   en: { ...VOCABULARY.en, grade: GRADE.en },
 };
 

@@ -8,7 +8,7 @@
 import { DAY_MS, dayNumberOf } from '../calendar/dates';
 import { RANKING_MIN_SAMPLE, type RankRow, type Tile, type TileId } from '../kpi/dashboard';
 import { isActionOverdue, verdictAt, type CorrectiveActionFact, type KpiFacts } from '../kpi/facts';
-import { findCategory } from '../policy/policy';
+import { categoryLabel, findCategory } from '../policy/policy';
 import { escapeHtml, formatDateTime } from '../print/text';
 import { REPORT_WORDS, reportPeriodName, type ReportWords } from './reportWords';
 import { reportFigures, type ReportFigures, type ReportInput, type ReportOutcome } from './reportFigures';
@@ -34,7 +34,7 @@ export function renderBranchReport(input: ReportInput): ReportOutcome<BranchRepo
   const title = `${scope} ${W.title[input.period.kind]} ${periodName}`;
   const generatedAt = formatDateTime(input.now, input.timeZone);
   const report: Report = { input, r, W, several: input.branches.length > 1 };
-  const style = reportStyle({ left: `${scope} · ${periodName}`, pageOf: W.pageOf, right: W.generated(generatedAt, input.generatedBy) });
+  const style = reportStyle({ left: `${scope} · ${periodName}`, pageOf: W.pageOf, right: W.generated(generatedAt, input.generatedBy) }, input.language);
   const last = (range: { toDay: number }) => formatDay(range.toDay - 1);
   const html = [
     '<!DOCTYPE html>',
@@ -126,7 +126,7 @@ function comparisonSection({ r, W }: Report): string {
 
 function categoryName({ input }: Report, code: string): string {
   const found = findCategory(input.policy, code);
-  return found.ok ? (input.language === 'zh-CN' ? found.value.zh : found.value.en) : code;
+  return found.ok ? categoryLabel(found.value, input.language) : code;
 }
 
 function chartsSection(report: Report): string {

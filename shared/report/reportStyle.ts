@@ -5,11 +5,13 @@
  * @page margin boxes, which Chromium draws on each page (Electron's printToPDF and print, and headless Chromium).
  */
 import { cssString } from '../print/text';
-import { FONTS, type PageFooter } from '../print/sheetStyle';
+import type { Language } from '../api/schemas';
+import { documentFonts, type PageFooter } from '../print/sheetStyle';
 
-export function reportStyle(footer: PageFooter): string {
+export function reportStyle(footer: PageFooter, language: Language): string {
+  const fonts = documentFonts(language);
   const [before, between, after] = footer.pageOf;
-  const margin = `font: 8.5pt ${FONTS}; color: #000; vertical-align: top; padding-top: 3mm;`;
+  const margin = `font: 8.5pt ${fonts}; color: #000; vertical-align: top; padding-top: 3mm;`;
   return `
 @page {
   size: A4 portrait;
@@ -20,12 +22,12 @@ export function reportStyle(footer: PageFooter): string {
 }
 * { box-sizing: border-box; }
 html { background: #fff; }
-body { margin: 0; color: #000; background: #fff; font: 10.5pt/1.3 ${FONTS}; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: #000; background: #fff; font: 10.5pt/1.3 ${fonts}; font-variant-numeric: tabular-nums; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media screen { body { width: 184mm; margin: 8mm auto; } }
 header.report-head { text-align: center; border-bottom: 1.2pt solid #000; padding-bottom: 2mm; margin-bottom: 3mm; }
 header.report-head .scope { font-size: 12pt; letter-spacing: 0.05em; }
 header.report-head h1 { font-size: 17pt; margin: 1mm 0; }
-html[lang='zh-CN'] header.report-head h1 { letter-spacing: 0.15em; }
+html:lang(zh) header.report-head h1 { letter-spacing: 0.15em; }
 header.report-head .period { font-size: 12pt; font-weight: 700; }
 header.report-head .meta { display: flex; justify-content: space-between; font-size: 9pt; margin-top: 1.5mm; }
 h2 { font-size: 12.5pt; margin: 5mm 0 1.5mm; break-after: avoid; }
@@ -43,6 +45,6 @@ td.undefined { color: #000; font-style: italic; font-size: 9pt; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm 5mm; }
 figure { margin: 0; break-inside: avoid; }
 figcaption { font-weight: 700; font-size: 10pt; margin-bottom: 1mm; }
-svg.chart { width: 100%; height: auto; display: block; font-family: ${FONTS}; }
+svg.chart { width: 100%; height: auto; display: block; font-family: ${fonts}; }
 `;
 }

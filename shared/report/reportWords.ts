@@ -7,6 +7,7 @@ import type { Language } from '../api/schemas';
 import type { TileId } from '../kpi/dashboard';
 import type { KpiMissing } from '../kpi/kpi';
 import { VOCABULARY, type VocabularyWords } from '../i18n/vocabulary';
+import { REPORT_WORDS_ZH_TW } from '../i18n/words.zh-TW';
 import type { ReportKind, ReportPeriod } from './reportPeriod';
 
 export interface ReportWords {
@@ -246,7 +247,29 @@ const en: ReportWords = {
   list: ', ',
 };
 
-export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = { 'zh-CN': zhCN, en };
+// The zh-CN words converted (npm run i18n:zh-tw) and, by hand, the sentences in Traditional characters.
+const zhTW: ReportWords = {
+  ...REPORT_WORDS_ZH_TW,
+  vocabulary: VOCABULARY['zh-TW'],
+  periodName: (kind, year, n) => (kind === 'month' ? `${year}年${n}月` : `${year}年第${n}季`),
+  range: (from, to) => `${from} 至 ${to}`,
+  comparedWith: (from, to) => `對比期：${from} 至 ${to}`,
+  generated: (at, by) => `產生時間：${at}\u3000產生人：${by}`,
+  branches: (names) => `分店：${names}`,
+  periodLine: (name, range) => `${name}（${range}）`,
+  numbered: zhCN.numbered,
+  basis: {
+    ofWhole: (part, whole) => `${part} / ${whole} 件`,
+    scores: (count) => `${count} 次回訪評分`,
+    complaints: (count) => `${count} 件`,
+  },
+  charts: { ...REPORT_WORDS_ZH_TW.charts, score: (score) => `${score} 分`, weekOf: zhCN.charts.weekOf },
+  ranking: { ...REPORT_WORDS_ZH_TW.ranking, smallSampleNote: (min) => `投訴少於 ${min} 件為「樣本不足」：不參與排名，列在最後僅供參考。` },
+  actionState: { ...REPORT_WORDS_ZH_TW.actionState, overdueDays: (days) => `已逾期 ${days} 天` },
+  grade: (grade) => `${grade} 級`,
+};
+
+export const REPORT_WORDS: Readonly<Record<Language, ReportWords>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 
 /** The period as people name it: "2026年11月", "2026年第4季度", "November 2026", "Q4 2026". */
 export function reportPeriodName(period: ReportPeriod, language: Language): string {

@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: every screen of the app in both languages, for the README and for looking at, taken
+ * `npm run screenshots`: every screen of the app in zh-CN and English (and a few in zh-TW), for the README and for looking at, taken
  * from the real app in browser mode at the branch PCs' usual 1366×768 (`docs/screenshots/<screen>.<lang>.png`).
  * Needs `npm run build` first, and poppler's pdftoppm for the record sheet's picture.
  *
@@ -13,13 +13,17 @@ import { join } from 'node:path';
 import { chromium, type Locator, type Page } from '@playwright/test';
 import { en, type Messages } from '../../renderer/i18n/messages.en';
 import { zhCN } from '../../renderer/i18n/messages.zh-CN';
+import { zhTW } from '../../renderer/i18n/messages.zh-TW';
+import type { Language } from '../../shared/api/schemas';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { ADMIN, createBranch, newDataDir, startDesk } from '../e2e/fixtures';
 import { openRegistrationForm } from '../e2e/steps';
 
-type Language = 'zh-CN' | 'en';
-const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
-const MESSAGES: Readonly<Record<Language, Messages>> = { 'zh-CN': zhCN, en };
+const LANGUAGES: readonly Language[] = ['zh-CN', 'zh-TW', 'en'];
+const MESSAGES: Readonly<Record<Language, Messages>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+/** zh-TW is zh-CN converted, in the same layout: these screens show it rather than a third full run. */
+const TRADITIONAL_SCREENS = new Set(['register', 'registration', 'complaint', 'record-sheet', 'settings']);
+const shownIn = (language: Language) => (screen: Screen) => language !== 'zh-TW' || TRADITIONAL_SCREENS.has(screen.name);
 
 const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const VIEWPORT = { width: 1366, height: 768 } as const;
@@ -331,8 +335,8 @@ async function tallScreenshot(page: Page, scroller: string, path: string): Promi
 
 /** The language switch is named in the language currently on screen. */
 async function switchLanguage(page: Page, language: Language): Promise<void> {
-  const names = LANGUAGES.map((shown) => MESSAGES[shown].topbar.language);
-  await page.getByRole('combobox', { name: names[0] }).or(page.getByRole('combobox', { name: names[1] })).first().selectOption(language);
+  const named = LANGUAGES.map((shown) => page.getByRole('combobox', { name: MESSAGES[shown].topbar.language }));
+  await named.reduce((either, next) => either.or(next)).first().selectOption(language);
 }
 
 const dataDir = newDataDir();
@@ -341,7 +345,7 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
   await page.goto(desk.url);
-  for (const language of LANGUAGES) {
+  for (const language of ['zh-CN', 'en'] as const) {
     await switchLanguage(page, language);
     await page.getByRole('button', { name: MESSAGES[language].setup.submit }).waitFor();
     await page.screenshot({ path: join(OUT, `first-run.${language}.png`) });
@@ -356,7 +360,7 @@ try {
   for (const language of LANGUAGES) {
     await switchLanguage(page, language);
     const shot: Shot = { page, language, m: MESSAGES[language], handled, open: top, scratch };
-    for (const screen of SCREENS) {
+    for (const screen of SCREENS.filter(shownIn(language))) {
       await screen.show(shot);
       const path = join(OUT, `${screen.name}.${language}.png`);
       if (screen.capture) await screen.capture(shot, path);

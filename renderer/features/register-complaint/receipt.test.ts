@@ -3,7 +3,7 @@ import { receiptHtml } from './receipt';
 
 describe('receipt', () => {
   const text = {
-    lang: 'zh-CN',
+    lang: 'zh-CN' as const,
     title: '投诉受理回执',
     rows: [
       ['投诉编号', 'SH01-20261123-0001'],

@@ -3,8 +3,11 @@
  * what happens next. Built here as a self-contained HTML document (no script) for a sandboxed print frame; every
  * value is escaped, so a branch name or number can never become markup.
  */
+import type { Language } from '../../../shared/api/schemas';
+import { documentFonts } from '../../../shared/print/sheetStyle';
+
 export interface ReceiptText {
-  readonly lang: string;
+  readonly lang: Language;
   readonly title: string;
   readonly rows: readonly (readonly [label: string, value: string])[];
   readonly nextLabel: string;
@@ -21,7 +24,7 @@ export function receiptHtml(text: ReceiptText): string {
   const rows = text.rows.map(([label, value], index) => `<tr><th>${escape(label)}</th><td${index === 0 ? ' class="number"' : ''}>${escape(value)}</td></tr>`).join('');
   return `<!doctype html><html lang="${escape(text.lang)}"><head><meta charset="utf-8"><title>${escape(text.title)}</title><style>
 @page { size: auto; margin: 8mm; }
-body { font-family: 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', system-ui, sans-serif; color: #000; background: #fff; margin: 0; }
+body { font-family: ${documentFonts(text.lang)}; color: #000; background: #fff; margin: 0; }
 .slip { width: 72mm; padding: 4mm; border: 1px dashed #000; font-size: 10.5pt; line-height: 1.5; }
 h1 { font-size: 13pt; text-align: center; margin: 0 0 3mm; }
 table { border-collapse: collapse; width: 100%; }

@@ -714,6 +714,7 @@ export const en: Messages = {
     categories: 'Categories',
     categoriesHint: 'Names in Chinese and English. Complaints already registered keep the names of their version.',
     nameZh: 'Chinese name',
+    nameZhTW: 'Traditional Chinese name (optional)',
     nameEn: 'English name',
     addSub: 'Add a sub-category to {{name}}',
     removeSub: 'Remove sub-category {{name}}',

@@ -718,6 +718,7 @@ export const zhCN = {
     categories: '投诉类别',
     categoriesHint: '中英文名称。已登记的投诉沿用其规则版本中的名称。',
     nameZh: '中文名称',
+    nameZhTW: '繁体中文名称（可不填）',
     nameEn: '英文名称',
     addSub: '为“{{name}}”添加子类别',
     removeSub: '删除子类别“{{name}}”',

@@ -1070,6 +1070,7 @@ export const zhTW: Messages = {
     categories: '投訴類別',
     categoriesHint: '中英文名稱。已登記的投訴沿用其規則版本中的名稱。',
     nameZh: '中文名稱',
+    nameZhTW: '繁體中文名稱（可不填）',
     nameEn: '英文名稱',
     addSub: '為「{{name}}」新增子類別',
     removeSub: '刪除子類別「{{name}}」',

@@ -125,6 +125,7 @@ function SubCategories({ index, readOnly }: { index: number; readOnly: boolean }
       {children.fields.map((child, j) => (
         <li key={child.id} className="policy-row">
           <TextInput name={`categories.${index}.children.${j}.zh`} label={t('policy.nameZh')} />
+          <TextInput name={`categories.${index}.children.${j}.zhTW`} label={t('policy.nameZhTW')} />
           <TextInput name={`categories.${index}.children.${j}.en`} label={t('policy.nameEn')} />
           {!readOnly && (
             <button type="button" className="btn-link" onClick={() => children.remove(j)} aria-label={t('policy.removeSub', { name: getValues(`categories.${index}.children.${j}.zh`) })}>
@@ -157,6 +158,7 @@ function Categories({ readOnly }: { readOnly: boolean }) {
           <li key={category.id}>
             <div className="policy-row">
               <TextInput name={`categories.${i}.zh`} label={t('policy.nameZh')} />
+              <TextInput name={`categories.${i}.zhTW`} label={t('policy.nameZhTW')} />
               <TextInput name={`categories.${i}.en`} label={t('policy.nameEn')} />
             </div>
             <SubCategories index={i} readOnly={readOnly} />
@@ -172,13 +174,20 @@ function Categories({ readOnly }: { readOnly: boolean }) {
   );
 }
 
+/** A Traditional name left empty is no name: zh-TW then shows the Simplified one (shared/policy categoryLabel). */
+function withoutBlankTraditionalNames(document: PolicyDocument): PolicyDocument {
+  const named = <T extends { zhTW?: string | undefined }>({ zhTW, ...node }: T) => (zhTW?.trim() ? { ...node, zhTW } : node);
+  return { ...document, categories: document.categories.map((category) => ({ ...named(category), children: category.children?.map(named) })) };
+}
+
 function PolicyEditor({ inForce, next, readOnly, onSaved }: { inForce: PolicyVersion; next: number; readOnly: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
   const form = useForm<PolicyDocument>({ defaultValues: documentOf(inForce.policy), mode: 'onSubmit', reValidateMode: 'onSubmit' });
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [fixFields, setFixFields] = useState(false);
 
-  const save = form.handleSubmit(async (values) => {
+  const save = form.handleSubmit(async (typed) => {
+    const values = withoutBlankTraditionalNames(typed);
     setRefusal(null);
     setFixFields(false);
     // Checked here first with the same rules main applies, so every bad field is marked at once, not one per save.

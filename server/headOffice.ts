@@ -8,6 +8,7 @@ import { ensureAdminToken } from './branches';
 import { openDatabase, type Db } from './db/db';
 import { migrate } from './db/migrations';
 import type { Ingest } from './ingest';
+import type { Language } from '../shared/api/schemas';
 
 export interface StartOptions {
   readonly port: number;
@@ -17,6 +18,10 @@ export interface StartOptions {
   readonly publicUrl?: string;
   readonly logger?: boolean;
   readonly now?: () => Date;
+  /** The built renderer, served at `/` as head office's screens. */
+  readonly rendererDir?: string;
+  readonly language?: Language;
+  readonly version?: string;
 }
 
 export interface RunningHeadOffice {
@@ -44,7 +49,15 @@ export async function openHeadOfficeDatabase(options: { databaseUrl?: string; da
 
 export async function startHeadOffice(options: StartOptions): Promise<RunningHeadOffice> {
   const { db, adminToken } = await openHeadOfficeDatabase(options);
-  const { app, ingest } = await buildHeadOffice({ db, publicUrl: options.publicUrl, logger: options.logger, now: options.now });
+  const { app, ingest } = await buildHeadOffice({
+    db,
+    publicUrl: options.publicUrl,
+    logger: options.logger,
+    now: options.now,
+    rendererDir: options.rendererDir,
+    language: options.language,
+    version: options.version,
+  });
   try {
     const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
     return {

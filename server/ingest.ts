@@ -28,6 +28,9 @@ import type { Db, Queryable } from './db/db';
 /** HTTP batches must be fresh (replay window); a USB file may be weeks old. */
 export type BatchSource = 'http' | 'file';
 
+/** The advisory lock that orders head office's positions (`events.ho_pos`). */
+const HO_POSITION_LOCK = 7301123;
+
 export type Refused = Extract<BatchResult, { status: 'refused' }>;
 type RefusalExtra = Omit<Refused, 'status' | 'code' | 'message' | 'serverTime'>;
 
@@ -160,11 +163,15 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
    * the database; the branch's watermark; the batch's idempotency record.
    */
   async function commit(tx: Queryable, body: BatchBody, changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
+    // Head office's position of each event continues the last one: batches of different branches take turns
+    // here, so positions are gap-free and commit in order (a reader never skips one that commits late).
+    await tx.query('select pg_advisory_xact_lock($1)', [HO_POSITION_LOCK]);
     await tx.query(
       `with stored_events as (
-         insert into events (branch, seq, event_id, complaint_id, type, at, body)
-         select $1, (e->>'seq')::int, e->>'id', e->>'complaintId', e->>'type', (e->>'at')::timestamptz, e
-         from json_array_elements($2::json) as e
+         insert into events (branch, seq, event_id, complaint_id, type, at, body, ho_pos)
+         select $1, (e->>'seq')::int, e->>'id', e->>'complaintId', e->>'type', (e->>'at')::timestamptz, e,
+           (select coalesce(max(ho_pos), 0) from events) + e_pos
+         from json_array_elements($2::json) with ordinality as numbered(e, e_pos)
        ), stored_complaints as (
          insert into complaints (branch, id, number, status, grade, tier, received_at, updated_at, last_seq, state)
          select $1, s->>'id', s->>'number', s->>'status', (s->>'grade')::smallint, s->>'tier', (s->>'receivedAt')::timestamptz,

@@ -84,12 +84,25 @@ export async function complaintWithTimeline(db: Db, branch: string, id: string):
   return { complaint: parseState(row.state), timeline };
 }
 
+/**
+ * Every branch's complaints received in [from, to) as the shared reducer folded them (or only `branches`'): what
+ * the monthly / quarterly report across branches and the KPI table are computed from, with the same shared code
+ * a branch runs over its own.
+ */
+export async function complaintStatesForPeriod(db: Db, period: { from: string; to: string }, branches?: readonly string[]): Promise<ComplaintState[]> {
+  const rows = await db.query<{ state: unknown }>(
+    'select state from complaints where received_at >= $1 and received_at < $2 and ($3::text[] is null or branch = any($3::text[])) order by branch, received_at, id',
+    [period.from, period.to, branches ?? null],
+  );
+  return rows.map(({ state }) => parseState(state));
+}
+
 /** The KPI table by branch over complaints received in [from, to); every branch has a row. */
 export async function kpisByBranch(db: Db, period: { from: string; to: string }, now: Date): Promise<KpiTable> {
-  const rows = await db.query<{ state: unknown }>('select state from complaints where received_at >= $1 and received_at < $2', [period.from, period.to]);
+  const states = await complaintStatesForPeriod(db, period);
   const branches = await db.query<{ code: string }>('select code from branches order by code');
   return computeKpis(
-    rows.map(({ state }) => parseState(state)),
+    states,
     { policy: DEFAULT_POLICY, calendar: CN_CALENDAR, period, groupBy: 'branch', now: now.toISOString(), groups: branches.map((b) => b.code) },
   );
 }

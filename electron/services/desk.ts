@@ -43,6 +43,9 @@ import { syncHandlers, type SyncPlatform } from './sync/handlers';
 import { syncFiles, type SyncFiles } from './sync/outboxFile';
 import { createFileSecretStore, type SecretStore } from './sync/secretStore';
 
+/** Head office's own screens are not a branch's. */
+const headOfficeOnly = async () => refuse('head_office_only', 'This method is answered by head office only.');
+
 export interface DeskOptions {
   readonly dataDir: string;
   readonly mode: 'electron' | 'browser';
@@ -421,6 +424,10 @@ async function openServices(
       (caller) => requireUser(caller, ['admin']),
     ),
     ...syncHandlers(sync, options.sync?.platform ?? {}, { signedIn: background, admin: (caller) => requireUser(caller, ['admin']) }),
+    'headOffice.branches': headOfficeOnly,
+    'headOffice.enrol': headOfficeOnly,
+    'headOffice.revoke': headOfficeOnly,
+    'headOffice.uploadBatches': headOfficeOnly,
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: options.validateOutput,

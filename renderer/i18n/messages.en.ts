@@ -229,6 +229,11 @@ export const en: Messages = {
     not_enrolled: 'This branch is not enrolled with head office yet: an admin pastes head office’s code in Settings → Sync with head office.',
     ack_file_invalid: '“{{file}}” is not an acknowledgement from head office, or it is damaged. Nothing was changed.',
     ack_file_bad_signature: 'The signature of “{{file}}” does not match this branch’s secret (it was changed, or belongs to a replaced secret). Nothing was changed.',
+    head_office_read_only: 'Head office views the branches’ records and never changes them. The branch does this.',
+    head_office_only: 'This is a head-office screen; a branch’s desk does not have it.',
+    not_at_head_office: 'This is done at the branch’s own desk, not at head office.',
+    branch_name_required: 'This is a new branch: give its name.',
+    unknown_branch_code: 'Head office has no branch {{branch}}.',
   },
   register: {
     title: 'Register a complaint',

@@ -233,6 +233,11 @@ export const zhCN = {
     not_enrolled: '本网点尚未接入总部：请管理员在“设置 → 与总部同步”中粘贴总部发放的接入码。',
     ack_file_invalid: '“{{file}}”不是总部的确认文件，或已损坏。未做任何更改。',
     ack_file_bad_signature: '“{{file}}”的签名与本网点的密钥不符（可能被改动，或属于已更换的密钥）。未做任何更改。',
+    head_office_read_only: '总部只查看各网点的记录，不能修改。请由网点办理。',
+    head_office_only: '这是总部的功能，网点不能使用。',
+    not_at_head_office: '这项工作在网点的投诉台上办理，总部不提供。',
+    branch_name_required: '这是新网点：请填写网点名称。',
+    unknown_branch_code: '总部没有编号为 {{branch}} 的网点。',
   } satisfies Record<RefusalCode, string>,
   register: {
     title: '登记投诉',

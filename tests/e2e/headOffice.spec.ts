@@ -138,7 +138,8 @@ test('head office sees both branches, filters and compares them, reads a complai
     await expect(comparison).toHaveCount(2);
     await expect(ho.locator('.ranking-table tbody tr[data-count="2"]')).toContainText('SH01');
     await expect(ho.locator('.ranking-table tbody tr[data-count="1"]')).toContainText('BJ02');
-    await ho.screenshot({ path: join(SHOTS, 'dashboard.en.png'), fullPage: true });
+    await ho.locator('.ranking').scrollIntoViewIfNeeded();
+    await ho.screenshot({ path: join(SHOTS, 'dashboard.en.png') });
 
     // Revoking Shanghai: its next batch is refused, and branch health says so.
     await nav(ho, 'Branch health');
@@ -155,15 +156,16 @@ test('head office sees both branches, filters and compares them, reads a complai
     await nav(ho, 'Dashboard');
     await nav(ho, 'Branch health');
     await expect(shanghaiRow).toContainText('Head office revoked this branch’s secret.');
-    await ho.screenshot({ path: join(SHOTS, 'branches.en.png'), fullPage: true });
+    await ho.screenshot({ path: join(SHOTS, 'branches.en.png'), });
 
     // The same three screens in Chinese.
     await ho.getByRole('banner').getByLabel('Language').selectOption('zh-CN');
     await expect(ho.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '网点状态' })).toBeVisible();
-    await ho.screenshot({ path: join(SHOTS, 'branches.zh-CN.png'), fullPage: true });
+    await ho.screenshot({ path: join(SHOTS, 'branches.zh-CN.png'), });
     await nav(ho, '统计');
     await expect(ho.getByTestId('tile-value-volume')).toHaveText('3');
-    await ho.screenshot({ path: join(SHOTS, 'dashboard.zh-CN.png'), fullPage: true });
+    await ho.locator('.ranking').scrollIntoViewIfNeeded();
+    await ho.screenshot({ path: join(SHOTS, 'dashboard.zh-CN.png') });
     await nav(ho, /投诉登记簿/);
     await expect(ho.getByRole('search').getByRole('status')).toHaveText(/1/);
     await ho.screenshot({ path: join(SHOTS, 'register.zh-CN.png') });

@@ -27,9 +27,30 @@ const servicesArePlainNode = {
   ],
 };
 
-// Head office is its own program over the shared domain: nothing of the branch app (main or renderer).
+// Head office is its own program over the shared domain: nothing of the branch app (main or renderer), except
+// the plain-Node building blocks its screens need exactly as a branch's main has them (one password hash, one
+// session and sign-in throttle rule, one set of security headers and static-file rules, one report service with
+// its PDF engine and delivery).
+const SERVER_MAY_SHARE = [
+  '**/electron/common/csp',
+  '**/electron/common/staticFiles',
+  '**/electron/services/passwords',
+  '**/electron/services/sessions',
+  '**/electron/services/signInThrottle',
+  '**/electron/services/bugReports',
+  '**/electron/services/reports',
+  '**/electron/services/pdf',
+  '**/electron/services/documents',
+];
 const serverBoundary = {
-  patterns: [{ group: ['electron', 'electron/*', '**/electron/**', '**/renderer/**', '**/tests/**'], message: 'server/ may import shared/ only (tests import server, not the reverse).' }],
+  paths: [{ name: 'electron', message: 'server/ runs without Electron.' }],
+  patterns: [
+    {
+      // Files, not folders, are matched, so that the listed files can be let through again (gitignore rules).
+      group: ['electron/*', '**/electron/*/*', '**/electron/*/*/**', ...SERVER_MAY_SHARE.map((path) => `!${path}`), '**/renderer/**', '**/tests/**'],
+      message: 'server/ may import shared/ only, and the plain-Node building blocks listed in SERVER_MAY_SHARE (tests import server, not the reverse).',
+    },
+  ],
 };
 
 // Features and shared UI sit below the composition root (renderer/app): session and routing live in renderer/session.

@@ -17,6 +17,12 @@ import { createIngest, type Ingest, type Refused } from './ingest';
 import { complaintWithTimeline, ComplaintFilterSchema, KpiQuerySchema, kpisByBranch, listComplaints } from './read';
 import { latestPolicyAfter, policyHistory, publishPolicy } from './policies';
 import { PolicyPullBodySchema, type PolicyPullAnswer } from '../shared/sync/policy';
+import { createAccounts } from './accounts';
+import { createHeadOfficeDesk } from './desk';
+import { SECURITY_HEADERS } from '../electron/common/csp';
+import { loadStaticFile } from '../electron/common/staticFiles';
+import type { Language } from '../shared/api/schemas';
+import type { Dispatch } from '../shared/api/dispatch';
 
 /** Files one upload may carry. */
 const UPLOAD_MAX_FILES = 16;
@@ -48,7 +54,16 @@ export interface HeadOfficeOptions {
   readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
   /** The organisation's personal-data key, handed to branches in their enrolment codes (server/personalDataKey.ts). */
   readonly personalDataKey?: string;
+  /** The built renderer (`out/renderer`), served at `/` as head office's screens; none: the API only. */
+  readonly rendererDir?: string;
+  /** The screens' language until someone switches it. */
+  readonly language?: Language;
+  /** The app's version, as `app.info` tells it. */
+  readonly version?: string;
 }
+
+/** The tab's own id, as the branch's browser bridge reads it: a session belongs to one tab. */
+const WINDOW_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** Fastify validates with zod: the route's schemas are zod schemas, and the handler gets the parsed value. */
 function zodValidator({ schema }: { schema: unknown }) {
@@ -218,5 +233,54 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
     );
   });
 
+  // ---- head office's screens: the renderer and the contract at POST /api/<method> ---------------------------
+  const desk = createHeadOfficeDesk({
+    db,
+    ingest,
+    accounts: createAccounts(db),
+    version: options.version ?? 'dev',
+    enrolmentUrl: () => options.publicUrl ?? listeningUrl(app),
+    language: options.language,
+    now,
+    validateOutput: true,
+    onBug: (method, error) => app.log.error({ err: error }, `bug in ${method}`),
+    log: (message, details) => app.log.info(details, message),
+  });
+  await app.register(async (screens) => registerScreens(screens, desk.dispatch, options.rendererDir));
+
   return { app, ingest };
+}
+
+/** Where head office listens, as branches on this network reach it (the first address). */
+function listeningUrl(app: FastifyInstance): string {
+  const address = app.addresses()[0];
+  if (!address || typeof address === 'string') return 'http://127.0.0.1';
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+}
+
+/**
+ * The same renderer build a branch runs, and the same contract behind it. A call names its tab
+ * (`x-desk-window`, one session per tab) and sends JSON; a call from a page of another origin is refused, so
+ * another site open in the same browser cannot act for the signed-in person.
+ */
+async function registerScreens(screens: FastifyInstance, dispatch: Dispatch, rendererDir: string | undefined): Promise<void> {
+  const refusal = (code: string, message: string) => ({ ok: false, error: { code, message } });
+  screens.post('/api/:method', async (request: FastifyRequest<{ Params: { method: string } }>, reply) => {
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) return reply.code(403).send(refusal('forbidden_origin', 'Cross-origin call refused.'));
+    if (!request.headers['content-type']?.startsWith('application/json')) return reply.code(415).send(refusal('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
+    const window = request.headers['x-desk-window'];
+    if (typeof window !== 'string' || !WINDOW_ID.test(window)) return reply.code(400).send(refusal('missing_window', 'Every call names its window (x-desk-window).'));
+    return reply.send(await dispatch(request.params.method, request.body, { window: `tab-${window}` }));
+  });
+  if (!rendererDir) return;
+  screens.get('/*', async (request, reply) => {
+    const path = new URL(request.url, 'http://placeholder').pathname;
+    const file = await loadStaticFile(rendererDir, path);
+    if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    // Hashed asset names never change content; index.html must always be fetched fresh.
+    const caching = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
+    return reply.headers({ ...SECURITY_HEADERS, 'cache-control': caching }).type(file.contentType).send(file.body);
+  });
 }

@@ -10,6 +10,7 @@ import { openDatabase, type Db } from './db/db';
 import { migrate } from './db/migrations';
 import { ensurePersonalDataKey } from './personalDataKey';
 import type { Ingest } from './ingest';
+import type { Language } from '../shared/api/schemas';
 
 export interface StartOptions {
   readonly port: number;
@@ -19,6 +20,10 @@ export interface StartOptions {
   readonly publicUrl?: string;
   readonly logger?: HeadOfficeOptions['logger'];
   readonly now?: () => Date;
+  /** The built renderer, served at `/` as head office's screens. */
+  readonly rendererDir?: string;
+  readonly language?: Language;
+  readonly version?: string;
 }
 
 export interface RunningHeadOffice {
@@ -54,7 +59,16 @@ export async function startHeadOffice(options: StartOptions): Promise<RunningHea
     await db.close();
     throw error;
   }
-  const { app, ingest } = await buildHeadOffice({ db, publicUrl: options.publicUrl, logger: options.logger, now: options.now, personalDataKey });
+  const { app, ingest } = await buildHeadOffice({
+    db,
+    publicUrl: options.publicUrl,
+    logger: options.logger,
+    now: options.now,
+    personalDataKey,
+    rendererDir: options.rendererDir,
+    language: options.language,
+    version: options.version,
+  });
   try {
     const url = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
     return {

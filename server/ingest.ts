@@ -30,6 +30,9 @@ import { complaintColumns, complaintRows, eventColumns, eventRows } from './db/r
 /** HTTP batches must be fresh (replay window); a USB file may be weeks old. */
 export type BatchSource = 'http' | 'file';
 
+/** The advisory lock that orders head office's positions (`events.ho_pos`). */
+const HO_POSITION_LOCK = 7301123;
+
 export type Refused = Extract<BatchResult, { status: 'refused' }>;
 type RefusalExtra = Omit<Refused, 'status' | 'code' | 'message' | 'serverTime'>;
 
@@ -193,10 +196,14 @@ export function createIngest(db: Db, now: () => Date = () => new Date()): Ingest
    */
   async function commit(tx: Queryable, body: BatchBody, events: readonly DomainEvent[], stored: readonly unknown[], changed: Map<string, ComplaintState>, result: BatchResult & { status: 'accepted' }, source: BatchSource, clockSkewMs: number | null) {
     const states = [...changed.values()];
+    // Head office's position of each event continues the last one: batches of different branches take turns
+    // here, so positions are gap-free and commit in order (a reader never skips one that commits late).
+    await tx.query('select pg_advisory_xact_lock($1)', [HO_POSITION_LOCK]);
     await tx.query(
       `with stored_events as (
-         insert into events (branch, seq, event_id, complaint_id, type, at, body)
-         select $1, r.* from (${eventRows(12, 2)}) as r
+         insert into events (branch, seq, event_id, complaint_id, type, at, body, ho_pos)
+         select $1, r.*, (select coalesce(max(ho_pos), 0) from events) + row_number() over (order by r.seq)
+         from (${eventRows(12, 2)}) as r
        ), stored_complaints as (
          insert into complaints (branch, id, number, status, grade, tier, received_at, updated_at, last_seq, state)
          select $1, r.* from (${complaintRows(17, 3)}) as r

@@ -46,7 +46,7 @@ export interface ComplaintSummary {
   readonly channel: string;
 }
 
-const parseState = (value: unknown): ComplaintState => ComplaintStateSchema.parse(value) as ComplaintState;
+export const parseState = (value: unknown): ComplaintState => ComplaintStateSchema.parse(value) as ComplaintState;
 
 export async function listComplaints(db: Db, filter: ComplaintFilter): Promise<{ total: number; items: ComplaintSummary[] }> {
   const where: string[] = [];
@@ -87,12 +87,26 @@ export async function complaintWithTimeline(db: Db, branch: string, id: string):
 }
 
 /**
+/**
+ * Every branch's complaints received in [from, to) as the shared reducer folded them (or only `branches`'): what
+ * the monthly / quarterly report across branches and the KPI table are computed from, with the same shared code
+ * a branch runs over its own.
+ */
+export async function complaintStatesForPeriod(db: Db, period: { from: string; to: string }, branches?: readonly string[]): Promise<ComplaintState[]> {
+  const rows = await db.query<{ state: unknown }>(
+    'select state from complaints where received_at >= $1 and received_at < $2 and ($3::text[] is null or branch = any($3::text[])) order by branch, received_at, id',
+    [period.from, period.to, branches ?? null],
+  );
+  return rows.map(({ state }) => parseState(state));
+}
+
+/**
  * The KPI table by branch over complaints received in [from, to); every branch has a row. A repeat is also a
  * complaint whose customer (by phone, email or customer number, keyed or in full) complained before, at any
  * branch and at any time before: so every complaint received before `to` is compared.
  */
 export async function kpisByBranch(db: Db, period: { from: string; to: string }, now: Date): Promise<KpiTable> {
-  const rows = await db.query<{ state: unknown }>('select state from complaints where received_at >= $1 and received_at < $2', [period.from, period.to]);
+  const states = await complaintStatesForPeriod(db, period);
   const branches = await db.query<{ code: string }>('select code from branches order by code');
   const contacts = await db.query<{ branch: string; id: string; received_at: Date; complainant: unknown }>(
     `select branch, id, received_at, state->'complainant' as complainant from complaints where received_at < $1`,
@@ -101,7 +115,7 @@ export async function kpisByBranch(db: Db, period: { from: string; to: string },
   const repeats = repeatsByCustomer(
     contacts.map((row) => ({ branch: row.branch, id: row.id, receivedAt: row.received_at.toISOString(), complainant: ComplainantSchema.parse(row.complainant) })),
   );
-  return computeKpis(rows.map(({ state }) => parseState(state)), {
+  return computeKpis(states, {
     policy: DEFAULT_POLICY,
     calendar: CN_CALENDAR,
     period,

@@ -176,6 +176,17 @@ export const REFUSALS = {
   ack_file_invalid: { file: 'string' },
   /** An acknowledgement whose signature does not hold with this branch's secret: forged or for another secret. */
   ack_file_bad_signature: { file: 'string' },
+  // ---- head office -----------------------------------------------------------------------------------------
+  /** Head office shows the branches' records and never changes them: a step, a file or a setting of a branch. */
+  head_office_read_only: none,
+  /** A head-office screen's method asked of a branch's desk. */
+  head_office_only: none,
+  /** A branch desk's own work (its files, backups, calendar, sync, printing its sheets) asked of head office. */
+  not_at_head_office: none,
+  /** Enrolling a branch head office does not know yet needs its name. */
+  branch_name_required: none,
+  /** No branch with this code at head office. */
+  unknown_branch_code: { branch: 'string' },
 } as const satisfies Readonly<Record<string, Spec>>;
 
 type Catalogue = typeof REFUSALS;

@@ -45,6 +45,9 @@ import { syncHandlers, type SyncPlatform } from './sync/handlers';
 import { syncFiles } from './sync/outboxFile';
 import { createFileSecretStore, type SecretStore } from './sync/secretStore';
 
+/** Head office's own screens are not a branch's. */
+const headOfficeOnly = async () => refuse('head_office_only', 'This method is answered by head office only.');
+
 export interface DeskOptions {
   readonly dataDir: string;
   readonly mode: 'electron' | 'browser';
@@ -195,7 +198,10 @@ async function openServices(
   const authority = await openAuthority({ journal, branch: () => branches.get(), policies: policies.book, calendar: calendar.current, now, newId: () => randomUUID() });
   const reports = createReportService({
     complaints: () => authority.complaints(),
-    branch: () => branches.get(),
+    scope: async () => {
+      const branch = await branches.get();
+      return branch && { branches: [{ code: branch.code, name: branch.name }], timeZone: branch.timeZone };
+    },
     users: () => users.list(),
     language: async () => (await settings.get()).language,
     policies: policies.book,
@@ -468,6 +474,10 @@ async function openServices(
       (caller) => requireUser(caller, ['admin']),
     ),
     ...syncHandlers(sync, options.sync?.platform ?? {}, { signedIn: background, admin: (caller) => requireUser(caller, ['admin']) }),
+    'headOffice.branches': headOfficeOnly,
+    'headOffice.enrol': headOfficeOnly,
+    'headOffice.revoke': headOfficeOnly,
+    'headOffice.uploadBatches': headOfficeOnly,
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: options.validateOutput,

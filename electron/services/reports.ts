@@ -16,20 +16,31 @@ import { AUDIT_VERSION, type ReportAuditEntry } from '../../shared/audit/entries
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import type { ComplaintState } from '../../shared/domain/state';
 import { kpiFactsOf } from '../../shared/kpi/facts';
+import { valueOf } from '../../shared/kpi/selection';
 import { inForce, policyFor, type PolicyBook } from '../../shared/policy/book';
 import { renderBranchReport } from '../../shared/report/branchReport';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { AuditLog } from './auditLog';
 import type { DocumentPlatform } from './documents';
 
+/** Whose complaints a report covers: a branch's own, or (head office) several branches'. */
+export interface ReportScope {
+  readonly branches: readonly { readonly code: string; readonly name: string }[];
+  /** The heading's and every page's name; by default the branches' names. */
+  readonly name?: string;
+  /** The zone the period's local days are in. */
+  readonly timeZone: string;
+}
+
 export interface ReportDeps {
-  /** Every complaint as main's journal has it. */
-  readonly complaints: () => Iterable<ComplaintState>;
-  readonly branch: () => Promise<{ code: string; name: string; timeZone: string } | undefined>;
+  /** Every complaint of the scope as the authority holds it (a branch's journal, head office's database). */
+  readonly complaints: () => Iterable<ComplaintState> | Promise<Iterable<ComplaintState>>;
+  /** Undefined before a branch is set up. */
+  readonly scope: () => Promise<ReportScope | undefined>;
   readonly users: () => Promise<readonly PublicUser[]>;
   readonly language: () => Promise<Language>;
   /** Each complaint is counted under the policy version it was graded under; weights come from the one in force. */
-  readonly policies: () => PolicyBook;
+  readonly policies: () => PolicyBook | Promise<PolicyBook>;
   readonly calendar: () => WorkingCalendar;
   readonly now: () => Date;
   readonly platform: DocumentPlatform;
@@ -50,16 +61,17 @@ const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\p{Cc}]/gu;
 
 export function createReportService(deps: ReportDeps) {
   async function reportFor(input: Input, user: PublicUser): Promise<Result<Report>> {
-    const branch = await deps.branch();
-    if (!branch) return refuse('not_configured', 'Set up the branch first.');
+    const scope = await deps.scope();
+    if (!scope) return refuse('not_configured', 'Set up the branch first.');
     const language = input.language ?? (await deps.language());
     const calendar = deps.calendar();
-    const book = deps.policies();
-    const facts = [...deps.complaints()].map((state) => kpiFactsOf(state, policyFor(book, state), calendar)).sort((a, b) => a.receivedMs - b.receivedMs);
+    const book = await deps.policies();
+    const facts = [...(await deps.complaints())].map((state) => kpiFactsOf(state, policyFor(book, state), calendar)).sort((a, b) => a.receivedMs - b.receivedMs);
     const report = renderBranchReport({
       period: { kind: input.kind, start: input.start },
-      branches: [{ code: branch.code, name: branch.name, facts }],
-      timeZone: branch.timeZone,
+      branches: scope.branches.map((branch) => ({ ...branch, facts: scope.branches.length === 1 ? facts : facts.filter((fact) => valueOf(fact, 'branch') === branch.code) })),
+      ...(scope.name ? { scopeName: scope.name } : {}),
+      timeZone: scope.timeZone,
       policy: inForce(book).policy,
       users: new Map((await deps.users()).map((u) => [u.id as string, u.displayName])),
       language,

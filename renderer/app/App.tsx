@@ -19,20 +19,22 @@ type Phase =
   | { name: 'failed'; refusal: Refusal }
   | { name: 'folderProblem'; path: string }
   | { name: 'setup' }
-  | { name: 'signIn'; branch: BranchSetup; ended?: Refusal }
-  | { name: 'ready'; branch: BranchSetup; user: PublicUser };
+  | { name: 'signIn'; branch: BranchSetup; headOffice: boolean; ended?: Refusal }
+  | { name: 'ready'; branch: BranchSetup; headOffice: boolean; user: PublicUser };
 
 /** Where a start lands: first run (no branch yet), sign-in, or the shell of a signed-in user. */
 async function boot(): Promise<Phase> {
-  const status = await api.call('setup.status', {});
+  const [status, info] = await Promise.all([api.call('setup.status', {}), api.call('app.info', {})]);
   if (!status.ok) return { name: 'failed', refusal: status.error };
+  if (!info.ok) return { name: 'failed', refusal: info.error };
   const branch = status.value.branch;
+  const headOffice = info.value.mode === 'headOffice';
   // Accounts or records without branch.json: never offer a first run over them.
   if (status.value.problem) return { name: 'folderProblem', path: status.value.problem.path };
   if (!status.value.configured || !branch) return { name: 'setup' };
   const session = await api.call('auth.session', {});
-  if (session.ok && session.value.user) return { name: 'ready', branch, user: session.value.user };
-  return { name: 'signIn', branch };
+  if (session.ok && session.value.user) return { name: 'ready', branch, headOffice, user: session.value.user };
+  return { name: 'signIn', branch, headOffice };
 }
 
 /** The settings file remembers the language across computers' browsers; the URL fragment overrides both. */
@@ -67,7 +69,7 @@ export function App() {
     () =>
       api.onSessionEnded((ended) => {
         clearAllFilters(window.sessionStorage);
-        setPhase((current) => (current.name === 'ready' ? { name: 'signIn', branch: current.branch, ended } : current));
+        setPhase((current) => (current.name === 'ready' ? { name: 'signIn', branch: current.branch, headOffice: current.headOffice, ended } : current));
       }),
     [],
   );
@@ -99,12 +101,20 @@ export function App() {
         </main>
       );
     case 'setup':
-      return <FirstRunPage onCreated={(user, branch) => setPhase({ name: 'ready', user, branch })} onRestored={(branch) => setPhase({ name: 'signIn', branch })} />;
+      return (
+        <FirstRunPage onCreated={(user, branch) => setPhase({ name: 'ready', user, branch, headOffice: false })} onRestored={(branch) => setPhase({ name: 'signIn', branch, headOffice: false })} />
+      );
     case 'signIn':
-      return <SignInPage branch={phase.branch} ended={phase.ended} onSignedIn={(user) => setPhase({ name: 'ready', user, branch: phase.branch })} />;
+      return (
+        <SignInPage
+          branch={phase.headOffice ? { ...phase.branch, name: t('headOffice.name') } : phase.branch}
+          ended={phase.ended}
+          onSignedIn={(user) => setPhase({ name: 'ready', user, branch: phase.branch, headOffice: phase.headOffice })}
+        />
+      );
     case 'ready':
       return (
-        <SessionContext.Provider value={{ user: phase.user, branch: phase.branch, signOut }}>
+        <SessionContext.Provider value={{ user: phase.user, branch: phase.headOffice ? { ...phase.branch, name: t('headOffice.name') } : phase.branch, signOut, headOffice: phase.headOffice }}>
           <CalendarProvider>
             <PolicyProvider>
               <DeskStoreProvider>

@@ -18,7 +18,7 @@ const CATCH_UP_MS = 5_000;
  */
 export function DeskStoreProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { user, branch } = useSession();
+  const { user, branch, headOffice } = useSession();
   const policies = usePolicyBook();
   const calendar = useCalendar();
   const [value, setValue] = useState<DeskStoreContextValue | null>(null);
@@ -45,8 +45,9 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
       .finally(() => {
         if (!live) return;
         setValue({ db, store, clock });
-        // SPEC §5: tier deadlines escalate by themselves. A failed sweep is retried by the next one.
-        stopSweeps = startEscalationSweeps(store.sweepEscalations, clock, (error) => console.error('Escalation sweep failed', error));
+        // SPEC §5: tier deadlines escalate by themselves (at the branch that handles the complaint: head office
+        // changes nothing). A failed sweep is retried by the next one.
+        if (!headOffice) stopSweeps = startEscalationSweeps(store.sweepEscalations, clock, (error) => console.error('Escalation sweep failed', error));
         // Another window (or tab) on the same data folder shows up here within seconds.
         catchUpTimer = setInterval(() => void store.catchUp(), CATCH_UP_MS);
       });
@@ -58,7 +59,7 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
       // Nothing may read the closed copy while the next one opens (a new calendar rebuilds the rows first).
       setValue(null);
     };
-  }, [user.id, branch.code, policies, calendar]);
+  }, [user.id, branch.code, headOffice, policies, calendar]);
 
   if (!value) return <Restoring progress={progress} />;
   return (

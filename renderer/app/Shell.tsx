@@ -14,11 +14,15 @@ import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useRoute } from '../session/useRoute';
 import type { Route } from '../session/routes';
+import { useReadOnly } from '../session/session';
+import { BranchHealthPage } from '../features/headOffice/BranchHealthPage';
 
 function Screen({ route }: { route: Route }) {
+  const readOnly = useReadOnly();
   switch (route.name) {
     case 'new':
-      return <RegisterComplaintPage />;
+      // Head office registers nothing (F2 or an old link lands on the register).
+      return readOnly ? <RegisterPage /> : <RegisterComplaintPage />;
     case 'register':
       return <RegisterPage />;
     case 'complaint':
@@ -31,6 +35,9 @@ function Screen({ route }: { route: Route }) {
       return <ActionsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'branches':
+      // A branch's desk has no branches to watch.
+      return readOnly ? <BranchHealthPage /> : <RegisterPage />;
   }
 }
 

@@ -26,7 +26,7 @@ function JournalState() {
 
 export function TopBar({ onHelp }: { onHelp: () => void }) {
   const { t } = useTranslation();
-  const { user, branch, signOut } = useSession();
+  const { user, branch, signOut, headOffice } = useSession();
   const switchLanguage = useLanguageSwitch();
   // The name as the accounts list has it now (an admin may have just renamed this person); the role stays the
   // one signed in with, which is what this session acts as until the next sign-in.
@@ -38,9 +38,10 @@ export function TopBar({ onHelp }: { onHelp: () => void }) {
         {branch.name} · {branch.code}
       </span>
       <span className="topbar-spacer" />
-      <JournalState />
-      <SyncIndicator />
-      <Bell />
+      {/* Head office writes no journal of its own and sends nothing: a branch's save and sync states are not its. */}
+      {!headOffice && <JournalState />}
+      {!headOffice && <SyncIndicator />}
+      {!headOffice && <Bell />}
       <span className="topbar-item" title={t('topbar.signedInAs')}>
         <Icon name="user" />
         {name} · {t(`role.${user.role}`)}

@@ -1,6 +1,6 @@
 /**
  * Hash routes (no server routes in browser mode): `#/new`, `#/complaints`, `#/complaints/<id>`, `#/board`,
- * `#/dashboard`, `#/actions`, `#/settings`. A fragment that is not a route (e.g. `#lang=en&token=…` handed
+ * `#/dashboard`, `#/actions`, `#/settings`, `#/branches` (head office's branch health). A fragment that is not a route (e.g. `#lang=en&token=…` handed
  * over by browser mode) opens the register, the clerk's home screen.
  */
 export type Route =
@@ -10,7 +10,8 @@ export type Route =
   | { name: 'board' }
   | { name: 'dashboard' }
   | { name: 'actions' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'branches' };
 
 export type RouteName = Route['name'];
 
@@ -21,6 +22,7 @@ const SIMPLE: Record<string, Exclude<RouteName, 'complaint'>> = {
   dashboard: 'dashboard',
   actions: 'actions',
   settings: 'settings',
+  branches: 'branches',
 };
 
 export function parseRoute(hash: string): Route {

@@ -11,7 +11,9 @@ import type { DeskDb } from './db';
 import type { CounterRecord } from './records';
 
 export const dailyCounterKey = (branch: BranchCode, localDate: string): string => `${branch}:${localDate}`;
-export const branchSeqKey = (branch: BranchCode): string => `seq:${branch}`;
+/** Before each branch's last-seq counter: `seq:SH01`. */
+export const BRANCH_SEQ_PREFIX = 'seq:';
+export const branchSeqKey = (branch: BranchCode): string => `${BRANCH_SEQ_PREFIX}${branch}`;
 /** How many complaint rows there are: IndexedDB counts 100 000 rows by walking them, the register cannot wait. */
 export const COMPLAINT_TOTAL_KEY = 'complaints:total';
 /**

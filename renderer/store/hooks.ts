@@ -12,6 +12,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import type { DeskDb } from './db';
 import {
+  branchesHeld,
   countAll,
   countDeadlines,
   countOpenHeldBy,
@@ -162,6 +163,12 @@ export function usePendingJournal(): number | undefined {
 export function useUsers(): UserRecord[] | undefined {
   const { db } = useDeskStore();
   return useLiveQuery(() => loadUsers(db), [db]);
+}
+
+/** The branches whose complaints this copy holds: a branch filter is worth showing only with more than one. */
+export function useBranchesHeld(): string[] | undefined {
+  const { db } = useDeskStore();
+  return useLiveQuery(() => branchesHeld(db), [db]);
 }
 
 function useUserNames(): ReadonlyMap<string, string> {

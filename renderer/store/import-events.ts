@@ -48,14 +48,34 @@ export async function highestLocalSeq(db: DeskDb): Promise<number> {
 }
 
 /**
- * The events of `chunk` this database does not hold yet, which must continue its log (else `LogGapError`).
- * Call inside the rw transaction that writes them.
+ * How far this copy has read main's journal, as a `journal.read` position: the number of events it holds. Every
+ * event came from the journal, which is gap-free, so the two agree — at a branch (where a position is the seq)
+ * and at head office (every branch's events in arrival order, where the seqs of one branch say nothing of it).
+ */
+export function journalPosition(db: DeskDb): Promise<number> {
+  return db.events.count();
+}
+
+/** The seq of the last event of `branch` this database holds (0 when none). */
+async function highestSeqOf(db: DeskDb, branch: string): Promise<number> {
+  const last = await db.events.where('[branch+seq]').between([branch, Dexie.minKey], [branch, Dexie.maxKey]).last();
+  return last?.seq ?? 0;
+}
+
+/**
+ * The events of `chunk` this database does not hold yet, which must continue each branch's log (else
+ * `LogGapError`): a branch's desk holds one branch, head office's screens hold every branch. Call inside the
+ * rw transaction that writes them.
  */
 export async function eventsToAdd(db: DeskDb, chunk: readonly DomainEvent[]): Promise<DomainEvent[]> {
-  const held = await highestLocalSeq(db);
-  const events = chunk.filter((event) => event.seq > held);
-  const first = events[0];
-  if (first && first.seq !== held + 1) throw new LogGapError(held + 1, first.seq);
+  const branches = [...new Set(chunk.map((event) => event.branch))];
+  const held = new Map(await Promise.all(branches.map(async (branch) => [branch, await highestSeqOf(db, branch)] as const)));
+  const events = chunk.filter((event) => event.seq > (held.get(event.branch) ?? 0));
+  for (const event of events) {
+    const expected = (held.get(event.branch) ?? 0) + 1;
+    if (event.seq !== expected) throw new LogGapError(expected, event.seq);
+    held.set(event.branch, event.seq);
+  }
   return events;
 }
 

@@ -23,6 +23,7 @@ export type { ComplaintRecord, StoredEvent, UserRecord } from './records';
 export {
   DeskStoreContext,
   REGISTER_PAGE,
+  useBranchesHeld,
   useComplaint,
   useDeadlineCounts,
   useKpiFacts,

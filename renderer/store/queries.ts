@@ -9,7 +9,7 @@ import type { DomainEvent } from '../../shared/domain/events';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import { selectionMatcher, type KpiSelection } from '../../shared/kpi/selection';
 import type { DeskDb } from './db';
-import { COMPLAINT_TOTAL_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
+import { BRANCH_SEQ_PREFIX, COMPLAINT_TOTAL_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import { rowClockState, type RowClockState } from './projection';
 import { toDomainEvent, type ComplaintRecord, type SearchDoc, type UserRecord } from './records';
 import { normalizeQuery } from './search-text';
@@ -38,6 +38,8 @@ export interface RegisterQuery {
   receivedTo?: string;
   /** Exactly the complaints behind a figure of the dashboard (shared/kpi/selection.ts). */
   kpi?: KpiSelection;
+  /** Any of these branches (head office holds every branch's complaints). */
+  branch?: readonly string[];
   /** Default: newest received first. */
   sort?: { by: RegisterSortColumn; direction: 'asc' | 'desc' };
 }
@@ -110,6 +112,18 @@ async function majorSet(db: DeskDb, major: true | readonly string[], query: Regi
     .between([1, fromKey(query)], [1, toKey(query)], true, false)
     .filter((row) => (wanted ? row.flags.some((flag) => wanted.has(flag)) : row.flags.length > 0));
   return new Set(await keysOf(rows));
+}
+
+/** A branch's complaints: its code begins each of their numbers (`SH01-20261101-0001`), read off the number index. */
+async function branchSet(db: DeskDb, branches: readonly string[]): Promise<Set<ComplaintId>> {
+  const each = await Promise.all(branches.map((branch) => keysOf(db.complaints.where('number').startsWith(`${branch}-`))));
+  return new Set(each.flat());
+}
+
+/** The branches this copy holds events of, by code (one at a branch's desk; every branch's at head office). */
+export async function branchesHeld(db: DeskDb): Promise<string[]> {
+  const keys = await db.counters.where('key').startsWith(BRANCH_SEQ_PREFIX).primaryKeys();
+  return keys.map((key) => String(key).slice(BRANCH_SEQ_PREFIX.length)).sort();
 }
 
 const wantsMajor = (query: RegisterQuery): boolean => query.major === true || (typeof query.major === 'object' && query.major.length > 0);
@@ -209,6 +223,7 @@ export async function queryRegisterIds(
   if (query.tier && query.tier.length > 0) pending.push(tierSet(db, query.tier));
   if (query.major !== undefined && wantsMajor(query)) pending.push(majorSet(db, query.major, query));
   if (query.kpi) pending.push(selectionSet(db, query.kpi));
+  if (query.branch && query.branch.length > 0) pending.push(branchSet(db, query.branch));
   const search = query.search?.trim();
   const matches = search ? searchMatches(db, search) : undefined;
   if (matches && !driver && sort.by === 'receivedAt') {
@@ -244,7 +259,7 @@ export async function queryRegisterIds(
 export function isPlainOrder(query: RegisterQuery): boolean {
   const by = query.sort?.by ?? 'receivedAt';
   const filtered = FILTER_FIELDS.some((field) => (query[field]?.length ?? 0) > 0);
-  const narrowed = (query.tier?.length ?? 0) > 0 || wantsMajor(query) || query.kpi !== undefined;
+  const narrowed = (query.tier?.length ?? 0) > 0 || wantsMajor(query) || query.kpi !== undefined || (query.branch?.length ?? 0) > 0;
   return !filtered && !narrowed && !query.overdue && !query.dueSoon && !query.search?.trim() && !query.receivedFrom && !query.receivedTo && (by === 'receivedAt' || by === 'number' || by === 'updatedAt');
 }
 

@@ -11,7 +11,7 @@ import type { DomainEvent } from '../../shared/domain/events';
 import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
-import { createEventImporter, highestLocalSeq, LogGapError } from './import-events';
+import { createEventImporter, journalPosition, LogGapError } from './import-events';
 import { createRestoreImporter, rowsPending } from './restore-import';
 import type { StateSummarizer } from './projection';
 import type { StoreApi } from './ports';
@@ -43,7 +43,8 @@ type Page = Result<ApiOutput<'journal.read'>>;
  * Into an empty database (or one a restore stopped part-way through) the rows are written once, at the end.
  */
 export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
-  const localSeq = await highestLocalSeq(db);
+  // A position in main's journal, not a seq: at head office the events of many branches interleave.
+  const localSeq = await journalPosition(db);
   const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize) : createEventImporter(db, summarize);
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
   let afterSeq = localSeq;
@@ -59,9 +60,10 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummari
         unread = page;
         break;
       }
-      const events: DomainEvent[] = page.value.events.filter((event) => event.seq > afterSeq);
-      const pageLast: number | undefined = events[events.length - 1]?.seq;
-      if (pageLast === undefined) break;
+      const events: readonly DomainEvent[] = page.value.events;
+      if (events.length === 0) break;
+      // The page holds the events at the positions after `afterSeq`, one each.
+      const pageLast = afterSeq + events.length;
       next = pageLast < page.value.lastSeq ? read(pageLast) : undefined;
       await importer.importChunk(events);
       restored += events.length;
@@ -93,13 +95,14 @@ function refusalOf(error: unknown): Result<never> {
   throw error;
 }
 
-/** Whether this database's last event is, by id, the event main's journal holds at that seq. */
+/** Whether the event main's journal holds at this database's last position is, by id, one this database holds. */
 async function isCopyOfJournal(db: DeskDb, api: StoreApi): Promise<Result<{ localSeq: number; same: boolean }>> {
-  const last = await db.events.orderBy('[branch+seq]').last();
-  if (!last) return ok({ localSeq: 0, same: true });
-  const page = await api.call('journal.read', { afterSeq: last.seq - 1, limit: 1 });
+  const held = await journalPosition(db);
+  if (held === 0) return ok({ localSeq: 0, same: true });
+  const page = await api.call('journal.read', { afterSeq: held - 1, limit: 1 });
   if (!page.ok) return page;
-  return ok({ localSeq: last.seq, same: page.value.events[0]?.id === last.id });
+  const journaled = page.value.events[0];
+  return ok({ localSeq: held, same: journaled !== undefined && (await db.events.get(journaled.id))?.id === journaled.id });
 }
 
 /** Empties the copy (events, rows, search docs, KPI facts, counters); users and settings stay. */

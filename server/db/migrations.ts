@@ -94,6 +94,29 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    describe: "head office's own position of every event (its screens read every branch's events in arrival order) and head-office accounts",
+    statements: [
+      // Gap-free 1, 2, 3…: ingest numbers the events under a lock (a sequence would leave holes where a batch
+      // rolled back, and could commit out of order). Events stored before are numbered branch by branch.
+      `alter table events add column ho_pos bigint`,
+      `update events set ho_pos = numbered.pos from (select branch, seq, row_number() over (order by branch, seq) as pos from events) as numbered
+        where events.branch = numbered.branch and events.seq = numbered.seq`,
+      `alter table events alter column ho_pos set not null`,
+      `create unique index events_by_ho_pos on events (ho_pos)`,
+      `create table ho_users (
+        id text primary key,
+        username text not null,
+        username_key text not null unique,
+        display_name text not null,
+        role text not null check (role in ('admin', 'supervisor')),
+        password_hash text not null,
+        active boolean not null default true,
+        created_at timestamptz not null
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the last migration; returns the schema version. */

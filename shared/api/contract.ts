@@ -13,6 +13,7 @@ import { policyContract } from './policy';
 import { backupContract } from './backup';
 import { auditContract } from './audit';
 import { syncContract } from './sync';
+import { headOfficeContract } from './headOffice';
 import type { Result } from '../result';
 import type { ApiMethod } from './methods';
 import type { Caller } from './dispatch';
@@ -71,7 +72,8 @@ export const apiContract = {
     input: Empty,
     output: z.strictObject({
       version: z.string(),
-      mode: z.enum(['electron', 'browser']),
+      /** `headOffice`: the renderer is served by head office over every branch's records, read-only. */
+      mode: z.enum(['electron', 'browser', 'headOffice']),
       dataDir: z.string(),
     }),
   },
@@ -181,7 +183,12 @@ export const apiContract = {
     input: z.strictObject({ complaintIds: z.array(ComplaintIdSchema).min(1).max(ESCALATION_BATCH_MAX) }),
     output: DecisionSchema,
   },
-  /** Events with seq > afterSeq, oldest first, at most `limit` (page until the last event's seq = lastSeq). */
+  /**
+   * The journal from position `afterSeq` on, oldest first, at most `limit` events; `lastSeq` is the position of
+   * the journal's last event. A position counts events: at a branch it is the event's seq; at head office (every
+   * branch's events in the order they arrived) it is not, so a reader advances by the events it got, never by
+   * their seq.
+   */
   'journal.read': {
     input: z.strictObject({
       afterSeq: z.number().int().nonnegative(),
@@ -217,6 +224,7 @@ export const apiContract = {
     output: z.strictObject({ shown: z.boolean() }),
   },
   ...syncContract,
+  ...headOfficeContract,
 } as const satisfies Record<ApiMethod, { input: z.ZodType; output: z.ZodType }>; // every method, no stray ones
 
 export type ApiContract = typeof apiContract;

@@ -53,6 +53,10 @@ export const API_METHODS = [
   'sync.now',
   'sync.exportBatchFile',
   'sync.importAck',
+  'headOffice.branches',
+  'headOffice.enrol',
+  'headOffice.revoke',
+  'headOffice.uploadBatches',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

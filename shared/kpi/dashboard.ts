@@ -106,7 +106,8 @@ export interface DashboardFigures {
   readonly satisfaction: readonly Count[];
   readonly rootCauses: readonly Count[];
   readonly actions: readonly ActionCount[];
-  readonly ranking: { readonly department: readonly RankRow[]; readonly person: readonly RankRow[] };
+  /** `branch`: head office's comparison of branches (one row at a branch's desk). */
+  readonly ranking: { readonly department: readonly RankRow[]; readonly person: readonly RankRow[]; readonly branch: readonly RankRow[] };
 }
 
 export interface DashboardOptions {
@@ -243,10 +244,10 @@ export function rankRowOf(key: string, tally: Tally, policy: Pick<Policy, 'kpiWe
 }
 
 /** Composite per group, best first; rows without a composite last, then by count. */
-export function ranking(facts: readonly KpiFacts[], dimension: 'department' | 'person', nowMs: number, policy: Pick<Policy, 'kpiWeights'>): RankRow[] {
+export function ranking(facts: readonly KpiFacts[], dimension: 'department' | 'person' | 'branch', nowMs: number, policy: Pick<Policy, 'kpiWeights'>): RankRow[] {
   const tallies = new Map<string, Tally>();
   for (const fact of facts) {
-    const key = fact[dimension];
+    const key = valueOf(fact, dimension);
     let tally = tallies.get(key);
     if (!tally) {
       tally = emptyTally();
@@ -284,6 +285,6 @@ export function dashboardFigures(sorted: readonly KpiFacts[], options: Dashboard
     satisfaction: [1, 2, 3, 4, 5].map((score) => ({ key: String(score), count: scores.get(score) ?? 0 })),
     rootCauses: countBy(current, 'rootCause', true).slice(0, TOP_ROOT_CAUSES),
     actions: actionCounts(current, options.today),
-    ranking: { department: ranking(current, 'department', nowMs, policy), person: ranking(current, 'person', nowMs, policy) },
+    ranking: { department: ranking(current, 'department', nowMs, policy), person: ranking(current, 'person', nowMs, policy), branch: ranking(current, 'branch', nowMs, policy) },
   };
 }

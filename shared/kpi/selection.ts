@@ -9,7 +9,7 @@ import { instantMs } from '../calendar/instant';
 import { isActionOverdue, verdictAt, type KpiFacts } from './facts';
 
 /** What a complaint is grouped by on the dashboard. */
-export const DIMENSIONS = ['channel', 'category', 'subCategory', 'grade', 'department', 'person', 'rootCause'] as const;
+export const DIMENSIONS = ['channel', 'category', 'subCategory', 'grade', 'department', 'person', 'rootCause', 'branch'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
@@ -44,13 +44,18 @@ export const KpiSelectionSchema = z.strictObject({
     department: Value.optional(),
     person: Value.optional(),
     rootCause: Value.optional(),
+    /** Head office: one branch's complaints. */
+    branch: Value.optional(),
   }),
 });
 export type KpiSelection = z.infer<typeof KpiSelectionSchema>;
 
 /** A complaint's value for a dimension, as the dashboard groups it. */
 export function valueOf(facts: KpiFacts, dimension: Dimension): string {
-  return dimension === 'grade' ? String(facts.grade) : facts[dimension];
+  if (dimension === 'grade') return String(facts.grade);
+  // A complaint number begins with its branch's code (`SH01-20261101-0001`).
+  if (dimension === 'branch') return facts.number.slice(0, facts.number.indexOf('-'));
+  return facts[dimension];
 }
 
 type MeasureOf = Pick<KpiSelection, 'measure' | 'score' | 'owner' | 'today'>;

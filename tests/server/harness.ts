@@ -3,6 +3,7 @@
  * migrated template, since PGlite's initdb takes seconds) or a real PostgreSQL cluster, an HTTP client that
  * speaks the protocol (gzip, signed envelopes), enrolment through the admin API, and what head office holds.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,8 @@ export interface Backends {
   stop(): Promise<void>;
 }
 
-const TEMPLATE = join(tmpdir(), `cd-headoffice-pglite-template-l2-v${MIGRATIONS.length}`);
+// Named by the migrations' content, not their count: two branches of the code may each add a different migration 2.
+const TEMPLATE = join(tmpdir(), `cd-headoffice-pglite-template-l2-${createHash('sha256').update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 12)}`);
 
 /** A migrated PGlite folder made once per machine and copied for each test (initdb in WASM takes ~10 s). */
 async function pgliteTemplate(): Promise<string> {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api';
-import { useSession } from '../../session/session';
+import { useReadOnly, useSession } from '../../session/session';
 import { setBackupWarning, useBackupWarning } from './backupWarningStore';
 import './backup.css';
 
@@ -16,7 +16,9 @@ export function BackupWarningBadge() {
   const { t } = useTranslation();
   const { user } = useSession();
   const warning = useBackupWarning();
-  const admin = user.role === 'admin';
+  // Head office keeps no branch backups.
+  const readOnly = useReadOnly();
+  const admin = user.role === 'admin' && !readOnly;
 
   useEffect(() => {
     if (!admin) return;

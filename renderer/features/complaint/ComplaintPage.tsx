@@ -11,6 +11,7 @@ import { ComplaintHeader } from './ComplaintHeader';
 import { RecordPanel } from './RecordPanel';
 import { Timeline } from './Timeline';
 import { Icon } from '../../ui/Icon';
+import { useReadOnly } from '../../session/session';
 
 function useFromBoard(): boolean {
   const fromBoard = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('from') === 'board';
@@ -35,6 +36,8 @@ export function ComplaintPage({ id }: { id: string }) {
   const complaint = useComplaint(complaintId);
   // Opened from the escalation board (`#/complaints/<id>?from=board`): back, and Esc, return to the board.
   const fromBoard = useFromBoard();
+  // Head office shows the whole record and timeline; the branch that handles the complaint takes its steps.
+  const readOnly = useReadOnly();
   const back = (
     <a href={routeHref({ name: fromBoard ? 'board' : 'register' })} className="btn-link">
       <Icon name="back" /> {fromBoard ? t('board.title') : t('registerList.title')}
@@ -56,11 +59,17 @@ export function ComplaintPage({ id }: { id: string }) {
     <article className="page" aria-labelledby="page-title">
       {back}
       <ComplaintHeader complaint={complaint} />
-      <div className="toolbar">
-        <ActionToolbar complaint={complaint} />
-        <span className="toolbar-spacer" />
-        <RecordSheetActions complaint={complaint} />
-      </div>
+      {readOnly ? (
+        <div className="banner banner-info complaint-read-only" role="note">
+          {t('headOffice.readOnly', { branch: complaint.branch })}
+        </div>
+      ) : (
+        <div className="toolbar">
+          <ActionToolbar complaint={complaint} />
+          <span className="toolbar-spacer" />
+          <RecordSheetActions complaint={complaint} />
+        </div>
+      )}
       <div className="columns">
         <div className="stack">
           <RecordPanel complaint={complaint} events={events} />

@@ -5,7 +5,9 @@ import { usePolicy } from '../../ui/policy';
 import { useUserName } from '../../ui/useUserName';
 import { useFormats } from './format';
 
-type RankBy = 'department' | 'person';
+type RankBy = 'department' | 'person' | 'branch';
+const TAB_LABEL = { department: 'dashboard.ranking.byDepartment', person: 'dashboard.ranking.byPerson', branch: 'headOffice.comparison.title' } as const;
+const NAME_LABEL = { department: 'dashboard.ranking.name.department', person: 'dashboard.ranking.name.person', branch: 'headOffice.comparison.branch' } as const;
 const COLUMNS = ['count', 'composite', 'timeliness', 'satisfaction', 'resolutionRate'] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -29,7 +31,9 @@ export function RankingTable({ figures, onOpen }: { figures: DashboardFigures; o
   const f = useFormats();
   const policy = usePolicy();
   const userName = useUserName();
-  const [by, setBy] = useState<RankBy>('department');
+  // Head office compares its branches first; a branch's desk (one branch) has no such tab.
+  const comparesBranches = figures.ranking.branch.length > 1;
+  const [by, setBy] = useState<RankBy>(comparesBranches ? 'branch' : 'department');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'composite', descending: true });
   const rows = sortRows(figures.ranking[by], sort.column, sort.descending);
   const nameOf = (row: RankRow) => (by === 'person' ? userName(row.key) : row.key || t('dashboard.none'));
@@ -42,9 +46,9 @@ export function RankingTable({ figures, onOpen }: { figures: DashboardFigures; o
       <div className="ranking-head">
         <h2 id="ranking-title">{t('dashboard.ranking.title')}</h2>
         <div className="segmented" role="tablist">
-          {(['department', 'person'] as const).map((option) => (
+          {(comparesBranches ? (['branch', 'department', 'person'] as const) : (['department', 'person'] as const)).map((option) => (
             <button key={option} type="button" role="tab" aria-selected={by === option} className={by === option ? 'active' : ''} onClick={() => setBy(option)}>
-              {t(option === 'department' ? 'dashboard.ranking.byDepartment' : 'dashboard.ranking.byPerson')}
+              {t(TAB_LABEL[option])}
             </button>
           ))}
         </div>
@@ -61,7 +65,7 @@ export function RankingTable({ figures, onOpen }: { figures: DashboardFigures; o
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{t(`dashboard.ranking.name.${by}`)}</th>
+              <th scope="col">{t(NAME_LABEL[by])}</th>
               {COLUMNS.map((column) => (
                 <th key={column} scope="col" className="num" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                   <button

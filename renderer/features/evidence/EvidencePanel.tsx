@@ -6,7 +6,7 @@ import type { EvidenceRef } from '../../../shared/domain/event-payloads';
 import type { DomainEvent } from '../../../shared/domain/events';
 import type { ComplaintState } from '../../../shared/domain/state';
 import type { Refusal } from '../../../shared/result';
-import { useSession } from '../../session/session';
+import { useReadOnly, useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';
@@ -131,6 +131,27 @@ function EvidenceItem({ file, added, browserMode, onPreview }: ItemProps) {
   );
 }
 
+/** A file as head office knows it: its name, type, size and who attached it when (the bytes stay at the branch). */
+function FileListed({ file, added }: { file: EvidenceRef; added: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className="evidence-item">
+      <span className="evidence-thumb evidence-thumb-icon">
+        <FileIcon kind={evidenceKind(file.mime)} size={28} />
+      </span>
+      <div className="evidence-meta">
+        <span className="evidence-name" title={file.name}>
+          {file.name}
+        </span>
+        <span className="muted tabular">
+          {t(`evidence.kind.${evidenceKind(file.mime) ?? 'other'}`)} · {formatSize(file.size, i18n.language)}
+          {added && ` · ${added}`}
+        </span>
+      </div>
+    </li>
+  );
+}
+
 /**
  * The complaint's evidence (SPEC §1): every attached file with its type, size and who attached it when; image
  * thumbnails with a larger preview; open (desktop) or download (browser mode) for any file; and "Attach
@@ -145,6 +166,8 @@ export function EvidencePanel({ complaint, events }: { complaint: ComplaintState
   const language = parseLanguage(i18n.language) ?? 'zh-CN';
   const [preview, setPreview] = useState<{ file: EvidenceRef; url: string }>();
   const browserMode = useBrowserMode();
+  // Head office holds the record of each file, not the file: it stays on the branch's desk.
+  const readOnly = useReadOnly();
 
   const added = useMemo(() => attachedBy(events), [events]);
   const cannot = whyNot('attachEvidence', complaint, { id: user.id, role: user.role }, policy);
@@ -166,11 +189,15 @@ export function EvidencePanel({ complaint, events }: { complaint: ComplaintState
           {complaint.evidence.map((file) => {
             const by = added.get(file.hash);
             const addedText = by ? t('evidence.addedBy', { who: userName(by.actor), when: formatDateTime(by.at, language, branch.timeZone) }) : '';
-            return <EvidenceItem key={file.hash} file={file} added={addedText} browserMode={browserMode} onPreview={(f, url) => setPreview({ file: f, url })} />;
+            return readOnly ? (
+              <FileListed key={file.hash} file={file} added={addedText} />
+            ) : (
+              <EvidenceItem key={file.hash} file={file} added={addedText} browserMode={browserMode} onPreview={(f, url) => setPreview({ file: f, url })} />
+            );
           })}
         </ul>
       )}
-      {cannot ? (
+      {readOnly ? null : cannot ? (
         <p className="muted">{t('evidence.cannotAttach', { reason: refusalText(t, cannot) })}</p>
       ) : (
         <AttachFiles onStored={record} />

@@ -16,7 +16,7 @@ export function precheck(file: File): Result<{ mime: string }> {
 }
 
 /** The file's bytes as base64; `onProgress` gets 0–1 while reading. */
-function readAsBase64(file: File, onProgress: (fraction: number) => void): Promise<Result<string>> {
+export function readAsBase64(file: File, onProgress: (fraction: number) => void): Promise<Result<string>> {
   return new Promise((resolve) => {
     const reader = new FileReader();
     reader.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ChannelSchema, MajorFlagSchema, StatusSchema, TIERS } from '../../../shared/domain/vocabulary';
 import { localName } from '../../ui/categories';
 import { usePolicy } from '../../ui/policy';
-import { useUsers } from '../../store';
+import { useBranchesHeld, useUsers } from '../../store';
 import { ANY_MAJOR, isReversedRange, type RegisterFilters } from './filters';
 import { KpiFilterChip } from './KpiFilterChip';
 
@@ -24,6 +24,8 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
   const { t, i18n } = useTranslation();
   const policy = usePolicy();
   const users = useUsers();
+  // Only head office holds more than one branch; a branch's own register stays as it was.
+  const branches = useBranchesHeld() ?? [];
   const reversed = isReversedRange(filters);
   const set = (key: TextFilter) => (event: { target: { value: string } }) => onChange({ ...filters, [key]: event.target.value });
 
@@ -61,6 +63,7 @@ export const FilterBar = forwardRef<HTMLInputElement, FilterBarProps>(function F
           autoComplete="off"
         />
       </div>
+      {branches.length > 1 && select('branch', t('headOffice.branchFilter'), branches.map((code) => ({ value: code, label: code })))}
       {select('status', t('registerList.status'), StatusSchema.options.map((value) => ({ value, label: t(`status.${value}`) })))}
       {select('grade', t('registerList.grade'), ['1', '2', '3', '4'].map((value) => ({ value, label: t('grade.label', { grade: value }) })))}
       {select('tier', t('registerList.tier'), TIERS.map((value) => ({ value, label: `${value} · ${t(`tier.${value}`)}` })))}

@@ -28,6 +28,7 @@ export function KpiFilterChip({ selection, onRemove }: { selection: KpiSelection
     where.department !== undefined ? where.department || t('dashboard.none') : undefined,
     where.person !== undefined ? userName(where.person) : undefined,
     where.rootCause !== undefined ? where.rootCause || t('dashboard.none') : undefined,
+    where.branch !== undefined ? `${t('headOffice.branch')} ${where.branch}` : undefined,
     t('kpiFilter.period', { from: localDayOf(selection.from, branch.timeZone), to: lastDay }),
   ].filter((part): part is string => part !== undefined);
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../session/session';
+import { useReadOnly, useSession } from '../../session/session';
 import { navigate } from '../../session/useRoute';
 import { onSearchFocusRequest } from '../../session/searchFocus';
 import type { ComplaintId } from '../../../shared/brand';
@@ -25,6 +25,7 @@ export function RegisterPage() {
   // The filters the listed rows (and so an export of them) came from: the deferred ones, like the query.
   const exportFilter = useMemo(() => describeFilters(deferred), [deferred]);
   const filtered = hasFilters(filters);
+  const readOnly = useReadOnly();
   const [result, setResult] = useState<{ total: number | undefined; ids: readonly ComplaintId[] }>({ total: undefined, ids: [] });
 
   useEffect(() => saveFilters(window.sessionStorage, storageKey, filters), [filters, storageKey]);
@@ -45,7 +46,8 @@ export function RegisterPage() {
     <section className="page page-fill" aria-labelledby="page-title">
       <div className="page-head">
         <h1 id="page-title">{t('registerList.title')}</h1>
-        <RegisterExportButtons ids={result.ids} filter={exportFilter} />
+        {/* Head office exports nothing of a branch's personal data: a branch exports its own register. */}
+        {!readOnly && <RegisterExportButtons ids={result.ids} filter={exportFilter} />}
       </div>
       <FilterBar ref={searchRef} filters={filters} onChange={change} onClear={() => change({ ...EMPTY_FILTERS, sort: filters.sort })} total={result.total} filtered={filtered} onLeaveSearch={() => document.getElementById('register-body')?.focus()} />
       <RegisterTable

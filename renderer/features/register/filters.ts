@@ -30,6 +30,8 @@ export const RegisterFiltersSchema = z.object({
   to: z.string().max(10).catch(''),
   /** Exactly the complaints behind a figure the dashboard opened (shared/kpi/selection.ts); removed, not edited. */
   kpi: KpiSelectionSchema.optional().catch(undefined),
+  /** '' (every branch), or one branch's code (head office). */
+  branch: z.string().max(8).catch(''),
   sort: z
     .object({ by: z.enum(SORT_COLUMNS), direction: z.enum(['asc', 'desc']) })
     .catch({ by: 'receivedAt', direction: 'desc' }),
@@ -74,6 +76,7 @@ export function toRegisterQuery(filters: RegisterFilters, timeZone: string): Reg
   const to = startOfLocalDay(filters.to, timeZone, 1); // the "to" day is included
   if (to) query.receivedTo = to;
   if (filters.kpi) query.kpi = filters.kpi;
+  if (filters.branch) query.branch = [filters.branch];
   return query;
 }
 

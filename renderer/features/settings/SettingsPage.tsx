@@ -6,7 +6,7 @@ import { api } from '../../platform/api';
 import { refusalText } from '../../i18n/refusal';
 import { LanguageSelect } from '../../ui/LanguageSelect';
 import { useLanguageSwitch } from '../../session/useLanguageSwitch';
-import { useSession } from '../../session/session';
+import { useReadOnly, useSession } from '../../session/session';
 import { useUsers } from '../../store';
 import { OwnPassword } from '../users/OwnPassword';
 import { StaffAccounts } from '../users/StaffAccounts';
@@ -17,15 +17,20 @@ import { AuditSection } from '../audit/AuditSection';
 import { SyncSettings } from './SyncSettings';
 import { PolicySection } from '../policy/PolicySection';
 
+const MODE_LABEL = { electron: 'settings.modeElectron', browser: 'settings.modeBrowser', headOffice: 'headOffice.modeHeadOffice' } as const;
+
 export function SettingsPage() {
   const { t } = useTranslation();
   const switchLanguage = useLanguageSwitch();
   const [info, setInfo] = useState<ApiOutput<'app.info'> | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const { user } = useSession();
+  const readOnly = useReadOnly();
   const users = useUsers();
   // The mirror of main's users is fresher than the session (an admin may have changed this account's role).
   const role = users?.find((account) => account.id === user.id)?.role ?? user.role;
+  // Head office's settings are its language only: accounts are managed on its server, the rest is a branch's.
+  const branchAdmin = role === 'admin' && !readOnly;
 
   useEffect(() => {
     let live = true;
@@ -46,14 +51,14 @@ export function SettingsPage() {
         <h2>{t('settings.language')}</h2>
         <LanguageSelect id="settings-language" onChange={switchLanguage} />
       </div>
-      {users && role === 'admin' && <StaffAccounts users={users} />}
-      {role === 'admin' && <RetentionSection />}
+      {users && branchAdmin && <StaffAccounts users={users} />}
+      {branchAdmin && <RetentionSection />}
       {(role === 'admin' || role === 'supervisor') && <PolicySection />}
-      {role === 'admin' && <CalendarImport />}
-      {role === 'admin' && <BackupSection />}
-      {role === 'admin' && <AuditSection />}
-      {role === 'admin' && <SyncSettings mode={info?.mode} />}
-      <OwnPassword />
+      {branchAdmin && <CalendarImport />}
+      {branchAdmin && <BackupSection />}
+      {branchAdmin && <AuditSection />}
+      {branchAdmin && <SyncSettings mode={info?.mode === 'headOffice' ? undefined : info?.mode} />}
+      {readOnly ? <p className="muted">{t('headOffice.accountsNote')}</p> : <OwnPassword />}
       <div className="section">
         <h2>{t('settings.about')}</h2>
         {refusal && (
@@ -66,7 +71,7 @@ export function SettingsPage() {
             <dt>{t('settings.version')}</dt>
             <dd className="tabular">{info.version}</dd>
             <dt>{t('settings.mode')}</dt>
-            <dd>{info.mode === 'electron' ? t('settings.modeElectron') : t('settings.modeBrowser')}</dd>
+            <dd>{t(MODE_LABEL[info.mode])}</dd>
             <dt>{t('settings.dataDir')}</dt>
             <dd>
               <code>{info.dataDir}</code>

@@ -1,0 +1,148 @@
+/**
+ * Head office's screens through the same contract as a branch's: head-office accounts sign in per tab, the
+ * journal is every branch's events in the order they arrived (a reader's cursor counts them, gap-free even past
+ * a refused batch), nothing of a branch's records can be changed, and branch health shows the watermark, the
+ * refusals with their reasons, a pending gap and a revoked secret.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeEnrolment } from '../shared/sync/enrolment';
+import type { DomainEvent } from '../shared/domain/events';
+import { branchLog } from '../tests/server/branchLog';
+import { BACKENDS, batchesOf, drain, httpSend, openBackend, postEnvelope, startTestHeadOffice, type Backends, type TestHeadOffice } from '../tests/server/harness';
+import { createAccounts } from './accounts';
+
+type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string; params?: Record<string, unknown> } };
+
+describe.each(BACKENDS)("head office's screens on %s", (backend) => {
+  let backends: Backends;
+  let office: TestHeadOffice;
+  beforeAll(async () => {
+    backends = await openBackend(backend);
+    office = await startTestHeadOffice(await backends.fresh());
+    const accounts = createAccounts(office.running.db);
+    for (const [username, role] of [['zongbu', 'admin'], ['chakan', 'supervisor']] as const) {
+      const made = await accounts.create({ username, role, password: 'zongbu-2026' }, new Date());
+      if (!made.ok) throw new Error(made.error.message);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await office?.close();
+    await backends?.stop();
+  });
+
+  /** A browser tab: its own id, so its own session. */
+  const tab = () => {
+    const window = randomUUID();
+    return async (method: string, input: unknown = {}, headers: Record<string, string> = {}): Promise<Answer> => {
+      const answer = await httpSend(`${office.url}/api/${method}`, {
+        body: JSON.stringify(input),
+        headers: { 'content-type': 'application/json', 'x-desk-window': window, ...headers },
+      });
+      return answer.body as Answer;
+    };
+  };
+  const signedIn = async (username: string) => {
+    const call = tab();
+    expect(await call('auth.signIn', { username, password: 'zongbu-2026' })).toMatchObject({ ok: true, value: { user: { username } } });
+    return call;
+  };
+  const refusalOf = (answer: Answer) => (answer.ok ? 'answered' : answer.error.code);
+
+  it('says it is head office and lets only its own accounts in, one tab at a time', async () => {
+    const call = tab();
+    expect(await call('app.info')).toMatchObject({ ok: true, value: { mode: 'headOffice' } });
+    expect(refusalOf(await call('journal.read', { afterSeq: 0 }))).toBe('not_signed_in');
+    expect(refusalOf(await call('auth.signIn', { username: 'zongbu', password: 'wrong-password' }))).toBe('bad_credentials');
+    expect(refusalOf(await call('auth.signIn', { username: 'nobody', password: 'zongbu-2026' }))).toBe('bad_credentials');
+    await call('auth.signIn', { username: 'ZONGBU', password: 'zongbu-2026' });
+    expect(await call('auth.session')).toMatchObject({ ok: true, value: { user: { username: 'zongbu', role: 'admin' } } });
+    // Another tab is not signed in by this one.
+    expect(await tab()('auth.session')).toEqual({ ok: true, value: { user: null } });
+    expect(refusalOf(await call('app.info', {}, { origin: 'http://evil.example' }))).toBe('forbidden_origin');
+    await call('auth.signOut');
+    expect(refusalOf(await call('journal.read', { afterSeq: 0 }))).toBe('not_signed_in');
+  });
+
+  it("reads every branch's events in arrival order, paged by position, gap-free past a refused batch", async () => {
+    const [a, b] = [branchLog('JA01', 20), branchLog('JB01', 10, '2026-10-05T01:00:00.000Z')];
+    const [secretA, secretB] = [await office.enrol('JA01'), await office.enrol('JB01')];
+    const [a1, a2] = await batchesOf(secretA, a, 10);
+    const [b1] = await batchesOf(secretB, b, 10);
+    await drain(() => office.url, [a1!]);
+    // A batch past what head office holds is refused and stores nothing: no position is used up.
+    expect((await postEnvelope(office.url, a2!)).status).toBe(200);
+    await drain(() => office.url, [b1!]);
+    const call = await signedIn('chakan');
+    const first = await call('journal.read', { afterSeq: 0, limit: 25 });
+    if (!first.ok) throw new Error(first.error.message);
+    const ids = (page: Answer) => (page.ok ? (page.value.events as DomainEvent[]).map((event) => event.id) : []);
+    const expected = [...a, ...b].map((event) => event.id);
+    expect(first.value.lastSeq).toBe(30);
+    expect(ids(first)).toEqual(expected.slice(0, 25));
+    const rest = await call('journal.read', { afterSeq: 25, limit: 25 });
+    expect(ids(rest)).toEqual(expected.slice(25));
+    expect(ids(await call('journal.read', { afterSeq: 30 }))).toEqual([]);
+  });
+
+  it("changes nothing of a branch's records: every step and file is refused", async () => {
+    const call = await signedIn('zongbu');
+    const before = await office.running.db.query('select count(*)::int as n from events');
+    const decide = await call('complaints.decide', { requestId: 'ho-request-1', action: 'register', input: {} });
+    expect(refusalOf(decide)).toBe('head_office_read_only');
+    expect(refusalOf(await call('complaints.escalateDue', { complaintIds: [randomUUID()] }))).toBe('head_office_read_only');
+    expect(refusalOf(await call('records.anonymise', { endedBefore: '2026-01-01', complaints: 1 }))).not.toBe('answered');
+    expect(refusalOf(await call('backup.run'))).toBe('not_at_head_office');
+    expect(refusalOf(await call('users.create', { username: 'xinren', role: 'staff', password: 'zongbu-2026' }))).toBe('not_allowed');
+    expect(await office.running.db.query('select count(*)::int as n from events')).toEqual(before);
+  });
+
+  it('enrols and revokes branches (admins only) and shows each branch’s health: watermark, gap, refusals, secret', async () => {
+    const viewer = await signedIn('chakan');
+    expect(refusalOf(await viewer('headOffice.enrol', { code: 'HB01', name: '虹口店' }))).toBe('not_allowed');
+    const call = await signedIn('zongbu');
+    expect(refusalOf(await call('headOffice.enrol', { code: 'HB01' }))).toBe('branch_name_required');
+    expect(refusalOf(await call('headOffice.revoke', { code: 'NONE' }))).toBe('unknown_branch_code');
+    const enrolled = await call('headOffice.enrol', { code: 'HB01', name: '虹口店' });
+    if (!enrolled.ok) throw new Error(enrolled.error.message);
+    expect(enrolled.value.branch).toMatchObject({ code: 'HB01', name: '虹口店', secret: 'active', ackedThroughSeq: 0, lastSyncAt: null, complaints: 0 });
+    const enrolment = decodeEnrolment(String(enrolled.value.enrolmentCode));
+    if (!enrolment.ok) throw new Error(enrolment.error.message);
+    expect(enrolment.value).toMatchObject({ branch: 'HB01', url: office.url });
+
+    const events = branchLog('HB01', 30);
+    const [first, second, third] = await batchesOf(enrolment.value.secret, events, 10);
+    await drain(() => office.url, [first!]);
+    await postEnvelope(office.url, third!); // before its turn: a gap
+    const health = async () => {
+      const listed = await viewer('headOffice.branches');
+      if (!listed.ok) throw new Error(listed.error.message);
+      return (listed.value.branches as { code: string }[]).find((line) => line.code === 'HB01');
+    };
+    expect(await health()).toMatchObject({ ackedThroughSeq: 10, pendingGaps: 1, lastSyncAt: expect.any(String), clockSkewMs: expect.any(Number), refused: [{ code: 'sequence_gap', batchId: 'HB01-21-30' }] });
+
+    expect(await call('headOffice.revoke', { code: 'HB01' })).toMatchObject({ ok: true, value: { branch: { secret: 'revoked', secretRevokedAt: expect.any(String) } } });
+    expect((await postEnvelope(office.url, second!)).body).toMatchObject({ code: 'revoked_branch' });
+    const revoked = await health();
+    expect(revoked).toMatchObject({ secret: 'revoked', ackedThroughSeq: 10, refused: [{ code: 'revoked_branch' }, { code: 'sequence_gap' }] });
+  });
+
+  it('imports uploaded batch files one by one, each with its own result', async () => {
+    const call = await signedIn('zongbu');
+    const enrolled = await call('headOffice.enrol', { code: 'UP01', name: '闵行店' });
+    if (!enrolled.ok) throw new Error(enrolled.error.message);
+    const enrolment = decodeEnrolment(String(enrolled.value.enrolmentCode));
+    if (!enrolment.ok) throw new Error(enrolment.error.message);
+    const [one, two] = await batchesOf(enrolment.value.secret, branchLog('UP01', 20), 10);
+    const file = (name: string, content: unknown) => ({ name, base64: Buffer.from(JSON.stringify(content)).toString('base64') });
+    const uploaded = await call('headOffice.uploadBatches', { files: [file('1.json', one), file('1-again.json', one), file('junk.json', { hello: 1 }), file('2.json', two)] });
+    if (!uploaded.ok) throw new Error(uploaded.error.message);
+    expect((uploaded.value.results as { name: string; result: { status: string; code?: string } }[]).map(({ name, result }) => [name, result.code ?? result.status])).toEqual([
+      ['1.json', 'accepted'],
+      ['1-again.json', 'duplicate'],
+      ['junk.json', 'malformed_batch'],
+      ['2.json', 'accepted'],
+    ]);
+    expect(refusalOf(await call('headOffice.uploadBatches', { files: [{ name: 'x', base64: '%%%' }] }))).toBe('invalid_input');
+  });
+});

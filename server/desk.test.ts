@@ -145,4 +145,34 @@ describe.each(BACKENDS)("head office's screens on %s", (backend) => {
     ]);
     expect(refusalOf(await call('headOffice.uploadBatches', { files: [{ name: 'x', base64: '%%%' }] }))).toBe('invalid_input');
   });
+
+  it('publishes policy through the same contract as a branch saves it: bad field refused with its path, admins only, then the next version', async () => {
+    const admin = await signedIn('zongbu');
+    const current = await admin('policy.current');
+    if (!current.ok) throw new Error(current.error.message);
+    const inForce = current.value.inForce as { policy: Record<string, unknown> & { version: number; grades: Record<string, Record<string, unknown>> } };
+    const { version, ...document } = inForce.policy;
+    const edited = (resolveHours: number) => ({ ...document, grades: { ...document.grades, '2': { ...document.grades['2'], resolveHours } } });
+    const bad = await admin('policy.save', { basedOn: version, policy: edited(-5) });
+    expect(bad.ok ? undefined : { code: bad.error.code, path: (bad.error as { path?: string }).path }).toEqual({ code: 'invalid_policy', path: 'grades.2.resolveHours' });
+    const viewer = await signedIn('chakan');
+    expect(refusalOf(await viewer('policy.save', { basedOn: version, policy: edited(60) }))).toBe('not_allowed');
+    const saved = await admin('policy.save', { basedOn: version, policy: edited(60) });
+    expect(saved).toMatchObject({ ok: true, value: { inForce: { source: 'headOffice', headOfficeVersion: version + 1, policy: { version: version + 1 } } } });
+    expect(refusalOf(await admin('policy.save', { basedOn: version, policy: edited(61) }))).toBe('policy_changed');
+    const history = await viewer('policy.history');
+    expect(history.ok ? (history.value.versions as { policy: { version: number } }[]).map((entry) => entry.policy.version) : []).toEqual([1, version + 1]);
+  });
+
+  it("prints the month's report across every branch, each in the comparison", async () => {
+    const call = await signedIn('chakan');
+    const report = await call('reports.branchHtml', { kind: 'month', start: '2026-10-01', language: 'en' });
+    if (!report.ok) throw new Error(report.error.message);
+    const html = String(report.value.html);
+    expect(html).toContain('JA01');
+    expect(html).toContain('JB01');
+    expect(html).toContain('Monthly complaint report');
+    expect(refusalOf(await call('reports.branchHtml', { kind: 'month', start: '2026-10-02' }))).toBe('report_period_invalid');
+    expect(refusalOf(await tab()('reports.branchHtml', { kind: 'month', start: '2026-10-01' }))).toBe('not_signed_in');
+  });
 });

@@ -26,6 +26,7 @@ export {
   useComplaint,
   useDeadlineCounts,
   useKpiFacts,
+  useKpiFactsIn,
   useDeskStore,
   useNow,
   usePendingJournal,

@@ -27,7 +27,7 @@ export function DashboardPage() {
   const open = useCallback((target: DrillTarget) => drill && openInRegister(selectionFor(drill, target)), [drill]);
 
   return (
-    <section className="page dashboard" aria-labelledby="page-title">
+    <section className="page dashboard" aria-labelledby="page-title" aria-busy={state.status === 'ready' && state.pending}>
       <div className="page-head">
         <h1 id="page-title">{t('dashboard.title')}</h1>
       </div>

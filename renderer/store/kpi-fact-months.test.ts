@@ -11,7 +11,7 @@ const SHANGHAI = 'Asia/Shanghai';
 
 describe('the months a period spans', () => {
   it('are the UTC months its instants overlap: a Shanghai month begins at 16:00 on the last day of the month before', () => {
-    const november = rangeOf(dayNumberOf('2026-11-01'), dayNumberOf('2026-12-01'), SHANGHAI);
+    const november = rangeOf(dayNumberOf('2026-11-01') ?? NaN, dayNumberOf('2026-12-01') ?? NaN, SHANGHAI);
     expect(november).toMatchObject({ from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' });
     expect(monthsCovering([november])).toEqual(['2026-10', '2026-11']);
   });

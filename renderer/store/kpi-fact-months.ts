@@ -16,7 +16,7 @@ export interface InstantRange {
   readonly to: string;
 }
 
-/** A month key `YYYY-MM` (UTC). */
+/** The instant a month (key `YYYY-MM`, UTC) begins. */
 const monthStart = (key: string): string => `${key}-01T00:00:00.000Z`;
 
 function monthAfter(key: string): string {
@@ -30,6 +30,9 @@ export function monthBefore(key: string): string {
   date.setUTCMonth(date.getUTCMonth() - 1);
   return date.toISOString().slice(0, 7);
 }
+
+/** The facts of the complaints received in a month, oldest first. */
+export const loadKpiFactsOfMonth = (db: DeskDb, key: string): Promise<KpiFacts[]> => loadKpiFactsBetween(db, monthStart(key), monthStart(monthAfter(key)));
 
 /** The UTC months that overlap any of the ranges, oldest first, each once. */
 export function monthsCovering(ranges: readonly InstantRange[]): string[] {
@@ -75,7 +78,7 @@ export class KpiFactMonths {
       }
       const month: Month = {
         holders: 1,
-        subscription: liveQuery(() => loadKpiFactsBetween(this.db, monthStart(key), monthStart(monthAfter(key)))).subscribe({
+        subscription: liveQuery(() => loadKpiFactsOfMonth(this.db, key)).subscribe({
           next: (facts) => this.changed(() => (month.facts = facts)),
           error: (error: unknown) => this.changed(() => (month.error = error)),
         }),

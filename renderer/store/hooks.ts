@@ -11,7 +11,7 @@ import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import type { DeskDb } from './db';
-import { kpiFactMonthsOf, monthBefore, monthsCovering, type InstantRange } from './kpi-fact-months';
+import { kpiFactMonthsOf, monthsAhead, monthsCovering, type InstantRange } from './kpi-fact-months';
 import {
   countAll,
   countDeadlines,
@@ -182,8 +182,8 @@ export function useKpiFacts(): KpiFacts[] | undefined {
 /**
  * The KPI facts of the complaints received in the ranges (and perhaps some around them, in whole months),
  * sorted by `receivedMs`; undefined until every month they span is read. Only those months are read and
- * watched (kpi-fact-months.ts). Once they are read, the month before them is read too, so stepping a period
- * back finds its rows in memory.
+ * watched (kpi-fact-months.ts). Once they are read, the month before each range is read too, so stepping a
+ * period back finds its rows in memory.
  */
 export function useKpiFactsIn(ranges: readonly InstantRange[]): KpiFacts[] | undefined {
   const { db } = useDeskStore();
@@ -191,8 +191,7 @@ export function useKpiFactsIn(ranges: readonly InstantRange[]): KpiFacts[] | und
   useSyncExternalStore(months.subscribe, months.getVersion);
   const neededKey = monthsCovering(ranges).join(',');
   const needed = useMemo(() => (neededKey === '' ? [] : neededKey.split(',')), [neededKey]);
-  const first = needed[0];
-  const wanted = first !== undefined && months.allRead(needed) ? [monthBefore(first), ...needed] : needed;
+  const wanted = months.allRead(needed) ? [...monthsAhead(ranges, needed), ...needed] : needed;
   const wantedKey = wanted.join(',');
   const held = useRef<readonly string[]>([]);
   useEffect(() => {

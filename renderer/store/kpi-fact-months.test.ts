@@ -4,7 +4,7 @@ import type { ComplaintId } from '../../shared/brand';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import { rangeOf } from '../../shared/kpi/period';
 import { dayNumberOf } from '../../shared/calendar/dates';
-import { KpiFactMonths, monthsCovering } from './kpi-fact-months';
+import { KpiFactMonths, monthsAhead, monthsCovering } from './kpi-fact-months';
 import { openTestDesk, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -22,6 +22,17 @@ describe('the months a period spans', () => {
     expect(monthsCovering([year, december])).toEqual(['2025-11', '2025-12', ...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`)]);
     expect(monthsCovering([{ from: '2026-03-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' }])).toEqual([]);
     expect(monthsCovering([{ from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' }])).toEqual(['2026-03']);
+  });
+
+  it('are read ahead by one before each range, so the period before is in memory when it is chosen', () => {
+    const november = { from: '2026-10-31T16:00:00.000Z', to: '2026-11-30T16:00:00.000Z' };
+    const october = { from: '2026-09-30T16:00:00.000Z', to: '2026-10-31T16:00:00.000Z' };
+    const novemberLastYear = { from: '2025-10-31T16:00:00.000Z', to: '2025-11-30T16:00:00.000Z' };
+    expect(monthsAhead([october, november], monthsCovering([october, november]))).toEqual(['2026-08']);
+    expect(monthsAhead([novemberLastYear, november], monthsCovering([novemberLastYear, november]))).toEqual(['2025-09', '2026-09']);
+    // The months "previous month" needs next are then all held: the current side and the year-earlier side alike.
+    const held = [...monthsCovering([novemberLastYear, november]), '2025-09', '2026-09'];
+    expect(monthsCovering([{ from: '2025-09-30T16:00:00.000Z', to: '2025-10-31T16:00:00.000Z' }, october]).every((key) => held.includes(key))).toBe(true);
   });
 });
 

@@ -25,7 +25,7 @@ function monthAfter(key: string): string {
   return date.toISOString().slice(0, 7);
 }
 
-export function monthBefore(key: string): string {
+function monthBefore(key: string): string {
   const date = new Date(monthStart(key));
   date.setUTCMonth(date.getUTCMonth() - 1);
   return date.toISOString().slice(0, 7);
@@ -43,6 +43,15 @@ export function monthsCovering(ranges: readonly InstantRange[]): string[] {
     for (let key = from.slice(0, 7); key <= last; key = monthAfter(key)) keys.add(key);
   }
   return [...keys].sort();
+}
+
+/**
+ * The month before each range's first, those not already among `needed`: read ahead once a period is shown,
+ * so "previous period" finds its rows in memory (for either comparison: the one before and a year earlier).
+ */
+export function monthsAhead(ranges: readonly InstantRange[], needed: readonly string[]): string[] {
+  const ahead = new Set(ranges.filter((range) => range.from < range.to).map((range) => monthBefore(range.from.slice(0, 7))));
+  return [...ahead].filter((key) => !needed.includes(key)).sort();
 }
 
 interface Month {

@@ -4,13 +4,14 @@
  * `DeskStoreContext`.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ComplaintId, UserId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import type { DeskDb } from './db';
+import { kpiFactMonthsOf, monthsAhead, monthsCovering, type InstantRange } from './kpi-fact-months';
 import {
   branchesHeld,
   countAll,
@@ -183,4 +184,37 @@ function useUserNames(): ReadonlyMap<string, string> {
 export function useKpiFacts(): KpiFacts[] | undefined {
   const { db } = useDeskStore();
   return useLiveQuery(() => loadKpiFacts(db), [db]);
+}
+
+/**
+ * The KPI facts of the complaints received in the ranges (and perhaps some around them, in whole months),
+ * sorted by `receivedMs`; undefined until every month they span is read. Only those months are read and
+ * watched (kpi-fact-months.ts). Once they are read, the month before each range is read too, so stepping a
+ * period back finds its rows in memory.
+ */
+export function useKpiFactsIn(ranges: readonly InstantRange[]): KpiFacts[] | undefined {
+  const { db } = useDeskStore();
+  const months = kpiFactMonthsOf(db);
+  useSyncExternalStore(months.subscribe, months.getVersion);
+  const neededKey = monthsCovering(ranges).join(',');
+  const needed = useMemo(() => (neededKey === '' ? [] : neededKey.split(',')), [neededKey]);
+  const wanted = months.allRead(needed) ? [...monthsAhead(ranges, needed), ...needed] : needed;
+  const wantedKey = wanted.join(',');
+  const held = useRef<readonly string[]>([]);
+  useEffect(() => {
+    const next = wantedKey === '' ? [] : wantedKey.split(',');
+    // The new months are held before the old ones are let go: a month in both is never dropped and read again.
+    months.hold(next.filter((key) => !held.current.includes(key)));
+    months.release(held.current.filter((key) => !next.includes(key)));
+    held.current = next;
+  }, [months, wantedKey]);
+  useEffect(
+    () => () => {
+      months.release(held.current);
+      held.current = [];
+    },
+    [months],
+  );
+  // Re-rendered whenever a held month is read (the external store above); the same rows give the same array.
+  return months.factsOf(needed);
 }

@@ -27,6 +27,7 @@ export {
   useComplaint,
   useDeadlineCounts,
   useKpiFacts,
+  useKpiFactsIn,
   useDeskStore,
   useNow,
   usePendingJournal,

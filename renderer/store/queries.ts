@@ -343,6 +343,11 @@ export async function loadKpiFacts(db: DeskDb): Promise<KpiFacts[]> {
   return db.kpiFacts.orderBy('receivedAt').toArray();
 }
 
+/** The KPI facts of complaints received in `[from, to)` (ISO instants), oldest first: one key range of the index. */
+export async function loadKpiFactsBetween(db: DeskDb, from: string, to: string): Promise<KpiFacts[]> {
+  return db.kpiFacts.where('receivedAt').between(from, to, true, false).toArray();
+}
+
 /** The complaints behind a dashboard figure: its period is one key range of the facts, the rest the shared predicate. */
 async function selectionSet(db: DeskDb, selection: KpiSelection): Promise<Set<ComplaintId>> {
   const matches = selectionMatcher(selection);

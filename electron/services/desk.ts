@@ -182,9 +182,8 @@ async function openServices(
   await clearOpenedCopies(openDir);
   const evidence = createEvidenceStore(join(layout.root, 'attachments'), { openDir, openWithSystem: options.openWithSystem });
   const platform = options.documents ?? { pdf: createChromiumPdfEngine(), deliver: downloadDelivery };
-  const documents = createDocumentService({
-    readJournal: (afterSeq, limit) => journal.read(afterSeq, limit),
-    branch: () => branches.get(),
+  // What every document main writes is made from and goes through: the record sheet, exports and the report.
+  const documentBasis = {
     users: () => users.list(),
     language: async () => (await settings.get()).language,
     policies: policies.book,
@@ -192,7 +191,8 @@ async function openServices(
     now,
     platform,
     audit,
-  });
+  };
+  const documents = createDocumentService({ readJournal: (afterSeq, limit) => journal.read(afterSeq, limit), branch: () => branches.get(), ...documentBasis });
   if (options.language) await settings.update({ language: options.language });
 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policies: policies.book, calendar: calendar.current, now, newId: () => randomUUID() });
@@ -202,13 +202,7 @@ async function openServices(
       const branch = await branches.get();
       return branch && { branches: [{ code: branch.code, name: branch.name }], timeZone: branch.timeZone };
     },
-    users: () => users.list(),
-    language: async () => (await settings.get()).language,
-    policies: policies.book,
-    calendar: calendar.current,
-    now,
-    platform,
-    audit,
+    ...documentBasis,
   });
   const retention = await openRetention({
     authority,

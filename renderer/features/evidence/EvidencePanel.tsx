@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKind, isEvidenceMime, isPreviewable, safeFileName } from '../../../shared/api/evidence';
 import { whyNot } from '../../../shared/domain/commands';
@@ -17,6 +17,7 @@ import { usePolicyFor } from '../../ui/policy';
 import { useUserName } from '../../ui/useUserName';
 import { AttachFiles } from './AttachFiles';
 import { fetchEvidence, formatSize, saveBlob } from './evidenceFiles';
+import { useBrowserMode } from '../print/useBrowserMode';
 import { evidenceErrorText } from './evidenceText';
 import { FileIcon } from './FileIcon';
 import { useEvidenceBlob, type BlobState } from './useEvidenceBlob';
@@ -43,18 +44,6 @@ async function openOrDownload(file: EvidenceRef): Promise<Refusal | undefined> {
   return undefined;
 }
 
-/** Browser mode has no desktop to open a file on, so its buttons say "Download". Assumed until main answers. */
-function useBrowserMode(): boolean {
-  const [browserMode, setBrowserMode] = useState(true);
-  useEffect(() => {
-    let live = true;
-    void api.call('app.info', {}).then((info) => live && info.ok && setBrowserMode(info.value.mode === 'browser'));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return browserMode;
-}
 
 /** The image itself once loaded; the type's icon while loading, or when the bytes do not decode as an image. */
 function Thumbnail({ file, blob, onBroken }: { file: EvidenceRef; blob: BlobState; onBroken: () => void }) {

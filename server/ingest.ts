@@ -31,7 +31,7 @@ import { complaintColumns, complaintRows, eventColumns, eventRows } from './db/r
 export type BatchSource = 'http' | 'file';
 
 /** The advisory lock that orders head office's positions (`events.ho_pos`). */
-const HO_POSITION_LOCK = 7301123;
+export const HO_POSITION_LOCK = 7301123;
 
 export type Refused = Extract<BatchResult, { status: 'refused' }>;
 type RefusalExtra = Omit<Refused, 'status' | 'code' | 'message' | 'serverTime'>;

@@ -16,6 +16,7 @@ import { decodeEnrolment } from '../../shared/sync/enrolment';
 import { BATCH_MAX_EVENTS, BATCH_MAX_INFLATED_BYTES, BatchEnvelopeSchema } from '../../shared/sync/protocol';
 import type { DomainEvent } from '../../shared/domain/events';
 import { buildHeadOffice, inflate } from '../../server/app';
+import { HO_POSITION_LOCK } from '../../server/ingest';
 import { eventColumns, eventRows } from '../../server/db/rows';
 import { createBranch, issueSecret } from '../../server/branches';
 import { openHeadOfficeDatabase } from '../../server/headOffice';
@@ -65,11 +66,15 @@ async function benchOn(backend: Backend, logs: readonly ReturnType<typeof branch
         // Unchecked on purpose (that is what raw means): the events are taken to be what a branch sends.
         const body = JSON.parse(envelope.body) as { events: DomainEvent[] };
         // The same statement shape as head office's commit (server/db/rows.ts), so the ratio compares checking, not SQL.
-        await db.query(`insert into bench_raw_events (branch, seq, event_id, complaint_id, type, at, body) select $1, r.* from (${eventRows(3, 2)}) as r`, [
-          envelope.branch,
-          JSON.stringify(body.events),
-          ...eventColumns(body.events),
-        ]);
+        // Stored events take head office's gap-free positions as in the commit: under the same lock, the same way.
+        await db.transaction(async (tx) => {
+          await tx.query('select pg_advisory_xact_lock($1)', [HO_POSITION_LOCK]);
+          await tx.query(
+            `insert into bench_raw_events (branch, seq, event_id, complaint_id, type, at, body, ho_pos)
+             select $1, r.*, (select coalesce(max(ho_pos), 0) from bench_raw_events) + row_number() over (order by r.seq) from (${eventRows(3, 2)}) as r`,
+            [envelope.branch, JSON.stringify(body.events), ...eventColumns(body.events)],
+          );
+        });
         return { status: 'stored' };
       });
     });

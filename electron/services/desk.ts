@@ -375,11 +375,15 @@ async function openServices(
       if (!user.ok) return user;
       const decided = await authority.decide({ id: user.value.id, role: user.value.role }, requestId, request);
       if (!decided.ok) log.info('step refused', { user: user.value.id, action: request.action, code: decided.error.code });
+      else sync.journaled();
       return decided;
     },
     'complaints.escalateDue': async ({ complaintIds }, caller) => {
       const user = await background(caller);
-      return user.ok ? authority.escalateDue(complaintIds) : user;
+      if (!user.ok) return user;
+      const escalated = await authority.escalateDue(complaintIds);
+      if (escalated.ok) sync.journaled();
+      return escalated;
     },
     'journal.read': async (input, caller) => {
       const user = await background(caller);

@@ -40,6 +40,9 @@ export interface JournalReader {
 /** A timer the engine can cancel; injected so tests fire it themselves instead of waiting. */
 export type ScheduleTimer = (run: () => void, ms: number) => () => void;
 
+/** How soon new events are sent after main journals them: long enough to gather a burst of steps into one batch. */
+export const SEND_SOON_MS = 5_000;
+
 export interface SyncEngineDeps {
   readonly journal: JournalReader;
   /** This desk's branch code (undefined before first-run set-up). */
@@ -77,6 +80,11 @@ export interface SyncEngine {
    * (the window saw the network come back) starts it with the cheap status probe.
    */
   syncNow(probe: boolean): SyncStatus;
+  /**
+   * Main has journaled new events: they go within SEND_SOON_MS (a burst of steps makes one round) instead of at
+   * the next interval. While head office is failing the back-off decides; a running round is asked to go again.
+   */
+  journaled(): void;
   /** Resolves when the round running now (and any asked for meanwhile) is over; at once when none runs. */
   idle(): Promise<void>;
   exportBatchFiles(folder: string): Promise<Result<{ files: WrittenBatchFile[] }>>;
@@ -350,6 +358,12 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     syncNow(probe) {
       void kick(probe);
       return status();
+    },
+    journaled() {
+      if (stopped || !outbox.enrolment || !outbox.enabled || outbox.failures > 0 || journal.lastSeq() <= outbox.ackedThroughSeq) return;
+      if (running) return void kick();
+      if (nextAttemptAt && nextAttemptAt.getTime() - now().getTime() <= SEND_SOON_MS) return;
+      scheduleIn(SEND_SOON_MS, false);
     },
     idle: () => running ?? Promise.resolve(),
     exportBatchFiles: (folder) =>

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { BatchBodySchema, BatchEnvelopeSchema, BATCH_MAX_EVENTS } from '../../../shared/sync/protocol';
 import { newBranchSecret, signatureHolds } from '../../../shared/sync/signature';
 import { BACKOFF_CAP_MS, backoffDelayMs } from '../../../electron/services/sync/backoff';
+import { SEND_SOON_MS } from '../../../electron/services/sync/engine';
 import { batchesReceived, withBranch } from './branch';
 
 const seqsStored = (stored: Map<number, unknown>) => [...stored.keys()].sort((a, b) => a - b);
@@ -98,6 +99,33 @@ describe('branch sync engine', () => {
       expect(seqsStored(office.stored)).toEqual(oneToN(1500));
       expect(engine.status()).toMatchObject({ state: 'synced', pending: 0, lastError: null });
       expect(timers.waiting()).toBe(5 * 60_000); // back to the regular interval
+    });
+  });
+
+  it('new steps go within seconds, not at the next interval; a burst makes one round, and a failing head office keeps its back-off', async () => {
+    await withBranch(100, async ({ office, engine, timers, enrolAndSync, journalMore }) => {
+      await enrolAndSync();
+      expect(timers.waiting()).toBe(5 * 60_000);
+      engine.journaled(); // nothing new: the interval stays
+      expect(timers.waiting()).toBe(5 * 60_000);
+      await journalMore(3);
+      engine.journaled();
+      await journalMore(2);
+      engine.journaled();
+      expect(timers.waiting()).toBe(SEND_SOON_MS);
+      timers.fire();
+      await engine.idle();
+      expect(seqsStored(office.stored)).toEqual(oneToN(105));
+      expect(engine.status()).toMatchObject({ state: 'synced', pending: 0 });
+
+      office.revoked = true;
+      await journalMore(1);
+      engine.syncNow(false);
+      await engine.idle();
+      const backOff = timers.waiting();
+      await journalMore(1);
+      engine.journaled();
+      expect(timers.waiting()).toBe(backOff);
     });
   });
 

@@ -42,7 +42,8 @@ export interface BranchView {
   readonly clockSkewMs: number | null;
 }
 
-type BranchRow = {
+/** A `branches` row as the database returns it. */
+export type BranchRow = {
   code: string;
   name: string;
   secret: string | null;
@@ -56,7 +57,7 @@ type BranchRow = {
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-function viewOf(row: BranchRow): BranchView {
+export function viewOf(row: BranchRow): BranchView {
   return {
     code: row.code,
     name: row.name,

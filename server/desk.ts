@@ -18,12 +18,12 @@ import { DEFAULT_POLICY } from '../shared/policy/policy';
 import type { PlainRefusalCode } from '../shared/refusals';
 import { ok, refuse, type Result } from '../shared/result';
 import { createBugReportLimiter } from '../electron/services/bugReports';
-import { createSessions } from '../electron/services/sessions';
+import { createSessions, sessionHandlers } from '../electron/services/sessions';
 import { createSignInThrottle, wrongWhen } from '../electron/services/signInThrottle';
 import type { Accounts } from './accounts';
 import { headOfficePolicyHandlers } from './deskPolicy';
 import { headOfficeReportHandlers } from './deskReports';
-import { createBranch, issueSecret, revokeSecret } from './branches';
+import { createBranch, issueSecret, revokeSecret, viewOf, type BranchRow } from './branches';
 import type { Db } from './db/db';
 import { importBatchBytes } from './files';
 import type { Ingest } from './ingest';
@@ -65,22 +65,9 @@ export async function readHeadOfficeJournal(db: Db, afterPos: number, limit: num
   return { events, lastSeq: Number(last?.last ?? 0) };
 }
 
-type HealthRow = {
-  code: string;
-  name: string;
-  secret: string | null;
-  secret_issued_at: Date | null;
-  secret_rotated_at: Date | null;
-  secret_revoked_at: Date | null;
-  acked_through_seq: number;
-  last_sync_at: Date | null;
-  clock_skew_ms: number | null;
-  complaints: number;
-  pending_gaps: number;
-};
+/** A branch with what its health line adds: its complaints and the gaps it has not yet filled. */
+type HealthRow = BranchRow & { complaints: number; pending_gaps: number };
 type RefusedRow = { branch: string; batch_id: string | null; source: string; code: string; message: string; received_at: Date };
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 /** Branch health lines (all branches, or the one named), with their latest refusals. */
 export async function branchHealth(db: Db, only?: BranchCode): Promise<BranchHealth[]> {
@@ -104,19 +91,22 @@ export async function branchHealth(db: Db, only?: BranchCode): Promise<BranchHea
     const refused = RefusedBatchSchema.parse({ batchId: row.batch_id, source: row.source, code: row.code, message: row.message, receivedAt: row.received_at.toISOString() });
     byBranch.set(row.branch, [...(byBranch.get(row.branch) ?? []), refused]);
   }
-  return rows.map((row) => ({
-    code: BranchCodeSchema.parse(row.code),
-    name: row.name,
-    secret: row.secret_revoked_at ? 'revoked' : row.secret ? 'active' : 'none',
-    secretSince: iso(row.secret_rotated_at ?? row.secret_issued_at),
-    secretRevokedAt: iso(row.secret_revoked_at),
-    ackedThroughSeq: row.acked_through_seq,
-    lastSyncAt: iso(row.last_sync_at),
-    clockSkewMs: row.clock_skew_ms,
-    complaints: row.complaints,
-    pendingGaps: row.pending_gaps,
-    refused: byBranch.get(row.code) ?? [],
-  }));
+  return rows.map((row) => {
+    const view = viewOf(row);
+    return {
+      code: BranchCodeSchema.parse(view.code),
+      name: view.name,
+      secret: view.secret,
+      secretSince: view.secretRotatedAt ?? view.secretIssuedAt,
+      secretRevokedAt: view.secretRevokedAt,
+      ackedThroughSeq: view.ackedThroughSeq,
+      lastSyncAt: view.lastSyncAt,
+      clockSkewMs: view.clockSkewMs,
+      complaints: row.complaints,
+      pendingGaps: row.pending_gaps,
+      refused: byBranch.get(row.code) ?? [],
+    };
+  });
 }
 
 const refusing = (code: PlainRefusalCode, message: string) => async () => refuse(code, message);
@@ -164,14 +154,7 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
       options.log('signed in at head office', { user: user.value.id, role: user.value.role });
       return ok({ user: user.value });
     },
-    'auth.signOut': async (_input, caller) => {
-      sessions.end(caller.window);
-      return ok({});
-    },
-    'auth.session': async (_input, caller) => {
-      const user = await sessions.current(caller.window, true);
-      return ok({ user: user.ok ? user.value : null });
-    },
+    ...sessionHandlers(sessions),
     'users.list': async (_input, caller) => {
       const user = await background(caller);
       return user.ok ? ok({ users: await accounts.list() }) : user;

@@ -32,7 +32,7 @@ import { openPolicyService, PolicyAuditEntrySchema } from './policyService';
 import { CalendarAuditEntrySchema } from '../../shared/api/calendar';
 import { openAuthority } from './authority';
 import { openRetention } from './retention';
-import { createSessions } from './sessions';
+import { createSessions, sessionHandlers } from './sessions';
 import { withoutHiddenContacts } from './personalData';
 import { AUDIT_VERSION, type AuditEntry } from '../../shared/audit/entries';
 import { auditHandlers } from './auditView';
@@ -320,14 +320,7 @@ async function openServices(
       }
       return startSession(caller, user.value);
     },
-    'auth.signOut': async (_input, caller) => {
-      sessions.end(caller.window);
-      return ok({});
-    },
-    'auth.session': async (_input, caller) => {
-      const user = await sessions.current(caller.window, true);
-      return ok({ user: user.ok ? user.value : null });
-    },
+    ...sessionHandlers(sessions),
     'users.list': async (_input, caller) => {
       const user = await background(caller);
       return user.ok ? ok({ users: await users.list() }) : user;

@@ -6,6 +6,7 @@
  * Background calls (the window catching up with the journal, the escalation sweep naming candidates) do not count
  * as activity: a desk left open overnight must still lock itself.
  */
+import type { ApiHandlers } from '../../shared/api/contract';
 import type { PublicUser } from '../../shared/api/schemas';
 import type { UserId } from '../../shared/brand';
 import { ok, refuse, type Result } from '../../shared/result';
@@ -58,6 +59,20 @@ export function createSessions(deps: SessionDeps): Sessions {
       }
       if (activity) session.lastActiveMs = nowMs;
       return ok(user);
+    },
+  };
+}
+
+/** Signing out and asking who is signed in, answered alike by every desk (a branch's main, head office). */
+export function sessionHandlers(sessions: Sessions): Pick<ApiHandlers, 'auth.signOut' | 'auth.session'> {
+  return {
+    'auth.signOut': async (_input, caller) => {
+      sessions.end(caller.window);
+      return ok({});
+    },
+    'auth.session': async (_input, caller) => {
+      const user = await sessions.current(caller.window, true);
+      return ok({ user: user.ok ? user.value : null });
     },
   };
 }

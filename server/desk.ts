@@ -10,7 +10,7 @@ import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../shared/api/contract';
 import { createDispatcher, type Caller, type Dispatch } from '../shared/api/dispatch';
 import { RefusedBatchSchema, type BranchHealth, type RefusedBatch } from '../shared/api/headOffice';
 import { DEFAULT_SETTINGS, type Language, type PublicUser, type Settings } from '../shared/api/schemas';
-import { BranchCodeSchema, type BranchCode } from '../shared/brand';
+import { BranchCodeSchema, type BranchCode, type ComplaintId } from '../shared/brand';
 import { CN_CALENDAR } from '../shared/calendar/defaults';
 import { calendarFingerprint } from '../shared/calendar/fingerprint';
 import { parseEvent, type DomainEvent } from '../shared/domain/events';
@@ -52,9 +52,14 @@ export interface HeadOfficeDesk {
 type EventRow = { body: unknown; ho_pos: string | number };
 
 /** Every branch's events after head-office position `afterPos`, in the order they arrived; parsed, never trusted. */
-export async function readHeadOfficeJournal(db: Db, afterPos: number, limit: number): Promise<{ events: DomainEvent[]; lastSeq: number }> {
+export async function readHeadOfficeJournal(db: Db, afterPos: number, limit: number): Promise<{ events: DomainEvent[]; lastSeq: number; completedHistories: ComplaintId[] }> {
   const [rows, [last]] = await Promise.all([
-    db.query<EventRow>('select body, ho_pos from events where ho_pos > $1 order by ho_pos limit $2', [afterPos, limit]),
+    // `last_of_complaint`: no later event of its complaint (journal.read's `completedHistories`).
+    db.query<EventRow & { last_of_complaint: boolean }>(
+      `select body, ho_pos, not exists (select 1 from events later where later.branch = e.branch and later.complaint_id = e.complaint_id and later.seq > e.seq) as last_of_complaint
+       from events e where ho_pos > $1 order by ho_pos limit $2`,
+      [afterPos, limit],
+    ),
     db.query<{ last: string | number | null }>('select max(ho_pos) as last from events'),
   ]);
   const events = rows.map(({ body, ho_pos }) => {
@@ -62,7 +67,8 @@ export async function readHeadOfficeJournal(db: Db, afterPos: number, limit: num
     if (!parsed.ok) throw new Error(`stored event at head-office position ${String(ho_pos)} no longer parses: ${parsed.error.message}`);
     return parsed.value;
   });
-  return { events, lastSeq: Number(last?.last ?? 0) };
+  const completedHistories = events.filter((_event, i) => rows[i]?.last_of_complaint === true).map((event) => event.complaintId);
+  return { events, lastSeq: Number(last?.last ?? 0), completedHistories };
 }
 
 /** A branch with what its health line adds: its complaints and the gaps it has not yet filled. */

@@ -382,7 +382,8 @@ async function openServices(
       const user = await background(caller);
       if (!user.ok) return user;
       const page = await journal.read(input.afterSeq, input.limit ?? JOURNAL_PAGE_MAX);
-      return ok({ ...page, events: withoutHiddenContacts(page.events, user.value, authority.complaint) });
+      const completedHistories = page.events.filter((event) => authority.complaint(event.complaintId)?.lastSeq === event.seq).map((event) => event.complaintId);
+      return ok({ ...page, events: withoutHiddenContacts(page.events, user.value, authority.complaint), completedHistories });
     },
     'settings.get': async () => ok(await settings.get()),
     'settings.set': async (input, caller) => {

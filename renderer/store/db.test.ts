@@ -7,19 +7,20 @@ import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY, lastOf } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type DeskDb } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, type DeskDb } from './db';
 import { stateSummarizer } from './summarize';
 import { escalationCandidates } from './escalation-sweep';
 import { highestLocalSeq } from './import-events';
+import { EVENTS_PER_BLOCK } from './journal-blocks';
 import { openDeskDb } from './open';
 import { createProjector } from './projection';
 import { countAll, loadTimeline, queryRegisterIds } from './queries';
 import { StoredEventError, toDomainEvent, type ComplaintRecord, type StoredEvent } from './records';
-import { freshName } from '../../tests/unit/store/desk';
+import { freshName, storedEvents } from '../../tests/unit/store/desk';
 import { dexieFixtureVersions, readDexieFixture, rowsOf, writeDexieFixture, type DexieFixture } from '../../tests/unit/store/fixtures';
 
 /** Every schema version's declaration, as the fixtures are written into a database of their own version. */
-const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6 };
+const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7 };
 const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
 /** Older versions with a fixture: a missing one fails the guard below with its name instead of failing to collect. */
 const OLDER = dexieFixtureVersions().filter((version) => version < CURRENT_SCHEMA_VERSION);
@@ -38,12 +39,23 @@ async function openFixture(fixture: DexieFixture): Promise<DeskDb> {
   return db;
 }
 
+/** The fixture's log as stored, in journal order: a row per event before v7, blocks after. */
+function fixtureLog(fixture: DexieFixture): StoredEvent[] {
+  const blocks = rowsOf(fixture, 'journalBlocks');
+  if (blocks.length > 0) return blocks.flatMap((block) => block.events as StoredEvent[]);
+  return (rowsOf(fixture, 'events') as StoredEvent[]).sort((a, b) => a.seq - b.seq);
+}
+
 /** What today's projection makes of the fixture's log, one row and doc per complaint, by complaint id. */
 function projectedFrom(fixture: DexieFixture) {
-  const byComplaint = new Map<string, DomainEvent[]>();
-  const events = (rowsOf(fixture, 'events') as StoredEvent[]).map(toDomainEvent).sort((a, b) => a.seq - b.seq);
-  for (const event of events) byComplaint.set(event.complaintId, [...(byComplaint.get(event.complaintId) ?? []), event]);
-  const projected = [...byComplaint.values()].map(project);
+  const byComplaint = new Map<string, { events: DomainEvent[]; blocks: number[] }>();
+  for (const [position, event] of fixtureLog(fixture).map(toDomainEvent).entries()) {
+    const history = byComplaint.get(event.complaintId) ?? { events: [], blocks: [] };
+    history.events.push(event);
+    history.blocks = [...new Set([...history.blocks, Math.floor(position / EVENTS_PER_BLOCK)])];
+    byComplaint.set(event.complaintId, history);
+  }
+  const projected = [...byComplaint.values()].map((history) => project(history.events, history.blocks));
   const byId = <T extends { id: string }>(list: T[]): T[] => list.sort((a, b) => (a.id < b.id ? -1 : 1));
   return { records: byId(projected.map((p) => p.record)), docs: byId(projected.map((p) => p.searchDoc)), facts: byId(projected.map((p) => ({ ...p.kpi }))) };
 }
@@ -61,6 +73,7 @@ const FIXTURE_FACTS: Readonly<Record<number, { held: number; journaledThrough: n
   4: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   5: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   6: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
+  7: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
 };
 
 describe('schema fixtures', () => {
@@ -110,7 +123,8 @@ describe('schema migrations', () => {
       const db = await openFixture(fixture);
       expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
       // The log is not rewritten: old payload versions stay as stored and are upgraded each time they are read.
-      expect(await db.events.orderBy('[branch+seq]').toArray()).toEqual([...rowsOf(fixture, 'events')].sort((a, b) => Number(a.seq) - Number(b.seq)));
+      // v7 moved it into blocks as stored, without the per-event flag of v1–v2.
+      expect(await storedEvents(db)).toEqual(fixtureLog(fixture).map(({ journaled: _flag, ...event }) => event));
       expect(await db.users.orderBy('id').toArray()).toEqual(rowsOf(fixture, 'users'));
       expect(await db.settings.toArray()).toEqual(rowsOf(fixture, 'settings'));
       for (const counter of rowsOf(fixture, 'counters')) expect(await db.counters.get(String(counter.key))).toEqual(counter);
@@ -155,7 +169,7 @@ describe('schema migrations', () => {
       const db = await openFixture(fixture);
       const zhao = (await db.complaints.where('number').equals('SH01-20261123-0001').first())?.id;
       if (!zhao) throw new Error('fixture');
-      expect((await db.events.get(EventIdSchema.parse('e-fx-005')))?.v).toBe(1);
+      expect((await storedEvents(db)).find((event) => event.id === EventIdSchema.parse('e-fx-005'))?.v).toBe(1);
       const timeline = await loadTimeline(db, zhao);
       expect(timeline.find((event) => event.type === 'InvestigationRecorded')).toMatchObject({ v: 2, payload: { findings: '收银员重复扫码一件商品', cannotResolveAlone: false } });
       expect(foldComplaint(timeline).investigation).toMatchObject({ findings: '收银员重复扫码一件商品', cannotResolveAlone: false, atTier: 'T1' });

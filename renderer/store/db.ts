@@ -7,11 +7,12 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
 import type { KpiFacts } from '../../shared/kpi/facts';
+import { blocksInOrder, EVENTS_PER_BLOCK, type JournalBlock } from './journal-blocks';
 import type { Projection } from './projection';
 import { toDomainEvent, type ComplaintRecord, type CounterRecord, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
-/** Turns a complaint's events (in seq order) into its register row, search text and KPI facts. */
-export type Projector = (events: readonly DomainEvent[]) => Projection;
+/** Turns a complaint's events (in seq order), held in `eventBlocks`, into its register row, search text and KPI facts. */
+export type Projector = (events: readonly DomainEvent[], eventBlocks: readonly number[]) => Projection;
 
 /** v1 (first release): no search, no deadline columns; the register filtered by scanning. */
 export const SCHEMA_V1 = {
@@ -62,10 +63,20 @@ export const SCHEMA_V5 = { ...SCHEMA_V4, complaints: `${SCHEMA_V4.complaints}, [
  */
 export const SCHEMA_V6 = { ...SCHEMA_V5, kpiFacts: 'id, receivedAt' } as const;
 
-export const CURRENT_SCHEMA_VERSION = 6;
+const { events: _eventRows, ...SCHEMA_V6_WITHOUT_EVENTS } = SCHEMA_V6;
+
+/**
+ * v7: the copy of the journal is kept in blocks of consecutive events (journal-blocks.ts) instead of a row per
+ * event — IndexedDB's cost is per row, and a million rows made a restore take minutes — and each complaint row
+ * lists the blocks holding its events. The upgrade moves the events into blocks (the table per event goes once
+ * it has run) and rebuilds every row to list them.
+ */
+export const SCHEMA_V7 = { ...SCHEMA_V6_WITHOUT_EVENTS, journalBlocks: 'block' } as const;
+
+export const CURRENT_SCHEMA_VERSION = 7;
 
 export class DeskDb extends Dexie {
-  events!: EntityTable<StoredEvent, 'id'>;
+  journalBlocks!: EntityTable<JournalBlock, 'block'>;
   complaints!: EntityTable<ComplaintRecord, 'id'>;
   searchDocs!: EntityTable<SearchDoc, 'id'>;
   counters!: EntityTable<CounterRecord, 'key'>;
@@ -83,35 +94,87 @@ export class DeskDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2)
       .stores(SCHEMA_V2)
-      .upgrade((tx) => reprojectAll(tx, project, false));
+      .upgrade(async (tx) => reprojectAll(tx, project, false, await historiesOfEventRows(tx)));
     this.version(3).stores(SCHEMA_V3).upgrade(startJournalMark);
     this.version(4)
       .stores(SCHEMA_V4)
-      .upgrade((tx) => reprojectAll(tx, project, false));
+      .upgrade(async (tx) => reprojectAll(tx, project, false, await historiesOfEventRows(tx)));
     this.version(5)
       .stores(SCHEMA_V5)
-      .upgrade((tx) => reprojectAll(tx, project, false));
+      .upgrade(async (tx) => reprojectAll(tx, project, false, await historiesOfEventRows(tx)));
     this.version(6)
       .stores(SCHEMA_V6)
-      .upgrade((tx) => reprojectAll(tx, project, true));
+      .upgrade(async (tx) => reprojectAll(tx, project, true, await historiesOfEventRows(tx)));
+    this.version(7)
+      .stores({ ...SCHEMA_V7, events: null })
+      .upgrade(async (tx) => reprojectAll(tx, project, true, await moveEventsIntoBlocks(tx)));
   }
+}
+
+/** A complaint's events in log order, and the journal blocks holding them (none before v7). */
+interface History {
+  events: DomainEvent[];
+  blocks: number[];
+}
+
+function addToHistory(histories: Map<string, History>, event: DomainEvent, block: number | undefined): void {
+  const history = histories.get(event.complaintId);
+  if (!history) {
+    histories.set(event.complaintId, { events: [event], blocks: block === undefined ? [] : [block] });
+    return;
+  }
+  history.events.push(event);
+  if (block !== undefined && history.blocks.at(-1) !== block) history.blocks.push(block);
+}
+
+/**
+ * The histories of a database before v7, from its row per event. Events are read as events (`toDomainEvent`):
+ * the log of an old database holds old payload versions, and one that does not parse fails the upgrade (the
+ * database stays at its old version) rather than folding wrong.
+ */
+async function historiesOfEventRows(tx: Transaction): Promise<Map<string, History>> {
+  const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq).map(toDomainEvent);
+  const histories = new Map<string, History>();
+  for (const event of events) addToHistory(histories, event, undefined);
+  return histories;
+}
+
+/**
+ * v7: the rows per event become blocks, in journal order (a branch's copy holds its seqs 1…n: position is seq; a
+ * head office copy of several branches, whose arrival order a row per event did not keep, is found not to be a
+ * copy of the journal on start and rebuilt from it). The log is moved as stored, old payload versions included
+ * (they are upgraded each time they are read), without the per-event flag of v1–v2; an event that does not
+ * parse fails the upgrade. Returns the histories with their blocks.
+ */
+async function moveEventsIntoBlocks(tx: Transaction): Promise<Map<string, History>> {
+  const rows = await tx.table<StoredEvent>('events').orderBy('[branch+seq]').toArray();
+  const blocks: JournalBlock[] = [];
+  const histories = new Map<string, History>();
+  for (const [i, row] of rows.entries()) {
+    const stored: StoredEvent = { ...row };
+    delete stored.journaled;
+    const block = Math.floor(i / EVENTS_PER_BLOCK);
+    if (block === blocks.length) blocks.push({ block, events: [] });
+    blocks[block]?.events.push(stored);
+    addToHistory(histories, toDomainEvent(stored), block);
+  }
+  await tx.table<JournalBlock>('journalBlocks').bulkPut(blocks);
+  return histories;
+}
+
+/** The histories of a database from v7 on, from its journal blocks. */
+async function historiesOfBlocks(db: DeskDb): Promise<Map<string, History>> {
+  const histories = new Map<string, History>();
+  for await (const blocks of blocksInOrder(db)) for (const block of blocks) for (const stored of block.events) addToHistory(histories, toDomainEvent(stored), block.block);
+  return histories;
 }
 
 /**
  * Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation
- * column, v4 rows routes and tierSince, v5 the KPI facts). Events are read as events (`toDomainEvent`): the log of an old database
- * holds old payload versions, and one that does not parse fails the upgrade (the database stays at its old
- * version) rather than folding wrong.
+ * column, v4 rows routes and tierSince, v5 the KPI facts, v6 the blocks; a calendar change moves deadlines).
  */
-async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean): Promise<void> {
-  const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq).map(toDomainEvent);
-  const byComplaint = new Map<string, DomainEvent[]>();
-  for (const event of events) {
-    const list = byComplaint.get(event.complaintId);
-    if (list) list.push(event);
-    else byComplaint.set(event.complaintId, [event]);
-  }
-  const projected = [...byComplaint.values()].map(project);
+async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean, histories: Map<string, History>): Promise<void> {
+  const projected = [...histories.values()].map((history) => project(history.events, history.blocks));
   await tx.table('complaints').clear();
   await tx.table('complaints').bulkPut(projected.map((p) => p.record));
   await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
@@ -129,10 +192,10 @@ export const CALENDAR_FINGERPRINT_KEY = 'calendar:fingerprint';
  * turned into a make-up working day would otherwise stay where it was. Says whether it rebuilt anything.
  */
 export async function reprojectForCalendar(db: DeskDb, fingerprint: string): Promise<boolean> {
-  return db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters, db.settings], async (tx) => {
+  return db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.kpiFacts, db.counters, db.settings], async (tx) => {
     if ((await db.settings.get(CALENDAR_FINGERPRINT_KEY))?.value === fingerprint) return false;
     const hasRows = (await db.complaints.limit(1).count()) > 0;
-    if (hasRows) await reprojectAll(tx, db.project, true);
+    if (hasRows) await reprojectAll(tx, db.project, true, await historiesOfBlocks(db));
     await db.settings.put({ key: CALENDAR_FINGERPRINT_KEY, value: fingerprint });
     return hasRows;
   });

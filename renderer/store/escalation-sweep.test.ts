@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { escalationCandidates, startEscalationSweeps, SWEEP_BATCH, type SweepReport } from './escalation-sweep';
-import { STAFF, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
+import { STAFF, storedEvents, storedEventsOf, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
 const REGISTERED_AT = '2026-11-23T02:00:00.000Z';
 const hoursLater = (h: number): string => new Date(Date.parse(REGISTERED_AT) + h * 3_600_000).toISOString();
@@ -15,7 +15,7 @@ async function registered(d: TestDesk): Promise<ComplaintId> {
   return result.value.id;
 }
 
-const escalationsOf = async (d: TestDesk, id: ComplaintId) => (await d.db.events.where('[complaintId+seq]').between([id, 0], [id, Infinity]).toArray()).filter((event) => event.type === 'Escalated');
+const escalationsOf = async (d: TestDesk, id: ComplaintId) => (await storedEventsOf(d.db, id)).filter((event) => event.type === 'Escalated');
 
 describe('sweepEscalations', () => {
   it('escalates a complaint whose T1 deadline passed unresolved to T2, once, as the system', async () => {
@@ -58,12 +58,12 @@ describe('sweepEscalations', () => {
     const d = await desk({ role: 'supervisor' });
     const id = await registered(d);
     expect(await d.store.perform(id, 'void', { reason: '重复登记' })).toMatchObject({ ok: true });
-    const before = await d.db.events.count();
+    const before = (await storedEvents(d.db)).length;
 
     const report = await d.store.sweepEscalations(hoursLater(24 * 40));
 
     expect(report).toMatchObject({ candidates: 0, escalated: 0, events: 0 });
-    expect(await d.db.events.count()).toBe(before);
+    expect((await storedEvents(d.db)).length).toBe(before);
   });
 
   it('raises the month flag on a complaint unresolved for a month, straight to final review', async () => {
@@ -85,7 +85,7 @@ describe('a long backlog', () => {
     const d = await desk();
     const count = SWEEP_BATCH * 2 + 5;
     for (let i = 0; i < count; i += 1) await registered(d);
-    const eventsBefore = await d.db.events.count();
+    const eventsBefore = (await storedEvents(d.db)).length;
     const calls = vi.spyOn(d.api, 'call');
     d.setNow(hoursLater(25));
 
@@ -93,7 +93,7 @@ describe('a long backlog', () => {
 
     expect(report).toMatchObject({ candidates: count, escalated: count, events: count, failures: [] });
     expect(calls.mock.calls.filter(([method]) => method === 'complaints.escalateDue')).toHaveLength(3);
-    expect(await d.db.events.count()).toBe(eventsBefore + count);
+    expect((await storedEvents(d.db)).length).toBe(eventsBefore + count);
     expect(await d.db.complaints.where('tier').equals('T2').count()).toBe(count);
     expect(await d.store.sweepEscalations(hoursLater(25))).toMatchObject({ candidates: 0, events: 0 });
   });
@@ -107,7 +107,7 @@ describe('escalation after a step', () => {
 
     expect(await d.store.perform(id, 'addNote', { text: '客户来电催促处理进度' })).toMatchObject({ ok: true });
 
-    const types = (await d.db.events.where('[complaintId+seq]').between([id, 0], [id, Infinity]).toArray()).map((event) => [event.type, event.actor]);
+    const types = (await storedEventsOf(d.db, id)).map((event) => [event.type, event.actor]);
     expect(types).toEqual([['Registered', STAFF], ['NoteAdded', STAFF], ['Escalated', 'system']]);
     expect(await d.db.complaints.get(id)).toMatchObject({ tier: 'T2' });
     // Already done: the sweep at the same moment finds nothing left.

@@ -8,14 +8,14 @@
  * Also here: the marks that say how far this person has looked through the log for automatic escalations (the
  * notices' and the board's highlights), so a reload does not announce or highlight old ones again.
  */
-import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { ComplaintIdSchema, SYSTEM_USER_ID, type BranchCode } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { TierSchema } from '../../shared/domain/vocabulary';
 import type { DeskDb } from './db';
 import { highestLocalSeq } from './import-events';
-import { toDomainEvent, type StoredEvent } from './records';
+import { branchEventsAfter } from './journal-blocks';
+import { toDomainEvent } from './records';
 
 const NOTICE_PREFIX = 'notice:';
 /** Read notices go after this long, unless they still describe the present (a complaint still overdue). */
@@ -127,10 +127,7 @@ export type SystemEscalation = Extract<DomainEvent, { type: 'Escalated' }>;
  * looked at. Only those events are parsed; the others are skipped by their type and actor.
  */
 export async function loadSystemEscalations(db: DeskDb, branch: BranchCode, afterSeq: number): Promise<{ events: SystemEscalation[]; through: number }> {
-  const rows: StoredEvent[] = await db.events
-    .where('[branch+seq]')
-    .between([branch, afterSeq + 1], [branch, Dexie.maxKey])
-    .toArray();
+  const rows = await branchEventsAfter(db, branch, afterSeq);
   const events: SystemEscalation[] = [];
   for (const row of rows) {
     if (row.type !== 'Escalated' || row.actor !== SYSTEM_USER_ID) continue;

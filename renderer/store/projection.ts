@@ -41,7 +41,8 @@ export interface Projection {
 /** Indexes and clock states compare instants as strings, so every stored instant has one spelling (ms, Z). */
 const canonical = (instant: string): string => new Date(instant).toISOString();
 
-export function projectState(state: ComplaintState, summarize: StateSummarizer): Projection {
+/** Projects a state; `eventBlocks` are the journal blocks holding its events (journal-blocks.ts). */
+export function projectState(state: ComplaintState, summarize: StateSummarizer, eventBlocks: readonly number[]): Projection {
   const { deadline, kpi } = summarize(state);
   const record: ComplaintRecord = {
     id: state.id,
@@ -64,6 +65,7 @@ export function projectState(state: ComplaintState, summarize: StateSummarizer):
     updatedAt: canonical(state.updatedAt),
     lastSeq: state.lastSeq,
     searchText: searchTokens(state),
+    eventBlocks: [...eventBlocks],
   };
   // Optional columns are left out rather than set to undefined: IndexedDB must not index a missing deadline.
   if (state.subCategory) record.subCategory = state.subCategory;
@@ -76,7 +78,7 @@ export function projectState(state: ComplaintState, summarize: StateSummarizer):
 }
 
 export function createProjector(fold: (events: readonly DomainEvent[]) => ComplaintState, summarize: StateSummarizer): Projector {
-  return (events) => projectState(fold(events), summarize);
+  return (events, eventBlocks) => projectState(fold(events), summarize, eventBlocks);
 }
 
 export type RowClockState = 'none' | 'paused' | 'on_time' | 'due_soon' | 'overdue';

@@ -11,7 +11,8 @@ import { selectionMatcher, type KpiSelection } from '../../shared/kpi/selection'
 import type { DeskDb } from './db';
 import { BRANCH_SEQ_PREFIX, COMPLAINT_TOTAL_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import { rowClockState, type RowClockState } from './projection';
-import { toDomainEvent, type ComplaintRecord, type SearchDoc, type UserRecord } from './records';
+import { complaintEvents } from './journal-blocks';
+import type { ComplaintRecord, SearchDoc, UserRecord } from './records';
 import { normalizeQuery } from './search-text';
 
 export type RegisterSortColumn = 'receivedAt' | 'number' | 'nextDeadlineAt' | 'updatedAt' | 'grade';
@@ -328,10 +329,10 @@ export async function loadRecords(db: DeskDb, ids: readonly ComplaintId[]): Prom
   return records.filter((record): record is ComplaintRecord => record !== undefined);
 }
 
-/** A complaint's events in log order. */
+/** A complaint's events in log order (none when this copy does not hold it). */
 export async function loadTimeline(db: DeskDb, complaintId: ComplaintId): Promise<DomainEvent[]> {
-  const stored = await db.events.where('[complaintId+seq]').between([complaintId, Dexie.minKey], [complaintId, Dexie.maxKey]).toArray();
-  return stored.map(toDomainEvent);
+  const row = await db.complaints.get(complaintId);
+  return row ? complaintEvents(db, complaintId, row.eventBlocks) : [];
 }
 
 export async function loadUsers(db: DeskDb): Promise<UserRecord[]> {

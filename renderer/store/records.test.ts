@@ -8,13 +8,13 @@ import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { generateSeed } from '../../shared/seed/generator';
 import { createRandom } from '../../shared/seed/random';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V6 } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V7 } from './db';
 import { stateSummarizer } from './summarize';
 import { createEventImporter } from './import-events';
 import { openDeskDb } from './open';
 import { loadTimeline } from './queries';
 import { StoredEventError, toDomainEvent, type StoredEvent } from './records';
-import { freshName } from '../../tests/unit/store/desk';
+import { freshName, storedEvents } from '../../tests/unit/store/desk';
 import { readDexieFixture, rowsOf, writeDexieFixture } from '../../tests/unit/store/fixtures';
 import { readEventFixture } from '../../tests/unit/fixtures/events';
 
@@ -50,9 +50,12 @@ describe('reading a damaged log', () => {
   /** The current fixture database with complaint 赵敏's investigation line damaged on disk. */
   async function damagedDesk() {
     const fixture = readDexieFixture(CURRENT_SCHEMA_VERSION);
-    const events = rowsOf(fixture, 'events').map((event) => (event.id === 'e-fx-005' ? { ...event, v: 7 } : event));
+    const journalBlocks = rowsOf(fixture, 'journalBlocks').map((block) => ({
+      ...block,
+      events: (block.events as Record<string, unknown>[]).map((event) => (event.id === 'e-fx-005' ? { ...event, v: 7 } : event)),
+    }));
     const name = freshName('damaged');
-    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, events } }, SCHEMA_V6);
+    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, journalBlocks } }, SCHEMA_V7);
     const db = openDeskDb(name, { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     await db.open();
     const zhao = rowsOf(fixture, 'complaints').find((row) => row.number === 'SH01-20261123-0001');
@@ -72,7 +75,7 @@ describe('reading a damaged log', () => {
     const note = toDomainEvent(asStored({ id: 'e-fx-011', complaintId: zhao, branch: 'SH01', seq: 11, type: 'NoteAdded', v: 1, at: '2026-11-24T05:00:00.000Z', actor: 'u-staff', payload: { text: '顾客来电询问进度' } }));
     const rowBefore = await db.complaints.get(zhao);
     await expect(importer.importChunk([note])).rejects.toBeInstanceOf(StoredEventError);
-    expect(await db.events.count()).toBe(10);
+    expect(await storedEvents(db)).toHaveLength(10);
     expect(await db.complaints.get(zhao)).toEqual(rowBefore);
     db.close();
   });

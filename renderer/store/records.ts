@@ -60,6 +60,8 @@ export interface ComplaintRecord {
   lastSeq: number;
   /** Lower-cased tokens matched by prefix: number, its day and sequence, name, phone digits, words of the text. */
   searchText: string[];
+  /** The journal blocks holding its events, ascending (journal-blocks.ts): its history is read from these. */
+  eventBlocks: number[];
 }
 
 /**

@@ -1,14 +1,17 @@
 /**
  * The import of a whole journal into an empty database (a restore). Each page's events are written as it comes,
- * one transaction per page, but the complaints' rows and search docs are held back and written once at the end,
- * in large transactions: a complaint's events are spread over the year, so over many pages, and writing its row
- * with every page made a restore rewrite each row a dozen times at 100 000 complaints.
+ * one transaction per page, but a complaint's row (with its search doc and KPI facts) is written once, when its
+ * history is complete: a complaint's events are spread over the year, so over many pages, and writing its row
+ * with every page made a restore rewrite each row a dozen times at 100 000 complaints. Main says with each page
+ * which complaints' last events it holds (`completedHistories`); their rows are written right after the page,
+ * while the next one is read, and the rest at the end. A complaint that gains an event after its row was written
+ * (a step taken during the restore) is written again at the end.
  *
  * While rows are held back the counter ROWS_PENDING_KEY says so: written with the first page's events, removed
  * with the last rows. A restore that stopped part-way (the window closed, the PC lost power) leaves it behind;
  * the next one resumes by folding the events the database already holds before it reads the next page, so the
- * rows it writes at the end cover them too. Memory: one folded state per complaint, as the incremental import
- * holds for the complaints it has seen; events are not kept.
+ * rows it writes at the end cover them too. Memory: one folded state (and the list of blocks holding its events)
+ * per complaint, as the incremental import holds for the complaints it has seen; events are not kept.
  */
 import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
@@ -17,28 +20,22 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { lastOf, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
+import { blocksInOrder, heldEventCount, unionBlocks } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
-import { toDomainEvent, type StoredEvent } from './records';
+import { toDomainEvent } from './records';
 
 /** Rows (and as many search docs) per transaction when the held-back rows are written. */
 const ROWS_PER_TRANSACTION = 10_000;
-/** Stored events read per request when a restore resumes. */
-const EVENTS_PER_READ = 20_000;
 
 /** Whether a restore stopped before writing its rows: the next import must be a restore that resumes it. */
 export async function rowsPending(db: DeskDb): Promise<boolean> {
   return (await lastOf(db, ROWS_PENDING_KEY)) > 0;
 }
 
-/** Every stored event in seq order, `EVENTS_PER_READ` at a time. */
-async function* storedEvents(db: DeskDb): AsyncGenerator<StoredEvent[]> {
-  let after: StoredEvent | undefined;
-  for (;;) {
-    const batch = await (after ? db.events.where('[branch+seq]').above([after.branch, after.seq]) : db.events.orderBy('[branch+seq]')).limit(EVENTS_PER_READ).toArray();
-    after = batch[batch.length - 1];
-    if (!after) return;
-    yield batch;
-  }
+/** A complaint as a restore holds it until its row is written: its state and the blocks holding its events. */
+interface Held {
+  state: ComplaintState;
+  blocks: number[];
 }
 
 /**
@@ -46,62 +43,85 @@ async function* storedEvents(db: DeskDb): AsyncGenerator<StoredEvent[]> {
  * events it already holds are folded first. Call `finish` after the last page to write the rows.
  */
 export async function createRestoreImporter(db: DeskDb, summarize: StateSummarizer): Promise<EventImporter> {
-  const states = new Map<ComplaintId, ComplaintState>();
-  let lastSeq = 0;
-  const fold = (target: Map<ComplaintId, ComplaintState>, event: DomainEvent) => {
-    target.set(event.complaintId, applyEvent(target.get(event.complaintId) ?? states.get(event.complaintId), event));
+  const held = new Map<ComplaintId, Held>();
+  const fold = (target: Map<ComplaintId, Held>, event: DomainEvent, blocks: readonly number[]) => {
+    const before = target.get(event.complaintId) ?? held.get(event.complaintId);
+    target.set(event.complaintId, { state: applyEvent(before?.state, event), blocks: unionBlocks(before?.blocks ?? [], blocks) });
   };
-  for await (const batch of storedEvents(db)) {
-    for (const stored of batch) fold(states, toDomainEvent(stored));
-    lastSeq = batch[batch.length - 1]?.seq ?? lastSeq;
-  }
+  for await (const blocks of blocksInOrder(db)) for (const block of blocks) for (const stored of block.events) fold(held, toDomainEvent(stored), [block.block]);
+  let position = await heldEventCount(db);
 
-  /** Writes projected rows, docs and KPI facts in one transaction; the last one also ends the restore. */
-  const writeRows = (projected: ReturnType<typeof projectState>[], ends: boolean) =>
-    db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], () =>
+  /** Complaints whose rows are written and still show their whole history. */
+  const written = new Set<ComplaintId>();
+  /** The row writes under way, one transaction after another while the next pages are read and folded; the first failure is kept for `finish`. */
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailure: unknown;
+
+  /** Writes the complaints' rows, docs and KPI facts in one transaction; the last one also ends the restore. */
+  const writeRows = (complaints: readonly Held[], ends: boolean) => {
+    const projected = complaints.map((complaint) => projectState(complaint.state, summarize, complaint.blocks));
+    return db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], () =>
       Promise.all([
         db.complaints.bulkPut(projected.map((p) => p.record)),
         db.searchDocs.bulkPut(projected.map((p) => p.searchDoc)),
         db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
         ends ? db.counters.delete(ROWS_PENDING_KEY) : undefined,
-        ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: lastSeq }) : undefined,
+        ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: position }) : undefined,
       ]),
     );
+  };
 
   return {
-    async importChunk(chunk) {
+    async importChunk(chunk, completedHistories = []) {
       // Folded into a copy, adopted only once the chunk is committed (see import-events.ts).
-      const folded = new Map<ComplaintId, ComplaintState>();
-      let chunkLast = 0;
-      await db.transaction('rw', [db.events, db.counters], async () => {
+      const folded = new Map<ComplaintId, Held>();
+      let chunkPosition = 0;
+      await db.transaction('rw', [db.journalBlocks, db.counters], async () => {
         folded.clear();
         const events = await eventsToAdd(db, chunk);
-        for (const event of events) fold(folded, event);
-        chunkLast = events[events.length - 1]?.seq ?? 0;
-        await addJournalEvents(db, events, [{ key: ROWS_PENDING_KEY, last: 1 }]);
+        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
+        for (const event of events) fold(folded, event, appended.blocks.get(event.complaintId) ?? []);
+        chunkPosition = appended.held;
       });
-      for (const [id, state] of folded) states.set(id, state);
-      if (chunkLast > 0) lastSeq = chunkLast;
+      for (const [id, complaint] of folded) {
+        held.set(id, complaint);
+        written.delete(id);
+      }
+      if (chunkPosition > 0) position = chunkPosition;
+      const complete = completedHistories.flatMap((id) => {
+        const complaint = held.get(id);
+        return complaint && !written.has(id) ? [complaint] : [];
+      });
+      if (complete.length === 0) return;
+      for (const complaint of complete) written.add(complaint.state.id);
+      // Not awaited: the rows are written while the next page is read; `finish` waits for them.
+      writing = writing
+        .then(() => writeRows(complete, false))
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            writeFailure ??= error;
+          },
+        );
     },
     async finish(onRows = () => {}) {
-      if (!(await rowsPending(db))) return;
-      const all = [...states.values()];
-      const slices: ComplaintState[][] = [];
-      for (let start = 0; start < all.length; start += ROWS_PER_TRANSACTION) slices.push(all.slice(start, start + ROWS_PER_TRANSACTION));
-      let written = 0;
-      onRows(written, all.length);
-      let writing: Promise<unknown> = Promise.resolve();
-      for (const [i, slice] of slices.entries()) {
-        // Projected while the previous transaction is written.
-        const projected = slice.map((state) => projectState(state, summarize));
-        await writing;
-        writing = writeRows(projected, i === slices.length - 1).then(() => {
-          written += slice.length;
-          onRows(written, all.length);
-        });
-      }
       await writing;
-      states.clear();
+      if (writeFailure !== undefined) throw writeFailure;
+      if (!(await rowsPending(db))) return;
+      const rest = [...held.values()].filter((complaint) => !written.has(complaint.state.id));
+      const slices: Held[][] = [];
+      for (let start = 0; start < rest.length; start += ROWS_PER_TRANSACTION) slices.push(rest.slice(start, start + ROWS_PER_TRANSACTION));
+      // The last transaction ends the restore, also when every row was written along the way.
+      if (slices.length === 0) slices.push([]);
+      let done = 0;
+      if (rest.length > 0) onRows(done, rest.length);
+      for (const [i, slice] of slices.entries()) {
+        await writeRows(slice, i === slices.length - 1);
+        done += slice.length;
+        onRows(done, rest.length);
+      }
+      held.clear();
+      written.clear();
     },
   };
 }

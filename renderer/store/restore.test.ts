@@ -10,7 +10,7 @@ import type { StoreApi } from './ports';
 import { createEventImporter } from './import-events';
 import { stateSummarizer } from './summarize';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
-import { freshName, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
+import { freshName, storedEvents, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
 const desk = testDesks();
 
@@ -44,7 +44,7 @@ describe('restoreIfEmpty', () => {
     await deleteDeskDb(name);
 
     const after = await desk({ name, main: before.main });
-    expect(await after.db.events.count()).toBe(0);
+    expect((await storedEvents(after.db)).length).toBe(0);
     const journal = await after.main.journal();
     const restored = await after.store.restoreIfEmpty();
     expect(restored).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: 0 } });
@@ -73,11 +73,52 @@ describe('restoreIfEmpty', () => {
     expect(eventSteps.length).toBe(Math.ceil(journal.length / 2));
     expect(eventSteps.map((step) => step.total)).toEqual(eventSteps.map(() => journal.length));
     expect(eventSteps.map((step) => step.restored)).toEqual(eventSteps.map((_, i) => Math.min((i + 1) * 2, journal.length)));
-    // Then the rows, written after the last event: from none to all three complaints.
-    expect(steps.slice(eventSteps.length).map((step) => step.rows)).toEqual([
-      { written: 0, total: 3 },
-      { written: 3, total: 3 },
-    ]);
+    // Main said with each page whose histories it completed: every row was written along the way, none is left.
+    expect(steps.slice(eventSteps.length).map((step) => step.rows)).toEqual([{ written: 0, total: 0 }]);
+    expect(await statesOf(reader)).toEqual(await statesOf(writer));
+  });
+
+  it('writes each row once, as soon as main says its history is complete, while the next pages are read', async () => {
+    const writer = await desk();
+    await registerThree(writer);
+    const reader = await desk({ main: writer.main });
+    const paged: StoreApi = { call: (method, input) => reader.api.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input) };
+    const puts: string[] = [];
+    const transactions = new Map<string, unknown>();
+    reader.db.complaints.hook('creating', (id, _row, transaction) => {
+      puts.push(String(id));
+      transactions.set(String(id), transaction);
+    });
+    const { createDeskStore } = await import('./store');
+    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
+    expect((await store.restoreIfEmpty()).ok).toBe(true);
+    // Pages of two: [reg 1, reg 2] [reg 3, ack 1] [ack 2, pause 2]. Complaints 1 and 3 are complete on the second
+    // page, complaint 2 on the third: two transactions of rows, one per page that completed something.
+    const [first, second, third] = (await writer.db.complaints.orderBy('number').primaryKeys()).map(String);
+    expect(puts.sort()).toEqual([first, second, third].sort());
+    expect(transactions.get(first ?? '')).toBe(transactions.get(third ?? ''));
+    expect(transactions.get(second ?? '')).not.toBe(transactions.get(first ?? ''));
+    expect(await statesOf(reader)).toEqual(await statesOf(writer));
+  });
+
+  it('a hint that a history is complete when it is not still leaves every row showing its whole history', async () => {
+    const writer = await desk();
+    await registerThree(writer);
+    const reader = await desk({ main: writer.main });
+    // Every page claims every complaint on it is complete: rows written early must be written again when more comes.
+    const lying: StoreApi = {
+      call: async (method, input) => {
+        const answer = await reader.api.call(method, method === 'journal.read' ? { ...input, limit: 1 } : input);
+        if (method !== 'journal.read' || !answer.ok) return answer;
+        const page = answer.value as { events: { complaintId: string }[] };
+        return { ok: true, value: { ...answer.value, completedHistories: page.events.map((event) => event.complaintId) } } as typeof answer;
+      },
+    };
+    const { createDeskStore } = await import('./store');
+    const store = createDeskStore({ db: reader.db, api: lying, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
+    expect((await store.restoreIfEmpty()).ok).toBe(true);
+    expect(await statesOf(reader)).toEqual(await statesOf(writer));
+    expect(await reader.db.complaints.orderBy('number').toArray()).toEqual(await writer.db.complaints.orderBy('number').toArray());
   });
 
   it('catches up a database that is behind the journal, folding new events into existing complaints', async () => {
@@ -122,9 +163,9 @@ describe('restoreIfEmpty', () => {
     // An event this copy has but main's journal never had.
     const stray = { ...last, id: 'never-journaled', seq: last.seq + 1, type: 'NoteAdded' as const, v: 1 as const, payload: { text: '未保存的备注' } };
     await createEventImporter(d.db, stateSummarizer(DEFAULT_POLICY_BOOK, AROUND_THE_CLOCK)).importChunk([stray as never]);
-    expect(await d.db.events.count()).toBe(journal.length + 1);
+    expect((await storedEvents(d.db)).length).toBe(journal.length + 1);
     expect(await d.store.restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length, discarded: journal.length + 1 } });
-    expect((await d.db.events.orderBy('[branch+seq]').toArray()).map((event) => event.id)).toEqual(journal.map((event) => event.id));
+    expect((await storedEvents(d.db)).map((event) => event.id)).toEqual(journal.map((event) => event.id));
   });
 
   it('rebuilds a copy of another journal (same seqs, other events) instead of mixing the two', async () => {
@@ -203,7 +244,7 @@ describe('a restore writes each complaint’s row once', () => {
     // Main stops answering after the second page: the window is closed while it waits.
     const hangsAfterTwoPages = await pagedStore(first, 2, ({ afterSeq }) => (afterSeq >= 4 ? new Promise(() => {}) : undefined));
     await new Promise<void>((twoPagesIn) => void hangsAfterTwoPages.restoreIfEmpty((step) => step.restored === 4 && twoPagesIn()));
-    expect(await first.db.events.count()).toBe(4);
+    expect((await storedEvents(first.db)).length).toBe(4);
     expect(await first.db.complaints.count()).toBe(0);
     first.db.close();
 
@@ -222,7 +263,7 @@ describe('a restore writes each complaint’s row once', () => {
     const refusal = { ok: false, error: { code: 'unreachable', message: 'main is gone' } };
     const store = await pagedStore(reader, 2, ({ afterSeq }) => (afterSeq >= 4 ? Promise.resolve(refusal) : undefined));
     expect(await store.restoreIfEmpty()).toMatchObject(refusal);
-    expect(await reader.db.events.count()).toBe(4);
+    expect((await storedEvents(reader.db)).length).toBe(4);
     const kept = await reader.db.complaints.toArray();
     expect(kept.length).toBeGreaterThan(0);
     // The next catch-up goes on from there, the incremental way.

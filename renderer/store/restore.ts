@@ -12,6 +12,7 @@ import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
 import { createEventImporter, journalPosition, LogGapError } from './import-events';
+import { lastHeldEvent } from './journal-blocks';
 import { createRestoreImporter, rowsPending } from './restore-import';
 import type { StateSummarizer } from './projection';
 import type { StoreApi } from './ports';
@@ -65,7 +66,7 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummari
       // The page holds the events at the positions after `afterSeq`, one each.
       const pageLast = afterSeq + events.length;
       next = pageLast < page.value.lastSeq ? read(pageLast) : undefined;
-      await importer.importChunk(events);
+      await importer.importChunk(events, page.value.completedHistories);
       restored += events.length;
       afterSeq = pageLast;
       total = Math.max(page.value.lastSeq - localSeq, restored);
@@ -95,20 +96,20 @@ function refusalOf(error: unknown): Result<never> {
   throw error;
 }
 
-/** Whether the event main's journal holds at this database's last position is, by id, one this database holds. */
+/** Whether the event main's journal holds at this database's last position is, by id, the one this database holds there. */
 async function isCopyOfJournal(db: DeskDb, api: StoreApi): Promise<Result<{ localSeq: number; same: boolean }>> {
   const held = await journalPosition(db);
   if (held === 0) return ok({ localSeq: 0, same: true });
   const page = await api.call('journal.read', { afterSeq: held - 1, limit: 1 });
   if (!page.ok) return page;
   const journaled = page.value.events[0];
-  return ok({ localSeq: held, same: journaled !== undefined && (await db.events.get(journaled.id))?.id === journaled.id });
+  return ok({ localSeq: held, same: journaled !== undefined && (await lastHeldEvent(db))?.id === journaled.id });
 }
 
 /** Empties the copy (events, rows, search docs, KPI facts, counters); users and settings stay. */
 async function clearCopy(db: DeskDb): Promise<void> {
-  await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
-    await Promise.all([db.events.clear(), db.complaints.clear(), db.searchDocs.clear(), db.kpiFacts.clear(), db.counters.clear()]);
+  await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
+    await Promise.all([db.journalBlocks.clear(), db.complaints.clear(), db.searchDocs.clear(), db.kpiFacts.clear(), db.counters.clear()]);
   });
 }
 

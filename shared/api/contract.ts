@@ -194,7 +194,16 @@ export const apiContract = {
       afterSeq: z.number().int().nonnegative(),
       limit: z.number().int().positive().max(JOURNAL_PAGE_MAX).optional(),
     }),
-    output: z.strictObject({ events: z.array(EventSchema), lastSeq: z.number().int().nonnegative() }),
+    output: z.strictObject({
+      events: z.array(EventSchema),
+      lastSeq: z.number().int().nonnegative(),
+      /**
+       * The complaints whose last event in the journal, as it stood when the page was read, is on this page: a
+       * restore writes their rows as soon as it has them instead of holding every row to the end. A hint only —
+       * a later event still reaches the row.
+       */
+      completedHistories: z.array(ComplaintIdSchema).max(JOURNAL_PAGE_MAX).optional(),
+    }),
   },
   'settings.get': { input: Empty, output: SettingsSchema },
   /** Merges the given fields (and prefs keys) into the stored settings; returns the result. */

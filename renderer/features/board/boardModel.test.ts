@@ -18,6 +18,7 @@ function row(number: string, over: Partial<ComplaintRecord> = {}): ComplaintReco
     status: 'acknowledged',
     tier: 'T1',
     flags: [],
+    eventBlocks: [],
     routes: [],
     tierSince: '2026-11-23T01:00:00.000Z',
     assignee: 'u-staff' as UserId,

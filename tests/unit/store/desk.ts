@@ -18,6 +18,7 @@ import { openDesk, type Desk } from '../../../electron/services/desk';
 import { createApi, type Api } from '../../../renderer/platform/transport';
 import type { DeskDb } from '../../../renderer/store/db';
 import { openDeskDb } from '../../../renderer/store/open';
+import type { StoredEvent } from '../../../renderer/store/records';
 import { createDeskStore, type DeskStore, type RegisterInput } from '../../../renderer/store/store';
 import { memoryLogger } from '../platform/fixtures';
 
@@ -118,6 +119,16 @@ export interface TestDesk {
   api: Api;
   setNow(iso: string): void;
   now(): string;
+}
+
+/** Every event the copy holds, in journal order, as stored (the tests' view of the journal blocks). */
+export async function storedEvents(db: DeskDb): Promise<StoredEvent[]> {
+  return (await db.journalBlocks.orderBy('block').toArray()).flatMap((block) => block.events);
+}
+
+/** One complaint's stored events, in journal order. */
+export async function storedEventsOf(db: DeskDb, complaintId: string): Promise<StoredEvent[]> {
+  return (await storedEvents(db)).filter((event) => event.complaintId === complaintId);
 }
 
 let databases = 0;

@@ -21,7 +21,9 @@ import { registerInput } from '../../dataset';
 import { createApi, httpTransport } from '../../../../renderer/platform/transport';
 import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './measures';
 import { escalationCandidates } from '../../../../renderer/store/escalation-sweep';
+import { heldEventCount } from '../../../../renderer/store/journal-blocks';
 import { openDeskDb } from '../../../../renderer/store/open';
+import { loadTimeline } from '../../../../renderer/store/queries';
 import { createDeskStore } from '../../../../renderer/store/store';
 import { dashboardFigures } from '../../../../shared/kpi/dashboard';
 import { bucketsOf, defaultChoice, localDayOf, resolvePeriod } from '../../../../shared/kpi/period';
@@ -62,7 +64,7 @@ const bench = {
     const started = performance.now();
     const restored = unwrap(await store.restoreIfEmpty());
     const ms = performance.now() - started;
-    const [events, complaints, searchDocs] = await Promise.all([db.events.count(), db.complaints.count(), db.searchDocs.count()]);
+    const [events, complaints, searchDocs] = await Promise.all([heldEventCount(db), db.complaints.count(), db.searchDocs.count()]);
     db.close();
     return { ms, restoredEvents: restored.restoredEvents, discarded: restored.discarded, events, complaints, searchDocs };
   },
@@ -126,7 +128,7 @@ const bench = {
     const [record, searchDoc, events] = await Promise.all([
       source.complaints.get(templateId),
       source.searchDocs.get(templateId),
-      source.events.where('[complaintId+seq]').between([templateId, 0], [templateId, Number.MAX_SAFE_INTEGER]).toArray(),
+      loadTimeline(source, templateId),
     ]);
     source.close();
     if (!record || !searchDoc) throw new Error(`no complaint ${templateId}`);

@@ -5,47 +5,39 @@
  * Nothing here is used by the app itself.
  */
 import type { ComplaintId, EventId } from '../../../../shared/brand';
+import type { IndexableType } from 'dexie';
 import type { DeskDb } from '../../../../renderer/store/db';
-import type { ComplaintRecord, SearchDoc, StoredEvent } from '../../../../renderer/store/records';
+import type { JournalBlock } from '../../../../renderer/store/journal-blocks';
+import type { DomainEvent } from '../../../../shared/domain/events';
+import type { ComplaintRecord, SearchDoc } from '../../../../renderer/store/records';
 import { REGISTER_PAGE } from '../../../../renderer/store/hooks';
 import { countAll, loadPlainWindow, loadTimeline, queryRegisterIds } from '../../../../renderer/store/queries';
 
 const now = (): number => performance.now();
 
 /**
- * The limit of a restore: the rows a restore leaves in `from` (events in seq order, complaint rows, search docs, KPI facts)
- * written once each into the empty `to` (same schema and indexes) with bare `bulkAdd`s, `chunkSize` rows per
- * transaction, nothing folded or projected. Only the writes are timed (the reads from `from` are not).
+ * The limit of a restore: the rows a restore leaves in `from` (journal blocks, complaint rows, search docs, KPI
+ * facts) written once each into the empty `to` (same schema and indexes) with bare `bulkAdd`s, `chunkSize` rows
+ * per transaction, nothing folded or projected. Only the writes are timed (the reads from `from` are not).
  */
 export async function timeBareBulkWrite(from: DeskDb, to: DeskDb, chunkSize: number): Promise<{ ms: number; events: number; complaints: number; transactions: number }> {
   let ms = 0;
   let transactions = 0;
-  const write = async (table: 'events' | 'complaints' | 'searchDocs' | 'kpiFacts', rows: readonly object[]) => {
-    const started = now();
-    await to.transaction('rw', to.table(table), () => to.table(table).bulkAdd(rows));
-    ms += now() - started;
-    transactions += 1;
-  };
-  const first = await from.events.orderBy('[branch+seq]').first();
-  const last = await from.events.orderBy('[branch+seq]').last();
   let events = 0;
-  if (first && last) {
-    for (let seq = first.seq; seq <= last.seq; seq += chunkSize) {
-      const rows = await from.events.where('[branch+seq]').between([first.branch, seq], [first.branch, seq + chunkSize]).toArray();
-      await write('events', rows);
-      events += rows.length;
-    }
-  }
   let complaints = 0;
-  for (const table of ['complaints', 'searchDocs', 'kpiFacts'] as const) {
-    for (let after: string | undefined; ; ) {
+  for (const table of ['journalBlocks', 'complaints', 'searchDocs', 'kpiFacts'] as const) {
+    for (let after: IndexableType | undefined; ; ) {
       const query = after === undefined ? from.table(table).orderBy(':id') : from.table(table).where(':id').above(after);
-      const rows = (await query.limit(chunkSize).toArray()) as { id: string }[];
-      const lastRow = rows[rows.length - 1];
-      if (!lastRow) break;
-      await write(table, rows);
+      const rows: unknown[] = await query.limit(chunkSize).toArray();
+      if (rows.length === 0) break;
+      const started = now();
+      await to.transaction('rw', to.table(table), () => to.table(table).bulkAdd(rows));
+      ms += now() - started;
+      transactions += 1;
+      if (table === 'journalBlocks') events += rows.reduce<number>((sum, row) => sum + (row as JournalBlock).events.length, 0);
       if (table === 'complaints') complaints += rows.length;
-      after = lastRow.id;
+      const last = rows[rows.length - 1] as JournalBlock & { id: string };
+      after = table === 'journalBlocks' ? last.block : last.id;
     }
   }
   return { ms, events, complaints, transactions };
@@ -91,13 +83,13 @@ export async function timeBareAdds(db: DeskDb, template: ComplaintRecord, count:
 }
 
 /**
- * The store's rows without the store: one transaction writing a copy of the complaint's events, its projection
+ * The store's rows without the store: one transaction writing a copy of the complaint's events (a journal block), its projection
  * row, its search document and two counters — what importing a registration's events writes, without main's
  * round trip, folding or projecting. ms of each.
  */
 export async function timeBareTransactions(
   db: DeskDb,
-  { record, searchDoc, events }: { record: ComplaintRecord; searchDoc: SearchDoc; events: readonly StoredEvent[] },
+  { record, searchDoc, events }: { record: ComplaintRecord; searchDoc: SearchDoc; events: readonly DomainEvent[] },
   count: number,
 ): Promise<number[]> {
   const templateId = record.id;
@@ -105,8 +97,8 @@ export async function timeBareTransactions(
   for (let i = 0; i < count; i += 1) {
     const id = `${templateId}-tx-${i}` as ComplaintId;
     const started = now();
-    await db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.counters], async () => {
-      await db.events.bulkAdd(events.map((event, e) => ({ ...event, id: `${event.id}-tx-${i}-${e}` as EventId, complaintId: id, seq: 1_000_000_000 + i * 10 + e })));
+    await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.counters], async () => {
+      await db.journalBlocks.put({ block: 1_000_000_000 + i, events: events.map((event, e) => ({ ...event, id: `${event.id}-tx-${i}-${e}` as EventId, complaintId: id, seq: 1_000_000_000 + i * 10 + e })) });
       await db.complaints.put({ ...record, id, number: `${record.number}-tx-${i}` });
       await db.searchDocs.put({ ...searchDoc, id });
       await db.counters.bulkPut([

@@ -1,0 +1,134 @@
+/**
+ * This window's copy of main's journal, stored as blocks of consecutive events (schema v7). The copy is read
+ * in journal order (a restore's resume, a rebuild, the escalation notices) or per complaint (a timeline, a step
+ * continuing a history), never by any other key, and IndexedDB's cost here is per row, not per byte: a million
+ * one-event rows took a 100 000-complaint restore several minutes, the same events in blocks take a second.
+ *
+ * The n-th event held (1-based) is the event at position n of main's journal — the copy is gap-free and in
+ * journal order (at a branch the position is the seq; at head office the arrival order over every branch) —
+ * and lives in block ⌊(n − 1) / EVENTS_PER_BLOCK⌋. Each complaint row lists the blocks holding its events
+ * (`ComplaintRecord.eventBlocks`), so a history is a few row reads. Events are parsed on the way out, like any
+ * stored event (`toDomainEvent`).
+ */
+import type { BranchCode, ComplaintId } from '../../shared/brand';
+import { withoutPersonalData } from '../../shared/domain/anonymise';
+import type { DomainEvent } from '../../shared/domain/events';
+import type { DeskDb } from './db';
+import { toDomainEvent, type StoredEvent } from './records';
+
+/**
+ * Events per block: large enough that a restore writes few rows, small enough that a step rewrites a small last
+ * block and a timeline reads little (a complaint's dozen events touch at most a dozen blocks).
+ */
+export const EVENTS_PER_BLOCK = 256;
+
+export interface JournalBlock {
+  /** The block's number: it holds the journal positions block × EVENTS_PER_BLOCK + 1 … (block + 1) × EVENTS_PER_BLOCK. */
+  block: number;
+  events: StoredEvent[];
+}
+
+/** Where events were appended: for each complaint, the blocks its new events went to (ascending), and the count held after. */
+export interface Appended {
+  readonly blocks: ReadonlyMap<ComplaintId, readonly number[]>;
+  readonly held: number;
+}
+
+const lastBlock = (db: DeskDb): Promise<JournalBlock | undefined> => db.journalBlocks.orderBy('block').last();
+
+/** How many events the copy holds: also its position in main's journal. */
+export async function heldEventCount(db: DeskDb): Promise<number> {
+  const last = await lastBlock(db);
+  return last ? last.block * EVENTS_PER_BLOCK + last.events.length : 0;
+}
+
+/** The last event the copy holds, as stored (its id and seq are all callers read). */
+export async function lastHeldEvent(db: DeskDb): Promise<StoredEvent | undefined> {
+  return (await lastBlock(db))?.events.at(-1);
+}
+
+/** The union of two ascending block lists, ascending. */
+export const unionBlocks = (a: readonly number[], b: readonly number[]): number[] => [...new Set([...a, ...b])].sort((x, y) => x - y);
+
+/**
+ * Appends events (already checked to continue the copy) after the last one held, filling the last block first.
+ * Call inside a rw transaction over `journalBlocks`.
+ */
+export async function appendEvents(db: DeskDb, events: readonly StoredEvent[]): Promise<Appended> {
+  const appended = new Map<ComplaintId, number[]>();
+  const last = await lastBlock(db);
+  if (events.length === 0) return { blocks: appended, held: last ? last.block * EVENTS_PER_BLOCK + last.events.length : 0 };
+  const changed: JournalBlock[] = [];
+  let current: JournalBlock = last && last.events.length < EVENTS_PER_BLOCK ? last : { block: last ? last.block + 1 : 0, events: [] };
+  changed.push(current);
+  for (const event of events) {
+    if (current.events.length === EVENTS_PER_BLOCK) {
+      current = { block: current.block + 1, events: [] };
+      changed.push(current);
+    }
+    current.events.push(event);
+    const blocks = appended.get(event.complaintId);
+    if (!blocks) appended.set(event.complaintId, [current.block]);
+    else if (blocks.at(-1) !== current.block) blocks.push(current.block);
+  }
+  await db.journalBlocks.bulkPut(changed);
+  return { blocks: appended, held: current.block * EVENTS_PER_BLOCK + current.events.length };
+}
+
+/** Blocks in journal order, `perRead` at a time, from block `from` on. */
+export async function* blocksInOrder(db: DeskDb, from = 0, perRead = 64): AsyncGenerator<JournalBlock[]> {
+  for (let start = from; ; start += perRead) {
+    const blocks = await db.journalBlocks.where('block').between(start, start + perRead, true, false).toArray();
+    if (blocks.length === 0) return;
+    yield blocks;
+    if (blocks.length < perRead) return;
+  }
+}
+
+/** One complaint's events, in journal order, read from the blocks its row lists. */
+export async function complaintEvents(db: DeskDb, complaintId: ComplaintId, blocks: readonly number[]): Promise<DomainEvent[]> {
+  const rows = await db.journalBlocks.bulkGet([...blocks]);
+  const events: DomainEvent[] = [];
+  for (const row of rows) for (const stored of row?.events ?? []) if (stored.complaintId === complaintId) events.push(toDomainEvent(stored));
+  return events;
+}
+
+/**
+ * The events of `branch` after its seq `afterSeq`, oldest first, as stored. A branch's seqs rise with the
+ * journal position, so the blocks are read from the last backwards until one holds an earlier event of it.
+ */
+export async function branchEventsAfter(db: DeskDb, branch: BranchCode, afterSeq: number): Promise<StoredEvent[]> {
+  const found: StoredEvent[][] = [];
+  const last = await lastBlock(db);
+  for (let block = last?.block ?? -1; block >= 0; block -= 1) {
+    const row = block === last?.block ? last : await db.journalBlocks.get(block);
+    const events = (row?.events ?? []).filter((event) => event.branch === branch);
+    found.push(events.filter((event) => event.seq > afterSeq));
+    if (events.some((event) => event.seq <= afterSeq)) break;
+  }
+  return found.reverse().flat();
+}
+
+/**
+ * Anonymised complaints' stored events lose their personal fields (main rewrote its journal the same way): the
+ * copy must not keep what the records no longer hold. `complaints` gives each complaint's blocks; every block is
+ * rewritten once, whichever of them it holds. Call inside a rw transaction over `journalBlocks`.
+ */
+export async function scrubComplaintEvents(db: DeskDb, complaints: ReadonlyMap<ComplaintId, readonly number[]>): Promise<void> {
+  const rows = await db.journalBlocks.bulkGet([...new Set([...complaints.values()].flat())]);
+  const changed: JournalBlock[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    let touched = false;
+    const events = row.events.map((stored) => {
+      if (!complaints.has(stored.complaintId)) return stored;
+      const event = toDomainEvent(stored);
+      const scrubbed = withoutPersonalData(event);
+      if (scrubbed === event) return stored;
+      touched = true;
+      return scrubbed;
+    });
+    if (touched) changed.push({ block: row.block, events });
+  }
+  if (changed.length > 0) await db.journalBlocks.bulkPut(changed);
+}

@@ -672,7 +672,7 @@ export const en: Messages = {
     publishedFrom: 'State Council notice published by head office (its v{{version}}, {{when}}, {{who}}, {{file}})',
     headOfficeInForce: 'This branch is enrolled with head office: head office’s working calendar is in force (its v{{version}}, arrived {{when}}). New holiday notices arrive with sync; they cannot be imported here.',
     headOfficeNotYet: 'This branch is enrolled with head office: holiday notices are published by head office and arrive with sync; they cannot be imported here. Head office has not published a calendar yet; the calendar below stays in force until it does.',
-    published: 'Head office’s working calendar v{{version}}, published {{when}}. Branches take a new version with their next sync, and count the deadlines of complaints registered from then on with it.',
+    published: 'Head office’s working calendar v{{version}}, published {{when}}. Branches take a new version with their next sync and count deadlines on it from then on.',
     notPublished: 'Head office has not published a working calendar yet: branches count on the calendar shipped with the app. A notice applied here is published as a new version, and branches take it with their next sync.',
     publish: 'Publish to branches ({{year}})',
     shipped: 'State Council notice, shipped with the app',

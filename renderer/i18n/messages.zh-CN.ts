@@ -677,7 +677,7 @@ export const zhCN = {
     publishedFrom: '国务院通知，总部发布（总部 v{{version}}，{{when}}，{{who}}，{{file}}）',
     headOfficeInForce: '本网点已接入总部：以总部发布的工作日历为准（总部 v{{version}}，{{when}} 收到）。新的节假日安排随同步下发，不能在本网点导入。',
     headOfficeNotYet: '本网点已接入总部：节假日通知由总部发布，随同步下发，不能在本网点导入。总部尚未发布工作日历，在此之前沿用下列日历。',
-    published: '总部工作日历 v{{version}}，{{when}} 发布。各网点在下次同步时取得新版本，此后登记的投诉按新日历计算时限。',
+    published: '总部工作日历 v{{version}}，{{when}} 发布。各网点在下次同步时取得新版本，此后按新日历计算时限。',
     notPublished: '总部尚未发布工作日历，各网点使用随软件提供的日历。在此应用的节假日通知将作为新版本发布，各网点在下次同步时取得。',
     publish: '发布到各网点（{{year}} 年）',
     shipped: '国务院通知，随程序提供',

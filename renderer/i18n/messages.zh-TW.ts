@@ -1001,7 +1001,7 @@ export const zhTW: Messages = {
     publishedFrom: '國務院通知，總部發布（總部 v{{version}}，{{when}}，{{who}}，{{file}}）',
     headOfficeInForce: '本分店已接入總部：以總部發布的工作日曆為準（總部 v{{version}}，{{when}} 收到）。新的節假日安排隨同步下發，不能在本分店匯入。',
     headOfficeNotYet: '本分店已接入總部：節假日通知由總部發布，隨同步下發，不能在本分店匯入。總部尚未發布工作日曆，在此之前沿用下列日曆。',
-    published: '總部工作日曆 v{{version}}，{{when}} 發布。各分店在下次同步時取得新版本，此後登記的投訴按新日曆計算時限。',
+    published: '總部工作日曆 v{{version}}，{{when}} 發布。各分店在下次同步時取得新版本，此後按新日曆計算時限。',
     notPublished: '總部尚未發布工作日曆，各分店使用隨軟體提供的日曆。在此應用的節假日通知將作為新版本發布，各分店在下次同步時取得。',
     publish: '發布到各分店（{{year}} 年）',
     shipped: '國務院通知，隨程式提供',

@@ -14,12 +14,13 @@ import { enrolAndSync, issueCode, nav, ROOT, signInAtHeadOffice, startRealHeadOf
 const SHOTS = join(ROOT, 'test-results', 'calendar-push');
 const NOTICE_ICS = { name: '2027 holidays.ics', mimeType: 'text/calendar', buffer: readFileSync(join(ROOT, 'tests', 'fixtures', 'calendars', 'cn-2027-notice.example.ics')) };
 
-/** Settings, scrolled to the working calendar; the picture is of the whole section. */
+/**
+ * Settings' working-calendar section (a picture of it scrolls it into view). A calendar that arrives rebuilds the
+ * window's rows, and the page shows again after: every look at the section finds it afresh.
+ */
 async function calendarSection(page: Page, settings: string | RegExp = /Settings/, title = 'Working calendar') {
   await nav(page, settings);
-  const section = page.getByRole('region', { name: title });
-  await section.scrollIntoViewIfNeeded();
-  return section;
+  return page.getByRole('region', { name: title });
 }
 
 test('head office publishes the 2027 notice; the enrolled branch runs head office’s calendar and imports none of its own', async ({ page, desk, browser }) => {
@@ -36,6 +37,7 @@ test('head office publishes the 2027 notice; the enrolled branch runs head offic
     await published.getByLabel('Import a holiday notice…').setInputFiles(NOTICE_ICS);
     const preview = published.getByRole('region', { name: 'Preview: holiday notice for 2027 · 2027 holidays.ics' });
     await expect(preview.getByRole('alert')).toContainText('Added working days (6): 2027-01-31, 2027-02-20');
+    await preview.screenshot({ path: join(SHOTS, 'head-office-preview.en.png') });
     await preview.getByRole('button', { name: 'Publish to branches (2027)' }).click();
     await expect(published.getByRole('status')).toHaveText(/^Head office’s working calendar v1, published \d+ \w+ \d{4}, \d\d:\d\d\./);
     await expect(published.getByRole('listitem').filter({ hasText: '2027' })).toContainText('published by head office (its v1');

@@ -1,8 +1,8 @@
 /**
- * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`) take signed,
- * optionally gzipped envelopes with the size caps applied before the body is read; everything else needs the
- * admin bearer token. Bodies, queries and params are validated by fastify with the zod schemas (see
- * `zodValidator`), so a handler only ever sees parsed input.
+ * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`,
+ * `/api/v1/calendar`) take signed, optionally gzipped envelopes with the size caps applied before the body is
+ * read; everything else needs the admin bearer token. Bodies, queries and params are validated by fastify with
+ * the zod schemas (see `zodValidator`), so a handler only ever sees parsed input.
  */
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -16,7 +16,8 @@ import { importBatchBytes } from './files';
 import { createIngest, type Ingest, type Refused } from './ingest';
 import { complaintWithTimeline, ComplaintFilterSchema, KpiQuerySchema, kpisByBranch, listComplaints } from './read';
 import { latestPolicyAfter, policyHistory, publishPolicy } from './policies';
-import { PolicyPullBodySchema, type PolicyPullAnswer } from '../shared/sync/policy';
+import { latestCalendarAfter } from './calendars';
+import { PullBodySchema } from '../shared/sync/pull';
 import { createAccounts } from './accounts';
 import { createHeadOfficeDesk } from './desk';
 import { SECURITY_HEADERS } from '../electron/common/csp';
@@ -139,21 +140,23 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
       const status = await ingest.status(request.body);
       return 'status' in status ? sendResult(reply, status) : reply.send(status);
     });
-    // The latest published policy, if newer than the one the branch pulled last (signed like the status probe).
-    branchApi.post('/api/v1/policy', routeOptions, async (request, reply) => {
-      const signed = await ingest.signedBody(request.body);
-      if ('status' in signed) return sendResult(reply, signed);
-      let json: unknown;
-      try {
-        json = JSON.parse(signed.body);
-      } catch {
-        json = undefined;
-      }
-      const body = PolicyPullBodySchema.safeParse(json);
-      if (!body.success) return sendResult(reply, await ingest.refusedEarly('malformed_batch', 'a policy request carries the body {"knownVersion": n}', 'http'));
-      const answer: PolicyPullAnswer = { latest: (await latestPolicyAfter(db, body.data.knownVersion)) ?? null, serverTime: now().toISOString() };
-      return reply.send(answer);
-    });
+    /** A pull of what head office publishes (shared/sync/pull.ts): the latest version if newer than the branch's, signed like the status probe. */
+    const pull = <T>(path: string, latestAfter: (knownVersion: number) => Promise<T | undefined>) =>
+      branchApi.post(path, routeOptions, async (request, reply) => {
+        const signed = await ingest.signedBody(request.body);
+        if ('status' in signed) return sendResult(reply, signed);
+        let json: unknown;
+        try {
+          json = JSON.parse(signed.body);
+        } catch {
+          json = undefined;
+        }
+        const body = PullBodySchema.safeParse(json);
+        if (!body.success) return sendResult(reply, await ingest.refusedEarly('malformed_batch', `a request to ${path} carries the body {"knownVersion": n}`, 'http'));
+        return reply.send({ latest: (await latestAfter(body.data.knownVersion)) ?? null, serverTime: now().toISOString() });
+      });
+    pull('/api/v1/policy', (knownVersion) => latestPolicyAfter(db, knownVersion));
+    pull('/api/v1/calendar', (knownVersion) => latestCalendarAfter(db, knownVersion));
   });
 
   // ---- admin and read endpoints: bearer token ---------------------------------------------------------------

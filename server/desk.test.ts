@@ -5,14 +5,25 @@
  * refusals with their reasons, a pending gap and a revoked secret.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEnrolment } from '../shared/sync/enrolment';
 import type { DomainEvent } from '../shared/domain/events';
 import { branchLog } from '../tests/server/branchLog';
-import { BACKENDS, batchesOf, drain, httpSend, openBackend, postEnvelope, startTestHeadOffice, type Backends, type TestHeadOffice } from '../tests/server/harness';
+import {
+  BACKENDS,
+  batchesOf,
+  drain,
+  headOfficeTab,
+  openBackend,
+  postEnvelope,
+  startTestHeadOffice,
+  type Backends,
+  type DeskAnswer as Answer,
+  type TestHeadOffice,
+} from '../tests/server/harness';
 import { createAccounts } from './accounts';
-
-type Answer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string; params?: Record<string, unknown> } };
 
 describe.each(BACKENDS)("head office's screens on %s", (backend) => {
   let backends: Backends;
@@ -31,17 +42,7 @@ describe.each(BACKENDS)("head office's screens on %s", (backend) => {
     await backends?.stop();
   });
 
-  /** A browser tab: its own id, so its own session. */
-  const tab = () => {
-    const window = randomUUID();
-    return async (method: string, input: unknown = {}, headers: Record<string, string> = {}): Promise<Answer> => {
-      const answer = await httpSend(`${office.url}/api/${method}`, {
-        body: JSON.stringify(input),
-        headers: { 'content-type': 'application/json', 'x-desk-window': window, ...headers },
-      });
-      return answer.body as Answer;
-    };
-  };
+  const tab = () => headOfficeTab(office.url);
   const signedIn = async (username: string) => {
     const call = tab();
     expect(await call('auth.signIn', { username, password: 'zongbu-2026' })).toMatchObject({ ok: true, value: { user: { username } } });
@@ -162,6 +163,40 @@ describe.each(BACKENDS)("head office's screens on %s", (backend) => {
     expect(refusalOf(await admin('policy.save', { basedOn: version, policy: edited(61) }))).toBe('policy_changed');
     const history = await viewer('policy.history');
     expect(history.ok ? (history.value.versions as { policy: { version: number } }[]).map((entry) => entry.policy.version) : []).toEqual([1, version + 1]);
+  });
+
+  it('publishes the working calendar through the same contract as a branch imports a notice: previewed, a bad file refused with its path and nothing stored, admins only', async () => {
+    const admin = await signedIn('zongbu');
+    const viewer = await signedIn('chakan');
+    const before = await viewer('calendar.get');
+    expect(before).toMatchObject({ ok: true, value: { importsHere: true, headOffice: null, imports: [], calendar: { coverage: { provisionalFrom: '2027-01-01' } } } });
+    const basedOn = before.ok ? before.value.fingerprint : '';
+    const published = async () => (await office.running.db.query<{ n: number }>('select count(*)::int as n from published_calendars'))[0]?.n;
+
+    const broken = { format: 'json', text: '{"year": 2027, "holidays": [{"from": "2027-10-01", "to": "2027-09-30"}]}', fileName: 'broken.json' };
+    const refused = await admin('calendar.importNotice', { ...broken, basedOn });
+    expect(refused.ok ? undefined : { code: refused.error.code, path: refused.error.path }).toEqual({ code: 'invalid_notice', path: 'holidays.0.to' });
+    expect(await published()).toBe(0);
+
+    const file = { format: 'json', text: readFileSync(join(import.meta.dirname, '..', 'tests', 'fixtures', 'calendars', 'cn-2027-notice.example.json'), 'utf8'), fileName: '2027.json' };
+    expect(refusalOf(await viewer('calendar.previewNotice', file))).toBe('not_allowed');
+    const preview = await admin('calendar.previewNotice', file);
+    expect(preview).toMatchObject({ ok: true, value: { year: 2027, basedOn, wasProvisional: true } });
+    const changes = (preview.ok ? preview.value.changes : []) as { date: string; change: string }[];
+    expect(changes.filter((change) => change.change === 'workday_added').map((change) => change.date)).toContain('2027-02-20');
+    expect(await published()).toBe(0);
+
+    expect(refusalOf(await viewer('calendar.importNotice', { ...file, basedOn }))).toBe('not_allowed');
+    const applied = await admin('calendar.importNotice', { ...file, basedOn });
+    expect(applied).toMatchObject({
+      ok: true,
+      value: { importsHere: true, headOffice: { version: 1 }, imports: [{ year: 2027, fileName: '2027.json', importedBy: 'zongbu', headOfficeVersion: 1 }], calendar: { coverage: { through: '2027-12-31' } } },
+    });
+    expect(applied.ok && applied.value.fingerprint).not.toBe(basedOn);
+    // The same confirmation again: head office's calendar is no longer the one previewed.
+    expect(refusalOf(await admin('calendar.importNotice', { ...file, basedOn }))).toBe('calendar_changed');
+    expect(await published()).toBe(1);
+    expect(await viewer('calendar.get')).toEqual(applied);
   });
 
   it("prints the month's report across every branch, each in the comparison", async () => {

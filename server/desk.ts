@@ -2,17 +2,16 @@
  * Head office's desk: the same contract as a branch's main (`shared/api/contract.ts`), answered over head office's
  * database, so the same renderer build runs against it (`app.info` says `headOffice`). It shows every branch's
  * records and changes none of them: a step, an evidence file or a retention run is refused with
- * `head_office_read_only`; a branch desk's own work (backups, its calendar, sync, printing) with
- * `not_at_head_office`. What it adds are head office's own screens: branch health, enrolling and revoking a
- * branch, the USB batch-file upload. Plain Node over the database, unaware of HTTP.
+ * `head_office_read_only`; a branch desk's own work (backups, sync, printing) with `not_at_head_office`. What it
+ * adds are head office's own screens: branch health, enrolling and revoking a branch, the USB batch-file upload,
+ * and publishing the policy and the working calendar that branches pull. Plain Node over the database, unaware
+ * of HTTP.
  */
 import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../shared/api/contract';
 import { createDispatcher, type Caller, type Dispatch } from '../shared/api/dispatch';
 import { RefusedBatchSchema, type BranchHealth, type RefusedBatch } from '../shared/api/headOffice';
 import { DEFAULT_SETTINGS, type Language, type PublicUser, type Settings } from '../shared/api/schemas';
 import { BranchCodeSchema, type BranchCode, type ComplaintId } from '../shared/brand';
-import { CN_CALENDAR } from '../shared/calendar/defaults';
-import { calendarFingerprint } from '../shared/calendar/fingerprint';
 import { parseEvent, type DomainEvent } from '../shared/domain/events';
 import { DEFAULT_POLICY } from '../shared/policy/policy';
 import type { PlainRefusalCode } from '../shared/refusals';
@@ -21,6 +20,7 @@ import { createBugReportLimiter } from '../electron/services/bugReports';
 import { createSessions, sessionHandlers } from '../electron/services/sessions';
 import { createSignInThrottle, wrongWhen } from '../electron/services/signInThrottle';
 import type { Accounts } from './accounts';
+import { headOfficeCalendarHandlers } from './deskCalendar';
 import { headOfficePolicyHandlers } from './deskPolicy';
 import { headOfficeReportHandlers } from './deskReports';
 import { createBranch, issueSecret, revokeSecret, viewOf, type BranchRow } from './branches';
@@ -127,7 +127,6 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
   const bugReports = createBugReportLimiter(now);
   // Settings-lite: the language and screen preferences, shared by head office's screens until it restarts.
   let settings: Settings = { ...DEFAULT_SETTINGS, language: options.language ?? DEFAULT_SETTINGS.language };
-  const calendarInForce = { calendar: CN_CALENDAR.doc, fingerprint: calendarFingerprint(CN_CALENDAR.doc), imports: [] };
 
   async function requireUser(caller: Caller, admin = false, activity = true): Promise<Result<PublicUser>> {
     const user = await sessions.current(caller.window, activity);
@@ -193,12 +192,7 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
     'exports.register': branchWork,
     'records.anonymisationPreview': branchWork,
     'records.anonymise': readOnly,
-    'calendar.get': async (_input, caller) => {
-      const user = await background(caller);
-      return user.ok ? ok(calendarInForce) : user;
-    },
-    'calendar.previewNotice': branchWork,
-    'calendar.importNotice': branchWork,
+    ...headOfficeCalendarHandlers({ db, now, requireUser, log: options.log }),
     'backup.status': branchWork,
     'backup.setFolder': branchWork,
     'backup.chooseFolder': branchWork,

@@ -68,6 +68,8 @@ export const REFUSALS = {
   notice_spans_years: { years: 'string' },
   notice_year_not_next: { year: 'number', through: 'string' },
   calendar_changed: none,
+  /** The branch follows head office's working calendar: its own notice import is refused. */
+  calendar_from_head_office: none,
   /** The branch follows head office's policy: its own editor is read-only. */
   policy_from_head_office: none,
   /** Another admin saved a version after this editor opened (`basedOn` is no longer in force). */

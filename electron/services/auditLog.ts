@@ -1,7 +1,8 @@
 /**
  * An audit log: append-only JSON lines, each checked against its schema — `<data-dir>/audit/exports.jsonl`, one
  * per document that left the app, backup, restore, sign-in, failed sign-in or account change (shared/audit/entries.ts),
- * and `audit/calendar.jsonl`, one per holiday notice imported into the working calendar (shared/api/calendar.ts).
+ * and `audit/calendar.jsonl`, one per holiday notice imported into the working calendar and per version of head
+ * office's calendar put in force (shared/api/calendar.ts).
  * An append returns only after the line is fsync'd, so a document the person
  * received is on record even if the PC loses power right after. Lines are never rewritten or removed here.
  */

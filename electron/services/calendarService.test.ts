@@ -2,7 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
-import type { CalendarInForce, NoticePreview } from '../../shared/api/calendar';
+import { CalendarAuditEntrySchema, type CalendarInForce, type NoticePreview } from '../../shared/api/calendar';
+import { PublicUserSchema } from '../../shared/api/schemas';
+import type { WorkingCalendar } from '../../shared/calendar/calendar';
+import { dayNumberOf } from '../../shared/calendar/dates';
+import { CN_CALENDAR } from '../../shared/calendar/defaults';
+import { openAuditLog } from './auditLog';
+import { openCalendarService } from './calendarService';
 import { fileExists } from './jsonFile';
 import { openDesk, type Desk } from './desk';
 
@@ -129,6 +135,88 @@ describe('importing a holiday notice into the working calendar', () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'calendar.json'), '{"version": 1, "imports": [{"notice": {}}]}');
       await expect(open(dir)).rejects.toMatchObject({ problem: { code: 'data_file_damaged', file: join(dir, 'calendar.json') } });
+    });
+  });
+});
+
+describe("head office's calendar at a branch", () => {
+  const notice = async () => JSON.parse(await readFile(join(FIXTURES, 'cn-2027-notice.example.json'), 'utf8')) as Record<string, unknown>;
+  const record = (version: number) => ({ year: 2027, format: 'json', fileName: '2027.json', importedAt: '2026-12-01T01:00:00.000Z', importedBy: 'zongbu', headOfficeVersion: version });
+  const publishedAt = '2026-12-01T01:00:00.000Z';
+  const ADMIN = PublicUserSchema.parse({ id: 'u-admin', username: 'admin', displayName: '管理员', role: 'admin', active: true, createdAt: publishedAt });
+  const workingDay = (calendar: { current(): WorkingCalendar }, date: string) => calendar.current().isWorkingDay(dayNumberOf(date) ?? Number.NaN);
+
+  /** The service on `dir` as main opens it, enrolled or not; the clock stands at 1 December 2026, 09:30 in Shanghai. */
+  const service = (dir: string, enrolled: boolean) =>
+    openCalendarService({
+      file: join(dir, 'calendar.json'),
+      base: CN_CALENDAR.doc,
+      audit: openAuditLog(join(dir, 'audit', 'calendar.jsonl'), CalendarAuditEntrySchema),
+      enrolled: () => enrolled,
+      now: () => new Date('2026-12-01T01:30:00.000Z'),
+    });
+  const auditLines = async (dir: string) =>
+    (await fileExists(join(dir, 'audit', 'calendar.jsonl'))) ? (await readFile(join(dir, 'audit', 'calendar.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as unknown) : [];
+
+  it('puts a newer version in force, stores and records it with its version and arrival; an older one changes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const calendar = await service(dir, true);
+      const before = calendar.inForce();
+      expect(before).toMatchObject({ importsHere: false, headOffice: null });
+      expect(workingDay(calendar, '2027-02-20')).toBe(false);
+
+      const taken = await calendar.receiveFromHeadOffice({ version: 3, publishedAt, notices: [{ notice: await notice(), record: record(3) }] });
+      expect(taken).toMatchObject({ ok: true, value: { headOffice: { version: 3, publishedAt, arrivedAt: '2026-12-01T01:30:00.000Z' }, imports: [record(3)] } });
+      expect(calendar.headOfficeVersion()).toBe(3);
+      // Saturday 20 February 2027 is the notice's make-up working day; Friday the 12th is in its 春节.
+      expect(workingDay(calendar, '2027-02-20')).toBe(true);
+      expect(workingDay(calendar, '2027-02-12')).toBe(false);
+      expect(await auditLines(dir)).toEqual([
+        expect.objectContaining({ kind: 'calendar-from-head-office', headOfficeVersion: 3, publishedAt, years: [2027], from: before.fingerprint, to: calendar.inForce().fingerprint }),
+      ]);
+
+      expect(await calendar.receiveFromHeadOffice({ version: 2, publishedAt, notices: [] })).toEqual({ ok: true, value: undefined });
+      expect(await calendar.receiveFromHeadOffice({ version: 3, publishedAt, notices: [] })).toEqual({ ok: true, value: undefined });
+      expect(await auditLines(dir)).toHaveLength(1);
+
+      // fsync'd and read back at the next start.
+      expect((await service(dir, true)).inForce()).toEqual(calendar.inForce());
+    });
+  });
+
+  it('refuses a version whose notices do not read or do not fit here, with where, and changes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const calendar = await service(dir, true);
+      const before = calendar.inForce();
+      const unreadable = await calendar.receiveFromHeadOffice({ version: 1, publishedAt, notices: [{ notice: { ...(await notice()), holidays: [{ from: '2027-10-01', to: '2027-09-30' }] }, record: record(1) }] });
+      expect(unreadable).toMatchObject({ ok: false, error: { code: 'invalid_notice', path: '0.notice.holidays.0.to' } });
+      const leavesAYearOut = await calendar.receiveFromHeadOffice({ version: 1, publishedAt, notices: [{ notice: { ...(await notice()), year: 2029, holidays: [{ date: '2029-10-01' }], makeUpWorkdays: [] }, record: record(1) }] });
+      expect(leavesAYearOut).toMatchObject({ ok: false, error: { code: 'notice_year_not_next' } });
+      expect(calendar.inForce()).toEqual(before);
+      expect(calendar.headOfficeVersion()).toBe(0);
+      expect(await fileExists(join(dir, 'calendar.json'))).toBe(false);
+      expect(await auditLines(dir)).toEqual([]);
+    });
+  });
+
+  it('keeps the branch’s own notices for the years head office does not cover, and refuses its own import once enrolled', async () => {
+    await withTempDir(async (dir) => {
+      const before = await service(dir, false);
+      const file = { format: 'ics' as const, text: await feed(), fileName: '2027 holidays.ics' };
+      const preview = before.preview(file);
+      expect(preview.ok).toBe(true);
+      expect(await before.importNotice({ ...file, basedOn: preview.ok ? preview.value.basedOn : '' }, ADMIN)).toMatchObject({ ok: true, value: { imports: [{ year: 2027, importedBy: 'admin' }] } });
+
+      const enrolled = await service(dir, true);
+      expect(enrolled.preview(file)).toMatchObject({ ok: false, error: { code: 'calendar_from_head_office' } });
+      expect(await enrolled.importNotice({ ...file, basedOn: enrolled.inForce().fingerprint }, ADMIN)).toMatchObject({ ok: false, error: { code: 'calendar_from_head_office' } });
+      // Head office publishes 2028 only: the branch's 2027 stays, head office's 2028 extends it.
+      const year2028 = { year: 2028, holidays: [{ from: '2028-01-01', to: '2028-01-03', name: '元旦' }], makeUpWorkdays: [] };
+      const taken = await enrolled.receiveFromHeadOffice({ version: 1, publishedAt, notices: [{ notice: year2028, record: { ...record(1), year: 2028 } }] });
+      expect(taken).toMatchObject({ ok: true, value: { calendar: { coverage: { through: '2028-12-31' } }, imports: [{ year: 2027, importedBy: 'admin' }, { year: 2028, headOfficeVersion: 1 }] } });
+      // …and a version with 2027 takes the branch's in its place.
+      const replaced = await enrolled.receiveFromHeadOffice({ version: 2, publishedAt, notices: [{ notice: await notice(), record: record(2) }, { notice: year2028, record: { ...record(1), year: 2028 } }] });
+      expect(replaced).toMatchObject({ ok: true, value: { imports: [record(2), { year: 2028, headOfficeVersion: 1 }] } });
     });
   });
 });

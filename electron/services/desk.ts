@@ -161,6 +161,8 @@ async function openServices(
     file: layout.calendarFile,
     base: CN_CALENDAR.doc,
     audit: openAuditLog(layout.calendarAuditFile, CalendarAuditEntrySchema),
+    // Read when asked, after the sync engine below has opened: once enrolled, head office's calendar wins.
+    enrolled: () => sync.status().enrolment !== null,
     now,
   }).catch(async (error: unknown) => {
     await journal.close();
@@ -257,6 +259,7 @@ async function openServices(
     log,
     now,
     policy: { knownVersion: policies.headOfficeVersion, arrived: (published) => policies.receiveFromHeadOffice(published) },
+    calendar: { knownVersion: calendar.headOfficeVersion, arrived: (published) => calendar.receiveFromHeadOffice(published) },
     ...options.sync?.tuning,
   });
 

@@ -38,7 +38,8 @@ export function CalendarProvider({ children }: { children: ReactNode }) {
     (next: CalendarInForce) =>
       setState((current) => {
         if (current?.inForce.fingerprint !== next.fingerprint) return { inForce: next, compiled: compileCalendar(next.calendar) };
-        return JSON.stringify(current.inForce.imports) === JSON.stringify(next.imports) ? current : { ...current, inForce: next };
+        // The same calendar may come with other records (a head-office version, enrolment): shown, not recompiled.
+        return JSON.stringify(current.inForce) === JSON.stringify(next) ? current : { ...current, inForce: next };
       }),
     [],
   );

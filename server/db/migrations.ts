@@ -117,6 +117,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    describe: 'published working-calendar versions',
+    statements: [
+      // One row per version head office published: every holiday notice in force with it (so a branch needs only
+      // the latest), who published it and when. A version, once published, never changes.
+      `create table published_calendars (
+        version integer primary key,
+        notices jsonb not null,
+        published_by text not null,
+        published_at timestamptz not null
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the last migration; returns the schema version. */

@@ -27,6 +27,8 @@ export const CalendarImportRecordSchema = z.strictObject({
   fileName: z.string().optional(),
   importedAt: z.string(),
   importedBy: z.string(),
+  /** Present when head office published the notice: the version of head office's calendar it came with. */
+  headOfficeVersion: z.int().min(1).optional(),
 });
 export type CalendarImportRecord = z.infer<typeof CalendarImportRecordSchema>;
 
@@ -36,6 +38,15 @@ const CalendarInForceSchema = z.strictObject({
   fingerprint: z.string(),
   /** The notices imported into the shipped calendar, oldest year first. */
   imports: z.array(CalendarImportRecordSchema),
+  /** Whether an admin imports notices at this desk; false at a branch enrolled with head office, which takes head office's. */
+  importsHere: z.boolean(),
+  /**
+   * The version of head office's calendar this desk runs: at head office its latest publication, at a branch the
+   * one it pulled last (with when it arrived); null before the first.
+   */
+  headOffice: z
+    .strictObject({ version: z.int().min(1), publishedAt: z.iso.datetime({ offset: true }), arrivedAt: z.iso.datetime({ offset: true }).optional() })
+    .nullable(),
 });
 export type CalendarInForce = z.infer<typeof CalendarInForceSchema>;
 
@@ -61,8 +72,8 @@ export const NoticePreviewSchema = z.strictObject({
 });
 export type NoticePreview = z.infer<typeof NoticePreviewSchema>;
 
-/** What the calendar audit log (`audit/calendar.jsonl`) records of each import. */
-export const CalendarAuditEntrySchema = z.strictObject({
+/** What the calendar audit log (`audit/calendar.jsonl`) records of each import, and of each calendar from head office. */
+const NoticeImportedEntrySchema = z.strictObject({
   v: z.literal(1),
   at: z.string(),
   userId: z.string(),
@@ -79,6 +90,22 @@ export const CalendarAuditEntrySchema = z.strictObject({
   changedDays: z.int().nonnegative(),
   addedWorkdays: z.array(DateText),
 });
+
+const FromHeadOfficeEntrySchema = z.strictObject({
+  v: z.literal(1),
+  at: z.string(),
+  kind: z.literal('calendar-from-head-office'),
+  headOfficeVersion: z.int().min(1),
+  publishedAt: z.string(),
+  /** The years head office's notices cover. */
+  years: z.array(z.int()),
+  from: z.string(),
+  to: z.string(),
+  changedDays: z.int().nonnegative(),
+  addedWorkdays: z.array(DateText),
+});
+
+export const CalendarAuditEntrySchema = z.discriminatedUnion('kind', [NoticeImportedEntrySchema, FromHeadOfficeEntrySchema]);
 export type CalendarAuditEntry = z.infer<typeof CalendarAuditEntrySchema>;
 
 export const calendarContract = {
@@ -87,12 +114,13 @@ export const calendarContract = {
   /**
    * Admin only: what importing this notice file would change, day by day; changes nothing. Refused with
    * `invalid_notice` / `invalid_ics` (with the path of the problem), `notice_empty`, `notice_spans_years`,
-   * `notice_year_not_next` or `invalid_calendar`.
+   * `notice_year_not_next` or `invalid_calendar`; at a branch enrolled with head office, `calendar_from_head_office`.
    */
   'calendar.previewNotice': { input: NoticeFileSchema, output: NoticePreviewSchema },
   /**
    * Admin only: imports the notice (the same file the preview read) in place of its year, stores it (fsync'd),
-   * records it in the calendar audit log and answers the calendar now in force. Refused as the preview, or with
+   * records it in the calendar audit log and answers the calendar now in force; at head office, publishes it as
+   * the next version of head office's calendar, which branches pull with sync. Refused as the preview, or with
    * `calendar_changed` when the calendar is no longer the one the preview (`basedOn`) compared with.
    */
   'calendar.importNotice': { input: NoticeFileSchema.extend({ basedOn: z.string().max(200) }), output: CalendarInForceSchema },

@@ -6,72 +6,13 @@
  * revokes a branch whose next batch is then refused and shown in branch health. Screenshots of the three
  * head-office screens are taken in both languages (test-results/headoffice/).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { ADMIN, createBranch, expect, newDataDir, startDesk, test, type DeskServer } from './fixtures';
+import { enrolAndSync, issueCode, nav, ROOT, signInAtHeadOffice, startRealHeadOffice } from './headOfficeServer';
 import { registerAndOpen } from './steps';
 
-const HO_USER = { username: 'zongbu', password: 'zongbu-2026!' };
-const ROOT = join(import.meta.dirname, '..', '..');
 const SHOTS = join(ROOT, 'test-results', 'headoffice');
-
-/**
- * `npm run headoffice` as an operator runs it: an account made with `add-user`, then the server on a free
- * loopback port, serving the built renderer; resolves with the URL it prints.
- */
-async function startRealHeadOffice(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const cli = ['--import', 'tsx', 'server/cli.ts'];
-  const added = spawnSync(process.execPath, [...cli, 'add-user', HO_USER.username, '--role', 'admin', '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, HEADOFFICE_PASSWORD: HO_USER.password },
-    encoding: 'utf8',
-  });
-  if (added.status !== 0) throw new Error(`add-user failed: ${added.stdout}${added.stderr}`);
-  const child = spawn(process.execPath, [...cli, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--lang', 'en'], { cwd: ROOT });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`head office did not start within 60 s:\n${output}`)), 60_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /Head office listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        resolve(found[1]);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`head office exited with ${code}:\n${output}`)));
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
-}
-
-/** Head office's admin issues a branch's code in Branch health and reads it off the screen (shown once). */
-async function issueCode(ho: Page, code: string, name: string): Promise<string> {
-  await ho.getByLabel('Branch code').fill(code);
-  await ho.getByLabel('Branch name (new branches)').fill(name);
-  await ho.getByRole('button', { name: 'Issue enrolment code' }).click();
-  const issued = ho.getByLabel(`Enrolment code for ${name} (${code})`);
-  await expect(issued).toBeVisible();
-  return issued.inputValue();
-}
-
-/** The branch's admin pastes head office's code in Settings; the top bar reaches "synced". */
-async function enrolAndSync(page: Page, code: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Settings/ }).click();
-  await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-  await expect(page.getByRole('banner').locator('.sync-indicator')).toHaveText(/^Synced \d\d:\d\d$/, { timeout: 20_000 });
-}
-
-const nav = (page: Page, name: string | RegExp) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 test('head office sees both branches, filters and compares them, reads a complaint without steps, and revokes a branch', async ({ page, desk, browser }) => {
   test.setTimeout(180_000);
@@ -82,11 +23,7 @@ test('head office sees both branches, filters and compares them, reads a complai
     office = await startRealHeadOffice(officeDir);
 
     // Head office's admin signs in to the same renderer and enrols both branches.
-    const ho = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-    await ho.goto(`${office.url}/`);
-    await ho.getByLabel('Username').fill(HO_USER.username);
-    await ho.getByLabel('Password', { exact: true }).fill(HO_USER.password);
-    await ho.getByRole('button', { name: 'Sign in' }).click();
+    const ho = await signInAtHeadOffice(browser, office.url);
     const hoNav = ho.getByRole('navigation', { name: 'Main navigation' });
     await expect(hoNav.getByRole('link')).toHaveText(['Complaint registerCtrl+K', 'Escalation board', 'Dashboard', 'Branch health', 'Settings']);
     await nav(ho, 'Branch health');

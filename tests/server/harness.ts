@@ -3,7 +3,7 @@
  * migrated template, since PGlite's initdb takes seconds) or a real PostgreSQL cluster, an HTTP client that
  * speaks the protocol (gzip, signed envelopes), enrolment through the admin API, and what head office holds.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -172,6 +172,21 @@ export async function startTestHeadOffice(storage: Storage, token?: string, now?
     close: () => running.close(),
   };
   return office;
+}
+
+/** An answer of head office's screens' contract (`POST /api/<method>`), read as the renderer reads it. */
+export type DeskAnswer = { ok: true; value: Record<string, unknown> } | { ok: false; error: { code: string; message: string; path?: string; params?: Record<string, unknown> } };
+
+/** A browser tab on head office's screens: its own id, so its own session. */
+export function headOfficeTab(url: string) {
+  const window = randomUUID();
+  return async (method: string, input: unknown = {}, headers: Record<string, string> = {}): Promise<DeskAnswer> => {
+    const answer = await httpSend(`${url}/api/${method}`, {
+      body: JSON.stringify(input),
+      headers: { 'content-type': 'application/json', 'x-desk-window': window, ...headers },
+    });
+    return answer.body as DeskAnswer;
+  };
 }
 
 /** What head office must end with for a branch: each event once, in order. */

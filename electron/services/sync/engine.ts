@@ -20,7 +20,9 @@ import type { PersonalDataToHeadOffice } from '../../../shared/policy/policy';
 import { ok, refuse, type Result } from '../../../shared/result';
 import { decodeEnrolment } from '../../../shared/sync/enrolment';
 import { eventsForHeadOffice, personalDataHasher } from '../../../shared/sync/personalData';
+import type { PublishedCalendar } from '../../../shared/sync/calendar';
 import type { PublishedPolicy } from '../../../shared/sync/policy';
+import type { BatchEnvelope } from '../../../shared/sync/protocol';
 import type { Logger } from '../log';
 import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
@@ -61,14 +63,17 @@ export interface SyncEngineDeps {
   readonly requestTimeoutMs?: number;
   readonly clientFor?: (url: string, timeoutMs: number) => HeadOfficeClient;
   /** Head office's policy: pulled after every good round, when newer than the one the branch pulled last. */
-  readonly policy?: PolicyReceiver;
+  readonly policy?: PublishedReceiver<PublishedPolicy>;
+  /** Head office's working calendar: pulled likewise. */
+  readonly calendar?: PublishedReceiver<PublishedCalendar>;
 }
 
-export interface PolicyReceiver {
+/** Where a version head office published (its policy, its calendar) is taken in. */
+export interface PublishedReceiver<T extends { readonly version: number }> {
   /** Head office's number of the version the branch pulled last; 0 before the first. */
   knownVersion(): number;
   /** Takes a newer published version into force (or says why not: it is logged, and asked for again next round). */
-  arrived(published: PublishedPolicy): Promise<Result<unknown>>;
+  arrived(published: T): Promise<Result<unknown>>;
 }
 
 export interface SyncEngine {
@@ -247,7 +252,9 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     for (let detours = 0; !signal.aborted; ) {
       const range = await planNext();
       if (!range) {
-        await pullPolicy(client, secret, enrolment.branch, signal);
+        const pulling = { secret, branch: enrolment.branch, signal };
+        await pullPublished('policy', deps.policy, client.policy, pulling);
+        await pullPublished('calendar', deps.calendar, client.calendar, pulling);
         return succeed();
       }
       const events = await eventsOf(range);
@@ -268,22 +275,27 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
   }
 
   /**
-   * Asks for a newer policy once the batches are through. A head office without policies (older, or one that does
-   * not answer this) costs a log line, never the round: the branch's records reached head office all the same.
+   * Asks for a newer version of what head office publishes once the batches are through. A head office without it
+   * (older, or one that does not answer this) costs a log line, never the round: the branch's records reached head
+   * office all the same.
    */
-  async function pullPolicy(client: HeadOfficeClient, secret: string, branch: string, signal: AbortSignal) {
-    const receiver = deps.policy;
+  async function pullPublished<T extends { readonly version: number }>(
+    what: 'policy' | 'calendar',
+    receiver: PublishedReceiver<T> | undefined,
+    ask: (envelope: BatchEnvelope, signal: AbortSignal) => Promise<Answer<{ readonly latest: T | null }>>,
+    { secret, branch, signal }: { secret: string; branch: string; signal: AbortSignal },
+  ) {
     if (!receiver) return;
     const body = JSON.stringify({ knownVersion: receiver.knownVersion() });
-    const answer = await withClockCorrection(async () => client.policy(await sealEnvelope(secret, branch, body, signingTime()), signal));
-    if (answer.kind === 'refused') return log.warn('sync: head office refused the policy request', { code: answer.refusal.code });
-    if (answer.kind === 'failed') return log.warn('sync: head office did not answer the policy request', { code: answer.code, message: answer.message });
+    const answer = await withClockCorrection(async () => ask(await sealEnvelope(secret, branch, body, signingTime()), signal));
+    if (answer.kind === 'refused') return log.warn(`sync: head office refused the ${what} request`, { code: answer.refusal.code });
+    if (answer.kind === 'failed') return log.warn(`sync: head office did not answer the ${what} request`, { code: answer.code, message: answer.message });
     if (answer.kind === 'aborted') return;
     const { latest } = answer.value;
     if (!latest) return;
     const taken = await receiver.arrived(latest);
-    if (taken.ok) log.info('sync: head office policy in force', { headOfficeVersion: latest.version });
-    else log.warn('sync: head office policy refused here', { headOfficeVersion: latest.version, code: taken.error.code, path: taken.error.path });
+    if (taken.ok) log.info(`sync: head office ${what} in force`, { headOfficeVersion: latest.version });
+    else log.warn(`sync: head office ${what} refused here`, { headOfficeVersion: latest.version, code: taken.error.code, path: taken.error.path });
   }
 
   function kick(probe = false): Promise<void> {

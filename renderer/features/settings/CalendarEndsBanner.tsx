@@ -8,12 +8,13 @@ import './calendar.css';
 
 /**
  * Admins are warned from 30 days before the working calendar runs out (and after): past its end deadlines are
- * counted on ordinary weeks without public holidays. The fix is the next year's notice, imported in Settings.
+ * counted on ordinary weeks without public holidays. The fix is the next year's notice, imported in Settings —
+ * or, at a branch enrolled with head office, published by head office.
  */
 export function CalendarEndsBanner() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const { compiled } = useCalendarInForce();
+  const { compiled, importsHere } = useCalendarInForce();
   const now = useNow(60_000);
   const { through } = calendarCoverage(compiled);
   const daysLeft = daysLeftInCalendar(calendarCoverage(compiled), compiled.dayOf(Date.parse(now)));
@@ -21,7 +22,7 @@ export function CalendarEndsBanner() {
   const nextYear = Number(through.slice(0, 4)) + 1;
   return (
     <div className="banner banner-warning calendar-ends" role="status">
-      {daysLeft < 0 ? t('calendar.ended', { through, year: nextYear }) : t('calendar.endsSoon', { through, count: daysLeft, year: nextYear })}{' '}
+      {daysLeft < 0 ? t('calendar.ended', { through }) : t('calendar.endsSoon', { through, count: daysLeft })} {t(importsHere ? 'calendar.importNext' : 'calendar.awaitHeadOffice', { year: nextYear })}{' '}
       <a href={routeHref({ name: 'settings' })}>{t('calendar.openSettings')}</a>
     </div>
   );

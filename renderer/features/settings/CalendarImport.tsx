@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTICE_FILE_MAX_CHARS, type NoticePreview } from '../../../shared/api/calendar';
 import type { ApiInput } from '../../../shared/api/contract';
@@ -11,7 +11,7 @@ import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { useCalendarInForce } from '../../session/calendar';
-import { useSession } from '../../session/session';
+import { useReadOnly, useSession } from '../../session/session';
 import './calendar.css';
 
 type NoticeFile = ApiInput<'calendar.previewNotice'>;
@@ -60,7 +60,8 @@ function CalendarStatus() {
               </>
             ) : imported ? (
               <span>
-                {t('calendar.importedFrom', {
+                {t(imported.headOfficeVersion === undefined ? 'calendar.importedFrom' : 'calendar.publishedFrom', {
+                  version: imported.headOfficeVersion,
                   when: formatDateTime(imported.importedAt, language, branch.timeZone),
                   who: imported.importedBy,
                   file: imported.fileName ?? t(`calendar.format.${imported.format}`),
@@ -73,6 +74,29 @@ function CalendarStatus() {
         ))}
       </ul>
     </>
+  );
+}
+
+/** Where the calendar comes from: head office's version at an enrolled branch, and what publishing means at head office. */
+function CalendarOrigin() {
+  const { t, i18n } = useTranslation();
+  const { branch } = useSession();
+  const atHeadOffice = useReadOnly();
+  const { importsHere, headOffice } = useCalendarInForce();
+  const language = parseLanguage(i18n.language) ?? 'zh-CN';
+  const when = (iso: string) => formatDateTime(iso, language, branch.timeZone);
+  if (!importsHere) {
+    return (
+      <div className="banner banner-info" role="status">
+        {headOffice ? t('calendar.headOfficeInForce', { version: headOffice.version, when: when(headOffice.arrivedAt ?? headOffice.publishedAt) }) : t('calendar.headOfficeNotYet')}
+      </div>
+    );
+  }
+  if (!atHeadOffice) return null;
+  return (
+    <p className="flush" role="status">
+      {headOffice ? t('calendar.published', { version: headOffice.version, when: when(headOffice.publishedAt) }) : t('calendar.notPublished')}
+    </p>
   );
 }
 
@@ -100,6 +124,7 @@ function ChangeRow({ change, workingWeekdays, weekdayName }: { change: DayChange
 
 function Preview({ file, preview, busy, onApply, onCancel }: { file: NoticeFile; preview: NoticePreview; busy: boolean; onApply: () => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
+  const atHeadOffice = useReadOnly();
   const { calendar } = useCalendarInForce();
   const titleId = useId();
   const weekdayFormat = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' });
@@ -151,7 +176,7 @@ function Preview({ file, preview, busy, onApply, onCancel }: { file: NoticeFile;
           {t('calendar.cancel')}
         </button>
         <button type="button" className="btn btn-primary" onClick={onApply} disabled={busy}>
-          {t('calendar.apply', { year: preview.year })}
+          {t(atHeadOffice ? 'calendar.publish' : 'calendar.apply', { year: preview.year })}
         </button>
       </div>
     </div>
@@ -161,7 +186,8 @@ function Preview({ file, preview, busy, onApply, onCancel }: { file: NoticeFile;
 /**
  * Settings → Working calendar (admins): where each year's holidays come from, and the import of a year's State
  * Council holiday notice (.ics or JSON) — main previews what it would change day by day, and nothing changes
- * until the admin applies it. Every window then counts deadlines on the new calendar.
+ * until the admin applies it. Every window then counts deadlines on the new calendar. At head office, applying
+ * publishes the next version for branches; a branch enrolled with head office takes that and imports nothing.
  */
 export function CalendarImport() {
   const { t } = useTranslation();
@@ -170,6 +196,16 @@ export function CalendarImport() {
   const [chosen, setChosen] = useState<{ file: NoticeFile; preview: NoticePreview } | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
+  const { adopt, importsHere } = inForce;
+
+  // Asked afresh when the section opens: enrolling, or a version from head office, may have come since the last check.
+  useEffect(() => {
+    let live = true;
+    void api.call('calendar.get', {}).then((result) => live && result.ok && adopt(result.value));
+    return () => {
+      live = false;
+    };
+  }, [adopt]);
 
   async function onFileChosen(event: ChangeEvent<HTMLInputElement>) {
     const chosenFile = event.target.files?.[0];
@@ -201,7 +237,7 @@ export function CalendarImport() {
       return;
     }
     setChosen(null);
-    inForce.adopt(imported.value);
+    adopt(imported.value);
   }
 
   return (
@@ -209,13 +245,18 @@ export function CalendarImport() {
       <div className="section-head">
         <h2 id="calendar-import-title">{t('calendar.title')}</h2>
         <span className="spacer" />
-        <label className={`btn${chosen ? '' : ' btn-primary'}`} htmlFor={inputId} aria-disabled={busy || undefined}>
-          {t('calendar.choose')}
-        </label>
-        <input id={inputId} className="visually-hidden" type="file" accept=".ics,.json,text/calendar,application/json" onChange={(event) => void onFileChosen(event)} disabled={busy} />
+        {importsHere && (
+          <>
+            <label className={`btn${chosen ? '' : ' btn-primary'}`} htmlFor={inputId} aria-disabled={busy || undefined}>
+              {t('calendar.choose')}
+            </label>
+            <input id={inputId} className="visually-hidden" type="file" accept=".ics,.json,text/calendar,application/json" onChange={(event) => void onFileChosen(event)} disabled={busy} />
+          </>
+        )}
       </div>
+      <CalendarOrigin />
       <CalendarStatus />
-      <p className="muted flush">{t('calendar.chooseHint')}</p>
+      {importsHere && <p className="muted flush">{t('calendar.chooseHint')}</p>}
       {refusal && (
         <div className="banner banner-error" role="alert">
           {t('calendar.refused')} {refusalText(t, refusal)}

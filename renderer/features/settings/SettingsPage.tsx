@@ -54,7 +54,8 @@ export function SettingsPage() {
       {users && branchAdmin && <StaffAccounts users={users} />}
       {branchAdmin && <RetentionSection />}
       {(role === 'admin' || role === 'supervisor') && <PolicySection />}
-      {branchAdmin && <CalendarImport />}
+      {/* At head office, the calendar that branches pull is published here. */}
+      {role === 'admin' && <CalendarImport />}
       {branchAdmin && <BackupSection />}
       {branchAdmin && <AuditSection />}
       {branchAdmin && <SyncSettings mode={info?.mode === 'headOffice' ? undefined : info?.mode} />}

@@ -1,5 +1,5 @@
 /**
- * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`) take signed,
+ * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`, `/api/v1/users`) take signed,
  * optionally gzipped envelopes with the size caps applied before the body is read; everything else needs the
  * admin bearer token. Bodies, queries and params are validated by fastify with the zod schemas (see
  * `zodValidator`), so a handler only ever sees parsed input.
@@ -8,7 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { BranchCodeSchema, ComplaintIdSchema } from '../shared/brand';
+import { BranchCodeSchema, ComplaintIdSchema, type BranchCode } from '../shared/brand';
 import { BATCH_MAX_BYTES, BATCH_MAX_INFLATED_BYTES, type BatchResult, type SyncRefusalCode } from '../shared/sync/protocol';
 import { adminTokenHolds, createBranch, issueSecret, listBranches, revokeSecret } from './branches';
 import type { Db } from './db/db';
@@ -17,6 +17,8 @@ import { createIngest, type Ingest, type Refused } from './ingest';
 import { complaintWithTimeline, ComplaintFilterSchema, KpiQuerySchema, kpisByBranch, listComplaints } from './read';
 import { latestPolicyAfter, policyHistory, publishPolicy } from './policies';
 import { PolicyPullBodySchema, type PolicyPullAnswer } from '../shared/sync/policy';
+import { USER_DIRECTORY_MAX, UserDirectoryBodySchema, type UserDirectoryAnswer } from '../shared/sync/users';
+import { storeBranchUsers } from './branchUsers';
 import { createAccounts } from './accounts';
 import { createHeadOfficeDesk } from './desk';
 import { SECURITY_HEADERS } from '../electron/common/csp';
@@ -139,19 +141,31 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
       const status = await ingest.status(request.body);
       return 'status' in status ? sendResult(reply, status) : reply.send(status);
     });
-    // The latest published policy, if newer than the one the branch pulled last (signed like the status probe).
-    branchApi.post('/api/v1/policy', routeOptions, async (request, reply) => {
-      const signed = await ingest.signedBody(request.body);
-      if ('status' in signed) return sendResult(reply, signed);
+    /** A signed request's body parsed with `schema` (signed like the status probe), or the refusal to send. */
+    async function signedJson<T>(raw: unknown, schema: z.ZodType<T>, shape: string): Promise<{ branch: BranchCode; value: T } | Refused> {
+      const signed = await ingest.signedBody(raw);
+      if ('status' in signed) return signed;
       let json: unknown;
       try {
         json = JSON.parse(signed.body);
       } catch {
         json = undefined;
       }
-      const body = PolicyPullBodySchema.safeParse(json);
-      if (!body.success) return sendResult(reply, await ingest.refusedEarly('malformed_batch', 'a policy request carries the body {"knownVersion": n}', 'http'));
-      const answer: PolicyPullAnswer = { latest: (await latestPolicyAfter(db, body.data.knownVersion)) ?? null, serverTime: now().toISOString() };
+      const body = schema.safeParse(json);
+      return body.success ? { branch: signed.branch, value: body.data } : ingest.refusedEarly('malformed_batch', `the body must be ${shape}`, 'http');
+    }
+    // The latest published policy, if newer than the one the branch pulled last.
+    branchApi.post('/api/v1/policy', routeOptions, async (request, reply) => {
+      const pull = await signedJson(request.body, PolicyPullBodySchema, '{"knownVersion": n}');
+      if ('status' in pull) return sendResult(reply, pull);
+      const answer: PolicyPullAnswer = { latest: (await latestPolicyAfter(db, pull.value.knownVersion)) ?? null, serverTime: now().toISOString() };
+      return reply.send(answer);
+    });
+    // The branch's accounts (id, display name, role, active), so head office's screens name its people.
+    branchApi.post('/api/v1/users', routeOptions, async (request, reply) => {
+      const directory = await signedJson(request.body, UserDirectoryBodySchema, `{"users": [{"id", "displayName", "role", "active"}, …]} (at most ${USER_DIRECTORY_MAX})`);
+      if ('status' in directory) return sendResult(reply, directory);
+      const answer: UserDirectoryAnswer = { stored: await storeBranchUsers(db, directory.branch, directory.value.users, now()), serverTime: now().toISOString() };
       return reply.send(answer);
     });
   });

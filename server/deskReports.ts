@@ -16,13 +16,13 @@ import type { Result } from '../shared/result';
 import { downloadDelivery } from '../electron/services/documents';
 import { createChromiumPdfEngine } from '../electron/services/pdf';
 import { createReportService, reportHandlers } from '../electron/services/reports';
-import type { Accounts } from './accounts';
 import type { Db } from './db/db';
 import { headOfficeBook } from './deskPolicy';
 
 interface ReportDeskDeps {
   readonly db: Db;
-  readonly accounts: Accounts;
+  /** Everyone whose id a complaint may name: head office's accounts and every branch's. */
+  readonly users: () => Promise<readonly PublicUser[]>;
   readonly language: () => Language;
   readonly now: () => Date;
   readonly requireUser: (caller: Caller) => Promise<Result<PublicUser>>;
@@ -35,7 +35,7 @@ export function headOfficeReportHandlers(deps: ReportDeskDeps): Pick<ApiHandlers
     // Every complaint: the comparison period, the six-month trend and open corrective actions reach back past the period.
     complaints: async () => (await db.query<{ state: unknown }>('select state from complaints order by branch, received_at, id')).map(({ state }) => parseState(state)),
     scope: async () => ({ branches: await db.query<{ code: string; name: string }>('select code, name from branches order by code'), timeZone: DEFAULT_POLICY.timeZone }),
-    users: () => deps.accounts.list(),
+    users: deps.users,
     language: async () => deps.language(),
     policies: () => headOfficeBook(db),
     calendar: () => CN_CALENDAR,

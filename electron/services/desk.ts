@@ -257,6 +257,7 @@ async function openServices(
     log,
     now,
     policy: { knownVersion: policies.headOfficeVersion, arrived: (published) => policies.receiveFromHeadOffice(published) },
+    users: async () => (await users.list()).map(({ id, displayName, role, active }) => ({ id, displayName, role, active })),
     ...options.sync?.tuning,
   });
 

@@ -82,7 +82,14 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     return run;
   };
 
-  const syncUp = () => inOrder(() => catchUp(db, api, summarize));
+  // New events may name people this copy has not heard of (at head office: a branch's accounts, sent with its
+  // sync), so the user list is read again whenever some arrived.
+  const syncUp = () =>
+    inOrder(async () => {
+      const caught = await catchUp(db, api, summarize);
+      if (caught.ok && caught.value > 0) await mirrorUsers(db, api);
+      return caught;
+    });
 
   /** Writes events main journaled; when they do not follow this copy's last event, the journal is read up to them. */
   async function take(events: readonly DomainEvent[]): Promise<void> {

@@ -21,6 +21,7 @@ import { ok, refuse, type Result } from '../../../shared/result';
 import { decodeEnrolment } from '../../../shared/sync/enrolment';
 import { eventsForHeadOffice, personalDataHasher } from '../../../shared/sync/personalData';
 import type { PublishedPolicy } from '../../../shared/sync/policy';
+import type { DirectoryUser } from '../../../shared/sync/users';
 import type { Logger } from '../log';
 import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
@@ -62,6 +63,8 @@ export interface SyncEngineDeps {
   readonly clientFor?: (url: string, timeoutMs: number) => HeadOfficeClient;
   /** Head office's policy: pulled after every good round, when newer than the one the branch pulled last. */
   readonly policy?: PolicyReceiver;
+  /** The branch's accounts as head office may know them (staff names, no usernames or hashes): sent when they changed. */
+  readonly users?: () => Promise<readonly DirectoryUser[]>;
 }
 
 export interface PolicyReceiver {
@@ -127,6 +130,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
   let probeFirst = false;
   /** Head office's clock minus ours, measured when it refused a timestamp; applied to what we sign. */
   let clockOffsetMs = 0;
+  /** The user directory head office last stored from this desk (as sent), so an unchanged one is not sent again. */
+  let usersSent: string | undefined;
 
   const iso = (date: Date) => date.toISOString();
   const signingTime = () => new Date(now().getTime() + clockOffsetMs).toISOString();
@@ -244,6 +249,7 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       if (await heard(answer.value.ackedThroughSeq)) return;
     }
 
+    await sendUsers(client, secret, enrolment.branch, signal);
     for (let detours = 0; !signal.aborted; ) {
       const range = await planNext();
       if (!range) {
@@ -284,6 +290,21 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     const taken = await receiver.arrived(latest);
     if (taken.ok) log.info('sync: head office policy in force', { headOfficeVersion: latest.version });
     else log.warn('sync: head office policy refused here', { headOfficeVersion: latest.version, code: taken.error.code, path: taken.error.path });
+  }
+
+  /**
+   * Sends the branch's accounts when they changed since head office last stored them, before the batches, so the
+   * names are there when the events naming them arrive. Like the policy, a head office that does not take them
+   * costs a log line, never the round.
+   */
+  async function sendUsers(client: HeadOfficeClient, secret: string, branch: string, signal: AbortSignal) {
+    if (!deps.users) return;
+    const body = JSON.stringify({ users: await deps.users() });
+    if (body === usersSent) return;
+    const answer = await withClockCorrection(async () => client.users(await sealEnvelope(secret, branch, body, signingTime()), signal));
+    if (answer.kind === 'refused') return log.warn('sync: head office refused the user directory', { code: answer.refusal.code });
+    if (answer.kind === 'failed') return log.warn('sync: head office did not take the user directory', { code: answer.code, message: answer.message });
+    if (answer.kind === 'answer') usersSent = body;
   }
 
   function kick(probe = false): Promise<void> {

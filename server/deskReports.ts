@@ -85,6 +85,8 @@ export function headOfficeReportHandlers(deps: ReportDeskDeps): Pick<ApiHandlers
         deps.log('report delivered', { ...entry });
       },
     },
+    // Repeats as `GET /api/v1/kpis` counts them: the same customer at any branch.
+    linkCustomers: true,
   });
   // Every head-office account (admin or supervisor) may read the figures of every branch.
   return reportHandlers(service, (caller) => deps.requireUser(caller));

@@ -15,7 +15,7 @@ import type { Language, PublicUser, Role } from '../../shared/api/schemas';
 import { AUDIT_VERSION, type ReportAuditEntry } from '../../shared/audit/entries';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import type { ComplaintState } from '../../shared/domain/state';
-import { kpiFactsOf } from '../../shared/kpi/facts';
+import { kpiFactsOf, withCustomerRepeats } from '../../shared/kpi/facts';
 import { valueOf } from '../../shared/kpi/selection';
 import { inForce, policyFor, type PolicyBook } from '../../shared/policy/book';
 import { renderBranchReport } from '../../shared/report/branchReport';
@@ -45,6 +45,8 @@ export interface ReportDeps {
   readonly now: () => Date;
   readonly platform: DocumentPlatform;
   readonly audit: Pick<AuditLog, 'append'>;
+  /** Head office: a complaint whose customer complained before, at any branch, counts as a repeat (shared/kpi/repeats.ts). */
+  readonly linkCustomers?: boolean;
 }
 
 type Input = z.output<(typeof reportsContract)['reports.branchHtml']['input']>;
@@ -66,7 +68,9 @@ export function createReportService(deps: ReportDeps) {
     const language = input.language ?? (await deps.language());
     const calendar = deps.calendar();
     const book = await deps.policies();
-    const facts = [...(await deps.complaints())].map((state) => kpiFactsOf(state, policyFor(book, state), calendar)).sort((a, b) => a.receivedMs - b.receivedMs);
+    const linkCustomers = deps.linkCustomers ?? false;
+    const own = [...(await deps.complaints())].map((state) => kpiFactsOf(state, policyFor(book, state), calendar, linkCustomers)).sort((a, b) => a.receivedMs - b.receivedMs);
+    const facts = linkCustomers ? withCustomerRepeats(own) : own;
     const report = renderBranchReport({
       period: { kind: input.kind, start: input.start },
       branches: scope.branches.map((branch) => ({ ...branch, facts: scope.branches.length === 1 ? facts : facts.filter((fact) => valueOf(fact, 'branch') === branch.code) })),

@@ -8,6 +8,7 @@ import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import type { Projection } from './projection';
+import { linkAllRepeats } from './repeat-links';
 import { toDomainEvent, type ComplaintRecord, type CounterRecord, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order) into its register row, search text and KPI facts. */
@@ -62,7 +63,13 @@ export const SCHEMA_V5 = { ...SCHEMA_V4, complaints: `${SCHEMA_V4.complaints}, [
  */
 export const SCHEMA_V6 = { ...SCHEMA_V5, kpiFacts: 'id, receivedAt' } as const;
 
-export const CURRENT_SCHEMA_VERSION = 6;
+/**
+ * v7: `*customerKeys` on the KPI facts: head office links a complaint to the earlier ones of the same customer
+ * (repeat-links.ts); filled by rebuilding every row from the log.
+ */
+export const SCHEMA_V7 = { ...SCHEMA_V6, kpiFacts: 'id, receivedAt, *customerKeys' } as const;
+
+export const CURRENT_SCHEMA_VERSION = 7;
 
 export class DeskDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
@@ -78,6 +85,8 @@ export class DeskDb extends Dexie {
     /** How rows are built from events; kept to rebuild them when the calendar in force changes. */
     readonly project: Projector,
     options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+    /** Head office's copy: repeat complaints are linked by customer (repeat-links.ts). */
+    readonly linksCustomers = false,
   ) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
@@ -94,6 +103,9 @@ export class DeskDb extends Dexie {
     this.version(6)
       .stores(SCHEMA_V6)
       .upgrade((tx) => reprojectAll(tx, project, true));
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade((tx) => reprojectAll(tx, project, true, linksCustomers));
   }
 }
 
@@ -103,7 +115,7 @@ export class DeskDb extends Dexie {
  * holds old payload versions, and one that does not parse fails the upgrade (the database stays at its old
  * version) rather than folding wrong.
  */
-async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean): Promise<void> {
+async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean, linksCustomers = false): Promise<void> {
   const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq).map(toDomainEvent);
   const byComplaint = new Map<string, DomainEvent[]>();
   for (const event of events) {
@@ -117,6 +129,7 @@ async function reprojectAll(tx: Transaction, project: Projector, withFacts: bool
   await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
   // An upgrade from before v6 runs each version's step in turn: the earlier ones have no facts table yet.
   if (withFacts) await tx.table('kpiFacts').bulkPut(projected.map((p) => p.kpi));
+  if (withFacts && linksCustomers) await linkAllRepeats(tx.table('kpiFacts'));
   await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
 }
 
@@ -132,7 +145,7 @@ export async function reprojectForCalendar(db: DeskDb, fingerprint: string): Pro
   return db.transaction('rw', [db.events, db.complaints, db.searchDocs, db.kpiFacts, db.counters, db.settings], async (tx) => {
     if ((await db.settings.get(CALENDAR_FINGERPRINT_KEY))?.value === fingerprint) return false;
     const hasRows = (await db.complaints.limit(1).count()) > 0;
-    if (hasRows) await reprojectAll(tx, db.project, true);
+    if (hasRows) await reprojectAll(tx, db.project, true, db.linksCustomers);
     await db.settings.put({ key: CALENDAR_FINGERPRINT_KEY, value: fingerprint });
     return hasRows;
   });

@@ -13,6 +13,7 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { countersFromEvents, JOURNALED_THROUGH_KEY, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { projectState, type StateSummarizer } from './projection';
+import { linkRepeatsAround } from './repeat-links';
 import { toDomainEvent, type CounterRecord, type SearchDoc } from './records';
 
 const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
@@ -148,12 +149,16 @@ export function createEventImporter(db: DeskDb, summarize: StateSummarizer): Eve
         // Most steps leave the searched text as it was: its doc is rewritten (and searches' cache dropped) only when it changed.
         const docsBefore = await db.searchDocs.bulkGet([...folded.keys()]);
         const docs = projected.map((p) => p.searchDoc).filter((doc, i) => !sameDoc(docsBefore[i], doc));
+        // Head office: the customer keys these complaints had, so those who shared only an old one are judged again.
+        const keysBefore = db.linksCustomers ? (await db.kpiFacts.bulkGet([...folded.keys()])).flatMap((fact) => fact?.customerKeys ?? []) : [];
+        const facts = projected.map((p) => p.kpi);
         await Promise.all([
           addJournalEvents(db, events, docs.length > 0 ? [{ key: SEARCH_DOCS_VERSION_KEY, last: last.seq }] : []),
           db.complaints.bulkPut(projected.map((p) => p.record)),
-          db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
+          db.kpiFacts.bulkPut(facts),
           docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
         ]);
+        if (db.linksCustomers) await linkRepeatsAround(db.kpiFacts, facts, keysBefore);
       });
       for (const [id, state] of folded) states.set(id, state);
     },

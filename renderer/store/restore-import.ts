@@ -18,6 +18,7 @@ import { lastOf, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
 import { projectState, type StateSummarizer } from './projection';
+import { linkAllRepeats } from './repeat-links';
 import { toDomainEvent, type StoredEvent } from './records';
 
 /** Rows (and as many search docs) per transaction when the held-back rows are written. */
@@ -58,15 +59,17 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
 
   /** Writes projected rows, docs and KPI facts in one transaction; the last one also ends the restore. */
   const writeRows = (projected: ReturnType<typeof projectState>[], ends: boolean) =>
-    db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], () =>
-      Promise.all([
+    db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
+      await Promise.all([
         db.complaints.bulkPut(projected.map((p) => p.record)),
         db.searchDocs.bulkPut(projected.map((p) => p.searchDoc)),
         db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
         ends ? db.counters.delete(ROWS_PENDING_KEY) : undefined,
         ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: lastSeq }) : undefined,
-      ]),
-    );
+      ]);
+      // Every complaint's facts are written: head office links the repeats over all of them, with the last rows.
+      if (ends && db.linksCustomers) await linkAllRepeats(db.kpiFacts);
+    });
 
   return {
     async importChunk(chunk) {

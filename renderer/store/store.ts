@@ -73,7 +73,7 @@ export interface DeskStore {
 
 export function createDeskStore(deps: DeskStoreDeps): DeskStore {
   const { db, api, newId, policies, calendar } = deps;
-  const summarize = stateSummarizer(policies, calendar);
+  const summarize = stateSummarizer(policies, calendar, db.linksCustomers);
   // One import at a time: a step's answer and a catch-up must not both write the same events.
   let queue: Promise<unknown> = Promise.resolve();
   const inOrder = <T>(work: () => Promise<T>): Promise<T> => {

@@ -1,8 +1,8 @@
 /**
  * The monthly / quarterly report across branches (issue 13 item 1): the branch's own report service (shared/report
  * through electron/services/reports.ts) over head office's consolidated complaints, every branch a section of the
- * comparison. The complaints are kept between reports (`consolidatedStates`): a report reads only those whose
- * events arrived since the last one. Head office has no print dialog: the preview prints from the browser, and the PDF comes from
+ * comparison. The complaints' KPI facts are kept between reports (`consolidatedFacts`): a report reads only the
+ * complaints whose events arrived since the last one. Head office has no print dialog: the preview prints from the browser, and the PDF comes from
  * Chromium as a download. Head office keeps no audit file: each report delivered is written to its log with who,
  * when, the period and how it was delivered.
  */
@@ -11,13 +11,15 @@ import type { Caller } from '../shared/api/dispatch';
 import type { Language, PublicUser } from '../shared/api/schemas';
 import type { AuditEntry } from '../shared/audit/entries';
 import { CN_CALENDAR } from '../shared/calendar/defaults';
-import type { ComplaintState } from '../shared/domain/state';
+import type { WorkingCalendar } from '../shared/calendar/calendar';
+import { contactOfFacts, withCustomerRepeats, type KpiFacts } from '../shared/kpi/facts';
+import type { PolicyBook } from '../shared/policy/book';
 import { parseState } from './read';
 import { DEFAULT_POLICY } from '../shared/policy/policy';
 import type { Result } from '../shared/result';
 import { downloadDelivery } from '../electron/services/documents';
 import { createChromiumPdfEngine } from '../electron/services/pdf';
-import { createReportService, reportHandlers } from '../electron/services/reports';
+import { createReportService, factsOfComplaints, reportHandlers } from '../electron/services/reports';
 import { createSerial } from '../electron/services/serial';
 import type { Db } from './db/db';
 import { headOfficeBook } from './deskPolicy';
@@ -32,39 +34,39 @@ interface ReportDeskDeps {
   readonly log: (message: string, details: Record<string, unknown>) => void;
 }
 
-const keyOf = (state: ComplaintState): string => `${state.branch}/${state.id}`;
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const inReportOrder = (a: ComplaintState, b: ComplaintState): number =>
-  byText(a.branch, b.branch) || Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || byText(a.id, b.id);
-
 /**
- * Every consolidated complaint, by branch, date received and id, kept in memory and brought up to date on each
- * call with only the complaints whose events arrived since (head office numbers every event it stores,
- * `ho_pos`; a complaint's row changes only with a new event of it, an anonymisation too). The highest position
- * is read before the rows: a batch stored in between is read now and again next time, never missed.
+ * Every consolidated complaint's KPI facts, by date received, with repeats linked by customer across branches:
+ * kept in memory and brought up to date on each call with only the complaints whose events arrived since (head
+ * office numbers every event it stores, `ho_pos`; a complaint's row changes only with a new event of it, an
+ * anonymisation too). The highest position is read before the rows: a batch stored in between is read now and
+ * again next time, never missed. A complaint's facts depend on its own policy version (never changed once
+ * published) and the calendar: another calendar reads everything again.
  */
-export function consolidatedStates(db: Db): () => Promise<readonly ComplaintState[]> {
-  const states = new Map<string, ComplaintState>();
+export function consolidatedFacts(db: Db): (book: PolicyBook, calendar: WorkingCalendar) => Promise<readonly KpiFacts[]> {
+  const byComplaint = new Map<string, KpiFacts>();
   let readThrough = 0;
-  let ordered: readonly ComplaintState[] = [];
+  let readWith: WorkingCalendar | undefined;
+  let linked: readonly KpiFacts[] = [];
   const serial = createSerial();
-  return () =>
+  return (book, calendar) =>
     serial(async () => {
+      if (calendar !== readWith) {
+        byComplaint.clear();
+        readThrough = 0;
+        readWith = calendar;
+      }
       const [head] = await db.query<{ last: string | number | null }>('select max(ho_pos) as last from events');
       const last = Number(head?.last ?? 0);
-      if (last === readThrough) return ordered;
+      if (last === readThrough) return linked;
       const rows = await db.query<{ state: unknown }>(
         `select c.state from complaints c join (select distinct branch, complaint_id from events where ho_pos > $1) as changed
            on changed.branch = c.branch and changed.complaint_id = c.id`,
         [readThrough],
       );
-      for (const { state } of rows) {
-        const parsed = parseState(state);
-        states.set(keyOf(parsed), parsed);
-      }
+      for (const fact of factsOfComplaints(rows.map(({ state }) => parseState(state)), book, calendar, true)) byComplaint.set(contactOfFacts(fact).ref, fact);
       readThrough = last;
-      ordered = [...states.values()].sort(inReportOrder);
-      return ordered;
+      linked = withCustomerRepeats([...byComplaint.values()].sort((a, b) => a.receivedMs - b.receivedMs));
+      return linked;
     });
 }
 
@@ -72,7 +74,7 @@ export function headOfficeReportHandlers(deps: ReportDeskDeps): Pick<ApiHandlers
   const { db } = deps;
   const service = createReportService({
     // Every complaint: the comparison period, the six-month trend and open corrective actions reach back past the period.
-    complaints: consolidatedStates(db),
+    facts: consolidatedFacts(db),
     scope: async () => ({ branches: await db.query<{ code: string; name: string }>('select code, name from branches order by code'), timeZone: DEFAULT_POLICY.timeZone }),
     users: deps.users,
     language: async () => deps.language(),
@@ -85,8 +87,6 @@ export function headOfficeReportHandlers(deps: ReportDeskDeps): Pick<ApiHandlers
         deps.log('report delivered', { ...entry });
       },
     },
-    // Repeats as `GET /api/v1/kpis` counts them: the same customer at any branch.
-    linkCustomers: true,
   });
   // Every head-office account (admin or supervisor) may read the figures of every branch.
   return reportHandlers(service, (caller) => deps.requireUser(caller));

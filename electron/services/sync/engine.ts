@@ -362,6 +362,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       // A code without a key (an older head office) keeps the key enrolled before, if any.
       if (personalDataKey) await deps.personalDataKey.set(personalDataKey);
       await update((current) => ({ ...current, enrolment: { url, branch, issuedAt, enrolledAt: iso(now()) }, enabled: true, lastError: null, failures: 0 }));
+      // Perhaps another head office: it has not had the user directory yet.
+      usersSent = undefined;
       log.info('sync: enrolled with head office', { url, branch, issuedAt });
       void kick();
       return ok(status());

@@ -2,7 +2,8 @@
  * Repeat complaints at head office: the figure its dashboard counts (the renderer's KPI facts in IndexedDB,
  * imported from head office's journal) equals `GET /api/v1/kpis`' for the same data — the same customer (by
  * keyed phone) at another branch, earlier, makes a repeat; also when that earlier complaint reaches head office
- * after the later one (the copy links them as the events arrive), and in a copy restored in one go.
+ * after the later one (the copy links them as the events arrive), in a copy restored in one go, and in the facts
+ * head office's report counts.
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,8 @@ import { eventsForHeadOffice, personalDataHasher } from '../../../shared/sync/pe
 import { newBranchSecret } from '../../../shared/sync/signature';
 import { createAccounts } from '../../../server/accounts';
 import { kpisByBranch } from '../../../server/read';
+import { headOfficeBook } from '../../../server/deskPolicy';
+import { consolidatedFacts } from '../../../server/deskReports';
 import { createApi, httpTransport } from '../../../renderer/platform/transport';
 import { openDeskDb } from '../../../renderer/store/open';
 import { createDeskStore } from '../../../renderer/store/store';
@@ -86,8 +89,10 @@ describe("head office's repeat complaints", () => {
     expect(expected).toBe(registeredInBoth);
     expect(await copy.repeats()).toBe(expected);
 
-    // A copy that reads the whole journal in one go says the same.
+    // A copy that reads the whole journal in one go says the same, and so do the facts head office's report counts.
     expect(await (await screensCopy()).repeats()).toBe(expected);
+    const reported = await consolidatedFacts(office.running.db)(await headOfficeBook(office.running.db), CN_CALENDAR);
+    expect(tallyOf(factsIn(reported, PERIOD), Date.now()).repeats).toBe(expected);
     copy.db.close();
   });
 });

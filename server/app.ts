@@ -1,7 +1,7 @@
 /**
- * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`, `/api/v1/users`) take signed,
- * optionally gzipped envelopes with the size caps applied before the body is read; everything else needs the
- * admin bearer token. Bodies, queries and params are validated by fastify with the zod schemas (see
+ * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`,
+ * `/api/v1/users`) take signed, optionally gzipped envelopes with the size caps applied before the body is read;
+ * everything else needs the admin bearer token. Bodies, queries and params are validated by fastify with the zod schemas (see
  * `zodValidator`), so a handler only ever sees parsed input.
  */
 import { Transform, type Readable } from 'node:stream';

@@ -2,9 +2,9 @@
  * The monthly / quarterly report across branches (issue 13 item 1): the branch's own report service (shared/report
  * through electron/services/reports.ts) over head office's consolidated complaints, every branch a section of the
  * comparison. The complaints' KPI facts are kept between reports (`consolidatedFacts`): a report reads only the
- * complaints whose events arrived since the last one. Head office has no print dialog: the preview prints from the browser, and the PDF comes from
- * Chromium as a download. Head office keeps no audit file: each report delivered is written to its log with who,
- * when, the period and how it was delivered.
+ * complaints whose events arrived since the last one. Head office has no print dialog: the preview prints from the
+ * browser, and the PDF comes from Chromium as a download. Head office keeps no audit file: each report delivered is
+ * written to its log with who, when, the period and how it was delivered.
  */
 import type { ApiHandlers } from '../shared/api/contract';
 import type { Caller } from '../shared/api/dispatch';

@@ -41,6 +41,7 @@ const SERVER_MAY_SHARE = [
   '**/electron/services/reports',
   '**/electron/services/pdf',
   '**/electron/services/documents',
+  '**/electron/services/serial',
 ];
 const serverBoundary = {
   paths: [{ name: 'electron', message: 'server/ runs without Electron.' }],

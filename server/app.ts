@@ -1,14 +1,14 @@
 /**
  * Head office's HTTP API on fastify. Branch endpoints (`/api/v1/batches`, `/api/v1/status`, `/api/v1/policy`,
- * `/api/v1/calendar`) take signed, optionally gzipped envelopes with the size caps applied before the body is
- * read; everything else needs the admin bearer token. Bodies, queries and params are validated by fastify with
- * the zod schemas (see `zodValidator`), so a handler only ever sees parsed input.
+ * `/api/v1/calendar`, `/api/v1/users`) take signed, optionally gzipped envelopes with the size caps applied before
+ * the body is read; everything else needs the admin bearer token. Bodies, queries and params are validated by
+ * fastify with the zod schemas (see `zodValidator`), so a handler only ever sees parsed input.
  */
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { BranchCodeSchema, ComplaintIdSchema } from '../shared/brand';
+import { BranchCodeSchema, ComplaintIdSchema, type BranchCode } from '../shared/brand';
 import { BATCH_MAX_BYTES, BATCH_MAX_INFLATED_BYTES, type BatchResult, type SyncRefusalCode } from '../shared/sync/protocol';
 import { adminTokenHolds, createBranch, issueSecret, listBranches, revokeSecret } from './branches';
 import type { Db } from './db/db';
@@ -18,6 +18,8 @@ import { complaintWithTimeline, ComplaintFilterSchema, KpiQuerySchema, kpisByBra
 import { latestPolicyAfter, policyHistory, publishPolicy } from './policies';
 import { latestCalendarAfter } from './calendars';
 import { PullBodySchema } from '../shared/sync/pull';
+import { USER_DIRECTORY_MAX, UserDirectoryBodySchema, type UserDirectoryAnswer } from '../shared/sync/users';
+import { storeBranchUsers } from './branchUsers';
 import { createAccounts } from './accounts';
 import { createHeadOfficeDesk } from './desk';
 import { SECURITY_HEADERS } from '../electron/common/csp';
@@ -140,23 +142,35 @@ export async function buildHeadOffice(options: HeadOfficeOptions): Promise<{ app
       const status = await ingest.status(request.body);
       return 'status' in status ? sendResult(reply, status) : reply.send(status);
     });
-    /** A pull of what head office publishes (shared/sync/pull.ts): the latest version if newer than the branch's, signed like the status probe. */
+    /** A signed request's body parsed with `schema` (signed like the status probe), or the refusal to send. */
+    async function signedJson<T>(raw: unknown, schema: z.ZodType<T>, shape: string): Promise<{ branch: BranchCode; value: T } | Refused> {
+      const signed = await ingest.signedBody(raw);
+      if ('status' in signed) return signed;
+      let json: unknown;
+      try {
+        json = JSON.parse(signed.body);
+      } catch {
+        json = undefined;
+      }
+      const body = schema.safeParse(json);
+      return body.success ? { branch: signed.branch, value: body.data } : ingest.refusedEarly('malformed_batch', `the body must be ${shape}`, 'http');
+    }
+    /** A pull of what head office publishes (shared/sync/pull.ts): the latest version if newer than the branch's. */
     const pull = <T>(path: string, latestAfter: (knownVersion: number) => Promise<T | undefined>) =>
       branchApi.post(path, routeOptions, async (request, reply) => {
-        const signed = await ingest.signedBody(request.body);
-        if ('status' in signed) return sendResult(reply, signed);
-        let json: unknown;
-        try {
-          json = JSON.parse(signed.body);
-        } catch {
-          json = undefined;
-        }
-        const body = PullBodySchema.safeParse(json);
-        if (!body.success) return sendResult(reply, await ingest.refusedEarly('malformed_batch', `a request to ${path} carries the body {"knownVersion": n}`, 'http'));
-        return reply.send({ latest: (await latestAfter(body.data.knownVersion)) ?? null, serverTime: now().toISOString() });
+        const asked = await signedJson(request.body, PullBodySchema, '{"knownVersion": n}');
+        if ('status' in asked) return sendResult(reply, asked);
+        return reply.send({ latest: (await latestAfter(asked.value.knownVersion)) ?? null, serverTime: now().toISOString() });
       });
     pull('/api/v1/policy', (knownVersion) => latestPolicyAfter(db, knownVersion));
     pull('/api/v1/calendar', (knownVersion) => latestCalendarAfter(db, knownVersion));
+    // The branch's accounts (id, display name, role, active), so head office's screens name its people.
+    branchApi.post('/api/v1/users', routeOptions, async (request, reply) => {
+      const directory = await signedJson(request.body, UserDirectoryBodySchema, `{"users": [{"id", "displayName", "role", "active"}, …]} (at most ${USER_DIRECTORY_MAX})`);
+      if ('status' in directory) return sendResult(reply, directory);
+      const answer: UserDirectoryAnswer = { stored: await storeBranchUsers(db, directory.branch, directory.value.users, now()), serverTime: now().toISOString() };
+      return reply.send(answer);
+    });
   });
 
   // ---- admin and read endpoints: bearer token ---------------------------------------------------------------

@@ -23,6 +23,7 @@ import type { Accounts } from './accounts';
 import { headOfficeCalendarHandlers } from './deskCalendar';
 import { headOfficePolicyHandlers } from './deskPolicy';
 import { headOfficeReportHandlers } from './deskReports';
+import { listBranchUsers } from './branchUsers';
 import { createBranch, issueSecret, revokeSecret, viewOf, type BranchRow } from './branches';
 import type { Db } from './db/db';
 import { importBatchBytes } from './files';
@@ -136,6 +137,8 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
   }
   const background = (caller: Caller) => requireUser(caller, false, false);
   const admin = (caller: Caller) => requireUser(caller, true);
+  // Head office's own accounts and every branch's (their names in head office's screens, server/branchUsers.ts).
+  const everyone = async (): Promise<PublicUser[]> => [...(await accounts.list()), ...(await listBranchUsers(db))];
   const healthOf = async (code: BranchCode): Promise<Result<BranchHealth>> => {
     const [line] = await branchHealth(db, code);
     return line ? ok(line) : refuse('unknown_branch_code', `no branch ${code}`, { params: { branch: code } });
@@ -162,7 +165,7 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
     ...sessionHandlers(sessions),
     'users.list': async (_input, caller) => {
       const user = await background(caller);
-      return user.ok ? ok({ users: await accounts.list() }) : user;
+      return user.ok ? ok({ users: await everyone() }) : user;
     },
     'users.create': accountsAtCommandLine,
     'users.update': accountsAtCommandLine,
@@ -210,7 +213,7 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
     'sync.exportBatchFile': branchWork,
     'sync.importAck': branchWork,
     ...headOfficePolicyHandlers({ db, now, requireUser }),
-    ...headOfficeReportHandlers({ db, accounts, now, language: () => settings.language, requireUser: (caller) => requireUser(caller), log: options.log }),
+    ...headOfficeReportHandlers({ db, users: everyone, now, language: () => settings.language, requireUser: (caller) => requireUser(caller), log: options.log }),
     'headOffice.branches': async (_input, caller) => {
       const user = await background(caller);
       return user.ok ? ok({ branches: await branchHealth(db) }) : user;

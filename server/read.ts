@@ -11,7 +11,7 @@ import { parseEvent, type DomainEvent } from '../shared/domain/events';
 import { ComplaintStateSchema, type ComplaintState } from '../shared/domain/state';
 import { GradeSchema, StatusSchema } from '../shared/domain/vocabulary';
 import { computeKpis, type KpiTable } from '../shared/kpi/kpi';
-import { repeatsByCustomer } from '../shared/kpi/repeats';
+import { contactRef, repeatsByCustomer } from '../shared/kpi/repeats';
 import { DEFAULT_POLICY } from '../shared/policy/policy';
 import type { Db } from './db/db';
 
@@ -122,6 +122,6 @@ export async function kpisByBranch(db: Db, period: { from: string; to: string },
     groupBy: 'branch',
     now: now.toISOString(),
     groups: branches.map((b) => b.code),
-    repeatOfCustomer: (state) => repeats.has(`${state.branch}/${state.id}`),
+    repeatOfCustomer: (state) => repeats.has(contactRef(state.branch, state.id)),
   });
 }

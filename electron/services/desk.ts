@@ -15,7 +15,7 @@ import { inForce } from '../../shared/policy/book';
 import { ok, refuse, type Result } from '../../shared/result';
 import { dataLayout, ensureDataLayout, type DataLayout } from './dataDir';
 import { createDocumentService, documentHandlers, downloadDelivery, type DocumentPlatform } from './documents';
-import { createReportService, reportHandlers } from './reports';
+import { createReportService, factsOfComplaints, reportHandlers } from './reports';
 import { clearOpenedCopies, createEvidenceStore, evidenceHandlers, openedCopiesDir } from './evidence';
 import { lockDataFolder, type FolderLock } from './folderLock';
 import { openJournal } from './journal';
@@ -199,7 +199,7 @@ async function openServices(
 
   const authority = await openAuthority({ journal, branch: () => branches.get(), policies: policies.book, calendar: calendar.current, now, newId: () => randomUUID() });
   const reports = createReportService({
-    complaints: () => authority.complaints(),
+    facts: async (book, calendar) => factsOfComplaints(authority.complaints(), book, calendar),
     scope: async () => {
       const branch = await branches.get();
       return branch && { branches: [{ code: branch.code, name: branch.name }], timeZone: branch.timeZone };
@@ -260,6 +260,7 @@ async function openServices(
     now,
     policy: { knownVersion: policies.headOfficeVersion, arrived: (published) => policies.receiveFromHeadOffice(published) },
     calendar: { knownVersion: calendar.headOfficeVersion, arrived: (published) => calendar.receiveFromHeadOffice(published) },
+    users: async () => (await users.list()).map(({ id, displayName, role, active }) => ({ id, displayName, role, active })),
     ...options.sync?.tuning,
   });
 

@@ -15,7 +15,7 @@ import type { Language, PublicUser, Role } from '../../shared/api/schemas';
 import { AUDIT_VERSION, type ReportAuditEntry } from '../../shared/audit/entries';
 import type { WorkingCalendar } from '../../shared/calendar/calendar';
 import type { ComplaintState } from '../../shared/domain/state';
-import { kpiFactsOf } from '../../shared/kpi/facts';
+import { kpiFactsOf, withCustomerRepeats, type KpiFacts } from '../../shared/kpi/facts';
 import { valueOf } from '../../shared/kpi/selection';
 import { inForce, policyFor, type PolicyBook } from '../../shared/policy/book';
 import { renderBranchReport } from '../../shared/report/branchReport';
@@ -33,8 +33,11 @@ export interface ReportScope {
 }
 
 export interface ReportDeps {
-  /** Every complaint of the scope as the authority holds it (a branch's journal, head office's database). */
-  readonly complaints: () => Iterable<ComplaintState> | Promise<Iterable<ComplaintState>>;
+  /**
+   * Every complaint of the scope as the authority holds it (a branch's journal, head office's database), as KPI
+   * facts under `book` and `calendar`, by date received (`factsOfComplaints`).
+   */
+  readonly facts: (book: PolicyBook, calendar: WorkingCalendar) => Promise<readonly KpiFacts[]>;
   /** Undefined before a branch is set up. */
   readonly scope: () => Promise<ReportScope | undefined>;
   readonly users: () => Promise<readonly PublicUser[]>;
@@ -59,6 +62,15 @@ interface Report {
 /** Characters a file name may not hold on Windows (a branch name is free text). */
 const UNSAFE_IN_FILE_NAME = /[\\/:*?"<>|\p{Cc}]/gu;
 
+/**
+ * The complaints' KPI facts, each under the policy version it was graded under, by date received; `linkCustomers`
+ * (head office): a complaint whose customer complained before, at any branch, counts as a repeat (shared/kpi/repeats.ts).
+ */
+export function factsOfComplaints(states: Iterable<ComplaintState>, book: PolicyBook, calendar: WorkingCalendar, linkCustomers = false): KpiFacts[] {
+  const facts = [...states].map((state) => kpiFactsOf(state, policyFor(book, state), calendar, linkCustomers)).sort((a, b) => a.receivedMs - b.receivedMs);
+  return linkCustomers ? withCustomerRepeats(facts) : facts;
+}
+
 export function createReportService(deps: ReportDeps) {
   async function reportFor(input: Input, user: PublicUser): Promise<Result<Report>> {
     const scope = await deps.scope();
@@ -66,7 +78,7 @@ export function createReportService(deps: ReportDeps) {
     const language = input.language ?? (await deps.language());
     const calendar = deps.calendar();
     const book = await deps.policies();
-    const facts = [...(await deps.complaints())].map((state) => kpiFactsOf(state, policyFor(book, state), calendar)).sort((a, b) => a.receivedMs - b.receivedMs);
+    const facts = await deps.facts(book, calendar);
     const report = renderBranchReport({
       period: { kind: input.kind, start: input.start },
       branches: scope.branches.map((branch) => ({ ...branch, facts: scope.branches.length === 1 ? facts : facts.filter((fact) => valueOf(fact, 'branch') === branch.code) })),

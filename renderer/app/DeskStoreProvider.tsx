@@ -30,7 +30,7 @@ export function DeskStoreProvider({ children }: { children: ReactNode }) {
     let live = true;
     // One copy per person: main leaves out of a clerk's copy the contact details they may not see (SPEC §8), so a
     // supervisor signing in at the same PC must not read that copy, nor the clerk the supervisor's.
-    const db = openDeskDb(deskDbName(branch.code, user.id), { policies, calendar });
+    const db = openDeskDb(deskDbName(branch.code, user.id), { policies, calendar, linkCustomers: headOffice });
     const store = createDeskStore({ db, api, clock, newId, policies, calendar });
     let stopSweeps: (() => void) | undefined;
     let catchUpTimer: ReturnType<typeof setInterval> | undefined;

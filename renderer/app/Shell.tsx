@@ -28,7 +28,7 @@ function Screen({ route }: { route: Route }) {
     case 'complaint':
       return <ComplaintPage id={route.id} />;
     case 'board':
-      return <BoardPage />;
+      return <BoardPage branch={route.branch} />;
     case 'dashboard':
       return <DashboardPage />;
     case 'actions':

@@ -8,6 +8,7 @@ describe('hash routes', () => {
       { name: 'register' },
       { name: 'complaint', id: 'SH01-20261123-0001' },
       { name: 'board' },
+      { name: 'board', branch: 'BJ02' },
       { name: 'dashboard' },
       { name: 'actions' },
       { name: 'settings' },
@@ -20,6 +21,12 @@ describe('hash routes', () => {
     expect(parseRoute('#lang=en&token=abc')).toEqual({ name: 'register' });
     expect(parseRoute('#/nowhere/at/all')).toEqual({ name: 'register' });
     expect(parseRoute('#/complaints/%E0%A4%A')).toEqual({ name: 'register' });
+  });
+
+  it('keeps only a branch code as the board\'s branch', () => {
+    expect(parseRoute('#/board?branch=BJ02')).toEqual({ name: 'board', branch: 'BJ02' });
+    expect(parseRoute('#/board?branch=<script>')).toEqual({ name: 'board' });
+    expect(parseRoute('#/board?branch=')).toEqual({ name: 'board' });
   });
 
   it('keeps ids with special characters intact', () => {

@@ -3,12 +3,13 @@
  * oldest first, so a desk that skipped releases upgrades step by step; each upgrade is tested from a fixture
  * database of the older version (db.test.ts).
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import { blocksInOrder, EVENTS_PER_BLOCK, type JournalBlock } from './journal-blocks';
 import type { Projection } from './projection';
+import { linkAllRepeats } from './repeat-links';
 import { toDomainEvent, type ComplaintRecord, type CounterRecord, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order), held in `eventBlocks`, into its register row, search text and KPI facts. */
@@ -73,10 +74,16 @@ const { events: _eventRows, ...SCHEMA_V6_WITHOUT_EVENTS } = SCHEMA_V6;
  */
 export const SCHEMA_V7 = { ...SCHEMA_V6_WITHOUT_EVENTS, journalBlocks: 'block' } as const;
 
-export const CURRENT_SCHEMA_VERSION = 7;
+/**
+ * v8: `*customerKeys` on the KPI facts: head office links a complaint to the earlier ones of the same customer
+ * (repeat-links.ts); filled by rebuilding every row from the log.
+ */
+export const SCHEMA_V8 = { ...SCHEMA_V7, kpiFacts: 'id, receivedAt, *customerKeys' } as const;
+
+export const CURRENT_SCHEMA_VERSION = 8;
 
 export class DeskDb extends Dexie {
-  journalBlocks!: EntityTable<JournalBlock, 'block'>;
+  journalBlocks!: Table<JournalBlock, number>;
   complaints!: EntityTable<ComplaintRecord, 'id'>;
   searchDocs!: EntityTable<SearchDoc, 'id'>;
   counters!: EntityTable<CounterRecord, 'key'>;
@@ -89,6 +96,8 @@ export class DeskDb extends Dexie {
     /** How rows are built from events; kept to rebuild them when the calendar in force changes. */
     readonly project: Projector,
     options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+    /** Head office's copy: repeat complaints are linked by customer (repeat-links.ts). */
+    readonly linksCustomers = false,
   ) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
@@ -108,6 +117,9 @@ export class DeskDb extends Dexie {
     this.version(7)
       .stores({ ...SCHEMA_V7, events: null })
       .upgrade(async (tx) => reprojectAll(tx, project, true, await moveEventsIntoBlocks(tx)));
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade(async (tx) => reprojectAll(tx, project, true, await historiesOfBlocks(tx.table('journalBlocks')), linksCustomers));
   }
 }
 
@@ -163,9 +175,9 @@ async function moveEventsIntoBlocks(tx: Transaction): Promise<Map<string, Histor
 }
 
 /** The histories of a database from v7 on, from its journal blocks. */
-async function historiesOfBlocks(db: DeskDb): Promise<Map<string, History>> {
+async function historiesOfBlocks(table: Table<JournalBlock, number>): Promise<Map<string, History>> {
   const histories = new Map<string, History>();
-  for await (const blocks of blocksInOrder(db)) for (const block of blocks) for (const stored of block.events) addToHistory(histories, toDomainEvent(stored), block.block);
+  for await (const blocks of blocksInOrder(table)) for (const block of blocks) for (const stored of block.events) addToHistory(histories, toDomainEvent(stored), block.block);
   return histories;
 }
 
@@ -173,13 +185,14 @@ async function historiesOfBlocks(db: DeskDb): Promise<Map<string, History>> {
  * Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation
  * column, v4 rows routes and tierSince, v5 the KPI facts, v6 the blocks; a calendar change moves deadlines).
  */
-async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean, histories: Map<string, History>): Promise<void> {
+async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean, histories: Map<string, History>, linksCustomers = false): Promise<void> {
   const projected = [...histories.values()].map((history) => project(history.events, history.blocks));
   await tx.table('complaints').clear();
   await tx.table('complaints').bulkPut(projected.map((p) => p.record));
   await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
   // An upgrade from before v6 runs each version's step in turn: the earlier ones have no facts table yet.
   if (withFacts) await tx.table('kpiFacts').bulkPut(projected.map((p) => p.kpi));
+  if (withFacts && linksCustomers) await linkAllRepeats(tx.table('kpiFacts'));
   await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
 }
 
@@ -195,7 +208,7 @@ export async function reprojectForCalendar(db: DeskDb, fingerprint: string): Pro
   return db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.kpiFacts, db.counters, db.settings], async (tx) => {
     if ((await db.settings.get(CALENDAR_FINGERPRINT_KEY))?.value === fingerprint) return false;
     const hasRows = (await db.complaints.limit(1).count()) > 0;
-    if (hasRows) await reprojectAll(tx, db.project, true, await historiesOfBlocks(db));
+    if (hasRows) await reprojectAll(tx, db.project, true, await historiesOfBlocks(db.journalBlocks), db.linksCustomers);
     await db.settings.put({ key: CALENDAR_FINGERPRINT_KEY, value: fingerprint });
     return hasRows;
   });

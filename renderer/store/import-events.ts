@@ -13,6 +13,7 @@ import { branchSeqKey, countersFromEvents, JOURNALED_THROUGH_KEY, lastOf, raiseC
 import type { DeskDb } from './db';
 import { appendEvents, complaintEvents, heldEventCount, lastHeldEvent, scrubComplaintEvents, unionBlocks, type Appended } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
+import { linkRepeatsAround } from './repeat-links';
 import type { ComplaintRecord, CounterRecord, SearchDoc } from './records';
 
 const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
@@ -135,12 +136,16 @@ export function createEventImporter(db: DeskDb, summarize: StateSummarizer): Eve
         // Most steps leave the searched text as it was: its doc is rewritten (and searches' cache dropped) only when
         // it changed. The version is the journal position, which only rises (seqs of several branches would not).
         const docs = projected.map((p) => p.searchDoc).filter((doc) => !sameDoc(docsBefore[touched.indexOf(doc.id)], doc));
+        // Head office: the customer keys these complaints had, so those who shared only an old one are judged again.
+        const keysBefore = db.linksCustomers ? (await db.kpiFacts.bulkGet(touched)).flatMap((fact) => fact?.customerKeys ?? []) : [];
+        const facts = projected.map((p) => p.kpi);
         await Promise.all([
           db.complaints.bulkPut(projected.map((p) => p.record)),
-          db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
+          db.kpiFacts.bulkPut(facts),
           docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
           docs.length > 0 ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: appended.held }) : undefined,
         ]);
+        if (db.linksCustomers) await linkRepeatsAround(db.kpiFacts, facts, keysBefore);
       });
       for (const [id, state] of folded) states.set(id, state);
     },

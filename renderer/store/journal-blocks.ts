@@ -10,6 +10,7 @@
  * (`ComplaintRecord.eventBlocks`), so a history is a few row reads. Events are parsed on the way out, like any
  * stored event (`toDomainEvent`).
  */
+import type { Table } from 'dexie';
 import type { BranchCode, ComplaintId } from '../../shared/brand';
 import { withoutPersonalData } from '../../shared/domain/anonymise';
 import type { DomainEvent } from '../../shared/domain/events';
@@ -75,10 +76,10 @@ export async function appendEvents(db: DeskDb, events: readonly StoredEvent[]): 
   return { blocks: appended, held: current.block * EVENTS_PER_BLOCK + current.events.length };
 }
 
-/** Blocks in journal order, `perRead` at a time, from block `from` on. */
-export async function* blocksInOrder(db: DeskDb, from = 0, perRead = 64): AsyncGenerator<JournalBlock[]> {
+/** Blocks in journal order, `perRead` at a time, from block `from` on (also inside a schema upgrade, given the table). */
+export async function* blocksInOrder(table: Table<JournalBlock, number>, from = 0, perRead = 64): AsyncGenerator<JournalBlock[]> {
   for (let start = from; ; start += perRead) {
-    const blocks = await db.journalBlocks.where('block').between(start, start + perRead, true, false).toArray();
+    const blocks = await table.where('block').between(start, start + perRead, true, false).toArray();
     if (blocks.length === 0) return;
     yield blocks;
     if (blocks.length < perRead) return;

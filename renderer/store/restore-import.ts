@@ -22,6 +22,7 @@ import type { DeskDb } from './db';
 import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
 import { blocksInOrder, heldEventCount, unionBlocks } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
+import { linkAllRepeats } from './repeat-links';
 import { toDomainEvent } from './records';
 
 /** Rows (and as many search docs) per transaction when the held-back rows are written. */
@@ -48,7 +49,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     const before = target.get(event.complaintId) ?? held.get(event.complaintId);
     target.set(event.complaintId, { state: applyEvent(before?.state, event), blocks: unionBlocks(before?.blocks ?? [], blocks) });
   };
-  for await (const blocks of blocksInOrder(db)) for (const block of blocks) for (const stored of block.events) fold(held, toDomainEvent(stored), [block.block]);
+  for await (const blocks of blocksInOrder(db.journalBlocks)) for (const block of blocks) for (const stored of block.events) fold(held, toDomainEvent(stored), [block.block]);
   let position = await heldEventCount(db);
 
   /** Complaints whose rows are written and still show their whole history. */
@@ -60,15 +61,17 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
   /** Writes the complaints' rows, docs and KPI facts in one transaction; the last one also ends the restore. */
   const writeRows = (complaints: readonly Held[], ends: boolean) => {
     const projected = complaints.map((complaint) => projectState(complaint.state, summarize, complaint.blocks));
-    return db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], () =>
-      Promise.all([
+    return db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
+      await Promise.all([
         db.complaints.bulkPut(projected.map((p) => p.record)),
         db.searchDocs.bulkPut(projected.map((p) => p.searchDoc)),
         db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
         ends ? db.counters.delete(ROWS_PENDING_KEY) : undefined,
         ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: position }) : undefined,
-      ]),
-    );
+      ]);
+      // Every complaint's facts are written: head office links the repeats over all of them, with the last rows.
+      if (ends && db.linksCustomers) await linkAllRepeats(db.kpiFacts);
+    });
   };
 
   return {

@@ -137,6 +137,20 @@ describe('two windows on one data folder', () => {
   });
 });
 
+describe('catch-up', () => {
+  it('reads the user list again when events arrived, so a name new to this copy is known', async () => {
+    const a = await desk();
+    const b = await desk({ main: a.main });
+    expect(await a.db.users.count()).toBe(0);
+    await a.store.catchUp();
+    // Nothing arrived: nothing is read.
+    expect(await a.db.users.count()).toBe(0);
+    await b.store.register(walkIn());
+    await a.store.catchUp();
+    expect((await a.db.users.toArray()).map((user) => user.displayName)).toEqual(expect.arrayContaining(['李华', '王芳']));
+  });
+});
+
 describe('perform', () => {
   it('runs a workflow action on main’s state and updates the row', async () => {
     const d = await desk();

@@ -73,7 +73,7 @@ export interface DeskStore {
 
 export function createDeskStore(deps: DeskStoreDeps): DeskStore {
   const { db, api, newId, policies, calendar } = deps;
-  const summarize = stateSummarizer(policies, calendar);
+  const summarize = stateSummarizer(policies, calendar, db.linksCustomers);
   // One import at a time: a step's answer and a catch-up must not both write the same events.
   let queue: Promise<unknown> = Promise.resolve();
   const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
@@ -82,7 +82,14 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
     return run;
   };
 
-  const syncUp = () => inOrder(() => catchUp(db, api, summarize));
+  // New events may name people this copy has not heard of (at head office: a branch's accounts, sent with its
+  // sync), so the user list is read again whenever some arrived.
+  const syncUp = () =>
+    inOrder(async () => {
+      const caught = await catchUp(db, api, summarize);
+      if (caught.ok && caught.value > 0) await mirrorUsers(db, api);
+      return caught;
+    });
 
   /** Writes events main journaled; when they do not follow this copy's last event, the journal is read up to them. */
   async function take(events: readonly DomainEvent[]): Promise<void> {

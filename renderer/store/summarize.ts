@@ -5,10 +5,11 @@ import { policyFor, type PolicyBook } from '../../shared/policy/book';
 import { deadlineColumns } from './deadline-columns';
 import type { StateSummarizer } from './projection';
 
-export function stateSummarizer(policies: PolicyBook, calendar: WorkingCalendar): StateSummarizer {
+/** `linkCustomers` (head office): the KPI facts carry the customer keys repeats are linked by (repeat-links.ts). */
+export function stateSummarizer(policies: PolicyBook, calendar: WorkingCalendar, linkCustomers = false): StateSummarizer {
   return (state) => {
     // The version the complaint was graded under, not the one in force: a newer policy does not move its deadlines.
     const policy = policyFor(policies, state);
-    return { deadline: deadlineColumns(state, policy, calendar), kpi: kpiFactsOf(state, policy, calendar) };
+    return { deadline: deadlineColumns(state, policy, calendar), kpi: kpiFactsOf(state, policy, calendar, linkCustomers) };
   };
 }

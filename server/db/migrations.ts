@@ -131,6 +131,24 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    describe: "each branch's user directory (the names behind the user ids in its events)",
+    statements: [
+      // Keyed by branch and id: a branch's account ids are its own. Upserted, never deleted: an account the
+      // branch no longer lists still names the steps it took.
+      `create table branch_users (
+        branch text not null references branches (code),
+        id text not null,
+        display_name text not null,
+        role text not null check (role in ('staff', 'supervisor', 'admin')),
+        active boolean not null,
+        first_seen_at timestamptz not null,
+        updated_at timestamptz not null,
+        primary key (branch, id)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the last migration; returns the schema version. */

@@ -16,6 +16,7 @@ import { computeGradedClocks, type Clock } from '../deadlines/clocks';
 import type { ComplaintState } from '../domain/state';
 import type { Policy } from '../policy/policy';
 import { addTo, emptyTally, latestSatisfaction, outcomeOf, type Outcome, type Tally } from './kpi';
+import { contactRef, customerKeysOf, repeatRefs, type KeyedContact } from './repeats';
 
 export interface ClockFact {
   /** The verdict when the facts were taken. */
@@ -65,6 +66,14 @@ export interface KpiFacts {
   readonly resolved: boolean;
   /** The latest reached follow-up's score, 1–5; absent when none. */
   readonly satisfaction?: number;
+  /** Registered as a repeat of an earlier complaint, or flagged `repeat`. */
+  readonly ownRepeat: boolean;
+  /**
+   * The customer's identifiers as the repeat rule compares them (shared/kpi/repeats.ts); only where complaints are
+   * linked by customer (head office's screens), else none.
+   */
+  readonly customerKeys: readonly string[];
+  /** What the KPIs count: `ownRepeat`, or (linked by customer) the customer complained before (`withCustomerRepeats`, the store's linking). */
   readonly repeat: boolean;
   readonly acknowledgedAt?: string;
   readonly firstRepliedAt?: string;
@@ -80,8 +89,9 @@ function clockFact(clock: Clock, endedUnresolved: boolean): ClockFact {
   return running ? { verdict, missAtMs: clock.deadlineMs } : { verdict };
 }
 
-/** The facts of a complaint as of its last event (`state.updatedAt`). */
-export function kpiFactsOf(state: ComplaintState, policy: Policy, calendar: WorkingCalendar): KpiFacts {
+/** The facts of a complaint as of its last event (`state.updatedAt`); `linkCustomers` takes its customer keys too. */
+export function kpiFactsOf(state: ComplaintState, policy: Policy, calendar: WorkingCalendar, linkCustomers = false): KpiFacts {
+  const ownRepeat = state.repeatOf !== undefined || state.flags.includes('repeat');
   const clocks = computeGradedClocks(state, policy, calendar, state.updatedAt);
   const receivedAt = new Date(state.receivedAt).toISOString();
   const satisfaction = latestSatisfaction(state);
@@ -105,7 +115,9 @@ export function kpiFactsOf(state: ComplaintState, policy: Policy, calendar: Work
     resolution: clockFact(clocks.resolution, state.terminal && state.resolvedAt === undefined),
     resolvable: state.status !== 'rejected' && state.validity !== 'not_liable',
     resolved: state.resolvedAt !== undefined,
-    repeat: state.repeatOf !== undefined || state.flags.includes('repeat'),
+    ownRepeat,
+    customerKeys: linkCustomers ? customerKeysOf(state.complainant) : [],
+    repeat: ownRepeat,
     correctiveActions: state.correctiveActions.map((action) => ({ ...action })),
     ...(satisfaction === undefined ? {} : { satisfaction }),
     ...(state.acknowledgedAt ? { acknowledgedAt: state.acknowledgedAt } : {}),
@@ -113,6 +125,25 @@ export function kpiFactsOf(state: ComplaintState, policy: Policy, calendar: Work
     ...(state.resolvedAt ? { resolvedAt: state.resolvedAt } : {}),
   };
   return facts;
+}
+
+/** A complaint number begins with its branch's code (`SH01-20261101-0001`). */
+export const branchOfFacts = (facts: Pick<KpiFacts, 'number'>): string => facts.number.slice(0, facts.number.indexOf('-'));
+
+/** The facts as the repeat rule compares them. */
+export const contactOfFacts = (facts: Pick<KpiFacts, 'id' | 'number' | 'receivedMs' | 'customerKeys'>): KeyedContact => ({
+  ref: contactRef(branchOfFacts(facts), facts.id),
+  receivedMs: facts.receivedMs,
+  customerKeys: facts.customerKeys,
+});
+
+/** `facts` with `repeat` counting, besides their own, the complaints whose customer complained before among them all. */
+export function withCustomerRepeats(facts: readonly KpiFacts[]): KpiFacts[] {
+  const repeats = repeatRefs(facts.map(contactOfFacts));
+  return facts.map((fact) => {
+    const repeat = fact.ownRepeat || repeats.has(contactOfFacts(fact).ref);
+    return repeat === fact.repeat ? fact : { ...fact, repeat };
+  });
 }
 
 /** The clock's verdict at `nowMs` (not before the facts were taken). */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { instantMs } from '../calendar/instant';
-import { isActionOverdue, verdictAt, type KpiFacts } from './facts';
+import { branchOfFacts, isActionOverdue, verdictAt, type KpiFacts } from './facts';
 
 /** What a complaint is grouped by on the dashboard. */
 export const DIMENSIONS = ['channel', 'category', 'subCategory', 'grade', 'department', 'person', 'rootCause', 'branch'] as const;
@@ -53,8 +53,7 @@ export type KpiSelection = z.infer<typeof KpiSelectionSchema>;
 /** A complaint's value for a dimension, as the dashboard groups it. */
 export function valueOf(facts: KpiFacts, dimension: Dimension): string {
   if (dimension === 'grade') return String(facts.grade);
-  // A complaint number begins with its branch's code (`SH01-20261101-0001`).
-  if (dimension === 'branch') return facts.number.slice(0, facts.number.indexOf('-'));
+  if (dimension === 'branch') return branchOfFacts(facts);
   return facts[dimension];
 }
 

@@ -23,6 +23,7 @@ import { eventsForHeadOffice, personalDataHasher } from '../../../shared/sync/pe
 import type { PublishedCalendar } from '../../../shared/sync/calendar';
 import type { PublishedPolicy } from '../../../shared/sync/policy';
 import type { BatchEnvelope } from '../../../shared/sync/protocol';
+import type { DirectoryUser } from '../../../shared/sync/users';
 import type { Logger } from '../log';
 import { createSerial } from '../serial';
 import { backoffDelayMs } from './backoff';
@@ -66,6 +67,8 @@ export interface SyncEngineDeps {
   readonly policy?: PublishedReceiver<PublishedPolicy>;
   /** Head office's working calendar: pulled likewise. */
   readonly calendar?: PublishedReceiver<PublishedCalendar>;
+  /** The branch's accounts as head office may know them (staff names, no usernames or hashes): sent when they changed. */
+  readonly users?: () => Promise<readonly DirectoryUser[]>;
 }
 
 /** Where a version head office published (its policy, its calendar) is taken in. */
@@ -132,6 +135,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
   let probeFirst = false;
   /** Head office's clock minus ours, measured when it refused a timestamp; applied to what we sign. */
   let clockOffsetMs = 0;
+  /** The user directory head office last stored from this desk (as sent), so an unchanged one is not sent again. */
+  let usersSent: string | undefined;
 
   const iso = (date: Date) => date.toISOString();
   const signingTime = () => new Date(now().getTime() + clockOffsetMs).toISOString();
@@ -249,6 +254,7 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       if (await heard(answer.value.ackedThroughSeq)) return;
     }
 
+    await sendUsers(client, secret, enrolment.branch, signal);
     for (let detours = 0; !signal.aborted; ) {
       const range = await planNext();
       if (!range) {
@@ -296,6 +302,21 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
     const taken = await receiver.arrived(latest);
     if (taken.ok) log.info(`sync: head office ${what} in force`, { headOfficeVersion: latest.version });
     else log.warn(`sync: head office ${what} refused here`, { headOfficeVersion: latest.version, code: taken.error.code, path: taken.error.path });
+  }
+
+  /**
+   * Sends the branch's accounts when they changed since head office last stored them, before the batches, so the
+   * names are there when the events naming them arrive. Like the policy, a head office that does not take them
+   * costs a log line, never the round.
+   */
+  async function sendUsers(client: HeadOfficeClient, secret: string, branch: string, signal: AbortSignal) {
+    if (!deps.users) return;
+    const body = JSON.stringify({ users: await deps.users() });
+    if (body === usersSent) return;
+    const answer = await withClockCorrection(async () => client.users(await sealEnvelope(secret, branch, body, signingTime()), signal));
+    if (answer.kind === 'refused') return log.warn('sync: head office refused the user directory', { code: answer.refusal.code });
+    if (answer.kind === 'failed') return log.warn('sync: head office did not take the user directory', { code: answer.code, message: answer.message });
+    if (answer.kind === 'answer') usersSent = body;
   }
 
   function kick(probe = false): Promise<void> {
@@ -353,6 +374,8 @@ export async function openSyncEngine(deps: SyncEngineDeps): Promise<SyncEngine> 
       // A code without a key (an older head office) keeps the key enrolled before, if any.
       if (personalDataKey) await deps.personalDataKey.set(personalDataKey);
       await update((current) => ({ ...current, enrolment: { url, branch, issuedAt, enrolledAt: iso(now()) }, enabled: true, lastError: null, failures: 0 }));
+      // Perhaps another head office: it has not had the user directory yet.
+      usersSent = undefined;
       log.info('sync: enrolled with head office', { url, branch, issuedAt });
       void kick();
       return ok(status());

@@ -1,14 +1,15 @@
 /**
  * Talking to head office over HTTP (docs/sync-protocol.md): `POST /api/v1/batches`, `POST /api/v1/status`,
- * `POST /api/v1/policy` and `POST /api/v1/calendar`, the envelope as gzip'd JSON, every answer parsed with the
- * protocol's schemas. Every request has a timeout and follows the engine's abort signal, so a hanging head office
- * costs a timer, never a blocked desk.
+ * `POST /api/v1/policy`, `POST /api/v1/calendar` and `POST /api/v1/users`, the envelope as gzip'd JSON, every answer
+ * parsed with the protocol's schemas. Every request has a timeout and follows the engine's abort signal, so a
+ * hanging head office costs a timer, never a blocked desk.
  */
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { CalendarPullAnswerSchema, type CalendarPullAnswer } from '../../../shared/sync/calendar';
 import { PolicyPullAnswerSchema, type PolicyPullAnswer } from '../../../shared/sync/policy';
+import { UserDirectoryAnswerSchema, type UserDirectoryAnswer } from '../../../shared/sync/users';
 import { BatchResultSchema, BranchStatusSchema, type BatchEnvelope, type BatchResult, type BranchStatus } from '../../../shared/sync/protocol';
 
 const gzipAsync = promisify(gzip);
@@ -28,6 +29,7 @@ export interface HeadOfficeClient {
   status(envelope: BatchEnvelope, signal: AbortSignal): Promise<Answer<BranchStatus>>;
   policy(envelope: BatchEnvelope, signal: AbortSignal): Promise<Answer<PolicyPullAnswer>>;
   calendar(envelope: BatchEnvelope, signal: AbortSignal): Promise<Answer<CalendarPullAnswer>>;
+  users(envelope: BatchEnvelope, signal: AbortSignal): Promise<Answer<UserDirectoryAnswer>>;
 }
 
 export function createHeadOfficeClient(baseUrl: string, timeoutMs: number): HeadOfficeClient {
@@ -78,6 +80,7 @@ export function createHeadOfficeClient(baseUrl: string, timeoutMs: number): Head
     status: async (envelope, signal) => interpret(await post('api/v1/status', envelope, signal), (value) => BranchStatusSchema.safeParse(value).data),
     policy: async (envelope, signal) => interpret(await post('api/v1/policy', envelope, signal), (value) => PolicyPullAnswerSchema.safeParse(value).data),
     calendar: async (envelope, signal) => interpret(await post('api/v1/calendar', envelope, signal), (value) => CalendarPullAnswerSchema.safeParse(value).data),
+    users: async (envelope, signal) => interpret(await post('api/v1/users', envelope, signal), (value) => UserDirectoryAnswerSchema.safeParse(value).data),
   };
 }
 

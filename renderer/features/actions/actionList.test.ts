@@ -33,6 +33,8 @@ function complaint(n: number, actions: CorrectiveActionFact[], voided = false): 
     resolution: { verdict: 'met' },
     resolvable: true,
     resolved: true,
+    ownRepeat: false,
+    customerKeys: [],
     repeat: false,
     correctiveActions: actions,
   };

@@ -8,16 +8,21 @@ import { NO_FILTERS, type BoardFilters } from './boardModel';
 interface BoardFilterBarProps {
   filters: BoardFilters;
   onChange: (next: BoardFilters) => void;
+  /** The branches this copy holds; the branch filter shows only with more than one (head office). */
+  branches: readonly string[];
+  /** '' for every branch. */
+  branch: string;
+  onBranch: (branch: string) => void;
 }
 
 const GRADES = [1, 2, 3, 4] as const;
 
-/** Grade, category, assignee or "mine", overdue / due soon, free text. */
-export function BoardFilterBar({ filters, onChange }: BoardFilterBarProps) {
+/** Branch (head office), grade, category, assignee or "mine", overdue / due soon, free text. */
+export function BoardFilterBar({ filters, onChange, branches, branch, onBranch }: BoardFilterBarProps) {
   const { t, i18n } = useTranslation();
   const policy = usePolicy();
   const users = useUsers();
-  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) || branch !== '';
   const toggleGrade = (grade: (typeof GRADES)[number], on: boolean) =>
     onChange({ ...filters, grades: on ? [...filters.grades, grade].sort() : filters.grades.filter((g) => g !== grade) });
   return (
@@ -33,6 +38,19 @@ export function BoardFilterBar({ filters, onChange }: BoardFilterBarProps) {
           onChange={(event) => onChange({ ...filters, text: event.target.value })}
         />
       </div>
+      {branches.length > 1 && (
+        <div className="field">
+          <label htmlFor="board-branch">{t('headOffice.branchFilter')}</label>
+          <select id="board-branch" value={branch} onChange={(event) => onBranch(event.target.value)}>
+            <option value="">{t('common.all')}</option>
+            {branches.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <fieldset className="check-group board-grades">
         <legend>{t('board.filters.grade')}</legend>
         {GRADES.map((grade) => (
@@ -79,7 +97,14 @@ export function BoardFilterBar({ filters, onChange }: BoardFilterBarProps) {
         </label>
       </div>
       {filtered && (
-        <button type="button" className="btn-link board-clear" onClick={() => onChange(NO_FILTERS)}>
+        <button
+          type="button"
+          className="btn-link board-clear"
+          onClick={() => {
+            onChange(NO_FILTERS);
+            onBranch('');
+          }}
+        >
           {t('board.filters.clear')}
         </button>
       )}

@@ -19,7 +19,7 @@ import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
 import { refusalText } from '../../i18n/refusal';
-import { useDeskStore, useNow } from '../../store';
+import { useBranchesHeld, useDeskStore, useNow } from '../../store';
 import type { ComplaintRecord } from '../../store/records';
 import { useCategoryName } from '../../ui/categories';
 import { useUserName } from '../../ui/useUserName';
@@ -45,10 +45,16 @@ const TICK_MS = 15_000;
  * most urgent first, with live countdowns. A card moves by drag, by Space and arrows, or by Shift+→ — each opens
  * the escalate step's own dialog; Enter or a click opens the complaint.
  */
-export function BoardPage() {
+export function BoardPage({ branch: branchShown }: { branch?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const { user, branch } = useSession();
-  const records = useOpenComplaints();
+  const branches = useBranchesHeld();
+  const allRecords = useOpenComplaints();
+  // Head office may look at one branch (kept in the URL, `#/board?branch=BJ02`); a code it does not hold shows all.
+  const onlyBranch = branchShown !== undefined && branches?.includes(branchShown) ? branchShown : undefined;
+  const records = useMemo(() => (onlyBranch ? allRecords?.filter((record) => record.branch === onlyBranch) : allRecords), [allRecords, onlyBranch]);
+  // Replaced in place, like the dashboard's period: choosing a branch is not a step back in history.
+  const showBranch = useCallback((next: string) => window.location.replace(routeHref(next ? { name: 'board', branch: next } : { name: 'board' })), []);
   const { db } = useDeskStore();
   const arrivals = useArrivals(db, branch.code);
   const now = useNow(TICK_MS);
@@ -93,8 +99,9 @@ export function BoardPage() {
 
   const open = useCallback((card: BoardCard, column: ColumnKey) => {
     sessionStorage.setItem(LAST_FOCUS_KEY, `${column}:${card.record.id}`);
-    window.location.hash = `${routeHref({ name: 'complaint', id: card.record.id })}?from=board`;
-  }, []);
+    const from = new URLSearchParams({ from: 'board', ...(onlyBranch ? { branch: onlyBranch } : {}) });
+    window.location.hash = `${routeHref({ name: 'complaint', id: card.record.id })}?${from.toString()}`;
+  }, [onlyBranch]);
 
   const requestMove = useCallback((card: BoardCard, from: ColumnKey, to: ColumnKey) => {
     if (!moveTarget(card.record, to)) return;
@@ -205,7 +212,7 @@ export function BoardPage() {
         <span className="spacer" />
         <span className="muted board-hint">{t('board.hint')}</span>
       </div>
-      <BoardFilterBar filters={filters} onChange={changeFilters} />
+      <BoardFilterBar filters={filters} onChange={changeFilters} branches={branches ?? []} branch={onlyBranch ?? ''} onBranch={showBranch} />
       <div className="board-notice" role={notice?.refusal ? 'alert' : 'status'}>
         {notice && (
           <div className={`banner ${notice.refusal ? 'banner-error' : 'banner-ok'}`}>

@@ -2,8 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintId } from '../../../shared/brand';
 import { useComplaint, useTimeline } from '../../store';
-import { routeHref } from '../../session/routes';
-import { navigate } from '../../session/useRoute';
+import { hashQuery, parseRoute, routeHref, type Route } from '../../session/routes';
 import { EvidencePanel } from '../evidence';
 import { RecordSheetActions } from '../print/RecordSheetActions';
 import { ActionToolbar } from './actions/ActionToolbar';
@@ -13,19 +12,22 @@ import { Timeline } from './Timeline';
 import { Icon } from '../../ui/Icon';
 import { useReadOnly } from '../../session/session';
 
-function useFromBoard(): boolean {
-  const fromBoard = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('from') === 'board';
+/** The board this page was opened from (`#/complaints/<id>?from=board&branch=BJ02`), or undefined. */
+function useFromBoard(): Route | undefined {
+  const query = hashQuery(window.location.hash);
+  const board = query.get('from') === 'board' ? parseRoute(`#/board?${query.toString()}`) : undefined;
+  const boardHref = board && routeHref(board);
   useEffect(() => {
-    if (!fromBoard) return;
+    if (!boardHref) return;
     const onKeyDown = (event: KeyboardEvent) => {
       // Esc closes an open dialog or menu first; only on the bare page does it go back to the board.
       if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('[aria-modal="true"], [role="menu"]')) return;
-      navigate({ name: 'board' });
+      window.location.hash = boardHref;
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [fromBoard]);
-  return fromBoard;
+  }, [boardHref]);
+  return board;
 }
 
 /** One complaint: header with its clocks, the record on the left, the timeline on the right. */
@@ -34,12 +36,12 @@ export function ComplaintPage({ id }: { id: string }) {
   const complaintId = id as ComplaintId; // an id from the URL: an unknown one simply finds nothing
   const events = useTimeline(complaintId);
   const complaint = useComplaint(complaintId);
-  // Opened from the escalation board (`#/complaints/<id>?from=board`): back, and Esc, return to the board.
+  // Opened from the escalation board: back, and Esc, return to the board as it was (its branch too).
   const fromBoard = useFromBoard();
   // Head office shows the whole record and timeline; the branch that handles the complaint takes its steps.
   const readOnly = useReadOnly();
   const back = (
-    <a href={routeHref({ name: fromBoard ? 'board' : 'register' })} className="btn-link">
+    <a href={routeHref(fromBoard ?? { name: 'register' })} className="btn-link">
       <Icon name="back" /> {fromBoard ? t('board.title') : t('registerList.title')}
     </a>
   );

@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { usePopover } from '../../ui/usePopover';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/api/sync';
 import { api } from '../../platform/api';
+import { usePolicyBookValue } from '../../session/policy';
 import { useSession } from '../../session/session';
 import { navigate } from '../../session/useRoute';
 import { Icon } from '../../ui/Icon';
@@ -43,6 +45,12 @@ export function SyncIndicator() {
   const { branch, user } = useSession();
   const status = useSyncStatus();
   const { open, setOpen, wrapRef, buttonRef, panelId } = usePopover();
+  const { refresh: refreshPolicy } = usePolicyBookValue();
+  const lastSuccessAt = status?.lastSuccessAt;
+  // A good round may have brought head office's policy: the window takes it now, not at its next check.
+  useEffect(() => {
+    if (lastSuccessAt) refreshPolicy();
+  }, [lastSuccessAt, refreshPolicy]);
 
 
   if (!status) return null;

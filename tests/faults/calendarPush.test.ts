@@ -53,7 +53,7 @@ describe('a working calendar published at head office', () => {
   afterAll(async () => {
     await office?.close();
     await backends?.stop();
-  });
+  }, 60_000);
 
   it('reaches the branch with sync; main counts deadlines on it from then on, and refuses the branch’s own import', async () => {
     await withTempDir(async (dir) => {

@@ -39,7 +39,7 @@ describe('a policy published at head office', () => {
   afterAll(async () => {
     await office?.close();
     await backends?.stop();
-  });
+  }, 60_000);
 
   it('reaches the branch with sync and applies to its next complaint only', async () => {
     await withTempDir(async (dir) => {

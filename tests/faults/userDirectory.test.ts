@@ -28,7 +28,7 @@ describe("a branch's user directory", () => {
   afterAll(async () => {
     await office?.close();
     await backends?.stop();
-  });
+  }, 60_000);
 
   const held = () => office.running.db.query<{ id: string; display_name: string; role: string; active: boolean }>('select id, display_name, role, active from branch_users order by role, id');
 

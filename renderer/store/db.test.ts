@@ -7,19 +7,19 @@ import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY, lastOf } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, type DeskDb } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, type DeskDb } from './db';
 import { stateSummarizer } from './summarize';
 import { escalationCandidates } from './escalation-sweep';
 import { highestLocalSeq } from './import-events';
 import { openDeskDb } from './open';
 import { createProjector } from './projection';
-import { countAll, loadTimeline, queryRegisterIds } from './queries';
+import { countAll, loadActionHolders, loadTimeline, queryRegisterIds } from './queries';
 import { StoredEventError, toDomainEvent, type ComplaintRecord, type StoredEvent } from './records';
 import { freshName } from '../../tests/unit/store/desk';
 import { dexieFixtureVersions, readDexieFixture, rowsOf, writeDexieFixture, type DexieFixture } from '../../tests/unit/store/fixtures';
 
 /** Every schema version's declaration, as the fixtures are written into a database of their own version. */
-const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6 };
+const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7 };
 const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
 /** Older versions with a fixture: a missing one fails the guard below with its name instead of failing to collect. */
 const OLDER = dexieFixtureVersions().filter((version) => version < CURRENT_SCHEMA_VERSION);
@@ -61,6 +61,7 @@ const FIXTURE_FACTS: Readonly<Record<number, { held: number; journaledThrough: n
   4: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   5: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   6: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
+  7: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
 };
 
 describe('schema fixtures', () => {
@@ -171,6 +172,20 @@ describe('schema migrations', () => {
     // overdue) is corrected, and later columns are added.
     expect(rows).toEqual(projectedFrom(fixture).records);
     expect(rows.filter((row) => row.escalationDueAt !== undefined).map((row) => row.number).sort()).toEqual(['SH01-20261123-0001', 'SH01-20261123-0002']);
+    db.close();
+  });
+
+  it('upgrades a v6 database whose complaint holds a corrective action: its facts are marked for the actions page, nothing else changes', async () => {
+    // v6's fixture holds no corrective action: here one of its facts rows holds one, as a v6 desk's would.
+    const fixture = readDexieFixture(6);
+    const action = { id: 'ca-1', owner: '收银部', dueDate: '2026-11-30', description: '收银员复训', openedAt: '2026-11-24T02:00:00.000Z' };
+    const facts = rowsOf(fixture, 'kpiFacts').map((row, index) => (index === 0 ? { ...row, correctiveActions: [action] } : row));
+    const name = freshName('v6-with-action');
+    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, kpiFacts: facts } }, SCHEMA_V6);
+    const db = open(name);
+    await db.open();
+    expect(await loadActionHolders(db)).toEqual([{ ...facts[0], hasActions: 1 }]);
+    expect(await db.kpiFacts.orderBy('id').toArray()).toEqual(facts.map((row, index) => (index === 0 ? { ...row, hasActions: 1 } : row)).sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1)));
     db.close();
   });
 

@@ -6,9 +6,8 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
-import type { KpiFacts } from '../../shared/kpi/facts';
 import type { Projection } from './projection';
-import { toDomainEvent, type ComplaintRecord, type CounterRecord, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
+import { toDomainEvent, type ComplaintRecord, type CounterRecord, type KpiFactsRow, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order) into its register row, search text and KPI facts. */
 export type Projector = (events: readonly DomainEvent[]) => Projection;
@@ -62,7 +61,13 @@ export const SCHEMA_V5 = { ...SCHEMA_V4, complaints: `${SCHEMA_V4.complaints}, [
  */
 export const SCHEMA_V6 = { ...SCHEMA_V5, kpiFacts: 'id, receivedAt' } as const;
 
-export const CURRENT_SCHEMA_VERSION = 6;
+/**
+ * v7: `hasActions` marks the facts of complaints holding corrective actions (records.ts), so the actions page
+ * reads those rows only; the facts already stored are marked from their own actions, nothing is rebuilt.
+ */
+export const SCHEMA_V7 = { ...SCHEMA_V6, kpiFacts: `${SCHEMA_V6.kpiFacts}, hasActions` } as const;
+
+export const CURRENT_SCHEMA_VERSION = 7;
 
 export class DeskDb extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
@@ -71,7 +76,7 @@ export class DeskDb extends Dexie {
   counters!: EntityTable<CounterRecord, 'key'>;
   users!: EntityTable<UserRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
-  kpiFacts!: EntityTable<KpiFacts, 'id'>;
+  kpiFacts!: EntityTable<KpiFactsRow, 'id'>;
 
   constructor(
     name: string,
@@ -94,6 +99,7 @@ export class DeskDb extends Dexie {
     this.version(6)
       .stores(SCHEMA_V6)
       .upgrade((tx) => reprojectAll(tx, project, true));
+    this.version(7).stores(SCHEMA_V7).upgrade(markActionHolders);
   }
 }
 
@@ -118,6 +124,16 @@ async function reprojectAll(tx: Transaction, project: Projector, withFacts: bool
   // An upgrade from before v6 runs each version's step in turn: the earlier ones have no facts table yet.
   if (withFacts) await tx.table('kpiFacts').bulkPut(projected.map((p) => p.kpi));
   await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
+}
+
+/** v7's step: the facts already stored get the mark today's projection gives them (kpiFactsRow). */
+async function markActionHolders(tx: Transaction): Promise<void> {
+  await tx
+    .table<KpiFactsRow>('kpiFacts')
+    .filter((facts) => facts.correctiveActions.length > 0)
+    .modify((facts) => {
+      facts.hasActions = 1;
+    });
 }
 
 /** The fingerprint of the working calendar the rows' deadline columns were computed with (in `settings`). */

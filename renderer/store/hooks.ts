@@ -18,7 +18,7 @@ import {
   countDeadlines,
   countOpenHeldBy,
   isPlainOrder,
-  loadKpiFacts,
+  loadActionHolders,
   loadPlainWindow,
   loadTimeline,
   loadUsers,
@@ -177,13 +177,10 @@ function useUserNames(): ReadonlyMap<string, string> {
   return useMemo(() => new Map((users ?? []).map((user) => [user.id, user.displayName])), [users]);
 }
 
-/**
- * Every complaint's KPI facts, oldest received first; read again only when a step changes them, so changing the
- * dashboard's period is arithmetic in memory, not a read.
- */
-export function useKpiFacts(): KpiFacts[] | undefined {
+/** The KPI facts of the complaints holding corrective actions, read again when a step changes them. */
+export function useActionHolders(): KpiFacts[] | undefined {
   const { db } = useDeskStore();
-  return useLiveQuery(() => loadKpiFacts(db), [db]);
+  return useLiveQuery(() => loadActionHolders(db), [db]);
 }
 
 /**

@@ -6,11 +6,10 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
-import type { KpiFacts } from '../../shared/kpi/facts';
 import { blocksInOrder, EVENTS_PER_BLOCK, type JournalBlock } from './journal-blocks';
 import type { Projection } from './projection';
 import { linkAllRepeats } from './repeat-links';
-import { toDomainEvent, type ComplaintRecord, type CounterRecord, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
+import { toDomainEvent, type ComplaintRecord, type CounterRecord, type KpiFactsRow, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order), held in `eventBlocks`, into its register row, search text and KPI facts. */
 export type Projector = (events: readonly DomainEvent[], eventBlocks: readonly number[]) => Projection;
@@ -75,10 +74,12 @@ const { events: _eventRows, ...SCHEMA_V6_WITHOUT_EVENTS } = SCHEMA_V6;
 export const SCHEMA_V7 = { ...SCHEMA_V6_WITHOUT_EVENTS, journalBlocks: 'block' } as const;
 
 /**
- * v8: `*customerKeys` on the KPI facts: head office links a complaint to the earlier ones of the same customer
- * (repeat-links.ts); filled by rebuilding every row from the log.
+ * v8, on the KPI facts: `*customerKeys`, with which head office links a complaint to the earlier ones of the same
+ * customer (repeat-links.ts), and `hasActions`, which marks the complaints holding corrective actions (records.ts)
+ * so the actions page reads those rows only. Rows hold fewer search tokens (search-text.ts). Filled by rebuilding
+ * every row from the log.
  */
-export const SCHEMA_V8 = { ...SCHEMA_V7, kpiFacts: 'id, receivedAt, *customerKeys' } as const;
+export const SCHEMA_V8 = { ...SCHEMA_V7, kpiFacts: 'id, receivedAt, *customerKeys, hasActions' } as const;
 
 export const CURRENT_SCHEMA_VERSION = 8;
 
@@ -89,7 +90,7 @@ export class DeskDb extends Dexie {
   counters!: EntityTable<CounterRecord, 'key'>;
   users!: EntityTable<UserRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
-  kpiFacts!: EntityTable<KpiFacts, 'id'>;
+  kpiFacts!: EntityTable<KpiFactsRow, 'id'>;
 
   constructor(
     name: string,

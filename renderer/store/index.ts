@@ -17,7 +17,7 @@ export { createDeskStore, type DeskStore, type DeskStoreDeps, type RegisterInput
 export type { StoreApi } from './ports';
 export type { RestoreProgress, RestoreReport } from './restore';
 export { startEscalationSweeps, type SweepReport } from './escalation-sweep';
-export { queryRegisterIds, loadKpiFacts, countDeadlines, countAll, isPlainOrder, loadPlainWindow, loadRecords, loadTimeline, loadUsers, toComplaintRow, type ComplaintRow, type RegisterQuery, type RegisterSortColumn } from './queries';
+export { queryRegisterIds, countDeadlines, countAll, isPlainOrder, loadPlainWindow, loadRecords, loadTimeline, loadUsers, toComplaintRow, type ComplaintRow, type RegisterQuery, type RegisterSortColumn } from './queries';
 export { rowClockState, type RowClockState } from './projection';
 export type { ComplaintRecord, StoredEvent, UserRecord } from './records';
 export {
@@ -26,7 +26,7 @@ export {
   useBranchesHeld,
   useComplaint,
   useDeadlineCounts,
-  useKpiFacts,
+  useActionHolders,
   useKpiFactsIn,
   useDeskStore,
   useNow,

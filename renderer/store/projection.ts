@@ -7,7 +7,7 @@ import type { DomainEvent } from '../../shared/domain/events';
 import type { ComplaintState } from '../../shared/domain/state';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import type { Projector } from './db';
-import type { Bit, ComplaintRecord, SearchDoc } from './records';
+import type { Bit, ComplaintRecord, KpiFactsRow, SearchDoc } from './records';
 import { maskPhone, searchDocText, searchTokens } from './search-text';
 
 /** The deadline columns of a row: absent instants mean no clock is running. */
@@ -35,7 +35,7 @@ export type StateSummarizer = (state: ComplaintState) => StateSummary;
 export interface Projection {
   record: ComplaintRecord;
   searchDoc: SearchDoc;
-  kpi: KpiFacts;
+  kpi: KpiFactsRow;
 }
 
 /** Indexes and clock states compare instants as strings, so every stored instant has one spelling (ms, Z). */
@@ -74,8 +74,11 @@ export function projectState(state: ComplaintState, summarize: StateSummarizer, 
   if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
   if (deadline.escalationDueAt) record.escalationDueAt = canonical(deadline.escalationDueAt);
   if (deadline.nextDeadlineBeyondCalendar) record.nextDeadlineBeyondCalendar = 1;
-  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) }, kpi };
+  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) }, kpi: kpiFactsRow(kpi) };
 }
+
+/** The facts as stored: marked when the complaint holds corrective actions (records.ts), left unmarked otherwise so the index skips them. */
+export const kpiFactsRow = (facts: KpiFacts): KpiFactsRow => (facts.correctiveActions.length > 0 ? { ...facts, hasActions: 1 } : facts);
 
 export function createProjector(fold: (events: readonly DomainEvent[]) => ComplaintState, summarize: StateSummarizer): Projector {
   return (events, eventBlocks) => projectState(fold(events), summarize, eventBlocks);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComplaintId } from '../../shared/brand';
 import { SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { KpiSelection } from '../../shared/kpi/selection';
-import { countAll, countDeadlines, countOpenHeldBy, isPlainOrder, loadKpiFacts, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
+import { countAll, countDeadlines, countOpenHeldBy, isPlainOrder, loadActionHolders, loadKpiFactsBetween, loadPlainWindow, loadRecords, queryRegisterIds, toComplaintRow, type RegisterQuery } from './queries';
 import { openTestDesk, STAFF, SUPERVISOR, testDesks, walkIn, type TestDesk } from '../../tests/unit/store/desk';
 
 let d: TestDesk;
@@ -273,7 +273,7 @@ describe('KPI facts and the dashboard filter', () => {
   });
 
   it('are written with each step, oldest received first', async () => {
-    const facts = await loadKpiFacts(d.db);
+    const facts = await loadKpiFactsBetween(d.db, '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z');
     expect(facts.map((f) => f.id)).toEqual([id.milk, id.rude, id.late]);
     // Acknowledged by the supervisor an hour after receipt: its response clock is met, and it is now theirs.
     expect(facts[2]).toMatchObject({ response: { verdict: 'met' }, person: SUPERVISOR, acknowledgedAt: '2026-11-24T07:00:00.000Z' });
@@ -292,5 +292,27 @@ describe('KPI facts and the dashboard filter', () => {
     // The acknowledged complaint is decided (met) whenever; the two never acknowledged only once their response deadline has passed.
     expect(await run({ kpi: selection({ measure: 'response_decided', now: '2026-11-23T04:00:00.000Z' }) })).toEqual([id.late]);
     expect(await run({ kpi: selection({ measure: 'response_decided', now: '2026-11-25T08:00:00.000Z' }) })).toEqual([id.late, id.rude, id.milk]);
+  });
+});
+
+describe('the complaints holding corrective actions', () => {
+  it('are read off their own index: a complaint without any is not read, one whose actions are all closed still is', async () => {
+    const desk = await openTestDesk({ role: 'supervisor', now: '2026-11-23T02:00:00.000Z' });
+    const liable = { validity: 'liable', severity: 'low', urgency: 'low', spread: 'individual' } as const;
+    const withAction = await desk.store.register(walkIn(), { assessment: liable });
+    const without = await desk.store.register(walkIn(), { assessment: liable });
+    if (!withAction.ok || !without.ok) throw new Error('not registered');
+    expect(await loadActionHolders(desk.db)).toEqual([]);
+
+    const opened = await desk.store.perform(withAction.value.id, 'openCorrectiveAction', { owner: '生鲜部', dueDate: '2026-11-30', description: '每日检查保质期' });
+    expect(opened.ok).toBe(true);
+    const holders = await loadActionHolders(desk.db);
+    expect(holders.map((facts) => [facts.id, facts.correctiveActions.map((action) => action.owner)])).toEqual([[withAction.value.id, ['生鲜部']]]);
+
+    const actionId = holders[0]?.correctiveActions[0]?.id ?? '';
+    expect((await desk.store.perform(withAction.value.id, 'closeCorrectiveAction', { actionId, outcome: '已建立巡检表' })).ok).toBe(true);
+    expect((await loadActionHolders(desk.db)).map((facts) => [facts.id, facts.correctiveActions.map((action) => action.outcome)])).toEqual([[withAction.value.id, ['已建立巡检表']]]);
+    desk.db.close();
+    await desk.main.close();
   });
 });

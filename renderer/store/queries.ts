@@ -339,9 +339,9 @@ export async function loadUsers(db: DeskDb): Promise<UserRecord[]> {
   return db.users.orderBy('id').toArray();
 }
 
-/** Every complaint's KPI facts, oldest received first (the order the dashboard's figures expect). */
-export async function loadKpiFacts(db: DeskDb): Promise<KpiFacts[]> {
-  return db.kpiFacts.orderBy('receivedAt').toArray();
+/** The KPI facts of the complaints holding corrective actions (any order): one key of the `hasActions` index. */
+export async function loadActionHolders(db: DeskDb): Promise<KpiFacts[]> {
+  return db.kpiFacts.where('hasActions').equals(1).toArray();
 }
 
 /** The KPI facts of complaints received in `[from, to)` (ISO instants), oldest first: one key range of the index. */

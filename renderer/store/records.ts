@@ -7,6 +7,7 @@
 import type { BranchCode, ComplaintId, UserId } from '../../shared/brand';
 import type { PublicUser } from '../../shared/api/schemas';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
+import type { KpiFacts } from '../../shared/kpi/facts';
 import type { Refusal } from '../../shared/result';
 
 /** IndexedDB cannot index booleans, so flags that queries select on are 0 | 1. */
@@ -73,6 +74,12 @@ export interface SearchDoc {
   receivedAt: string;
   text: string;
 }
+
+/**
+ * A complaint's KPI facts as stored: `hasActions` is 1 when it holds corrective actions and absent otherwise
+ * (schema v7), so the corrective-actions page reads those complaints off an index, not every complaint's facts.
+ */
+export type KpiFactsRow = KpiFacts & { hasActions?: 1 };
 
 /** `${branch}:${YYYYMMDD}` → last daily sequence used; `seq:${branch}` → last event seq of the branch. */
 export interface CounterRecord {

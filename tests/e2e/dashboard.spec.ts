@@ -127,7 +127,13 @@ test('the tiles equal the KPIs computed from the journal; a tile and a bar open 
   const labels = await gradeChart.locator('.recharts-label-list text').allTextContents();
   const grade3 = Number(labels[2]);
   expect(grade3).toBeGreaterThan(0);
-  await gradeChart.locator('.recharts-bar-rectangle').nth(2).click();
+  // Its tooltip (drawn once the pointer has come onto the chart) says the same, in words.
+  const bar = gradeChart.locator('.recharts-bar-rectangle').nth(2);
+  await expect(gradeChart.locator('.chart-tooltip')).toHaveCount(0);
+  await gradeChart.locator('.chart-body').hover({ position: { x: 4, y: 4 } });
+  await bar.hover();
+  await expect(gradeChart.locator('.chart-tooltip')).toHaveText(`Grade 3 Complaints: ${grade3} complaints`);
+  await bar.click();
   await expect(resultCount(page)).toHaveText(`${grade3} complaints`);
   await expect(page.getByTestId('kpi-filter')).toContainText('Grade 3');
   await expect(page.getByRole('row').nth(1)).toBeVisible();

@@ -5,7 +5,7 @@ import { routeHref } from '../../session/routes';
 import { useSession } from '../../session/session';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
-import { useKpiFacts, useNow } from '../../store';
+import { useActionHolders, useNow } from '../../store';
 import { ACTION_STATUSES, actionRows, filterRows, ownersOf, type ActionFilter, type ActionRow } from './actionList';
 import { CloseActionDialog } from './CloseActionDialog';
 import './actions.css';
@@ -18,7 +18,7 @@ export function ActionsPage() {
   const { branch } = useSession();
   const now = useNow();
   const today = localDayOf(now, branch.timeZone);
-  const facts = useKpiFacts();
+  const facts = useActionHolders();
   const [filter, setFilter] = useState<ActionFilter>(NO_FILTER);
   const [closing, setClosing] = useState<ActionRow>();
   const all = useMemo(() => (facts ? actionRows(facts, today) : undefined), [facts, today]);

@@ -11,6 +11,8 @@ import { useCategoryName } from '../../ui/categories';
 import { ActionsChart, CountBars, GRADE_COLOURS, OnTimeChart, VolumeChart } from './Charts';
 import type { DrillTarget } from './drill';
 
+const gradeColour = (grade: string): string => GRADE_COLOURS[grade] ?? '#6b7280';
+
 export const DashboardCharts = memo(function DashboardCharts({ figures, unit, onOpen }: { figures: DashboardFigures; unit: BucketUnit; onOpen: (target: DrillTarget) => void }) {
   const { t } = useTranslation();
   const categoryName = useCategoryName();
@@ -22,7 +24,7 @@ export const DashboardCharts = memo(function DashboardCharts({ figures, unit, on
         title={t('dashboard.chart.grade')}
         counts={figures.byGrade}
         nameOf={(key) => t('grade.label', { grade: key })}
-        colourOf={(key) => GRADE_COLOURS[key] ?? '#6b7280'}
+        colourOf={gradeColour}
         emptyText={t('dashboard.chartEmpty.grade')}
         onBar={(count) => onOpen({ where: { grade: count.key } })}
         vertical={false}

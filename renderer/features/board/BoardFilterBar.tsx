@@ -4,6 +4,7 @@ import { GradeChip } from '../../ui/GradeChip';
 import { usePolicy } from '../../ui/policy';
 import { useUsers } from '../../store';
 import { NO_FILTERS, type BoardFilters } from './boardModel';
+import { useReadOnly } from '../../session/session';
 
 interface BoardFilterBarProps {
   filters: BoardFilters;
@@ -22,6 +23,7 @@ export function BoardFilterBar({ filters, onChange, branches, branch, onBranch }
   const { t, i18n } = useTranslation();
   const policy = usePolicy();
   const users = useUsers();
+  const readOnly = useReadOnly();
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS) || branch !== '';
   const toggleGrade = (grade: (typeof GRADES)[number], on: boolean) =>
     onChange({ ...filters, grades: on ? [...filters.grades, grade].sort() : filters.grades.filter((g) => g !== grade) });
@@ -83,10 +85,13 @@ export function BoardFilterBar({ filters, onChange, branches, branch, onBranch }
         </select>
       </div>
       <div className="board-checks">
-        <label className="check">
-          <input type="checkbox" checked={filters.mine} onChange={(event) => onChange({ ...filters, mine: event.target.checked })} />
-          {t('board.filters.mine')}
-        </label>
+        {/* Head office handles no complaint itself: "mine" would always be empty there. */}
+        {!readOnly && (
+          <label className="check">
+            <input type="checkbox" checked={filters.mine} onChange={(event) => onChange({ ...filters, mine: event.target.checked })} />
+            {t('board.filters.mine')}
+          </label>
+        )}
         <label className="check">
           <input type="checkbox" checked={filters.overdue} onChange={(event) => onChange({ ...filters, overdue: event.target.checked })} />
           {t('board.filters.overdue')}

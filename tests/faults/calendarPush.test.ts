@@ -7,14 +7,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CalendarInForce } from '../../shared/api/calendar';
 import { BranchCodeSchema } from '../../shared/brand';
 import { encodeEnrolment } from '../../shared/sync/enrolment';
 import { createAccounts } from '../../server/accounts';
 import { openDesk } from '../../electron/services/desk';
 import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../unit/platform/fixtures';
-import { headOfficeTab, openBackend, startTestHeadOffice, type Backends, type TestHeadOffice } from '../server/harness';
+import { headOfficeTab } from '../server/harness';
+import { headOfficeForSuite, valueOf } from './headOfficeSuite';
 
 const NOTICE = join(import.meta.dirname, '..', 'fixtures', 'calendars', 'cn-2027-notice.example.json');
 
@@ -33,32 +34,19 @@ const REGISTRATION = {
   receivedAt: RECEIVED_AT,
 };
 
-function valueOf<T>(result: { ok: boolean; value?: unknown; error?: { message: string } }): T {
-  if (!result.ok) throw new Error(`expected ok: ${result.error?.message ?? ''}`);
-  return result.value as T;
-}
-
 /** The Shanghai calendar date of an instant. */
 const shanghaiDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe('a working calendar published at head office', () => {
-  let backends: Backends;
-  let office: TestHeadOffice;
-  beforeAll(async () => {
-    backends = await openBackend('pglite');
-    office = await startTestHeadOffice(await backends.fresh());
-    const made = await createAccounts(office.running.db).create({ username: 'zongbu', role: 'admin', password: 'zongbu-2026' }, new Date());
+  const office = headOfficeForSuite(async (started) => {
+    const made = await createAccounts(started.running.db).create({ username: 'zongbu', role: 'admin', password: 'zongbu-2026' }, new Date());
     if (!made.ok) throw new Error(made.error.message);
-  }, 120_000);
-  afterAll(async () => {
-    await office?.close();
-    await backends?.stop();
-  }, 60_000);
+  });
 
   it('reaches the branch with sync; main counts deadlines on it from then on, and refuses the branch’s own import', async () => {
     await withTempDir(async (dir) => {
-      const secret = await office.enrol(BRANCH_SETUP.branchCode);
-      const hq = headOfficeTab(office.url);
+      const secret = await office().enrol(BRANCH_SETUP.branchCode);
+      const hq = headOfficeTab(office().url);
       expect(await hq('auth.signIn', { username: 'zongbu', password: 'zongbu-2026' })).toMatchObject({ ok: true });
       const file = { format: 'json', text: await readFile(NOTICE, 'utf8'), fileName: '2027.json' };
       const preview = await hq('calendar.previewNotice', file);
@@ -92,7 +80,7 @@ describe('a working calendar published at head office', () => {
         expect(shipped).toMatchObject({ importsHere: true, headOffice: null });
         expect(await extendedSixWorkingDays()).toBe('2027-02-16');
 
-        const code = encodeEnrolment({ url: office.url, branch: BranchCodeSchema.parse(BRANCH_SETUP.branchCode), secret, issuedAt: new Date().toISOString() });
+        const code = encodeEnrolment({ url: office().url, branch: BranchCodeSchema.parse(BRANCH_SETUP.branchCode), secret, issuedAt: new Date().toISOString() });
         valueOf(await admin('sync.enrol', { code }));
         await vi.waitFor(async () => expect(valueOf<CalendarInForce>(await admin('calendar.get', {})).headOffice).not.toBeNull(), { timeout: 20_000 });
 

@@ -4,7 +4,7 @@
  * under it — the earlier one keeps the version it was graded under, also in main's decisions on it.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PolicyCurrent } from '../../shared/api/policy';
 import { BranchCodeSchema } from '../../shared/brand';
 import type { PolicyVersion } from '../../shared/policy/book';
@@ -13,7 +13,7 @@ import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { encodeEnrolment } from '../../shared/sync/enrolment';
 import { openDesk } from '../../electron/services/desk';
 import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../unit/platform/fixtures';
-import { openBackend, startTestHeadOffice, type Backends, type TestHeadOffice } from '../server/harness';
+import { headOfficeForSuite, valueOf } from './headOfficeSuite';
 
 const REGISTRATION = {
   channel: 'walk_in',
@@ -24,28 +24,14 @@ const REGISTRATION = {
   requests: ['apology'],
 };
 
-function valueOf<T>(result: { ok: boolean; value?: unknown; error?: { message: string } }): T {
-  if (!result.ok) throw new Error(`expected ok: ${result.error?.message ?? ''}`);
-  return result.value as T;
-}
-
 describe('a policy published at head office', () => {
-  let backends: Backends;
-  let office: TestHeadOffice;
-  beforeAll(async () => {
-    backends = await openBackend('pglite');
-    office = await startTestHeadOffice(await backends.fresh());
-  }, 120_000);
-  afterAll(async () => {
-    await office?.close();
-    await backends?.stop();
-  }, 60_000);
+  const office = headOfficeForSuite();
 
   it('reaches the branch with sync and applies to its next complaint only', async () => {
     await withTempDir(async (dir) => {
-      const secret = await office.enrol(BRANCH_SETUP.branchCode);
+      const secret = await office().enrol(BRANCH_SETUP.branchCode);
       const { version: _version, ...document } = structuredClone(DEFAULT_POLICY);
-      const published = await office.admin('POST', '/api/v1/policies', { policy: { ...document, grades: { ...document.grades, 3: { ...document.grades[3], resolveHours: 120 } } } });
+      const published = await office().admin('POST', '/api/v1/policies', { policy: { ...document, grades: { ...document.grades, 3: { ...document.grades[3], resolveHours: 120 } } } });
       expect(published).toMatchObject({ status: 201, body: { version: 2 } });
 
       const desk = await openDesk({ dataDir: join(dir, 'data'), mode: 'browser', version: '0.1.0', validateOutput: true, log: memoryLogger() });
@@ -59,7 +45,7 @@ describe('a policy published at head office', () => {
         const before = await register(1);
         expect(before?.payload.policyVersion).toBe(1);
 
-        const code = encodeEnrolment({ url: office.url, branch: BranchCodeSchema.parse(BRANCH_SETUP.branchCode), secret, issuedAt: new Date().toISOString() });
+        const code = encodeEnrolment({ url: office().url, branch: BranchCodeSchema.parse(BRANCH_SETUP.branchCode), secret, issuedAt: new Date().toISOString() });
         valueOf(await admin('sync.enrol', { code }));
         await vi.waitFor(async () => expect(valueOf<PolicyCurrent>(await admin('policy.current', {})).inForce.source).toBe('headOffice'), { timeout: 20_000 });
 

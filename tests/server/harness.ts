@@ -169,7 +169,13 @@ export async function startTestHeadOffice(storage: Storage, token?: string, now?
       // Back at the same address, as a restarted server is: branches keep the URL they enrolled with.
       return startTestHeadOffice(storage, adminToken, now, Number(new URL(running.url).port), logTo);
     },
-    close: () => running.close(),
+    async close() {
+      // A branch desk closed mid-request can leave a half-sent request on a kept-alive socket, which a graceful
+      // close would wait for forever: the test is over, so every connection goes.
+      const closing = running.close();
+      running.app.server.closeAllConnections();
+      await closing;
+    },
   };
   return office;
 }

@@ -15,7 +15,7 @@ import { createAccounts } from '../../server/accounts';
 import { openDesk } from '../../electron/services/desk';
 import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../unit/platform/fixtures';
 import { headOfficeTab } from '../server/harness';
-import { headOfficeForSuite, valueOf } from './headOfficeSuite';
+import { headOfficeForSuite, valueOf, WALK_IN } from './headOfficeSuite';
 
 const NOTICE = join(import.meta.dirname, '..', 'fixtures', 'calendars', 'cn-2027-notice.example.json');
 
@@ -24,15 +24,7 @@ const RECEIVED_AT = '2027-02-01T02:00:00.000Z';
 /** The branch's clock runs from an hour after that (head office's runs on today's: the engine corrects what it signs). */
 const SHIFT_MS = Date.parse(RECEIVED_AT) + 3_600_000 - Date.now();
 
-const REGISTRATION = {
-  channel: 'walk_in',
-  category: 'service_attitude',
-  nature: 'people',
-  complainant: { name: '王芳' },
-  description: '收银员态度恶劣',
-  requests: ['apology'],
-  receivedAt: RECEIVED_AT,
-};
+const REGISTRATION = { ...WALK_IN, receivedAt: RECEIVED_AT };
 
 /** The Shanghai calendar date of an instant. */
 const shanghaiDate = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -5,6 +5,16 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openBackend, startTestHeadOffice, type Backends, type TestHeadOffice } from '../server/harness';
 
+/** A walk-in registration (without its receivedAt) for the branch desks of these tests. */
+export const WALK_IN = {
+  channel: 'walk_in',
+  category: 'service_attitude',
+  nature: 'people',
+  complainant: { name: '王芳' },
+  description: '收银员态度恶劣',
+  requests: ['apology'],
+};
+
 /** Starts a head office for the enclosing describe block (then runs `prepare` on it); the returned function gives it. */
 export function headOfficeForSuite(prepare?: (office: TestHeadOffice) => Promise<void>): () => TestHeadOffice {
   let backends: Backends | undefined;

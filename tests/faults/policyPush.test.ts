@@ -13,16 +13,8 @@ import { DEFAULT_POLICY } from '../../shared/policy/policy';
 import { encodeEnrolment } from '../../shared/sync/enrolment';
 import { openDesk } from '../../electron/services/desk';
 import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../unit/platform/fixtures';
-import { headOfficeForSuite, valueOf } from './headOfficeSuite';
+import { headOfficeForSuite, valueOf, WALK_IN } from './headOfficeSuite';
 
-const REGISTRATION = {
-  channel: 'walk_in',
-  category: 'service_attitude',
-  nature: 'people',
-  complainant: { name: '王芳' },
-  description: '收银员态度恶劣',
-  requests: ['apology'],
-};
 
 describe('a policy published at head office', () => {
   const office = headOfficeForSuite();
@@ -40,7 +32,7 @@ describe('a policy published at head office', () => {
         valueOf(await admin('setup.createBranch', BRANCH_SETUP));
         const register = async (n: number) =>
           valueOf<{ events: { complaintId: string; payload: { policyVersion: number } }[] }>(
-            await admin('complaints.decide', { requestId: `req-0000000${n}`, action: 'register', input: { ...REGISTRATION, receivedAt: new Date().toISOString() } }),
+            await admin('complaints.decide', { requestId: `req-0000000${n}`, action: 'register', input: { ...WALK_IN, receivedAt: new Date().toISOString() } }),
           ).events[0];
         const before = await register(1);
         expect(before?.payload.policyVersion).toBe(1);

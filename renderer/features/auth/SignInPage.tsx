@@ -6,10 +6,10 @@ import { apiContract, type ApiInput } from '../../../shared/api/contract';
 import type { BranchSetup, PublicUser } from '../../../shared/api/schemas';
 import type { Refusal } from '../../../shared/result';
 import { api } from '../../platform/api';
-import { refusalText } from '../../i18n/refusal';
 import { isBlank } from '../../ui/fieldError';
 import { FormIdPrefix, TextInput } from '../../ui/formKit';
 import { AuthCard } from './AuthCard';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 const SignInSchema = apiContract['auth.signIn'].input;
 type SignInForm = ApiInput<'auth.signIn'>;
@@ -42,11 +42,7 @@ export function SignInPage({ branch, ended, onSignedIn }: { branch: BranchSetup;
       <FormProvider {...form}>
         <FormIdPrefix.Provider value="signin">
           <form onSubmit={(event) => void submit(event)} noValidate className="auth-form">
-            {refusal && (
-              <div className="banner banner-error" role="alert">
-                {refusalText(t, refusal)}
-              </div>
-            )}
+            <RefusalBanner refusal={refusal} />
             <TextInput name="username" label={t('auth.username')} required autoFocus autoComplete="username" spellCheck={false} />
             <TextInput name="password" type="password" label={t('auth.password')} required autoComplete="current-password" />
             <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>

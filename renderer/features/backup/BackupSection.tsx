@@ -4,13 +4,13 @@ import type { BackupRecord, BackupStatus } from '../../../shared/api/backup';
 import type { Refusal } from '../../../shared/result';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
-import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { useSession } from '../../session/session';
 import { Field, fieldAria } from '../../ui/Field';
 import { formatSize } from '../evidence/evidenceFiles';
 import { setBackupWarning } from './backupWarningStore';
 import './backup.css';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 /** While a backup runs, its progress is asked for this often. */
 const POLL_MS = 700;
@@ -111,11 +111,7 @@ export function BackupSection() {
           {warning === 'overdue' && status.lastGood && t('backup.warnOverdue', { hours: status.intervalHours, time: time(status.lastGood.at) })}
         </div>
       )}
-      {refusal && (
-        <div className="banner banner-error" role="alert">
-          {refusalText(t, refusal)}
-        </div>
-      )}
+      <RefusalBanner refusal={refusal} />
       <form className="backup-folder" onSubmit={(event) => void saveFolder(event)} noValidate>
         <Field id="backup-folder" label={t('backup.folder')} hint={t('backup.folderHint')}>
           <input

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BranchSetup } from '../../../shared/api/schemas';
 import type { Refusal } from '../../../shared/result';
-import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { Field, fieldAria } from '../../ui/Field';
 import './backup.css';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 /**
  * First run → "Restore from a backup": main checks every file of the backup against its manifest before it
@@ -34,11 +34,7 @@ export function RestoreFromBackup({ onRestored }: { onRestored: (branch: BranchS
       <summary>{t('restore.summary')}</summary>
       <form className="auth-form" onSubmit={(event) => void restore(event)} noValidate>
         <p className="muted flush">{t('restore.intro')}</p>
-        {refusal && (
-          <div className="banner banner-error" role="alert">
-            {refusalText(t, refusal)}
-          </div>
-        )}
+        <RefusalBanner refusal={refusal} />
         <Field id="restore-path" label={t('restore.path')}>
           <input type="text" spellCheck={false} autoComplete="off" value={path} onChange={(event) => setPath(event.target.value)} {...fieldAria('restore-path', undefined)} />
         </Field>

@@ -6,13 +6,13 @@ import type { Refusal, Result } from '../../../shared/result';
 import type { BatchResult } from '../../../shared/sync/protocol';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
-import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { useSession } from '../../session/session';
 import { useNow } from '../../store';
 import { Dialog } from '../../ui/Dialog';
 import { readAsBase64 } from '../evidence/evidenceFiles';
 import './headOffice.css';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 const DAY_MS = 86_400_000;
 
@@ -47,11 +47,7 @@ export function BranchHealthPage() {
     <section className="page branch-health" aria-labelledby="page-title">
       <h1 id="page-title">{t('headOffice.health.title')}</h1>
       <p className="muted">{t('headOffice.health.intro')}</p>
-      {refusal && (
-        <div className="banner banner-error" role="alert">
-          {refusalText(t, refusal)}
-        </div>
-      )}
+      <RefusalBanner refusal={refusal} />
       {branches && <BranchTable branches={branches} admin={admin} onChanged={reload} />}
       {admin && (
         <div className="ho-admin-grid">
@@ -183,11 +179,7 @@ function RevokeDialog({ branch, onClose, onRevoked }: { branch: BranchHealth; on
   return (
     <Dialog title={t('headOffice.health.revokeTitle', { branch: `${branch.name} (${branch.code})` })} onClose={onClose}>
       <p>{t('headOffice.health.revokeText')}</p>
-      {refusal && (
-        <div className="banner banner-error" role="alert">
-          {refusalText(t, refusal)}
-        </div>
-      )}
+      <RefusalBanner refusal={refusal} />
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onClose}>
           {t('common.cancel')}
@@ -243,11 +235,7 @@ function EnrolBranch({ onEnrolled }: { onEnrolled: () => Promise<void> }) {
           {t('headOffice.health.enrol')}
         </button>
       </form>
-      {refusal && (
-        <div className="banner banner-error" role="alert">
-          {refusalText(t, refusal)}
-        </div>
-      )}
+      <RefusalBanner refusal={refusal} />
       {issued && (
         <div className="ho-issued" role="status">
           <label htmlFor={`${id}-issued`}>{t('headOffice.health.codeTitle', { branch: issued.branch })}</label>
@@ -301,11 +289,7 @@ function UploadBatches({ onImported }: { onImported: () => Promise<void> }) {
           {busy ? t('headOffice.health.uploading') : t('headOffice.health.upload')}
         </button>
       </form>
-      {refusal && (
-        <div className="banner banner-error" role="alert">
-          {refusalText(t, refusal)}
-        </div>
-      )}
+      <RefusalBanner refusal={refusal} />
       {results && (
         <ul className="ho-results" aria-live="polite">
           {results.map((item, index) => (

@@ -13,7 +13,6 @@ import { PolicySchema, type Policy } from '../../../shared/policy/policy';
 import type { Refusal } from '../../../shared/result';
 import { formatDateTime } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
-import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { usePolicyBookValue } from '../../session/policy';
 import { useSession } from '../../session/session';
@@ -21,6 +20,7 @@ import { Field, fieldAria } from '../../ui/Field';
 import { FormIdPrefix, refusalOnField, SelectInput, TextInput, useFieldError, useFieldId } from '../../ui/formKit';
 import { formErrorMap } from '../../ui/fieldError';
 import './policy.css';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 /** What the editor edits: the whole policy but its version, which main assigns. */
 type PolicyDocument = Omit<Policy, 'version'>;
@@ -230,11 +230,7 @@ function PolicyEditor({ inForce, next, readOnly, onSaved }: { inForce: PolicyVer
               {t('policy.fixFields')}
             </div>
           )}
-          {refusal && (
-            <div className="banner banner-error" role="alert">
-              {refusalText(t, refusal)}
-            </div>
-          )}
+          <RefusalBanner refusal={refusal} />
           {!readOnly && (
             <div className="policy-actions">
               <span className="muted">{t('policy.saveHint', { version: next })}</span>
@@ -310,11 +306,7 @@ export function PolicySection() {
   return (
     <section className="section policy-section" aria-labelledby="policy-title">
       <h2 id="policy-title">{t('policy.title')}</h2>
-      {refusal && (
-        <div className="banner banner-error" role="alert">
-          {refusalText(t, refusal)}
-        </div>
-      )}
+      <RefusalBanner refusal={refusal} />
       {current && inForce && (
         <>
           <p className="policy-status" role="status">

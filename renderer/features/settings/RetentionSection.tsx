@@ -6,10 +6,10 @@ import { listText } from '../../../shared/print/text';
 import type { Refusal } from '../../../shared/result';
 import { formatDay } from '../../i18n/format';
 import { parseLanguage } from '../../i18n/language';
-import { refusalText } from '../../i18n/refusal';
 import { api } from '../../platform/api';
 import { useSession } from '../../session/session';
 import { Dialog } from '../../ui/Dialog';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 const FIELDS: readonly PersonalField[] = ['name', 'phone', 'email', 'address', 'customerNumber'];
 
@@ -59,11 +59,7 @@ export function RetentionSection() {
   return (
     <section className="section retention" aria-labelledby="retention-title">
       <h2 id="retention-title">{t('retention.title')}</h2>
-      {refusal && (
-        <div className="banner banner-error" role="alert">
-          {refusalText(t, refusal)}
-        </div>
-      )}
+      <RefusalBanner refusal={refusal} />
       {done && (
         <div className="banner banner-ok" role="status">
           {t('retention.done', { count: done.anonymised, files: done.evidenceFilesDeleted })}

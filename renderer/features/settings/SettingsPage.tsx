@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../shared/api/contract';
 import type { Refusal } from '../../../shared/result';
 import { api } from '../../platform/api';
-import { refusalText } from '../../i18n/refusal';
 import { LanguageSelect } from '../../ui/LanguageSelect';
 import { useLanguageSwitch } from '../../session/useLanguageSwitch';
 import { useReadOnly, useSession } from '../../session/session';
@@ -16,6 +15,7 @@ import { BackupSection } from '../backup/BackupSection';
 import { AuditSection } from '../audit/AuditSection';
 import { SyncSettings } from './SyncSettings';
 import { PolicySection } from '../policy/PolicySection';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 const MODE_LABEL = { electron: 'settings.modeElectron', browser: 'settings.modeBrowser', headOffice: 'headOffice.modeHeadOffice' } as const;
 
@@ -62,11 +62,7 @@ export function SettingsPage() {
       {readOnly ? <p className="muted">{t('headOffice.accountsNote')}</p> : <OwnPassword />}
       <div className="section">
         <h2>{t('settings.about')}</h2>
-        {refusal && (
-          <div className="banner banner-error" role="alert">
-            {refusalText(t, refusal)}
-          </div>
-        )}
+        <RefusalBanner refusal={refusal} />
         {info && (
           <dl>
             <dt>{t('settings.version')}</dt>

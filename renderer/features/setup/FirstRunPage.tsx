@@ -6,12 +6,12 @@ import { PASSWORD_MIN_LENGTH } from '../../../shared/api/rules';
 import type { BranchSetup, PublicUser } from '../../../shared/api/schemas';
 import type { Refusal } from '../../../shared/result';
 import { api } from '../../platform/api';
-import { refusalText } from '../../i18n/refusal';
 import { formErrorMap } from '../../ui/fieldError';
 import { FormIdPrefix, SelectInput, TextInput, refusalOnField } from '../../ui/formKit';
 import { AuthCard } from '../auth/AuthCard';
 import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 import { DEFAULT_TIME_ZONE, FirstRunFormSchema, timeZoneChoices, type FirstRunForm, type FirstRunFormInput } from './firstRunSchema';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 /**
  * First start on this computer: name the branch and create its administrator, who is then signed in; or
@@ -43,11 +43,7 @@ export function FirstRunPage({ onCreated, onRestored }: { onCreated: (user: Publ
       <FormProvider {...form}>
         <FormIdPrefix.Provider value="setup">
           <form onSubmit={(event) => void submit(event)} noValidate className="auth-form">
-            {refusal && (
-              <div className="banner banner-error" role="alert">
-                {refusalText(t, refusal)}
-              </div>
-            )}
+            <RefusalBanner refusal={refusal} />
             <TextInput name="branchCode" label={t('setup.branchCode')} required hint={t('setup.branchCodeHint')} fallbackKey="validation.branchCode" autoFocus />
             <TextInput name="branchName" label={t('setup.branchName')} required autoComplete="organization" />
             <SelectInput name="timeZone" label={t('setup.timeZone')} required options={zones} />

@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/api/rules';
 import { RoleSchema } from '../../../shared/api/schemas';
 import type { Refusal, Result } from '../../../shared/result';
-import { refusalText } from '../../i18n/refusal';
 import { formErrorMap } from '../../ui/fieldError';
 import { FormIdPrefix, SelectInput, TextInput, refusalOnField } from '../../ui/formKit';
 import { submitOnCtrlEnter } from '../../ui/submitOnCtrlEnter';
+import { RefusalBanner } from '../../ui/RefusalBanner';
 
 interface AccountFormProps<V extends FieldValues, I> {
   /** Prefix of the control ids (`${idPrefix}-${name}`), unique on the page. */
@@ -51,11 +51,7 @@ export function AccountForm<V extends FieldValues, I>({ idPrefix, schema, defaul
       <FormProvider {...form}>
         <form className="account-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={submitOnCtrlEnter}>
           {children}
-          {refusal && (
-            <div className="banner banner-error" role="alert">
-              {refusalText(t, refusal)}
-            </div>
-          )}
+          <RefusalBanner refusal={refusal} />
           <div className="account-form-actions">
             <span className="muted">
               <kbd>Ctrl</kbd>+<kbd>Enter</kbd>

@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { ComplaintId } from '../../../../shared/brand';
 import type { Refusal } from '../../../../shared/result';
-import { refusalText } from '../../../i18n/refusal';
 import { useDeskStore } from '../../../store';
 import { COMMAND_INPUTS } from '../../../../shared/domain/commands';
 import type { ToolbarAction } from './toolbarModel';
 import { submitOnCtrlEnter } from '../../../ui/submitOnCtrlEnter';
 import { FormIdPrefix, refusalOnField } from '../../../ui/formKit';
+import { RefusalBanner } from '../../../ui/RefusalBanner';
 
 interface ActionFormProps<V extends FieldValues> {
   complaintId: ComplaintId;
@@ -60,11 +60,7 @@ export function ActionForm<V extends FieldValues>({ complaintId, action, default
       <FormIdPrefix.Provider value="act">
         <form className="action-form" noValidate onSubmit={handleSubmit(onValid)} onKeyDown={submitOnCtrlEnter}>
           {children}
-          {refusal && (
-            <div className="banner banner-error" role="alert">
-              {refusalText(t, refusal)}
-            </div>
-          )}
+          <RefusalBanner refusal={refusal} />
           {failed && (
             <div className="banner banner-error" role="alert">
               {t('common.unknownError')}

@@ -7,20 +7,22 @@ import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY, lastOf } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, type DeskDb } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, type DeskDb } from './db';
 import { stateSummarizer } from './summarize';
 import { escalationCandidates } from './escalation-sweep';
 import { highestLocalSeq } from './import-events';
 import { EVENTS_PER_BLOCK } from './journal-blocks';
+import { allKpiFacts } from './kpi-hours';
 import { openDeskDb } from './open';
 import { createProjector } from './projection';
 import { countAll, loadTimeline, queryRegisterIds } from './queries';
 import { StoredEventError, toDomainEvent, type ComplaintRecord, type StoredEvent } from './records';
+import { allSearchDocs } from './search-hours';
 import { freshName, storedEvents } from '../../tests/unit/store/desk';
 import { dexieFixtureVersions, readDexieFixture, rowsOf, writeDexieFixture, type DexieFixture } from '../../tests/unit/store/fixtures';
 
 /** Every schema version's declaration, as the fixtures are written into a database of their own version. */
-const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7, 8: SCHEMA_V8 };
+const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7, 8: SCHEMA_V8, 9: SCHEMA_V9 };
 const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
 /** Older versions with a fixture: a missing one fails the guard below with its name instead of failing to collect. */
 const OLDER = dexieFixtureVersions().filter((version) => version < CURRENT_SCHEMA_VERSION);
@@ -46,6 +48,8 @@ function fixtureLog(fixture: DexieFixture): StoredEvent[] {
   return (rowsOf(fixture, 'events') as StoredEvent[]).sort((a, b) => a.seq - b.seq);
 }
 
+const byId = <T extends { id: string }>(list: T[]): T[] => list.sort((a, b) => (a.id < b.id ? -1 : 1));
+
 /** What today's projection makes of the fixture's log, one row and doc per complaint, by complaint id. */
 function projectedFrom(fixture: DexieFixture) {
   const byComplaint = new Map<string, { events: DomainEvent[]; blocks: number[] }>();
@@ -56,9 +60,12 @@ function projectedFrom(fixture: DexieFixture) {
     byComplaint.set(event.complaintId, history);
   }
   const projected = [...byComplaint.values()].map((history) => project(history.events, history.blocks));
-  const byId = <T extends { id: string }>(list: T[]): T[] => list.sort((a, b) => (a.id < b.id ? -1 : 1));
   return { records: byId(projected.map((p) => p.record)), docs: byId(projected.map((p) => p.searchDoc)), facts: byId(projected.map((p) => ({ ...p.kpi }))) };
 }
+
+/** The stored search docs and KPI facts (a day's to a row), by complaint id. */
+const docsOf = async (db: DeskDb) => byId(await allSearchDocs(db.searchHours));
+const factsOf = async (db: DeskDb) => byId(await allKpiFacts(db.kpiHours));
 
 const byNumber = (rows: ComplaintRecord[]): ComplaintRecord[] => [...rows].sort((a, b) => (a.number < b.number ? -1 : 1));
 
@@ -75,6 +82,7 @@ const FIXTURE_FACTS: Readonly<Record<number, { held: number; journaledThrough: n
   6: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   7: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   8: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
+  9: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
 };
 
 describe('schema fixtures', () => {
@@ -109,9 +117,10 @@ describe('schema migrations', () => {
     const db = await openFixture(fixture);
     const expected = projectedFrom(fixture);
     expect(await db.complaints.orderBy('id').toArray()).toEqual(expected.records);
-    expect(await db.searchDocs.orderBy('id').toArray()).toEqual(expected.docs);
-    expect(await db.kpiFacts.orderBy('id').toArray()).toEqual(expected.facts);
-    expect(await db.kpiFacts.orderBy('id').toArray()).toEqual(rowsOf(fixture, 'kpiFacts'));
+    expect(await docsOf(db)).toEqual(expected.docs);
+    expect(await factsOf(db)).toEqual(expected.facts);
+    expect(await db.searchHours.orderBy('hour').toArray()).toEqual(rowsOf(fixture, 'searchHours'));
+    expect(await db.kpiHours.orderBy('hour').toArray()).toEqual(rowsOf(fixture, 'kpiHours'));
     expect(await db.counters.orderBy('key').toArray()).toEqual([...rowsOf(fixture, 'counters')].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1)));
     db.close();
   });
@@ -147,8 +156,8 @@ describe('schema migrations', () => {
       ]);
       const expected = projectedFrom(fixture);
       expect(await db.complaints.orderBy('id').toArray()).toEqual(expected.records);
-      expect(await db.searchDocs.orderBy('id').toArray()).toEqual(expected.docs);
-      expect(await db.kpiFacts.orderBy('id').toArray()).toEqual(expected.facts);
+      expect(await docsOf(db)).toEqual(expected.docs);
+      expect(await factsOf(db)).toEqual(expected.facts);
       expect(await countAll(db)).toBe(3);
       expect(await lastOf(db, COMPLAINT_TOTAL_KEY)).toBe(3);
 

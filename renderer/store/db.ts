@@ -8,8 +8,10 @@ import type { DomainEvent } from '../../shared/domain/events';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY } from './counters';
 import { blocksInOrder, EVENTS_PER_BLOCK, type JournalBlock } from './journal-blocks';
 import type { Projection } from './projection';
+import { kpiHoursOf, type KpiHourTable } from './kpi-hours';
 import { linkAllRepeats } from './repeat-links';
-import { toDomainEvent, type ComplaintRecord, type CounterRecord, type KpiFactsRow, type SearchDoc, type SettingRecord, type StoredEvent, type UserRecord } from './records';
+import { searchHoursOf } from './search-hours';
+import { toDomainEvent, type ComplaintRecord, type CounterRecord, type KpiHour, type SearchHour, type SettingRecord, type StoredEvent, type UserRecord } from './records';
 
 /** Turns a complaint's events (in seq order), held in `eventBlocks`, into its register row, search text and KPI facts. */
 export type Projector = (events: readonly DomainEvent[], eventBlocks: readonly number[]) => Projection;
@@ -81,16 +83,34 @@ export const SCHEMA_V7 = { ...SCHEMA_V6_WITHOUT_EVENTS, journalBlocks: 'block' }
  */
 export const SCHEMA_V8 = { ...SCHEMA_V7, kpiFacts: 'id, receivedAt, *customerKeys, hasActions' } as const;
 
-export const CURRENT_SCHEMA_VERSION = 8;
+const { searchDocs: _searchDocRows, kpiFacts: _kpiFactRows, ...SCHEMA_V8_WITHOUT_DOCS_AND_FACTS } = SCHEMA_V8;
+
+/**
+ * v9, for a restore's speed (issue 8): IndexedDB's cost is per row and per index entry, and at 100 000
+ * complaints a restore wrote three rows and some twenty index entries per complaint. The search docs and the
+ * KPI facts, always read many at a time, are kept an hour to a row (`searchHours`, `kpiHours`; hour-buckets.ts); the
+ * search tokens move from the row's `*searchText` index into the search docs, which every search reads anyway;
+ * `updatedAt` and plain `tier`, which nothing reads by, lose their indexes. Filled by rebuilding every row.
+ */
+export const SCHEMA_V9 = {
+  ...SCHEMA_V8_WITHOUT_DOCS_AND_FACTS,
+  complaints:
+    'id, &number, receivedAt, nextDeadlineAt, dueSoonAt, escalationDueAt, [terminal+tier], ' +
+    '[status+receivedAt], [grade+receivedAt], [category+receivedAt], [channel+receivedAt], [assignee+receivedAt]',
+  searchHours: 'hour',
+  kpiHours: 'hour, *customerKeys, hasActions',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 9;
 
 export class DeskDb extends Dexie {
   journalBlocks!: Table<JournalBlock, number>;
   complaints!: EntityTable<ComplaintRecord, 'id'>;
-  searchDocs!: EntityTable<SearchDoc, 'id'>;
+  searchHours!: Table<SearchHour, string>;
   counters!: EntityTable<CounterRecord, 'key'>;
   users!: EntityTable<UserRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
-  kpiFacts!: EntityTable<KpiFactsRow, 'id'>;
+  kpiHours!: Table<KpiHour, string>;
 
   constructor(
     name: string,
@@ -102,98 +122,86 @@ export class DeskDb extends Dexie {
   ) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2)
-      .stores(SCHEMA_V2)
-      .upgrade(async (tx) => reprojectAll(tx, project, false, await historiesOfEventRows(tx)));
+    // Every version from v2 to v8 rebuilt all rows from the log in its upgrade. v9's rebuild ends every upgrade
+    // now, whatever version it starts from, so the steps before it only move what that rebuild reads: the journal
+    // mark (v3) and the events into blocks (v7).
+    this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3).upgrade(startJournalMark);
-    this.version(4)
-      .stores(SCHEMA_V4)
-      .upgrade(async (tx) => reprojectAll(tx, project, false, await historiesOfEventRows(tx)));
-    this.version(5)
-      .stores(SCHEMA_V5)
-      .upgrade(async (tx) => reprojectAll(tx, project, false, await historiesOfEventRows(tx)));
-    this.version(6)
-      .stores(SCHEMA_V6)
-      .upgrade(async (tx) => reprojectAll(tx, project, true, await historiesOfEventRows(tx)));
+    this.version(4).stores(SCHEMA_V4);
+    this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6);
     this.version(7)
       .stores({ ...SCHEMA_V7, events: null })
-      .upgrade(async (tx) => reprojectAll(tx, project, true, await moveEventsIntoBlocks(tx)));
-    this.version(8)
-      .stores(SCHEMA_V8)
-      .upgrade(async (tx) => reprojectAll(tx, project, true, await historiesOfBlocks(tx.table('journalBlocks')), linksCustomers));
+      .upgrade(moveEventsIntoBlocks);
+    this.version(8).stores(SCHEMA_V8);
+    this.version(9)
+      .stores({ ...SCHEMA_V9, searchDocs: null, kpiFacts: null })
+      .upgrade(async (tx) => reprojectAll(tx, project, await historiesOfBlocks(tx.table('journalBlocks')), linksCustomers));
   }
 }
 
-/** A complaint's events in log order, and the journal blocks holding them (none before v7). */
+/** A complaint's events in log order, and the journal blocks holding them. */
 interface History {
   events: DomainEvent[];
   blocks: number[];
-}
-
-function addToHistory(histories: Map<string, History>, event: DomainEvent, block: number | undefined): void {
-  const history = histories.get(event.complaintId);
-  if (!history) {
-    histories.set(event.complaintId, { events: [event], blocks: block === undefined ? [] : [block] });
-    return;
-  }
-  history.events.push(event);
-  if (block !== undefined && history.blocks.at(-1) !== block) history.blocks.push(block);
-}
-
-/**
- * The histories of a database before v7, from its row per event. Events are read as events (`toDomainEvent`):
- * the log of an old database holds old payload versions, and one that does not parse fails the upgrade (the
- * database stays at its old version) rather than folding wrong.
- */
-async function historiesOfEventRows(tx: Transaction): Promise<Map<string, History>> {
-  const events = (await tx.table<StoredEvent>('events').toArray()).sort((a, b) => a.seq - b.seq).map(toDomainEvent);
-  const histories = new Map<string, History>();
-  for (const event of events) addToHistory(histories, event, undefined);
-  return histories;
 }
 
 /**
  * v7: the rows per event become blocks, in journal order (a branch's copy holds its seqs 1…n: position is seq; a
  * head office copy of several branches, whose arrival order a row per event did not keep, is found not to be a
  * copy of the journal on start and rebuilt from it). The log is moved as stored, old payload versions included
- * (they are upgraded each time they are read), without the per-event flag of v1–v2; an event that does not
- * parse fails the upgrade. Returns the histories with their blocks.
+ * (they are upgraded each time they are read), without the per-event flag of v1–v2.
  */
-async function moveEventsIntoBlocks(tx: Transaction): Promise<Map<string, History>> {
+async function moveEventsIntoBlocks(tx: Transaction): Promise<void> {
   const rows = await tx.table<StoredEvent>('events').orderBy('[branch+seq]').toArray();
   const blocks: JournalBlock[] = [];
-  const histories = new Map<string, History>();
   for (const [i, row] of rows.entries()) {
     const stored: StoredEvent = { ...row };
     delete stored.journaled;
     const block = Math.floor(i / EVENTS_PER_BLOCK);
     if (block === blocks.length) blocks.push({ block, events: [] });
     blocks[block]?.events.push(stored);
-    addToHistory(histories, toDomainEvent(stored), block);
   }
   await tx.table<JournalBlock>('journalBlocks').bulkPut(blocks);
-  return histories;
 }
 
-/** The histories of a database from v7 on, from its journal blocks. */
+/**
+ * Every complaint's history, from the journal blocks. Events are read as events (`toDomainEvent`): an old
+ * database's log holds old payload versions, and one that does not parse fails the upgrade (the database stays
+ * at its old version) rather than folding wrong.
+ */
 async function historiesOfBlocks(table: Table<JournalBlock, number>): Promise<Map<string, History>> {
   const histories = new Map<string, History>();
-  for await (const blocks of blocksInOrder(table)) for (const block of blocks) for (const stored of block.events) addToHistory(histories, toDomainEvent(stored), block.block);
+  for await (const blocks of blocksInOrder(table)) {
+    for (const block of blocks) {
+      for (const stored of block.events) {
+        const event = toDomainEvent(stored);
+        const history = histories.get(event.complaintId);
+        if (!history) histories.set(event.complaintId, { events: [event], blocks: [block.block] });
+        else {
+          history.events.push(event);
+          if (history.blocks.at(-1) !== block.block) history.blocks.push(block.block);
+        }
+      }
+    }
+  }
   return histories;
 }
 
 /**
- * Rebuilds every row from the event log (v1 rows lack search and deadline columns, v3 rows the escalation
- * column, v4 rows routes and tierSince, v5 the KPI facts, v6 the blocks; a calendar change moves deadlines).
+ * Rebuilds every row, search doc and KPI fact from the event log: at the end of every schema upgrade (older rows
+ * lack columns), and when a calendar change moves deadlines.
  */
-async function reprojectAll(tx: Transaction, project: Projector, withFacts: boolean, histories: Map<string, History>, linksCustomers = false): Promise<void> {
+async function reprojectAll(tx: Transaction, project: Projector, histories: Map<string, History>, linksCustomers: boolean): Promise<void> {
   const projected = [...histories.values()].map((history) => project(history.events, history.blocks));
-  await tx.table('complaints').clear();
-  await tx.table('complaints').bulkPut(projected.map((p) => p.record));
-  await tx.table('searchDocs').bulkPut(projected.map((p) => p.searchDoc));
-  // An upgrade from before v6 runs each version's step in turn: the earlier ones have no facts table yet.
-  if (withFacts) await tx.table('kpiFacts').bulkPut(projected.map((p) => p.kpi));
-  if (withFacts && linksCustomers) await linkAllRepeats(tx.table('kpiFacts'));
+  const kpiHours: KpiHourTable = tx.table('kpiHours');
+  await Promise.all([tx.table('complaints').clear(), tx.table('searchHours').clear(), kpiHours.clear()]);
+  await Promise.all([
+    tx.table('complaints').bulkPut(projected.map((p) => p.record)),
+    tx.table('searchHours').bulkPut(searchHoursOf(projected.map((p) => p.searchDoc))),
+    kpiHours.bulkPut(kpiHoursOf(projected.map((p) => p.kpi))),
+  ]);
+  if (linksCustomers) await linkAllRepeats(kpiHours);
   await tx.table('counters').put({ key: COMPLAINT_TOTAL_KEY, last: projected.length });
 }
 
@@ -206,10 +214,10 @@ export const CALENDAR_FINGERPRINT_KEY = 'calendar:fingerprint';
  * turned into a make-up working day would otherwise stay where it was. Says whether it rebuilt anything.
  */
 export async function reprojectForCalendar(db: DeskDb, fingerprint: string): Promise<boolean> {
-  return db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.kpiFacts, db.counters, db.settings], async (tx) => {
+  return db.transaction('rw', [db.journalBlocks, db.complaints, db.searchHours, db.kpiHours, db.counters, db.settings], async (tx) => {
     if ((await db.settings.get(CALENDAR_FINGERPRINT_KEY))?.value === fingerprint) return false;
     const hasRows = (await db.complaints.limit(1).count()) > 0;
-    if (hasRows) await reprojectAll(tx, db.project, true, await historiesOfBlocks(db.journalBlocks), db.linksCustomers);
+    if (hasRows) await reprojectAll(tx, db.project, await historiesOfBlocks(db.journalBlocks), db.linksCustomers);
     await db.settings.put({ key: CALENDAR_FINGERPRINT_KEY, value: fingerprint });
     return hasRows;
   });

@@ -94,9 +94,11 @@ describe('a long backlog', () => {
     expect(report).toMatchObject({ candidates: count, escalated: count, events: count, failures: [] });
     expect(calls.mock.calls.filter(([method]) => method === 'complaints.escalateDue')).toHaveLength(3);
     expect((await storedEvents(d.db)).length).toBe(eventsBefore + count);
-    expect(await d.db.complaints.where('tier').equals('T2').count()).toBe(count);
+    expect(await d.db.complaints.where('[terminal+tier]').equals([0, 'T2']).count()).toBe(count);
     expect(await d.store.sweepEscalations(hoursLater(25))).toMatchObject({ candidates: 0, events: 0 });
-  });
+    // Two hundred registrations in one hour: fake-indexeddb copies that hour's search docs and KPI facts on every
+    // write, which takes this test past the default limit on a busy machine.
+  }, 60_000);
 });
 
 describe('escalation after a step', () => {

@@ -12,11 +12,15 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { branchSeqKey, countersFromEvents, JOURNALED_THROUGH_KEY, lastOf, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { appendEvents, complaintEvents, heldEventCount, lastHeldEvent, scrubComplaintEvents, unionBlocks, type Appended } from './journal-blocks';
+import { hourOf, itemsById } from './hour-buckets';
+import { putKpiFacts } from './kpi-hours';
 import { projectState, type StateSummarizer } from './projection';
 import { linkRepeatsAround } from './repeat-links';
 import type { ComplaintRecord, CounterRecord, SearchDoc } from './records';
+import { putSearchDocs } from './search-hours';
 
-const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean => a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt;
+const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean =>
+  a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt && a.tokens.length === b.tokens.length && a.tokens.every((token, i) => token === b.tokens[i]);
 
 export interface EventImporter {
   /**
@@ -117,35 +121,40 @@ export function createEventImporter(db: DeskDb, summarize: StateSummarizer): Eve
       // Folded into a copy, adopted only once the chunk is committed: Dexie may run a transaction callback
       // again (after reopening a closed database), and a failed chunk must not advance the states.
       const folded = new Map<ComplaintId, ComplaintState>();
-      await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
+      await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchHours, db.kpiHours, db.counters], async () => {
         folded.clear();
         const events = await eventsToAdd(db, chunk);
         if (events.length === 0) return;
         const touched = [...new Set(events.map((event) => event.complaintId))];
-        // The rows before the chunk: where each history is held, and the searched text as it was.
-        const [rowsBefore, docsBefore] = await Promise.all([db.complaints.bulkGet(touched), db.searchDocs.bulkGet(touched)]);
-        const blocksBefore = new Map(rowsBefore.flatMap((row) => (row ? [[row.id, row.eventBlocks] as const] : [])));
+        // The rows before the chunk: where each history is held, the hour each complaint was filed under, and
+        // (from that hour's docs) the searched text as it was.
+        const rowsBefore = await db.complaints.bulkGet(touched);
+        const hoursBefore = new Map<string, string>(rowsBefore.flatMap((row) => (row ? [[row.id, hourOf(row.receivedAt)]] : [])));
+        const hourBefore = (id: string): string | undefined => hoursBefore.get(id);
         // Await only real reads: in Chromium, needless awaits let the transaction commit early.
+        const docsBefore = hoursBefore.size > 0 ? await itemsById(db.searchHours, hoursBefore) : new Map<string, SearchDoc>();
         const loaded = rowsBefore.some((row) => row !== undefined && !states.has(row.id)) ? await loadStates(rowsBefore) : undefined;
         for (const event of events) {
-          const before = folded.get(event.complaintId) ?? states.get(event.complaintId) ?? loaded?.get(event.complaintId);
-          folded.set(event.complaintId, applyEvent(before, event));
+          const state = folded.get(event.complaintId) ?? states.get(event.complaintId) ?? loaded?.get(event.complaintId);
+          folded.set(event.complaintId, applyEvent(state, event));
         }
-        const appended = await addJournalEvents(db, events, (id) => blocksBefore.get(id) ?? []);
-        const projected = [...folded.values()].map((state) => projectState(state, summarize, unionBlocks(blocksBefore.get(state.id) ?? [], appended.blocks.get(state.id) ?? [])));
+        const blocksOf = new Map(rowsBefore.flatMap((row) => (row ? [[row.id, row.eventBlocks] as const] : [])));
+        const blocksBefore = (id: ComplaintId): readonly number[] => blocksOf.get(id) ?? [];
+        const appended = await addJournalEvents(db, events, blocksBefore);
+        const projected = [...folded.values()].map((state) => projectState(state, summarize, unionBlocks(blocksBefore(state.id), appended.blocks.get(state.id) ?? [])));
         // Most steps leave the searched text as it was: its doc is rewritten (and searches' cache dropped) only when
         // it changed. The version is the journal position, which only rises (seqs of several branches would not).
-        const docs = projected.map((p) => p.searchDoc).filter((doc) => !sameDoc(docsBefore[touched.indexOf(doc.id)], doc));
-        // Head office: the customer keys these complaints had, so those who shared only an old one are judged again.
-        const keysBefore = db.linksCustomers ? (await db.kpiFacts.bulkGet(touched)).flatMap((fact) => fact?.customerKeys ?? []) : [];
+        const docs = projected.map((p) => p.searchDoc).filter((doc) => !sameDoc(docsBefore.get(doc.id), doc));
         const facts = projected.map((p) => p.kpi);
+        // Head office: the customer keys these complaints had, so those who shared only an old one are judged again.
+        const keysBefore = db.linksCustomers && hoursBefore.size > 0 ? [...(await itemsById(db.kpiHours, hoursBefore)).values()].flatMap((fact) => fact.customerKeys) : [];
         await Promise.all([
           db.complaints.bulkPut(projected.map((p) => p.record)),
-          db.kpiFacts.bulkPut(facts),
-          docs.length > 0 ? db.searchDocs.bulkPut(docs) : undefined,
+          putKpiFacts(db.kpiHours, facts, hourBefore),
+          putSearchDocs(db.searchHours, docs, hourBefore),
           docs.length > 0 ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: appended.held }) : undefined,
         ]);
-        if (db.linksCustomers) await linkRepeatsAround(db.kpiFacts, facts, keysBefore);
+        if (db.linksCustomers) await linkRepeatsAround(db.kpiHours, facts, keysBefore);
       });
       for (const [id, state] of folded) states.set(id, state);
     },

@@ -64,7 +64,6 @@ export function projectState(state: ComplaintState, summarize: StateSummarizer, 
     terminal: state.terminal ? 1 : 0,
     updatedAt: canonical(state.updatedAt),
     lastSeq: state.lastSeq,
-    searchText: searchTokens(state),
     eventBlocks: [...eventBlocks],
   };
   // Optional columns are left out rather than set to undefined: IndexedDB must not index a missing deadline.
@@ -74,7 +73,7 @@ export function projectState(state: ComplaintState, summarize: StateSummarizer, 
   if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
   if (deadline.escalationDueAt) record.escalationDueAt = canonical(deadline.escalationDueAt);
   if (deadline.nextDeadlineBeyondCalendar) record.nextDeadlineBeyondCalendar = 1;
-  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, text: searchDocText(state) }, kpi: kpiFactsRow(kpi) };
+  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, tokens: searchTokens(state), text: searchDocText(state) }, kpi: kpiFactsRow(kpi) };
 }
 
 /** The facts as stored: marked when the complaint holds corrective actions (records.ts), left unmarked otherwise so the index skips them. */

@@ -9,6 +9,7 @@ import type { PublicUser } from '../../shared/api/schemas';
 import { parseEvent, type DomainEvent } from '../../shared/domain/events';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import type { Refusal } from '../../shared/result';
+import type { HourBucket } from './hour-buckets';
 
 /** IndexedDB cannot index booleans, so flags that queries select on are 0 | 1. */
 export type Bit = 0 | 1;
@@ -59,27 +60,39 @@ export interface ComplaintRecord {
   updatedAt: string;
   /** Highest event seq folded into this record. */
   lastSeq: number;
-  /** Lower-cased tokens matched by prefix: number, its day and sequence, name, phone digits, words of the text. */
-  searchText: string[];
   /** The journal blocks holding its events, ascending (journal-blocks.ts): its history is read from these. */
   eventBlocks: number[];
 }
 
 /**
- * Lower-cased free text (description, request, place, people) for substring search, kept out of the row; with
- * the date received, so a search that matches thousands sorts them without reading the whole date index.
+ * What a search matches, kept out of the row (search-text.ts): lower-cased tokens matched by prefix (number, its
+ * day and sequence, name, phone digits, customer number) and the free text (description, request, place, people)
+ * matched by substring; with the date received, so a search that matches thousands sorts them without reading
+ * the whole date index. Stored an hour's docs to a row (`SearchHour`, hour-buckets.ts).
  */
 export interface SearchDoc {
   id: ComplaintId;
   receivedAt: string;
+  tokens: string[];
   text: string;
 }
+
+export type SearchHour = HourBucket<SearchDoc>;
 
 /**
  * A complaint's KPI facts as stored: `hasActions` is 1 when it holds corrective actions and absent otherwise
  * (schema v7), so the corrective-actions page reads those complaints off an index, not every complaint's facts.
  */
 export type KpiFactsRow = KpiFacts & { hasActions?: 1 };
+
+/**
+ * An hour's KPI facts in one row (hour-buckets.ts), with what its indexes need of them: every customer key of its
+ * complaints (head office's repeat links) and `hasActions` when any of them holds corrective actions.
+ */
+export interface KpiHour extends HourBucket<KpiFactsRow> {
+  customerKeys: string[];
+  hasActions?: 1;
+}
 
 /** `${branch}:${YYYYMMDD}` → last daily sequence used; `seq:${branch}` → last event seq of the branch. */
 export interface CounterRecord {

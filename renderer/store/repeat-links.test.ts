@@ -5,6 +5,7 @@ import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import { withCustomerRepeats, type KpiFacts } from '../../shared/kpi/facts';
 import { DEFAULT_POLICY_BOOK } from '../../shared/policy/book';
 import { freshName } from '../../tests/unit/store/desk';
+import { allKpiFacts, putKpiFacts } from './kpi-hours';
 import { openDeskDb } from './open';
 import { linkAllRepeats, linkRepeatsAround } from './repeat-links';
 
@@ -44,7 +45,7 @@ describe("head office's repeat links", () => {
   const open = () => openDeskDb(freshName('links'), { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, linkCustomers: true });
   /** Which complaints count as repeats now, and that the whole-table rule says the same. */
   const repeats = async (db: ReturnType<typeof open>) => {
-    const all = await db.kpiFacts.orderBy('id').toArray();
+    const all = (await allKpiFacts(db.kpiHours)).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(withCustomerRepeats(all).map((fact) => fact.repeat)).toEqual(all.map((fact) => fact.repeat));
     return all.filter((fact) => fact.repeat).map((fact) => fact.id);
   };
@@ -54,26 +55,26 @@ describe("head office's repeat links", () => {
     const a = facts('a', 'SH01', '2026-10-02T01:00:00.000Z', [PHONE]);
     const b = facts('b', 'BJ02', '2026-10-03T01:00:00.000Z', [PHONE, EMAIL]);
     const c = facts('c', 'SH01', '2026-10-04T01:00:00.000Z', [EMAIL]);
-    await db.kpiFacts.bulkPut([a, b, c]);
-    await linkAllRepeats(db.kpiFacts);
+    await putKpiFacts(db.kpiHours, [a, b, c]);
+    await linkAllRepeats(db.kpiHours);
     expect(await repeats(db)).toEqual(['b', 'c']);
 
     // b is anonymised: its keys go, and c (linked only through b's e-mail) is no longer a repeat; b is not either.
     const anonymised = { ...b, customerKeys: [] };
-    await db.kpiFacts.put(anonymised);
-    await linkRepeatsAround(db.kpiFacts, [anonymised], b.customerKeys);
+    await putKpiFacts(db.kpiHours, [anonymised]);
+    await linkRepeatsAround(db.kpiHours, [anonymised], b.customerKeys);
     expect(await repeats(db)).toEqual([]);
 
     // An earlier complaint of a's customer reaches head office late: a is now a repeat.
     const early = facts('early', 'GZ03', '2026-10-01T01:00:00.000Z', [PHONE]);
-    await db.kpiFacts.put(early);
-    await linkRepeatsAround(db.kpiFacts, [early], []);
+    await putKpiFacts(db.kpiHours, [early]);
+    await linkRepeatsAround(db.kpiHours, [early], []);
     expect(await repeats(db)).toEqual(['a']);
 
     // A complaint registered as a repeat stays one whatever its customer keys say.
     const own = facts('own', 'SH01', '2026-10-05T01:00:00.000Z', [], true);
-    await db.kpiFacts.put(own);
-    await linkRepeatsAround(db.kpiFacts, [own], []);
+    await putKpiFacts(db.kpiHours, [own]);
+    await linkRepeatsAround(db.kpiHours, [own], []);
     expect(await repeats(db)).toEqual(['a', 'own']);
     db.close();
   });

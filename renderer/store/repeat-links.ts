@@ -6,25 +6,17 @@
  * complaints that share a key with those written (they may have arrived late, earlier than ones held, or lost
  * their keys to anonymisation), found through the `*customerKeys` index.
  */
-import type { EntityTable } from 'dexie';
 import { contactOfFacts, withCustomerRepeats, type KpiFacts } from '../../shared/kpi/facts';
 import { isRepeatAmong } from '../../shared/kpi/repeats';
-
-type FactsTable = EntityTable<KpiFacts, 'id'>;
+import { allKpiFacts, factsHolding, putKpiFacts, type KpiHourTable } from './kpi-hours';
+import type { KpiFactsRow } from './records';
 
 /** Every complaint's `repeat` by the rule over them all (after the facts were rebuilt from the log). */
-export async function linkAllRepeats(facts: FactsTable): Promise<void> {
-  const all = await facts.toArray();
+export async function linkAllRepeats(facts: KpiHourTable): Promise<void> {
+  const all = await allKpiFacts(facts);
   const linked = withCustomerRepeats(all);
   const changed = linked.filter((fact, i) => fact !== all[i]);
-  if (changed.length > 0) await facts.bulkPut(changed);
-}
-
-/** The facts holding any of `keys`, by id. */
-async function holding(facts: FactsTable, keys: ReadonlySet<string>): Promise<Map<string, KpiFacts>> {
-  if (keys.size === 0) return new Map();
-  const found = await facts.where('customerKeys').anyOf([...keys]).toArray();
-  return new Map(found.map((fact) => [fact.id, fact]));
+  await putKpiFacts(facts, changed);
 }
 
 /**
@@ -32,17 +24,17 @@ async function holding(facts: FactsTable, keys: ReadonlySet<string>): Promise<Ma
  * before, `keysBefore`) and every complaint sharing a key with them. A complaint's verdict needs every complaint
  * sharing any of its own keys, so those are read too (two steps through the index).
  */
-export async function linkRepeatsAround(facts: FactsTable, written: readonly KpiFacts[], keysBefore: Iterable<string>): Promise<void> {
+export async function linkRepeatsAround(facts: KpiHourTable, written: readonly KpiFacts[], keysBefore: Iterable<string>): Promise<void> {
   const keys = new Set(keysBefore);
   for (const fact of written) for (const key of fact.customerKeys) keys.add(key);
-  const affected = await holding(facts, keys);
+  const affected = await factsHolding(facts, keys);
   const theirKeys = new Set<string>();
   for (const fact of affected.values()) for (const key of fact.customerKeys) theirKeys.add(key);
-  const neighbours = [...(await holding(facts, theirKeys)).values()].map(contactOfFacts);
-  const changed: KpiFacts[] = [];
+  const neighbours = [...(await factsHolding(facts, theirKeys)).values()].map(contactOfFacts);
+  const changed: KpiFactsRow[] = [];
   for (const fact of affected.values()) {
     const repeat = fact.ownRepeat || isRepeatAmong(contactOfFacts(fact), neighbours);
     if (repeat !== fact.repeat) changed.push({ ...fact, repeat });
   }
-  if (changed.length > 0) await facts.bulkPut(changed);
+  await putKpiFacts(facts, changed);
 }

@@ -1,17 +1,19 @@
 /**
  * The import of a whole journal into an empty database (a restore). Each page's events are written as it comes,
- * one transaction per page, but a complaint's row (with its search doc and KPI facts) is written once, when its
- * history is complete: a complaint's events are spread over the year, so over many pages, and writing its row
- * with every page made a restore rewrite each row a dozen times at 100 000 complaints. Main says with each page
- * which complaints' last events it holds (`completedHistories`); their rows are written right after the page,
- * while the next one is read, and the rest at the end. A complaint that gains an event after its row was written
- * (a step taken during the restore) is written again at the end.
+ * one transaction per page, but a complaint's row is written once, when its history is complete: a complaint's
+ * events are spread over the year, so over many pages, and writing its row with every page made a restore
+ * rewrite each row a dozen times at 100 000 complaints. Main says with each page which complaints' last events
+ * it holds (`completedHistories`); their rows are written right after the page, while the next one is read, and
+ * the rest at the end. A complaint that gains an event after its row was written (a step taken during the
+ * restore) is written again at the end. The search docs and KPI facts, an hour's to a row (hour-buckets.ts), are
+ * kept until the end and each hour written once, with the last rows.
  *
  * While rows are held back the counter ROWS_PENDING_KEY says so: written with the first page's events, removed
  * with the last rows. A restore that stopped part-way (the window closed, the PC lost power) leaves it behind;
  * the next one resumes by folding the events the database already holds before it reads the next page, so the
  * rows it writes at the end cover them too. Memory: one folded state (and the list of blocks holding its events)
- * per complaint, as the incremental import holds for the complaints it has seen; events are not kept.
+ * per complaint, as the incremental import holds for the complaints it has seen, and its search doc and KPI facts
+ * once its row is written; events are not kept.
  */
 import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
@@ -22,10 +24,12 @@ import type { DeskDb } from './db';
 import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
 import { blocksInOrder, heldEventCount, unionBlocks } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
+import { kpiHoursOf } from './kpi-hours';
 import { linkAllRepeats } from './repeat-links';
-import { toDomainEvent } from './records';
+import { toDomainEvent, type ComplaintRecord, type KpiFactsRow, type SearchDoc } from './records';
+import { searchHoursOf } from './search-hours';
 
-/** Rows (and as many search docs) per transaction when the held-back rows are written. */
+/** Rows per transaction when the held-back rows are written. */
 const ROWS_PER_TRANSACTION = 10_000;
 
 /** Whether a restore stopped before writing its rows: the next import must be a restore that resumes it. */
@@ -52,27 +56,34 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
   for await (const blocks of blocksInOrder(db.journalBlocks)) for (const block of blocks) for (const stored of block.events) fold(held, toDomainEvent(stored), [block.block]);
   let position = await heldEventCount(db);
 
-  /** Complaints whose rows are written and still show their whole history. */
-  const written = new Set<ComplaintId>();
+  /** Complaints whose rows are written and still show their whole history, with their search docs and KPI facts. */
+  const written = new Map<ComplaintId, { searchDoc: SearchDoc; kpi: KpiFactsRow }>();
   /** The row writes under way, one transaction after another while the next pages are read and folded; the first failure is kept for `finish`. */
   let writing: Promise<void> = Promise.resolve();
   let writeFailure: unknown;
 
-  /** Writes the complaints' rows, docs and KPI facts in one transaction; the last one also ends the restore. */
-  const writeRows = (complaints: readonly Held[], ends: boolean) => {
-    const projected = complaints.map((complaint) => projectState(complaint.state, summarize, complaint.blocks));
-    return db.transaction('rw', [db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
+  /** Projects the complaints as they are now; their rows are theirs from here on (see `written`). */
+  const project = (complaints: readonly Held[]): ComplaintRecord[] =>
+    complaints.map((complaint) => {
+      const { record, searchDoc, kpi } = projectState(complaint.state, summarize, complaint.blocks);
+      written.set(record.id, { searchDoc, kpi });
+      return record;
+    });
+
+  /** Writes rows in one transaction; the last one also writes every hour's search docs and KPI facts and ends the restore. */
+  const writeRows = (records: readonly ComplaintRecord[], ends: boolean) =>
+    db.transaction('rw', [db.complaints, db.searchHours, db.kpiHours, db.counters], async () => {
+      const finished = ends ? [...written.values()] : [];
       await Promise.all([
-        db.complaints.bulkPut(projected.map((p) => p.record)),
-        db.searchDocs.bulkPut(projected.map((p) => p.searchDoc)),
-        db.kpiFacts.bulkPut(projected.map((p) => p.kpi)),
+        db.complaints.bulkPut(records),
+        ends ? db.searchHours.bulkPut(searchHoursOf(finished.map((w) => w.searchDoc))) : undefined,
+        ends ? db.kpiHours.bulkPut(kpiHoursOf(finished.map((w) => w.kpi))) : undefined,
         ends ? db.counters.delete(ROWS_PENDING_KEY) : undefined,
         ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: position }) : undefined,
       ]);
       // Every complaint's facts are written: head office links the repeats over all of them, with the last rows.
-      if (ends && db.linksCustomers) await linkAllRepeats(db.kpiFacts);
+      if (ends && db.linksCustomers) await linkAllRepeats(db.kpiHours);
     });
-  };
 
   return {
     async importChunk(chunk, completedHistories = []) {
@@ -96,10 +107,10 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
         return complaint && !written.has(id) ? [complaint] : [];
       });
       if (complete.length === 0) return;
-      for (const complaint of complete) written.add(complaint.state.id);
+      const records = project(complete);
       // Not awaited: the rows are written while the next page is read; `finish` waits for them.
       writing = writing
-        .then(() => writeRows(complete, false))
+        .then(() => writeRows(records, false))
         .then(
           () => undefined,
           (error: unknown) => {
@@ -119,7 +130,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       let done = 0;
       if (rest.length > 0) onRows(done, rest.length);
       for (const [i, slice] of slices.entries()) {
-        await writeRows(slice, i === slices.length - 1);
+        await writeRows(project(slice), i === slices.length - 1);
         done += slice.length;
         onRows(done, rest.length);
       }

@@ -4,7 +4,9 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { deleteDeskDb } from './open';
+import { allKpiFacts } from './kpi-hours';
 import { countAll, loadTimeline } from './queries';
+import { allSearchDocs } from './search-hours';
 import type { RestoreProgress } from './restore';
 import type { StoreApi } from './ports';
 import { createEventImporter } from './import-events';
@@ -212,7 +214,8 @@ async function interleavedWork(d: TestDesk) {
 
 const rowsOf = async (d: TestDesk) => ({
   complaints: await d.db.complaints.orderBy('id').toArray(),
-  searchDocs: await d.db.searchDocs.orderBy('id').toArray(),
+  searchDocs: (await allSearchDocs(d.db.searchHours)).sort((a, b) => (a.id < b.id ? -1 : 1)),
+  kpiFacts: (await allKpiFacts(d.db.kpiHours)).sort((a, b) => (a.id < b.id ? -1 : 1)),
   total: await countAll(d.db),
 });
 

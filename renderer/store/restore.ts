@@ -108,8 +108,8 @@ async function isCopyOfJournal(db: DeskDb, api: StoreApi): Promise<Result<{ loca
 
 /** Empties the copy (events, rows, search docs, KPI facts, counters); users and settings stay. */
 async function clearCopy(db: DeskDb): Promise<void> {
-  await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.kpiFacts, db.counters], async () => {
-    await Promise.all([db.journalBlocks.clear(), db.complaints.clear(), db.searchDocs.clear(), db.kpiFacts.clear(), db.counters.clear()]);
+  await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchHours, db.kpiHours, db.counters], async () => {
+    await Promise.all([db.journalBlocks.clear(), db.complaints.clear(), db.searchHours.clear(), db.kpiHours.clear(), db.counters.clear()]);
   });
 }
 

@@ -16,7 +16,8 @@ async function snapshot({ db }: TestDesk) {
     events: await storedEvents(db),
     complaints: await db.complaints.toArray(),
     counters: await db.counters.toArray(),
-    searchDocs: await db.searchDocs.toArray(),
+    searchHours: await db.searchHours.toArray(),
+    kpiHours: await db.kpiHours.toArray(),
   };
 }
 

@@ -138,7 +138,7 @@ export const contactOfFacts = (facts: Pick<KpiFacts, 'id' | 'number' | 'received
 });
 
 /** `facts` with `repeat` counting, besides their own, the complaints whose customer complained before among them all. */
-export function withCustomerRepeats(facts: readonly KpiFacts[]): KpiFacts[] {
+export function withCustomerRepeats<F extends KpiFacts>(facts: readonly F[]): F[] {
   const repeats = repeatRefs(facts.map(contactOfFacts));
   return facts.map((fact) => {
     const repeat = fact.ownRepeat || repeats.has(contactOfFacts(fact).ref);

@@ -28,7 +28,6 @@ function row(number: string, over: Partial<ComplaintRecord> = {}): ComplaintReco
     terminal: 0,
     updatedAt: '2026-11-23T01:00:00.000Z',
     lastSeq: 1,
-    searchText: [],
     ...over,
   };
 }

@@ -21,6 +21,7 @@ import { kpisByBranch } from '../../../server/read';
 import { headOfficeBook } from '../../../server/deskPolicy';
 import { consolidatedFacts } from '../../../server/deskReports';
 import { createApi, httpTransport } from '../../../renderer/platform/transport';
+import { allKpiFacts } from '../../../renderer/store/kpi-hours';
 import { openDeskDb } from '../../../renderer/store/open';
 import { createDeskStore } from '../../../renderer/store/store';
 import { branchLog } from '../../server/branchLog';
@@ -68,7 +69,7 @@ describe("head office's repeat complaints", () => {
       db,
       async repeats() {
         expect((await store.catchUp()).ok).toBe(true);
-        const sorted = await db.kpiFacts.orderBy('receivedAt').toArray();
+        const sorted = await allKpiFacts(db.kpiHours);
         return tallyOf(factsIn(sorted, PERIOD), Date.now()).repeats;
       },
     };

@@ -21,9 +21,11 @@ import { registerInput } from '../../dataset';
 import { createApi, httpTransport } from '../../../../renderer/platform/transport';
 import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './measures';
 import { escalationCandidates } from '../../../../renderer/store/escalation-sweep';
+import { hourOf } from '../../../../renderer/store/hour-buckets';
 import { heldEventCount } from '../../../../renderer/store/journal-blocks';
 import { openDeskDb } from '../../../../renderer/store/open';
 import { loadTimeline } from '../../../../renderer/store/queries';
+import { allSearchDocs } from '../../../../renderer/store/search-hours';
 import { createDeskStore } from '../../../../renderer/store/store';
 import { dashboardFigures } from '../../../../shared/kpi/dashboard';
 import { bucketsOf, defaultChoice, localDayOf, resolvePeriod } from '../../../../shared/kpi/period';
@@ -64,7 +66,7 @@ const bench = {
     const started = performance.now();
     const restored = unwrap(await store.restoreIfEmpty());
     const ms = performance.now() - started;
-    const [events, complaints, searchDocs] = await Promise.all([heldEventCount(db), db.complaints.count(), db.searchDocs.count()]);
+    const [events, complaints, searchDocs] = await Promise.all([heldEventCount(db), db.complaints.count(), allSearchDocs(db.searchHours).then((docs) => docs.length)]);
     db.close();
     return { ms, restoredEvents: restored.restoredEvents, discarded: restored.discarded, events, complaints, searchDocs };
   },
@@ -125,16 +127,14 @@ const bench = {
   /** Baselines for a registration, in database `into`: a bare add of `templateId`'s row (from `from`), and a bare transaction of its rows. */
   async bareRegistrations(from: string, templateId: ComplaintId, into: string, count: number) {
     const source = open(from);
-    const [record, searchDoc, events] = await Promise.all([
-      source.complaints.get(templateId),
-      source.searchDocs.get(templateId),
-      loadTimeline(source, templateId),
-    ]);
+    const [record, events] = await Promise.all([source.complaints.get(templateId), loadTimeline(source, templateId)]);
+    if (!record) throw new Error(`no complaint ${templateId}`);
+    const [searchHour, kpiHour] = await Promise.all([source.searchHours.get(hourOf(record.receivedAt)), source.kpiHours.get(hourOf(record.receivedAt))]);
     source.close();
-    if (!record || !searchDoc) throw new Error(`no complaint ${templateId}`);
+    if (!searchHour || !kpiHour) throw new Error(`no search or KPI hour of ${templateId}`);
     const db = open(into);
     const bareMs = await timeBareAdds(db, record, count);
-    const transactionMs = await timeBareTransactions(db, { record, searchDoc, events }, count);
+    const transactionMs = await timeBareTransactions(db, { record, searchHour, kpiHour, events }, count);
     db.close();
     return { bareMs, transactionMs };
   },

@@ -9,15 +9,15 @@ import type { IndexableType } from 'dexie';
 import type { DeskDb } from '../../../../renderer/store/db';
 import type { JournalBlock } from '../../../../renderer/store/journal-blocks';
 import type { DomainEvent } from '../../../../shared/domain/events';
-import type { ComplaintRecord, SearchDoc } from '../../../../renderer/store/records';
+import type { ComplaintRecord, KpiHour, SearchHour } from '../../../../renderer/store/records';
 import { REGISTER_PAGE } from '../../../../renderer/store/hooks';
 import { countAll, loadPlainWindow, loadTimeline, queryRegisterIds } from '../../../../renderer/store/queries';
 
 const now = (): number => performance.now();
 
 /**
- * The limit of a restore: the rows a restore leaves in `from` (journal blocks, complaint rows, search docs, KPI
- * facts) written once each into the empty `to` (same schema and indexes) with bare `bulkAdd`s, `chunkSize` rows
+ * The limit of a restore: the rows a restore leaves in `from` (journal blocks, complaint rows, the hours of search
+ * docs and KPI facts) written once each into the empty `to` (same schema and indexes) with bare `bulkAdd`s, `chunkSize` rows
  * per transaction, nothing folded or projected. Only the writes are timed (the reads from `from` are not).
  */
 export async function timeBareBulkWrite(from: DeskDb, to: DeskDb, chunkSize: number): Promise<{ ms: number; events: number; complaints: number; transactions: number }> {
@@ -25,7 +25,8 @@ export async function timeBareBulkWrite(from: DeskDb, to: DeskDb, chunkSize: num
   let transactions = 0;
   let events = 0;
   let complaints = 0;
-  for (const table of ['journalBlocks', 'complaints', 'searchDocs', 'kpiFacts'] as const) {
+  for (const table of ['journalBlocks', 'complaints', 'searchHours', 'kpiHours'] as const) {
+    const key = from.table(table).schema.primKey.name;
     for (let after: IndexableType | undefined; ; ) {
       const query = after === undefined ? from.table(table).orderBy(':id') : from.table(table).where(':id').above(after);
       const rows: unknown[] = await query.limit(chunkSize).toArray();
@@ -36,8 +37,7 @@ export async function timeBareBulkWrite(from: DeskDb, to: DeskDb, chunkSize: num
       transactions += 1;
       if (table === 'journalBlocks') events += rows.reduce<number>((sum, row) => sum + (row as JournalBlock).events.length, 0);
       if (table === 'complaints') complaints += rows.length;
-      const last = rows[rows.length - 1] as JournalBlock & { id: string };
-      after = table === 'journalBlocks' ? last.block : last.id;
+      after = (rows[rows.length - 1] as Record<string, IndexableType>)[key];
     }
   }
   return { ms, events, complaints, transactions };
@@ -84,23 +84,27 @@ export async function timeBareAdds(db: DeskDb, template: ComplaintRecord, count:
 
 /**
  * The store's rows without the store: one transaction writing a copy of the complaint's events (a journal block), its projection
- * row, its search document and two counters — what importing a registration's events writes, without main's
- * round trip, folding or projecting. ms of each.
+ * row, its hour's search docs and KPI facts with its own added, and two counters — what importing a registration's
+ * events writes, without main's round trip, folding or projecting. ms of each.
  */
 export async function timeBareTransactions(
   db: DeskDb,
-  { record, searchDoc, events }: { record: ComplaintRecord; searchDoc: SearchDoc; events: readonly DomainEvent[] },
+  { record, searchHour, kpiHour, events }: { record: ComplaintRecord; searchHour: SearchHour; kpiHour: KpiHour; events: readonly DomainEvent[] },
   count: number,
 ): Promise<number[]> {
+  const searchDoc = searchHour.items.find((doc) => doc.id === record.id);
+  const facts = kpiHour.items.find((fact) => fact.id === record.id);
+  if (!searchDoc || !facts) throw new Error(`no search doc or KPI facts of ${record.id} in its hour`);
   const templateId = record.id;
   const timings: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const id = `${templateId}-tx-${i}` as ComplaintId;
     const started = now();
-    await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchDocs, db.counters], async () => {
+    await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchHours, db.kpiHours, db.counters], async () => {
       await db.journalBlocks.put({ block: 1_000_000_000 + i, events: events.map((event, e) => ({ ...event, id: `${event.id}-tx-${i}-${e}` as EventId, complaintId: id, seq: 1_000_000_000 + i * 10 + e })) });
       await db.complaints.put({ ...record, id, number: `${record.number}-tx-${i}` });
-      await db.searchDocs.put({ ...searchDoc, id });
+      await db.searchHours.put({ ...searchHour, items: [...searchHour.items, { ...searchDoc, id }] });
+      await db.kpiHours.put({ ...kpiHour, items: [...kpiHour.items, { ...facts, id }] });
       await db.counters.bulkPut([
         { key: 'bench-tx-day', last: i },
         { key: 'bench-tx-seq', last: i },

@@ -24,7 +24,16 @@ export interface StartOptions {
   readonly rendererDir?: string;
   readonly language?: Language;
   readonly version?: string;
+  /** How long `close` lets requests under way finish before it cuts every connection (CLOSE_GRACE_MS). */
+  readonly closeGraceMs?: number;
 }
+
+/**
+ * A graceful close waits for every request under way, and a branch that lost its connection mid-upload leaves a
+ * half-sent request that never ends: head office would never stop. After this long every connection is cut. An
+ * upload cut short is stored whole or not at all (one transaction), and the branch sends it again.
+ */
+export const CLOSE_GRACE_MS = 10_000;
 
 export interface RunningHeadOffice {
   readonly url: string;
@@ -78,7 +87,12 @@ export async function startHeadOffice(options: StartOptions): Promise<RunningHea
       ingest,
       ...(adminToken ? { adminToken } : {}),
       async close() {
-        await app.close();
+        const cut = setTimeout(() => app.server.closeAllConnections(), options.closeGraceMs ?? CLOSE_GRACE_MS);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(cut);
+        }
         await db.close();
       },
     };

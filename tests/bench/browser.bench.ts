@@ -72,7 +72,7 @@ async function measureRegistration(page: Page, { token, appDatabase, dataDir }: 
   const store = median(registered.timings);
   const decide = median(decideMs);
   console.log(figureRow('bare Dexie add of the projection row', ms(bare), undefined, spread(bareMs)));
-  console.log(figureRow('bare transaction: same events + row + search doc + counters', ms(transaction), undefined, spread(transactionMs)));
+  console.log(figureRow("bare transaction: same events + row + its hour's search docs and KPI facts + counters", ms(transaction), undefined, spread(transactionMs)));
   console.log(figureRow('store.register through the bridge (main decides + fsync, import)', ms(store), undefined, spread(registered.timings)));
   console.log(figureRow('  ratio store.register / bare add, / bare transaction', `${(store / bare).toFixed(1)}×, ${(store / transaction).toFixed(1)}×`));
   console.log(figureRow("main's complaints.decide round trip alone (register)", ms(decide), undefined, spread(decideMs)));

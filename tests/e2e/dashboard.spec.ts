@@ -122,6 +122,23 @@ test('the tiles equal the KPIs computed from the journal; a tile and a bar open 
   await expect(page.getByTestId('period-range')).toHaveText(new RegExp(`^${month.anchor}`));
   expect(((await page.getByTestId('tile-value-volume').textContent()) ?? '').trim()).toBe(screen.volume);
 
+  // A channel's part of a day's bar in the volume chart: the tooltip gives its count (the bottom part is the
+  // tooltip's first line), and the register shows that many complaints of that channel received that day.
+  const volumeChart = page.locator('figure.chart-card').filter({ has: page.getByRole('heading', { name: 'Complaints over time, by channel' }) });
+  const segment = volumeChart.locator('.volume-stack').nth(9).locator('.volume-segment').first();
+  const volumeTooltip = volumeChart.locator('.chart-tooltip');
+  await volumeChart.locator('.chart-body').hover({ position: { x: 4, y: 4 } });
+  await segment.hover();
+  const dayLabel = ((await volumeTooltip.locator('strong').textContent()) ?? '').trim();
+  const [, channelName = '', channelCount = ''] = /^\s*(.+): (\d+) complaints$/.exec((await volumeTooltip.locator('div').first().textContent()) ?? '') ?? [];
+  expect(Number(channelCount)).toBeGreaterThan(0);
+  await segment.click();
+  await expect(resultCount(page)).toHaveText(`${channelCount} complaints`);
+  const day = `${month.anchor.slice(0, 4)}-${dayLabel}`;
+  await expect(page.getByTestId('kpi-filter')).toContainText(`${channelName} · received ${day} to ${day}`);
+  await page.goBack();
+  await expect(page.getByTestId('period-range')).toHaveText(new RegExp(`^${month.anchor}`));
+
   // A bar of the grade chart: its label is its count, and the register shows that many.
   const gradeChart = page.locator('figure.chart-card').filter({ has: page.getByRole('heading', { name: 'By grade' }) });
   const labels = await gradeChart.locator('.recharts-label-list text').allTextContents();

@@ -5,7 +5,23 @@
  */
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  DefaultLegendContent,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+  type DefaultLegendContentProps,
+  type LegendPayload,
+} from 'recharts';
 import { ChannelSchema } from '../../../shared/domain/vocabulary';
 import type { ActionCount, Count, DashboardFigures, OnTimePoint, VolumePoint } from '../../../shared/kpi/dashboard';
 import type { BucketUnit } from '../../../shared/kpi/period';
@@ -136,40 +152,110 @@ function bucketLabel(label: string, unit: BucketUnit): string {
   return unit === 'month' ? label.slice(0, 7) : label.slice(5);
 }
 
+/** A bucket of the volume chart: its channels in the stack's order, bottom first, each with its count. */
+interface VolumeDay {
+  readonly label: string;
+  readonly total: number;
+  readonly segments: readonly VolumeSegment[];
+}
+
+interface VolumeSegment {
+  readonly channel: string;
+  readonly count: number;
+  /** The complaints of the channels stacked beneath it. */
+  readonly beneath: number;
+}
+
+/** The volume chart's buckets and what a click on a channel's segment of one of them opens. */
+const VolumeDays = createContext<{ readonly days: readonly VolumeDay[]; readonly open: (index: number, channel: string) => void }>({ days: [], open: () => undefined });
+
+/**
+ * A bucket's whole stack as one bar: its channels' segments, each as tall as its count and clickable. One bar
+ * series of the buckets' totals draws the chart rather than one per channel, each of whose ~30 rectangles
+ * recharts keys by its value and so mounts again on every period change: that was most of a period change's
+ * cost (issue 11). The scale is linear, so a segment's share of the bar's height is its share of the total.
+ */
+function DayStack({ x, y, width, height, originalDataIndex }: BarShapeProps) {
+  const { days, open } = useContext(VolumeDays);
+  const day = days[originalDataIndex];
+  if (!day || day.total === 0) return null;
+  const unit = height / day.total;
+  return (
+    <g className="volume-stack">
+      {day.segments.map((segment) => (
+        <rect
+          key={segment.channel}
+          className="volume-segment"
+          data-channel={segment.channel}
+          x={x}
+          y={y + height - (segment.beneath + segment.count) * unit}
+          width={width}
+          height={segment.count * unit}
+          fill={channelColour(segment.channel)}
+          cursor="pointer"
+          onClick={() => open(originalDataIndex, segment.channel)}
+        />
+      ))}
+    </g>
+  );
+}
+const drawDayStack = (props: BarShapeProps) => <DayStack {...props} />;
+
+/** recharts' own legend content, given the channels (a single bar series of totals registers no channel). */
+const channelLegend = (payload: readonly LegendPayload[]) => (props: DefaultLegendContentProps) => <DefaultLegendContent {...props} payload={[...payload]} />;
+
 export function VolumeChart({ figures, unit, onOpen }: { figures: DashboardFigures; unit: BucketUnit; onOpen: Open }) {
   const { t } = useTranslation();
   const f = useFormats();
-  const rows = figures.volume.map((point: VolumePoint) => ({ label: bucketLabel(point.bucket.label, unit), ...point.byChannel }));
   const stack = [...figures.channels].sort((a, b) => channelRank(a) - channelRank(b));
-  const clicks = useClicksPerKey(figures.channels, (channel, index) => {
+  const days = figures.volume.map(
+    (point: VolumePoint): VolumeDay => ({
+      label: bucketLabel(point.bucket.label, unit),
+      total: point.total,
+      segments: stack.reduce<VolumeSegment[]>((segments, channel) => {
+        const count = point.byChannel[channel] ?? 0;
+        const last = segments.at(-1);
+        if (count > 0) segments.push({ channel, count, beneath: last ? last.beneath + last.count : 0 });
+        return segments;
+      }, []),
+    }),
+  );
+  const open = useFixedHandler((index: number, channel: string) => {
     const bucket = figures.volume[index]?.bucket;
     if (bucket) onOpen({ bucket, where: { channel } });
   });
+  const joined = stack.join('\n');
+  const legend = useMemo(() => {
+    const named = joined === '' ? [] : joined.split('\n').map((channel) => ({ channel, name: t(`channel.${channel}`) }));
+    // In the order recharts gives a legend (by its words), so it reads as it did with a bar series per channel.
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return channelLegend(named.map(({ channel, name }): LegendPayload => ({ value: name, type: 'rect', color: channelColour(channel), dataKey: channel })));
+  }, [joined, t]);
   const unitLabel = useMemo(() => xAxisLabel(t(`dashboard.axis.${unit}`)), [t, unit]);
   const countLabel = useMemo(() => yAxisLabel(t('dashboard.axis.complaints')), [t]);
   return (
     <ChartCard title={t('dashboard.chart.volume')} hint={t('dashboard.drillHint')} empty={figures.count === 0} emptyText={t('dashboard.chartEmpty.volume')} wide>
-      <ResponsiveContainer width="100%" height={230}>
-        <BarChart data={rows} margin={CHART_MARGIN}>
-          <CartesianGrid vertical={false} stroke="#e5e8ee" />
-          <XAxis dataKey="label" tick={AXIS} label={unitLabel} />
-          <YAxis allowDecimals={false} tick={AXIS} width={44} label={countLabel} />
-          <ChartTooltip content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })} />} />
-          <Legend verticalAlign="top" height={24} wrapperStyle={LEGEND_STYLE} />
-          {stack.map((channel) => (
-            <Bar
-              key={channel}
-              dataKey={channel}
-              name={t(`channel.${channel}`)}
-              stackId="volume"
-              isAnimationActive={false}
-              fill={channelColour(channel)}
-              cursor="pointer"
-              onClick={clicks[channel]}
+      <VolumeDays value={{ days, open }}>
+        <ResponsiveContainer width="100%" height={230}>
+          <BarChart data={days} margin={CHART_MARGIN}>
+            <CartesianGrid vertical={false} stroke="#e5e8ee" />
+            <XAxis dataKey="label" tick={AXIS} label={unitLabel} />
+            <YAxis allowDecimals={false} tick={AXIS} width={44} label={countLabel} />
+            <ChartTooltip
+              content={({ active, label, activeIndex }) => (
+                <TooltipBox
+                  active={active}
+                  label={label}
+                  payload={(days[Number(activeIndex)]?.segments ?? []).map((segment) => ({ dataKey: segment.channel, name: t(`channel.${segment.channel}`), value: segment.count, color: channelColour(segment.channel) }))}
+                  format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })}
+                />
+              )}
             />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+            <Legend verticalAlign="top" height={24} wrapperStyle={LEGEND_STYLE} content={legend} />
+            <Bar dataKey="total" isAnimationActive={false} shape={drawDayStack} />
+          </BarChart>
+        </ResponsiveContainer>
+      </VolumeDays>
     </ChartCard>
   );
 }

@@ -125,7 +125,7 @@ test('the tiles equal the KPIs computed from the journal; a tile and a bar open 
   // A channel's part of a day's bar in the volume chart: the tooltip gives its count (the bottom part is the
   // tooltip's first line), and the register shows that many complaints of that channel received that day.
   const volumeChart = page.locator('figure.chart-card').filter({ has: page.getByRole('heading', { name: 'Complaints over time, by channel' }) });
-  const segment = volumeChart.locator('.volume-stack').nth(9).locator('.volume-segment').first();
+  const segment = volumeChart.locator('.stacked-bar').nth(9).locator('.stack-part').first();
   const volumeTooltip = volumeChart.locator('.chart-tooltip');
   await volumeChart.locator('.chart-body').hover({ position: { x: 4, y: 4 } });
   await segment.hover();

@@ -420,7 +420,8 @@ export function CountBars({
 
 const ACTION_SERIES = { overdue: { colour: OVERDUE, measure: 'actions_overdue' }, open: { colour: BAR, measure: 'actions_open' } } as const;
 const ACTION_KEYS = ['overdue', 'open'] as const;
-const actionColour = (key: string): string => (key === 'overdue' ? ACTION_SERIES.overdue : ACTION_SERIES.open).colour;
+const actionSeries = (key: string) => (key === 'overdue' ? ACTION_SERIES.overdue : ACTION_SERIES.open);
+const actionColour = (key: string): string => actionSeries(key).colour;
 
 /** Open corrective actions per owner, the overdue ones stacked in red; each part opens the complaints holding them. */
 export function ActionsChart({ actions, onOpen }: { actions: readonly ActionCount[]; onOpen: Open }) {
@@ -429,7 +430,7 @@ export function ActionsChart({ actions, onOpen }: { actions: readonly ActionCoun
   const bars = actions.map((action): StackedBar => ({ label: action.owner, total: action.overdue + action.open, parts: stackParts(ACTION_KEYS, (key) => (key === 'overdue' ? action.overdue : action.open)) }));
   const open = useFixedHandler((index: number, key: string) => {
     const action = actions[index];
-    if (action) onOpen({ measure: (key === 'overdue' ? ACTION_SERIES.overdue : ACTION_SERIES.open).measure, owner: action.owner });
+    if (action) onOpen({ measure: actionSeries(key).measure, owner: action.owner });
   });
   const actionsLabel = useMemo(() => xAxisLabel(t('dashboard.axis.actions')), [t]);
   return (

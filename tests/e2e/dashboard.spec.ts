@@ -122,6 +122,40 @@ test('the tiles equal the KPIs computed from the journal; a tile and a bar open 
   await expect(page.getByTestId('period-range')).toHaveText(new RegExp(`^${month.anchor}`));
   expect(((await page.getByTestId('tile-value-volume').textContent()) ?? '').trim()).toBe(screen.volume);
 
+  // A channel's part of a day's bar in the volume chart: the tooltip gives its count (the bottom part is the
+  // tooltip's first line), and the register shows that many complaints of that channel received that day.
+  const volumeChart = page.locator('figure.chart-card').filter({ has: page.getByRole('heading', { name: 'Complaints over time, by channel' }) });
+  const segment = volumeChart.locator('.stacked-bar').nth(9).locator('.stack-part').first();
+  const volumeTooltip = volumeChart.locator('.chart-tooltip');
+  await volumeChart.locator('.chart-body').hover({ position: { x: 4, y: 4 } });
+  await segment.hover();
+  const dayLabel = ((await volumeTooltip.locator('strong').textContent()) ?? '').trim();
+  const [, channelName = '', channelCount = ''] = /^\s*(.+): (\d+) complaints$/.exec((await volumeTooltip.locator('div').first().textContent()) ?? '') ?? [];
+  expect(Number(channelCount)).toBeGreaterThan(0);
+  await segment.click();
+  await expect(resultCount(page)).toHaveText(`${channelCount} complaints`);
+  const day = `${month.anchor.slice(0, 4)}-${dayLabel}`;
+  await expect(page.getByTestId('kpi-filter')).toContainText(`${channelName} · received ${day} to ${day}`);
+  await page.goBack();
+  await expect(page.getByTestId('period-range')).toHaveText(new RegExp(`^${month.anchor}`));
+
+  // The first part of an owner's bar in the corrective-actions chart (the tooltip's first series with actions)
+  // opens the complaints holding that owner's actions of that kind.
+  const actionsChart = page.locator('figure.chart-card').filter({ has: page.getByRole('heading', { name: 'Open corrective actions, by owner' }) });
+  const part = actionsChart.locator('.stacked-bar').first().locator('.stack-part').first();
+  const actionsTooltip = actionsChart.locator('.chart-tooltip');
+  await actionsChart.locator('.chart-body').hover({ position: { x: 4, y: 4 } });
+  await part.hover();
+  const owner = ((await actionsTooltip.locator('strong').textContent()) ?? '').trim();
+  const lines = (await actionsTooltip.locator('div').allTextContents()).map((line) => /^\s*(.+): (\d+) actions$/.exec(line) ?? []);
+  const series = lines.find(([, , count]) => Number(count) > 0)?.[1];
+  expect(['Overdue', 'Not yet due']).toContain(series);
+  await part.click();
+  await expect(page.getByTestId('kpi-filter')).toContainText(`${series === 'Overdue' ? 'With an overdue corrective action' : 'With an open corrective action'} · owner ${owner}`);
+  await expect(resultCount(page)).toHaveText(/^[1-9]\d* complaints$/);
+  await page.goBack();
+  await expect(page.getByTestId('period-range')).toHaveText(new RegExp(`^${month.anchor}`));
+
   // A bar of the grade chart: its label is its count, and the register shows that many.
   const gradeChart = page.locator('figure.chart-card').filter({ has: page.getByRole('heading', { name: 'By grade' }) });
   const labels = await gradeChart.locator('.recharts-label-list text').allTextContents();

@@ -5,7 +5,23 @@
  */
 import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  DefaultLegendContent,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+  type DefaultLegendContentProps,
+  type LegendPayload,
+} from 'recharts';
 import { ChannelSchema } from '../../../shared/domain/vocabulary';
 import type { ActionCount, Count, DashboardFigures, OnTimePoint, VolumePoint } from '../../../shared/kpi/dashboard';
 import type { BucketUnit } from '../../../shared/kpi/period';
@@ -57,8 +73,6 @@ const shortLabel = (text: unknown): string => {
 };
 
 type Open = (target: DrillTarget) => void;
-/** What recharts calls when a bar is clicked: the bar's item, then the index of its row in the data. */
-type BarClick = (item: unknown, index: number) => void;
 
 /** A function of fixed identity that runs the latest `handler` given (see above: a new function redraws a chart). */
 function useFixedHandler<A extends unknown[]>(handler: (...args: A) => void): (...args: A) => void {
@@ -67,13 +81,6 @@ function useFixedHandler<A extends unknown[]>(handler: (...args: A) => void): (.
     latest.current = handler;
   });
   return useCallback((...args: A) => latest.current(...args), []);
-}
-
-/** A bar click handler per series key, the same functions while the keys are the same (in any order). */
-function useClicksPerKey(keys: readonly string[], open: (key: string, index: number) => void): Readonly<Record<string, BarClick>> {
-  const fixed = useFixedHandler(open);
-  const joined = [...keys].sort().join('\n');
-  return useMemo(() => Object.fromEntries(joined.split('\n').map((key): [string, BarClick] => [key, (_item, index) => fixed(key, index)])), [joined, fixed]);
 }
 
 /**
@@ -136,12 +143,129 @@ function bucketLabel(label: string, unit: BucketUnit): string {
   return unit === 'month' ? label.slice(0, 7) : label.slice(5);
 }
 
+/** A bar of a stacked chart: its series' parts in the stack's order (bottom or left first), each with its count. */
+interface StackedBar {
+  readonly label: string;
+  readonly total: number;
+  readonly parts: readonly StackPart[];
+}
+
+interface StackPart {
+  readonly key: string;
+  readonly count: number;
+  /** The count of the parts stacked before it. */
+  readonly beneath: number;
+}
+
+/** The parts of a bar, in the order of `keys`, of the series `countOf` gives a count for. */
+function stackParts(keys: readonly string[], countOf: (key: string) => number | undefined): StackPart[] {
+  return keys.reduce<StackPart[]>((parts, key) => {
+    const count = countOf(key);
+    const last = parts.at(-1);
+    if (count !== undefined) parts.push({ key, count, beneath: last ? last.beneath + last.count : 0 });
+    return parts;
+  }, []);
+}
+
+interface Stacks {
+  readonly bars: readonly StackedBar[];
+  readonly layout: 'horizontal' | 'vertical';
+  readonly colourOf: (key: string) => string;
+  readonly open: (index: number, key: string) => void;
+}
+
+const StacksContext = createContext<Stacks>({ bars: [], layout: 'horizontal', colourOf: () => BAR, open: () => undefined });
+
+/**
+ * A bar's whole stack as one element: its parts, each as long as its count and clickable. A chart stacks with one
+ * bar series of the totals rather than one per series, each of whose rectangles recharts keys by its value and
+ * so mounts again on every period change: with ~270 of them, the volume chart was most of a period change's cost
+ * (issue 11). The value scale is linear, so a part's share of the bar is its share of the total.
+ */
+function StackShape({ x, y, width, height, originalDataIndex }: BarShapeProps) {
+  const { bars, layout, colourOf, open } = useContext(StacksContext);
+  const bar = bars[originalDataIndex];
+  if (!bar || bar.total === 0) return null;
+  const box = (part: StackPart) =>
+    layout === 'horizontal'
+      ? { x, width, y: y + height - ((part.beneath + part.count) * height) / bar.total, height: (part.count * height) / bar.total }
+      : { y, height, x: x + (part.beneath * width) / bar.total, width: (part.count * width) / bar.total };
+  return (
+    <g className="stacked-bar">
+      {bar.parts
+        .filter((part) => part.count > 0)
+        .map((part) => (
+          <rect key={part.key} className="stack-part" {...box(part)} fill={colourOf(part.key)} cursor="pointer" onClick={() => open(originalDataIndex, part.key)} />
+        ))}
+    </g>
+  );
+}
+const drawStack = (props: BarShapeProps) => <StackShape {...props} />;
+
+/** recharts' own legend content, given the series (a single bar series of totals registers none of them). */
+const seriesLegend = (payload: readonly LegendPayload[]) => (props: DefaultLegendContentProps) => <DefaultLegendContent {...props} payload={[...payload]} />;
+
+/** The series' legend, named by `namePrefix` + key, the same content while the keys and the language are. */
+function useSeriesLegend(keys: readonly string[], namePrefix: string, colourOf: (key: string) => string) {
+  const { t } = useTranslation();
+  const joined = keys.join('\n');
+  return useMemo(() => {
+    const named = joined === '' ? [] : joined.split('\n').map((key) => ({ key, name: t(`${namePrefix}${key}`) }));
+    // In the order recharts gives a legend (by its words), as it read with a bar series per series.
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return seriesLegend(named.map(({ key, name }): LegendPayload => ({ value: name, type: 'rect', color: colourOf(key), dataKey: key })));
+  }, [joined, namePrefix, colourOf, t]);
+}
+
+/** The pointed bar's parts with their exact numbers. */
+function StackTooltipBox({ active, label, activeIndex, namePrefix, format }: { active: boolean; label: unknown; activeIndex: unknown; namePrefix: string; format: (value: number) => string }) {
+  const { t } = useTranslation();
+  const { bars, colourOf } = useContext(StacksContext);
+  const parts = bars[Number(activeIndex)]?.parts ?? [];
+  return <TooltipBox active={active} label={label} payload={parts.map((part) => ({ dataKey: part.key, name: t(`${namePrefix}${part.key}`), value: part.count, color: colourOf(part.key) }))} format={format} />;
+}
+
+/** A stacked bar chart: `children` are its axes; the legend and tooltip name each series `namePrefix` + key. */
+function StackedBarChart({
+  stacks,
+  keys,
+  namePrefix,
+  format,
+  height,
+  margin,
+  cursor,
+  children,
+}: {
+  stacks: Stacks;
+  keys: readonly string[];
+  namePrefix: string;
+  format: (value: number) => string;
+  height: number;
+  margin: typeof CHART_MARGIN;
+  cursor?: typeof CURSOR;
+  children: ReactNode;
+}) {
+  const legend = useSeriesLegend(keys, namePrefix, stacks.colourOf);
+  return (
+    <StacksContext value={stacks}>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={stacks.bars} layout={stacks.layout} margin={margin}>
+          {children}
+          <ChartTooltip {...(cursor ? { cursor } : {})} content={({ active, label, activeIndex }) => <StackTooltipBox active={active} label={label} activeIndex={activeIndex} namePrefix={namePrefix} format={format} />} />
+          <Legend verticalAlign="top" height={24} wrapperStyle={LEGEND_STYLE} content={legend} />
+          <Bar dataKey="total" isAnimationActive={false} shape={drawStack} />
+        </BarChart>
+      </ResponsiveContainer>
+    </StacksContext>
+  );
+}
+
 export function VolumeChart({ figures, unit, onOpen }: { figures: DashboardFigures; unit: BucketUnit; onOpen: Open }) {
   const { t } = useTranslation();
   const f = useFormats();
-  const rows = figures.volume.map((point: VolumePoint) => ({ label: bucketLabel(point.bucket.label, unit), ...point.byChannel }));
   const stack = [...figures.channels].sort((a, b) => channelRank(a) - channelRank(b));
-  const clicks = useClicksPerKey(figures.channels, (channel, index) => {
+  const bars = figures.volume.map((point: VolumePoint): StackedBar => ({ label: bucketLabel(point.bucket.label, unit), total: point.total, parts: stackParts(stack, (channel) => point.byChannel[channel]) }));
+  const open = useFixedHandler((index: number, channel: string) => {
     const bucket = figures.volume[index]?.bucket;
     if (bucket) onOpen({ bucket, where: { channel } });
   });
@@ -149,27 +273,18 @@ export function VolumeChart({ figures, unit, onOpen }: { figures: DashboardFigur
   const countLabel = useMemo(() => yAxisLabel(t('dashboard.axis.complaints')), [t]);
   return (
     <ChartCard title={t('dashboard.chart.volume')} hint={t('dashboard.drillHint')} empty={figures.count === 0} emptyText={t('dashboard.chartEmpty.volume')} wide>
-      <ResponsiveContainer width="100%" height={230}>
-        <BarChart data={rows} margin={CHART_MARGIN}>
-          <CartesianGrid vertical={false} stroke="#e5e8ee" />
-          <XAxis dataKey="label" tick={AXIS} label={unitLabel} />
-          <YAxis allowDecimals={false} tick={AXIS} width={44} label={countLabel} />
-          <ChartTooltip content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })} />} />
-          <Legend verticalAlign="top" height={24} wrapperStyle={LEGEND_STYLE} />
-          {stack.map((channel) => (
-            <Bar
-              key={channel}
-              dataKey={channel}
-              name={t(`channel.${channel}`)}
-              stackId="volume"
-              isAnimationActive={false}
-              fill={channelColour(channel)}
-              cursor="pointer"
-              onClick={clicks[channel]}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <StackedBarChart
+        stacks={{ bars, layout: 'horizontal', colourOf: channelColour, open }}
+        keys={stack}
+        namePrefix="channel."
+        format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })}
+        height={230}
+        margin={CHART_MARGIN}
+      >
+        <CartesianGrid vertical={false} stroke="#e5e8ee" />
+        <XAxis dataKey="label" tick={AXIS} label={unitLabel} />
+        <YAxis allowDecimals={false} tick={AXIS} width={44} label={countLabel} />
+      </StackedBarChart>
     </ChartCard>
   );
 }
@@ -304,34 +419,35 @@ export function CountBars({
 }
 
 const ACTION_SERIES = { overdue: { colour: OVERDUE, measure: 'actions_overdue' }, open: { colour: BAR, measure: 'actions_open' } } as const;
-const ACTION_KEYS = Object.keys(ACTION_SERIES);
+const ACTION_KEYS = ['overdue', 'open'] as const;
+const actionSeries = (key: string) => (key === 'overdue' ? ACTION_SERIES.overdue : ACTION_SERIES.open);
+const actionColour = (key: string): string => actionSeries(key).colour;
 
 /** Open corrective actions per owner, the overdue ones stacked in red; each part opens the complaints holding them. */
 export function ActionsChart({ actions, onOpen }: { actions: readonly ActionCount[]; onOpen: Open }) {
   const { t } = useTranslation();
   const f = useFormats();
-  const rows = actions.map((action) => ({ name: action.owner, open: action.open, overdue: action.overdue }));
-  const clicks = useClicksPerKey(ACTION_KEYS, (key, index) => {
+  const bars = actions.map((action): StackedBar => ({ label: action.owner, total: action.overdue + action.open, parts: stackParts(ACTION_KEYS, (key) => (key === 'overdue' ? action.overdue : action.open)) }));
+  const open = useFixedHandler((index: number, key: string) => {
     const action = actions[index];
-    if (action) onOpen({ measure: (key === 'overdue' ? ACTION_SERIES.overdue : ACTION_SERIES.open).measure, owner: action.owner });
+    if (action) onOpen({ measure: actionSeries(key).measure, owner: action.owner });
   });
   const actionsLabel = useMemo(() => xAxisLabel(t('dashboard.axis.actions')), [t]);
-  const bar = (key: keyof typeof ACTION_SERIES) => (
-    <Bar dataKey={key} name={t(`dashboard.series.${key}`)} stackId="actions" isAnimationActive={false} fill={ACTION_SERIES[key].colour} cursor="pointer" onClick={clicks[key]} />
-  );
   return (
     <ChartCard title={t('dashboard.chart.actions')} empty={actions.length === 0} emptyText={t('dashboard.chartEmpty.actions')} wide>
-      <ResponsiveContainer width="100%" height={Math.max(140, 26 * rows.length + 70)}>
-        <BarChart data={rows} layout="vertical" margin={BARS_MARGIN}>
-          <CartesianGrid horizontal={false} stroke="#e5e8ee" />
-          <XAxis type="number" allowDecimals={false} tick={AXIS} label={actionsLabel} />
-          <YAxis type="category" dataKey="name" tick={AXIS} tickFormatter={shortLabel} width={190} interval={0} />
-          <ChartTooltip cursor={CURSOR} content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipActions', { count: f.count(value) })} />} />
-          <Legend verticalAlign="top" height={24} wrapperStyle={LEGEND_STYLE} />
-          {bar('overdue')}
-          {bar('open')}
-        </BarChart>
-      </ResponsiveContainer>
+      <StackedBarChart
+        stacks={{ bars, layout: 'vertical', colourOf: actionColour, open }}
+        keys={ACTION_KEYS}
+        namePrefix="dashboard.series."
+        format={(value) => t('dashboard.tooltipActions', { count: f.count(value) })}
+        height={Math.max(140, 26 * bars.length + 70)}
+        margin={BARS_MARGIN}
+        cursor={CURSOR}
+      >
+        <CartesianGrid horizontal={false} stroke="#e5e8ee" />
+        <XAxis type="number" allowDecimals={false} tick={AXIS} label={actionsLabel} />
+        <YAxis type="category" dataKey="label" tick={AXIS} tickFormatter={shortLabel} width={190} interval={0} />
+      </StackedBarChart>
     </ChartCard>
   );
 }

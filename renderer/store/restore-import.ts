@@ -72,7 +72,10 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
 
   /** Writes rows in one transaction; the last one also writes every hour's search docs and KPI facts and ends the restore. */
   const writeRows = (records: readonly ComplaintRecord[], ends: boolean) =>
-    db.transaction('rw', [db.complaints, db.searchHours, db.kpiHours, db.counters], async () => {
+    // Only the last one writes more than rows: the others, scoped to the rows alone, do not share a store with
+    // the next page's events (journal blocks and counters), so IndexedDB writes both at once instead of queueing
+    // each page behind the rows of the one before.
+    db.transaction('rw', ends ? [db.complaints, db.searchHours, db.kpiHours, db.counters] : [db.complaints], async () => {
       const finished = ends ? [...written.values()] : [];
       await Promise.all([
         db.complaints.bulkPut(records),

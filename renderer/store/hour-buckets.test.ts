@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie, type Table } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshName } from '../../tests/unit/store/desk';
-import { allItems, hourOf, itemsBetween, itemsById, putIntoHours, type HourBucket } from './hour-buckets';
+import { allItems, hourOf, itemsBetween, putIntoHours, type HourBucket } from './hour-buckets';
 
 interface Item {
   id: string;
@@ -49,7 +49,7 @@ describe('hour buckets', () => {
     await put([item('b', '2026-11-22T09:00:00.000Z')], { b: '2026-11-23T01' });
     await put([item('a', '2026-11-22T08:00:00.000Z')], { a: '2026-11-23T01' });
     expect(await db.hours.orderBy('hour').primaryKeys()).toEqual(['2026-11-22T08', '2026-11-22T09']);
-    expect(await itemsById(db.hours, new Map([['a', '2026-11-22T08'], ['b', '2026-11-23T01']]))).toEqual(new Map([['a', item('a', '2026-11-22T08:00:00.000Z')]]));
+    expect(await allItems(db.hours)).toEqual([item('a', '2026-11-22T08:00:00.000Z'), item('b', '2026-11-22T09:00:00.000Z')]);
   });
 
   it('names the hour of an instant as stored', () => {

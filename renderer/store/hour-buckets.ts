@@ -81,15 +81,6 @@ export async function putIntoHours<T extends HourItem, B extends HourBucket<T>>(
   await Promise.all([rewritten.length > 0 ? table.bulkPut(rewritten) : undefined, emptied.length > 0 ? table.bulkDelete(emptied) : undefined]);
 }
 
-/** The items of the given ids, each read from the hour it is filed under (`hours`: id → hour), by id. */
-export async function itemsById<T extends HourItem>(table: Table<HourBucket<T>, string>, hours: ReadonlyMap<string, string>): Promise<Map<string, T>> {
-  const found = new Map<string, T>();
-  if (hours.size === 0) return found;
-  const buckets = await table.bulkGet([...new Set(hours.values())]);
-  for (const bucket of buckets) for (const item of bucket?.items ?? []) if (hours.get(item.id) === bucket?.hour) found.set(item.id, item);
-  return found;
-}
-
 /** Every bucket's items, hours in order. */
 export async function allItems<T>(table: Table<HourBucket<T>, string>): Promise<T[]> {
   return (await table.toArray()).flatMap((bucket) => bucket.items);

@@ -9,12 +9,13 @@ import { withoutPersonalData } from '../../shared/domain/anonymise';
 import type { DomainEvent } from '../../shared/domain/events';
 import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
+import { customerKeysOf } from '../../shared/kpi/repeats';
 import { branchSeqKey, countersFromEvents, JOURNALED_THROUGH_KEY, lastOf, raiseCounters, registeredIn, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { appendEvents, complaintEvents, heldEventCount, lastHeldEvent, scrubComplaintEvents, unionBlocks, type Appended } from './journal-blocks';
-import { hourOf, itemsById } from './hour-buckets';
+import { hourOf } from './hour-buckets';
 import { putKpiFacts } from './kpi-hours';
-import { projectState, type StateSummarizer } from './projection';
+import { projectState, searchDocOf, type StateSummarizer } from './projection';
 import { linkRepeatsAround } from './repeat-links';
 import type { ComplaintRecord, CounterRecord, SearchDoc } from './records';
 import { putSearchDocs } from './search-hours';
@@ -126,28 +127,27 @@ export function createEventImporter(db: DeskDb, summarize: StateSummarizer): Eve
         const events = await eventsToAdd(db, chunk);
         if (events.length === 0) return;
         const touched = [...new Set(events.map((event) => event.complaintId))];
-        // The rows before the chunk: where each history is held, the hour each complaint was filed under, and
-        // (from that hour's docs) the searched text as it was.
+        // The rows before the chunk: where each history is held, and the hour each complaint was filed under.
         const rowsBefore = await db.complaints.bulkGet(touched);
         const hoursBefore = new Map<string, string>(rowsBefore.flatMap((row) => (row ? [[row.id, hourOf(row.receivedAt)]] : [])));
         const hourBefore = (id: string): string | undefined => hoursBefore.get(id);
         // Await only real reads: in Chromium, needless awaits let the transaction commit early.
-        const docsBefore = hoursBefore.size > 0 ? await itemsById(db.searchHours, hoursBefore) : new Map<string, SearchDoc>();
         const loaded = rowsBefore.some((row) => row !== undefined && !states.has(row.id)) ? await loadStates(rowsBefore) : undefined;
-        for (const event of events) {
-          const state = folded.get(event.complaintId) ?? states.get(event.complaintId) ?? loaded?.get(event.complaintId);
-          folded.set(event.complaintId, applyEvent(state, event));
-        }
+        // Each complaint as its row, search doc and KPI facts show it now: what they hold is derived from it.
+        const stateBefore = (id: ComplaintId): ComplaintState | undefined => states.get(id) ?? loaded?.get(id);
+        const statesBefore = touched.flatMap((id) => stateBefore(id) ?? []);
+        for (const event of events) folded.set(event.complaintId, applyEvent(folded.get(event.complaintId) ?? stateBefore(event.complaintId), event));
         const blocksOf = new Map(rowsBefore.flatMap((row) => (row ? [[row.id, row.eventBlocks] as const] : [])));
         const blocksBefore = (id: ComplaintId): readonly number[] => blocksOf.get(id) ?? [];
         const appended = await addJournalEvents(db, events, blocksBefore);
         const projected = [...folded.values()].map((state) => projectState(state, summarize, unionBlocks(blocksBefore(state.id), appended.blocks.get(state.id) ?? [])));
         // Most steps leave the searched text as it was: its doc is rewritten (and searches' cache dropped) only when
         // it changed. The version is the journal position, which only rises (seqs of several branches would not).
+        const docsBefore = new Map(statesBefore.map((state) => [state.id, searchDocOf(state)]));
         const docs = projected.map((p) => p.searchDoc).filter((doc) => !sameDoc(docsBefore.get(doc.id), doc));
         const facts = projected.map((p) => p.kpi);
         // Head office: the customer keys these complaints had, so those who shared only an old one are judged again.
-        const keysBefore = db.linksCustomers && hoursBefore.size > 0 ? [...(await itemsById(db.kpiHours, hoursBefore)).values()].flatMap((fact) => fact.customerKeys) : [];
+        const keysBefore = db.linksCustomers ? statesBefore.flatMap((state) => customerKeysOf(state.complainant)) : [];
         await Promise.all([
           db.complaints.bulkPut(projected.map((p) => p.record)),
           putKpiFacts(db.kpiHours, facts, hourBefore),

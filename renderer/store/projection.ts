@@ -73,8 +73,11 @@ export function projectState(state: ComplaintState, summarize: StateSummarizer, 
   if (deadline.dueSoonAt) record.dueSoonAt = canonical(deadline.dueSoonAt);
   if (deadline.escalationDueAt) record.escalationDueAt = canonical(deadline.escalationDueAt);
   if (deadline.nextDeadlineBeyondCalendar) record.nextDeadlineBeyondCalendar = 1;
-  return { record, searchDoc: { id: state.id, receivedAt: record.receivedAt, tokens: searchTokens(state), text: searchDocText(state) }, kpi: kpiFactsRow(kpi) };
+  return { record, searchDoc: searchDocOf(state), kpi: kpiFactsRow(kpi) };
 }
+
+/** What a search matches of a state (records.ts): what `projectState` stores, computed alone. */
+export const searchDocOf = (state: ComplaintState): SearchDoc => ({ id: state.id, receivedAt: canonical(state.receivedAt), tokens: searchTokens(state), text: searchDocText(state) });
 
 /** The facts as stored: marked when the complaint holds corrective actions (records.ts), left unmarked otherwise so the index skips them. */
 export const kpiFactsRow = (facts: KpiFacts): KpiFactsRow => (facts.correctiveActions.length > 0 ? { ...facts, hasActions: 1 } : facts);

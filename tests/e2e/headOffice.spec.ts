@@ -12,7 +12,7 @@
  * (the branch's user directory, sent with sync), in English and Chinese.
  */
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { ADMIN, createBranch, expect, newDataDir, startDesk, test, type DeskServer } from './fixtures';
 import { enrolAndSync, issueCode, nav, ROOT, signInAtHeadOffice, startRealHeadOffice } from './headOfficeServer';
@@ -32,21 +32,54 @@ async function openBeijing(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 }
 
-test('head office sees both branches, filters and compares them, reads a complaint without steps, and revokes a branch', async ({ page, desk, browser }) => {
-  test.setTimeout(180_000);
+interface HeadOfficeSetting {
+  /** Head office's admin, signed in, on Branch health. */
+  readonly ho: Page;
+  readonly shanghaiCode: string;
+  /** Beijing's desk, set up in a new tab beside `page`, registers one complaint and syncs: its number. */
+  beijingRegistersAndSyncs(page: Page): Promise<string>;
+}
+
+/** A real head office whose admin has issued both branches' codes; the servers and their folders go afterwards. */
+async function withHeadOffice(browser: Browser, work: (setting: HeadOfficeSetting) => Promise<void>): Promise<void> {
   const officeDir = newDataDir();
+  const desks: DeskServer[] = [];
   let office: { url: string; stop: () => Promise<void> } | undefined;
-  let beijing: DeskServer | undefined;
   try {
     office = await startRealHeadOffice(officeDir);
-
-    // Head office's admin signs in to the same renderer and enrols both branches.
     const ho = await signInAtHeadOffice(browser, office.url);
-    const hoNav = ho.getByRole('navigation', { name: 'Main navigation' });
-    await expect(hoNav.getByRole('link')).toHaveText(['Complaint registerCtrl+K', 'Escalation board', 'Dashboard', 'Branch health', 'Settings']);
     await nav(ho, 'Branch health');
     const shanghaiCode = await issueCode(ho, ADMIN.branchCode, ADMIN.branchName);
     const beijingCode = await issueCode(ho, 'BJ02', '北京王府井店');
+    await work({
+      ho,
+      shanghaiCode,
+      async beijingRegistersAndSyncs(page) {
+        const beijing = await startDesk(newDataDir());
+        desks.push(beijing);
+        const bj = await page.context().newPage();
+        await openBeijing(bj, beijing.url);
+        const number = await registerAndOpen(bj, '王芳', '空调维修后仍不制冷');
+        await enrolAndSync(bj, beijingCode);
+        return number;
+      },
+    });
+  } finally {
+    for (const beijing of desks) {
+      await beijing.stop();
+      rmSync(beijing.dataDir, { recursive: true, force: true });
+    }
+    await office?.stop();
+    rmSync(officeDir, { recursive: true, force: true });
+  }
+}
+
+test('head office sees both branches, filters and compares them, reads a complaint without steps, and revokes a branch', async ({ page, desk, browser }) => {
+  test.setTimeout(180_000);
+  // Head office's admin signs in to the same renderer and issues both branches' codes.
+  await withHeadOffice(browser, async ({ ho, shanghaiCode, beijingRegistersAndSyncs }) => {
+    const hoNav = ho.getByRole('navigation', { name: 'Main navigation' });
+    await expect(hoNav.getByRole('link')).toHaveText(['Complaint registerCtrl+K', 'Escalation board', 'Dashboard', 'Branch health', 'Settings']);
 
     // Two branches register and sync.
     await page.goto(desk.url);
@@ -54,12 +87,7 @@ test('head office sees both branches, filters and compares them, reads a complai
     await registerAndOpen(page, '张伟', '购买的纯牛奶在保质期内已变质');
     await registerAndOpen(page, '李娜', '收银员态度恶劣');
     await enrolAndSync(page, shanghaiCode);
-
-    beijing = await startDesk(newDataDir());
-    const bj = await page.context().newPage();
-    await openBeijing(bj, beijing.url);
-    const beijingNumber = await registerAndOpen(bj, '王芳', '空调维修后仍不制冷');
-    await enrolAndSync(bj, beijingCode);
+    const beijingNumber = await beijingRegistersAndSyncs(page);
 
     // Head office's register holds the union; the branch filter narrows it to one branch.
     await nav(ho, 'Complaint register');
@@ -118,26 +146,12 @@ test('head office sees both branches, filters and compares them, reads a complai
     await nav(ho, /投诉登记簿/);
     await expect(ho.getByRole('search').getByRole('status')).toHaveText(/1/);
     await ho.screenshot({ path: join(SHOTS, 'register.zh-CN.png') });
-  } finally {
-    await beijing?.stop();
-    if (beijing) rmSync(beijing.dataDir, { recursive: true, force: true });
-    await office?.stop();
-    rmSync(officeDir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("head office publishes a policy that a branch pulls; its board filters a branch; branch people are named", async ({ page, desk, browser }) => {
   test.setTimeout(180_000);
-  const officeDir = newDataDir();
-  let office: { url: string; stop: () => Promise<void> } | undefined;
-  let beijing: DeskServer | undefined;
-  try {
-    office = await startRealHeadOffice(officeDir);
-    const ho = await signInAtHeadOffice(browser, office.url);
-    await nav(ho, 'Branch health');
-    const shanghaiCode = await issueCode(ho, ADMIN.branchCode, ADMIN.branchName);
-    const beijingCode = await issueCode(ho, 'BJ02', '北京王府井店');
-
+  await withHeadOffice(browser, async ({ ho, shanghaiCode, beijingRegistersAndSyncs }) => {
     // Shanghai's admin goes by a name; one complaint is registered before head office publishes anything.
     await page.goto(desk.url);
     await createBranch(page);
@@ -150,12 +164,7 @@ test("head office publishes a policy that a branch pulls; its board filters a br
     const before = await registerAndOpen(page, '张伟', '购买的纯牛奶在保质期内已变质');
     await expect(page.locator('.complaint-header')).toContainText('Policy v1');
     await enrolAndSync(page, shanghaiCode);
-
-    beijing = await startDesk(newDataDir());
-    const bj = await page.context().newPage();
-    await openBeijing(bj, beijing.url);
-    const beijingNumber = await registerAndOpen(bj, '王芳', '空调维修后仍不制冷');
-    await enrolAndSync(bj, beijingCode);
+    const beijingNumber = await beijingRegistersAndSyncs(page);
 
     // Head office's admin publishes v2 in Settings → Policy: grade 3 resolved within 96 hours.
     await nav(ho, /Settings/);
@@ -219,10 +228,5 @@ test("head office publishes a policy that a branch pulls; its board filters a br
     await expect(ho.locator('.complaint-header')).toContainText('规则版本');
     await expect(ho.getByRole('article')).toContainText('周主任');
     await ho.screenshot({ path: join(SHOTS, 'complaint.zh-CN.png') });
-  } finally {
-    await beijing?.stop();
-    if (beijing) rmSync(beijing.dataDir, { recursive: true, force: true });
-    await office?.stop();
-    rmSync(officeDir, { recursive: true, force: true });
-  }
+  });
 });

@@ -5,24 +5,26 @@
  * rewrite each row a dozen times at 100 000 complaints. Main says with each page which complaints' last events
  * it holds (`completedHistories`); their rows are written right after the page, while the next one is read, and
  * the rest at the end. A complaint that gains an event after its row was written (a step taken during the
- * restore) is written again at the end. The search docs and KPI facts, an hour's to a row (hour-buckets.ts), are
- * kept until the end and each hour written once, with the last rows.
+ * restore) is folded again from the events this database holds and written again at the end. The search docs and
+ * KPI facts, an hour's to a row (hour-buckets.ts), are kept until the end and each hour written once, with the
+ * last rows.
  *
  * While rows are held back the counter ROWS_PENDING_KEY says so: written with the first page's events, removed
  * with the last rows. A restore that stopped part-way (the window closed, the PC lost power) leaves it behind;
  * the next one resumes by folding the events the database already holds before it reads the next page, so the
- * rows it writes at the end cover them too. Memory: one folded state (and the list of blocks holding its events)
- * per complaint, as the incremental import holds for the complaints it has seen, and its search doc and KPI facts
- * once its row is written; events are not kept.
+ * rows it writes at the end cover them too. Memory: a folded state for each complaint whose row is not written
+ * yet; once it is, only the list of blocks holding its events and its search doc and KPI facts. Events are not
+ * kept. (Keeping every state made the heap of a 100 000-complaint restore several times larger, and the garbage
+ * collector's work with it.)
  */
 import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
-import { applyEvent } from '../../shared/domain/reducer';
+import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { lastOf, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
-import { blocksInOrder, heldEventCount, unionBlocks } from './journal-blocks';
+import { blocksInOrder, complaintEvents, heldEventCount, unionBlocks } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
 import { kpiHoursOf } from './kpi-hours';
 import { linkAllRepeats } from './repeat-links';
@@ -48,7 +50,10 @@ interface Held {
  * events it already holds are folded first. Call `finish` after the last page to write the rows.
  */
 export async function createRestoreImporter(db: DeskDb, summarize: StateSummarizer): Promise<EventImporter> {
+  /** The complaints whose rows are not written yet. */
   const held = new Map<ComplaintId, Held>();
+  /** The blocks holding the events of each complaint whose row is written (its state is not kept). */
+  const writtenBlocks = new Map<ComplaintId, number[]>();
   const fold = (target: Map<ComplaintId, Held>, event: DomainEvent, blocks: readonly number[]) => {
     const before = target.get(event.complaintId) ?? held.get(event.complaintId);
     target.set(event.complaintId, { state: applyEvent(before?.state, event), blocks: unionBlocks(before?.blocks ?? [], blocks) });
@@ -62,13 +67,26 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
   let writing: Promise<void> = Promise.resolve();
   let writeFailure: unknown;
 
-  /** Projects the complaints as they are now; their rows are theirs from here on (see `written`). */
+  /** Projects the complaints as they are now; their rows are theirs from here on (see `written`), their states are let go. */
   const project = (complaints: readonly Held[]): ComplaintRecord[] =>
     complaints.map((complaint) => {
       const { record, searchDoc, kpi } = projectState(complaint.state, summarize, complaint.blocks);
       written.set(record.id, { searchDoc, kpi });
+      held.delete(record.id);
+      writtenBlocks.set(record.id, complaint.blocks);
       return record;
     });
+
+  /** Folds again, from the events stored, the complaints of `events` whose rows are written: a step came after their last event. */
+  const revive = async (events: readonly DomainEvent[]) => {
+    const ids = [...new Set(events.map((event) => event.complaintId))].filter((id) => writtenBlocks.has(id));
+    for (const id of ids) {
+      const blocks = writtenBlocks.get(id) ?? [];
+      held.set(id, { state: foldComplaint(await complaintEvents(db, id, blocks)), blocks });
+      writtenBlocks.delete(id);
+      written.delete(id);
+    }
+  };
 
   /** Writes rows in one transaction; the last one also writes every hour's search docs and KPI facts and ends the restore. */
   const writeRows = (records: readonly ComplaintRecord[], ends: boolean) =>
@@ -90,13 +108,14 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
 
   return {
     async importChunk(chunk, completedHistories = []) {
+      await revive(chunk);
       // Folded into a copy, adopted only once the chunk is committed (see import-events.ts).
       const folded = new Map<ComplaintId, Held>();
       let chunkPosition = 0;
       await db.transaction('rw', [db.journalBlocks, db.counters], async () => {
         folded.clear();
         const events = await eventsToAdd(db, chunk);
-        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
+        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? writtenBlocks.get(id) ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
         for (const event of events) fold(folded, event, appended.blocks.get(event.complaintId) ?? []);
         chunkPosition = appended.held;
       });
@@ -125,7 +144,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       await writing;
       if (writeFailure !== undefined) throw writeFailure;
       if (!(await rowsPending(db))) return;
-      const rest = [...held.values()].filter((complaint) => !written.has(complaint.state.id));
+      const rest = [...held.values()];
       const slices: Held[][] = [];
       for (let start = 0; start < rest.length; start += ROWS_PER_TRANSACTION) slices.push(rest.slice(start, start + ROWS_PER_TRANSACTION));
       // The last transaction ends the restore, also when every row was written along the way.
@@ -138,6 +157,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
         onRows(done, rest.length);
       }
       held.clear();
+      writtenBlocks.clear();
       written.clear();
     },
   };

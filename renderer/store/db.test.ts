@@ -7,7 +7,7 @@ import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
 import type { DomainEvent } from '../../shared/domain/events';
 import { foldComplaint } from '../../shared/domain/reducer';
 import { COMPLAINT_TOTAL_KEY, JOURNALED_THROUGH_KEY, lastOf } from './counters';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, type DeskDb } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, type DeskDb } from './db';
 import { stateSummarizer } from './summarize';
 import { escalationCandidates } from './escalation-sweep';
 import { highestLocalSeq } from './import-events';
@@ -22,7 +22,7 @@ import { freshName, storedEvents } from '../../tests/unit/store/desk';
 import { dexieFixtureVersions, readDexieFixture, rowsOf, writeDexieFixture, type DexieFixture } from '../../tests/unit/store/fixtures';
 
 /** Every schema version's declaration, as the fixtures are written into a database of their own version. */
-const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7, 8: SCHEMA_V8, 9: SCHEMA_V9 };
+const SCHEMAS: Readonly<Record<number, Readonly<Record<string, string>>>> = { 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4, 5: SCHEMA_V5, 6: SCHEMA_V6, 7: SCHEMA_V7, 8: SCHEMA_V8, 9: SCHEMA_V9, 10: SCHEMA_V10 };
 const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
 /** Older versions with a fixture: a missing one fails the guard below with its name instead of failing to collect. */
 const OLDER = dexieFixtureVersions().filter((version) => version < CURRENT_SCHEMA_VERSION);
@@ -83,6 +83,7 @@ const FIXTURE_FACTS: Readonly<Record<number, { held: number; journaledThrough: n
   7: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   8: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
   9: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
+  10: { held: 10, journaledThrough: 10, statuses: ['investigating', 'investigating', 'rejected'] },
 };
 
 describe('schema fixtures', () => {

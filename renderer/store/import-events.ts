@@ -18,10 +18,22 @@ import { putKpiFacts } from './kpi-hours';
 import { projectState, searchDocOf, type StateSummarizer } from './projection';
 import { linkRepeatsAround } from './repeat-links';
 import type { ComplaintRecord, CounterRecord, SearchDoc } from './records';
+import { searchDocsWritten } from './search-docs-cache';
 import { putSearchDocs } from './search-hours';
 
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);
+
 const sameDoc = (a: SearchDoc | undefined, b: SearchDoc): boolean =>
-  a !== undefined && a.text === b.text && a.receivedAt === b.receivedAt && a.tokens.length === b.tokens.length && a.tokens.every((token, i) => token === b.tokens[i]);
+  a !== undefined &&
+  a.text === b.text &&
+  a.receivedAt === b.receivedAt &&
+  a.status === b.status &&
+  a.grade === b.grade &&
+  a.category === b.category &&
+  a.channel === b.channel &&
+  a.assignee === b.assignee &&
+  sameList(a.tokens, b.tokens) &&
+  sameList(a.flags, b.flags);
 
 export interface EventImporter {
   /**
@@ -128,7 +140,7 @@ export function createEventImporter(db: DeskDb, summarize: StateSummarizer): Eve
         if (events.length === 0) return;
         const touched = [...new Set(events.map((event) => event.complaintId))];
         // The rows before the chunk: where each history is held, and the hour each complaint was filed under.
-        const rowsBefore = await db.complaints.bulkGet(touched);
+        const [rowsBefore, docsVersionBefore] = await Promise.all([db.complaints.bulkGet(touched), lastOf(db, SEARCH_DOCS_VERSION_KEY)]);
         const hoursBefore = new Map<string, string>(rowsBefore.flatMap((row) => (row ? [[row.id, hourOf(row.receivedAt)]] : [])));
         const hourBefore = (id: string): string | undefined => hoursBefore.get(id);
         // Await only real reads: in Chromium, needless awaits let the transaction commit early.
@@ -141,8 +153,8 @@ export function createEventImporter(db: DeskDb, summarize: StateSummarizer): Eve
         const blocksBefore = (id: ComplaintId): readonly number[] => blocksOf.get(id) ?? [];
         const appended = await addJournalEvents(db, events, blocksBefore);
         const projected = [...folded.values()].map((state) => projectState(state, summarize, unionBlocks(blocksBefore(state.id), appended.blocks.get(state.id) ?? [])));
-        // Most steps leave the searched text as it was: its doc is rewritten (and searches' cache dropped) only when
-        // it changed. The version is the journal position, which only rises (seqs of several branches would not).
+        // A doc is rewritten only when what it holds changed. The version is the journal position, which only rises
+        // (seqs of several branches would not); the docs kept in memory follow it (search-docs-cache.ts).
         const docsBefore = new Map(statesBefore.map((state) => [state.id, searchDocOf(state)]));
         const docs = projected.map((p) => p.searchDoc).filter((doc) => !sameDoc(docsBefore.get(doc.id), doc));
         const facts = projected.map((p) => p.kpi);
@@ -154,6 +166,7 @@ export function createEventImporter(db: DeskDb, summarize: StateSummarizer): Eve
           putSearchDocs(db.searchHours, docs, hourBefore),
           docs.length > 0 ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: appended.held }) : undefined,
         ]);
+        if (docs.length > 0) searchDocsWritten(db, docsVersionBefore, appended.held, docs);
         if (db.linksCustomers) await linkRepeatsAround(db.kpiHours, facts, keysBefore);
       });
       for (const [id, state] of folded) states.set(id, state);

@@ -76,8 +76,19 @@ export function projectState(state: ComplaintState, summarize: StateSummarizer, 
   return { record, searchDoc: searchDocOf(state), kpi: kpiFactsRow(kpi) };
 }
 
-/** What a search matches of a state (records.ts): what `projectState` stores, computed alone. */
-export const searchDocOf = (state: ComplaintState): SearchDoc => ({ id: state.id, receivedAt: canonical(state.receivedAt), tokens: searchTokens(state), text: searchDocText(state) });
+/** What the register's search and filters match of a state (records.ts): what `projectState` stores, computed alone. */
+export const searchDocOf = (state: ComplaintState): SearchDoc => ({
+  id: state.id,
+  receivedAt: canonical(state.receivedAt),
+  tokens: searchTokens(state),
+  text: searchDocText(state),
+  status: state.status,
+  grade: state.grade,
+  category: state.category,
+  channel: state.channel,
+  assignee: state.assignee,
+  flags: [...state.flags],
+});
 
 /** The facts as stored: marked when the complaint holds corrective actions (records.ts), left unmarked otherwise so the index skips them. */
 export const kpiFactsRow = (facts: KpiFacts): KpiFactsRow => (facts.correctiveActions.length > 0 ? { ...facts, hasActions: 1 } : facts);

@@ -1,7 +1,8 @@
 /**
  * Reads for the UI. The register never loads 100 000 rows: it asks indexes for primary keys only (already in
- * the order of the sort column), narrows them with the key sets of the other filters, and then reads the few
- * rows a virtualised table shows, by window.
+ * the order of the sort column) or filters the search docs kept in memory (search-docs-cache.ts: the columns the
+ * filters select on), narrows them with the key sets of the other filters, and then reads the few rows a
+ * virtualised table shows, by window.
  */
 import { Dexie, type Collection } from 'dexie';
 import type { ComplaintId, UserId } from '../../shared/brand';
@@ -9,12 +10,12 @@ import type { DomainEvent } from '../../shared/domain/events';
 import type { KpiFacts } from '../../shared/kpi/facts';
 import { selectionMatcher, type KpiSelection } from '../../shared/kpi/selection';
 import type { DeskDb } from './db';
-import { BRANCH_SEQ_PREFIX, COMPLAINT_TOTAL_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
+import { BRANCH_SEQ_PREFIX, COMPLAINT_TOTAL_KEY } from './counters';
 import { rowClockState, type RowClockState } from './projection';
 import { complaintEvents } from './journal-blocks';
 import { actionHolders, kpiFactsBetween } from './kpi-hours';
 import type { ComplaintRecord, SearchDoc, UserRecord } from './records';
-import { allSearchDocs } from './search-hours';
+import { cachedSearchDocs } from './search-docs-cache';
 import { normalizeQuery } from './search-text';
 
 export type RegisterSortColumn = 'receivedAt' | 'number' | 'nextDeadlineAt' | 'grade';
@@ -77,7 +78,9 @@ async function orderedIds(db: DeskDb, query: RegisterQuery): Promise<{ ids: Comp
     ids = await keysOf(db.complaints.where('receivedAt').between(fromKey(query), toKey(query), true, false));
     dateRangeApplied = true;
   } else if (by === 'grade') {
-    ids = await keysOf(db.complaints.orderBy('[grade+receivedAt]'));
+    const docs = (await cachedSearchDocs(db)).filter(inDateRange(query));
+    ids = docs.sort(byGrade).map((doc) => doc.id);
+    dateRangeApplied = true;
   } else if (by === 'nextDeadlineAt') {
     const withDeadline = await keysOf(db.complaints.orderBy('nextDeadlineAt'));
     const seen = new Set(withDeadline);
@@ -90,12 +93,24 @@ async function orderedIds(db: DeskDb, query: RegisterQuery): Promise<{ ids: Comp
   return { ids: direction === 'desc' ? ids.reverse() : ids, dateRangeApplied };
 }
 
-async function filterSet(db: DeskDb, field: FilterField, values: readonly (string | number)[], query: RegisterQuery): Promise<Set<ComplaintId>> {
-  const index = `[${field}+receivedAt]`;
-  const lists = await Promise.all(
-    values.map((value) => keysOf(db.complaints.where(index).between([value, fromKey(query)], [value, toKey(query)], true, false))),
-  );
-  return new Set(lists.flat());
+const inDateRange =
+  (query: RegisterQuery) =>
+  (doc: SearchDoc): boolean =>
+    (!query.receivedFrom || doc.receivedAt >= query.receivedFrom) && (!query.receivedTo || doc.receivedAt < query.receivedTo);
+
+/** Oldest received first, equal dates by id, as IndexedDB orders the date index. */
+const byDate = (a: SearchDoc, b: SearchDoc): number => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? -1 : 1);
+
+/** The grade sort's order (grade, then date received, then id), as the `[grade+receivedAt]` index of v9 had it. */
+const byGrade = (a: SearchDoc, b: SearchDoc): number => a.grade - b.grade || byDate(a, b);
+
+/** Whether a doc has one of the values each list filter of the query asks for (no filter: every doc). */
+function matchesFilters(query: RegisterQuery): (doc: SearchDoc) => boolean {
+  const wanted = FILTER_FIELDS.flatMap((field) => {
+    const values = query[field];
+    return values && values.length > 0 ? [{ field, values: new Set<string | number>(values) }] : [];
+  });
+  return (doc) => wanted.every(({ field, values }) => values.has(doc[field]));
 }
 
 /** Complaints at any of `tiers`, ended or not, by the board's `[terminal+tier]` index (no date range). */
@@ -104,17 +119,10 @@ async function tierSet(db: DeskDb, tiers: readonly string[]): Promise<Set<Compla
   return new Set(await keysOf(db.complaints.where('[terminal+tier]').anyOf(keys)));
 }
 
-/**
- * Major complaints (any flag, or any of `flags`) in the date range. A major flag forces grade 1 (SPEC §2; the
- * domain refuses a major complaint at another grade), so only grade 1's rows are read, never the whole table.
- */
-async function majorSet(db: DeskDb, major: true | readonly string[], query: RegisterQuery): Promise<Set<ComplaintId>> {
+/** Whether a doc is a major complaint (any flag, or any of `flags`). */
+function matchesMajor(major: true | readonly string[]): (doc: SearchDoc) => boolean {
   const wanted = major === true ? undefined : new Set(major);
-  const rows = db.complaints
-    .where('[grade+receivedAt]')
-    .between([1, fromKey(query)], [1, toKey(query)], true, false)
-    .filter((row) => (wanted ? row.flags.some((flag) => wanted.has(flag)) : row.flags.length > 0));
-  return new Set(await keysOf(rows));
+  return (doc) => (wanted ? doc.flags.some((flag) => wanted.has(flag)) : doc.flags.length > 0);
 }
 
 /** A branch's complaints: its code begins each of their numbers (`SH01-20261101-0001`), read off the number index. */
@@ -131,32 +139,22 @@ export async function branchesHeld(db: DeskDb): Promise<string[]> {
 
 const wantsMajor = (query: RegisterQuery): boolean => query.major === true || (typeof query.major === 'object' && query.major.length > 0);
 
-const searchDocsVersion = async (db: DeskDb): Promise<number> => (await db.counters.get(SEARCH_DOCS_VERSION_KEY))?.last ?? 0;
-
-/**
- * Every complaint's free text, kept between searches while no doc changes (most steps leave the text alone):
- * reading 100 000 docs out of IndexedDB is most of a search's time, and a clerk types a few letters at a time.
- */
-const searchDocsCache = new WeakMap<DeskDb, { version: number; docs: SearchDoc[] }>();
-
-async function cachedSearchDocs(db: DeskDb): Promise<SearchDoc[]> {
-  const cached = searchDocsCache.get(db);
-  if (cached && cached.version === (await searchDocsVersion(db))) return cached.docs;
-  // Version and docs read in one transaction, so the docs kept are exactly those of the version kept.
-  return db.transaction('r', [db.counters, db.searchHours], async () => {
-    const [version, docs] = await Promise.all([searchDocsVersion(db), allSearchDocs(db.searchHours)]);
-    searchDocsCache.set(db, { version, docs });
-    return docs;
-  });
+/** Whether a doc matches the search text: token prefix (number, name, phone, customer number) or substring of the free text. */
+function matchesSearch(raw: string): (doc: SearchDoc) => boolean {
+  const { text, digits } = normalizeQuery(raw);
+  const tokenMatches = (token: string): boolean => token.startsWith(text) || (digits !== undefined && token.startsWith(digits));
+  return (doc) => doc.tokens.some(tokenMatches) || doc.text.includes(text);
 }
 
-/** Complaints matching the search text: token prefix (number, name, phone, customer number) or substring of the free text. */
-export async function searchMatches(db: DeskDb, raw: string): Promise<SearchDoc[]> {
-  const { text, digits } = normalizeQuery(raw);
-  // All docs and a JS loop: in Chromium several times faster than a filtering cursor over 100 000 docs.
-  const docs = await cachedSearchDocs(db);
-  const tokenMatches = (token: string): boolean => token.startsWith(text) || (digits !== undefined && token.startsWith(digits));
-  return docs.filter((doc) => doc.tokens.some(tokenMatches) || doc.text.includes(text));
+/**
+ * The docs the query's search, list filters, major flags and date range keep: all docs and a JS loop, in
+ * Chromium several times faster than a filtering cursor over 100 000 docs.
+ */
+async function matchingDocs(db: DeskDb, query: RegisterQuery, search: string | undefined): Promise<SearchDoc[]> {
+  const tests = [matchesFilters(query), inDateRange(query)];
+  if (search) tests.push(matchesSearch(search));
+  if (query.major !== undefined && wantsMajor(query)) tests.push(matchesMajor(query.major));
+  return (await cachedSearchDocs(db)).filter((doc) => tests.every((test) => test(doc)));
 }
 
 const DEFAULT_SORT = { by: 'receivedAt', direction: 'desc' } as const;
@@ -193,17 +191,17 @@ async function sortInMemory(db: DeskDb, ids: ReadonlySet<ComplaintId>, query: Re
   return direction === 'desc' ? sorted.reverse() : sorted;
 }
 
+/** Docs (already in the date range) kept by every set, sorted by date received as the query asks. */
 function sortedByDate(docs: readonly SearchDoc[], query: RegisterQuery, sets: readonly Set<ComplaintId>[]): ComplaintId[] {
-  const kept = docs.filter(
-    (doc) =>
-      sets.every((set) => set.has(doc.id)) &&
-      (!query.receivedFrom || doc.receivedAt >= query.receivedFrom) &&
-      (!query.receivedTo || doc.receivedAt < query.receivedTo),
-  );
-  kept.sort((a, b) => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? -1 : 1));
+  const kept = docs.filter((doc) => sets.every((set) => set.has(doc.id)));
+  kept.sort(byDate);
   const ids = kept.map((doc) => doc.id);
   return (query.sort ?? DEFAULT_SORT).direction === 'desc' ? ids.reverse() : ids;
 }
+
+/** Whether the query selects on what the search docs hold: the search text, a list filter or the major flags. */
+const selectsOnDocs = (query: RegisterQuery, search: string | undefined): boolean =>
+  Boolean(search) || FILTER_FIELDS.some((field) => (query[field]?.length ?? 0) > 0) || (query.major !== undefined && wantsMajor(query));
 
 /** The register's ids, filtered and sorted. `now` (ISO) decides what is overdue. */
 export async function queryRegisterIds(
@@ -213,34 +211,20 @@ export async function queryRegisterIds(
   tuning: { sortInMemoryMax: number } = { sortInMemoryMax: SORT_IN_MEMORY_MAX },
 ): Promise<ComplaintId[]> {
   const sort = query.sort ?? DEFAULT_SORT;
-  const fields = FILTER_FIELDS.filter((field) => (query[field]?.length ?? 0) > 0);
-  // Under the date sort, a filter on one value reads its own [field+receivedAt] index, already in order.
-  const driver = sort.by === 'receivedAt' ? fields.find((field) => query[field]?.length === 1) : undefined;
-  const pending: Promise<Set<ComplaintId>>[] = fields.filter((field) => field !== driver).map((field) => filterSet(db, field, query[field] ?? [], query));
+  const pending: Promise<Set<ComplaintId>>[] = [];
   if (query.overdue) pending.push(keysOf(db.complaints.where('nextDeadlineAt').below(now)).then((ids) => new Set(ids)));
   if (query.dueSoon) pending.push(keysOf(db.complaints.where('dueSoonAt').belowOrEqual(now)).then((ids) => new Set(ids)));
   if (query.tier && query.tier.length > 0) pending.push(tierSet(db, query.tier));
-  if (query.major !== undefined && wantsMajor(query)) pending.push(majorSet(db, query.major, query));
   if (query.kpi) pending.push(selectionSet(db, query.kpi));
   if (query.branch && query.branch.length > 0) pending.push(branchSet(db, query.branch));
   const search = query.search?.trim();
-  const matches = search ? searchMatches(db, search) : undefined;
-  if (matches && !driver && sort.by === 'receivedAt') {
+  const matches = selectsOnDocs(query, search) ? matchingDocs(db, query, search) : undefined;
+  if (matches && sort.by === 'receivedAt') {
     // The matches carry their date: sort them here rather than reading every key of the date index.
     const [found, sets] = await Promise.all([matches, Promise.all(pending)]);
     return sortedByDate(found, query, sets);
   }
   if (matches) pending.push(matches.then((found) => new Set(found.map((doc) => doc.id))));
-
-  if (driver) {
-    const value = query[driver]?.[0] ?? '';
-    const [driven, sets] = await Promise.all([
-      keysOf(db.complaints.where(`[${driver}+receivedAt]`).between([value, fromKey(query)], [value, toKey(query)], true, false)),
-      Promise.all(pending),
-    ]);
-    const ids = sort.direction === 'desc' ? driven.reverse() : driven;
-    return sets.length === 0 ? ids : ids.filter((id) => sets.every((set) => set.has(id)));
-  }
 
   const sets = await Promise.all(pending);
   sets.sort((a, b) => a.size - b.size);
@@ -314,10 +298,11 @@ export async function countDeadlines(db: DeskDb, now: string): Promise<{ dueSoon
 
 /** Complaints still open (not closed, rejected or voided) that `assignee` holds: what a hand-over must move. */
 export async function countOpenHeldBy(db: DeskDb, assignee: UserId): Promise<number> {
+  // The open rows, off the board's index: a branch has few open complaints, however many it has closed.
   return db.complaints
-    .where('[assignee+receivedAt]')
-    .between([assignee, Dexie.minKey], [assignee, Dexie.maxKey])
-    .filter((row) => row.terminal === 0)
+    .where('[terminal+tier]')
+    .between([0, Dexie.minKey], [0, Dexie.maxKey])
+    .filter((row) => row.assignee === assignee)
     .count();
 }
 

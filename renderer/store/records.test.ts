@@ -8,7 +8,7 @@ import { foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
 import { generateSeed } from '../../shared/seed/generator';
 import { createRandom } from '../../shared/seed/random';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V9 } from './db';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V10 } from './db';
 import { stateSummarizer } from './summarize';
 import { createEventImporter } from './import-events';
 import { openDeskDb } from './open';
@@ -55,7 +55,7 @@ describe('reading a damaged log', () => {
       events: (block.events as Record<string, unknown>[]).map((event) => (event.id === 'e-fx-005' ? { ...event, v: 7 } : event)),
     }));
     const name = freshName('damaged');
-    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, journalBlocks } }, SCHEMA_V9);
+    await writeDexieFixture(name, { ...fixture, tables: { ...fixture.tables, journalBlocks } }, SCHEMA_V10);
     const db = openDeskDb(name, { policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     await db.open();
     const zhao = rowsOf(fixture, 'complaints').find((row) => row.number === 'SH01-20261123-0001');

@@ -17,6 +17,7 @@ import { createRestoreImporter, rowsPending } from './restore-import';
 import type { StateSummarizer } from './projection';
 import type { StoreApi } from './ports';
 import { StoredEventError } from './records';
+import { forgetSearchDocs } from './search-docs-cache';
 
 export interface RestoreReport {
   /** Events copied from main's journal into IndexedDB. */
@@ -108,6 +109,7 @@ async function isCopyOfJournal(db: DeskDb, api: StoreApi): Promise<Result<{ loca
 
 /** Empties the copy (events, rows, search docs, KPI facts, counters); users and settings stay. */
 async function clearCopy(db: DeskDb): Promise<void> {
+  forgetSearchDocs(db);
   await db.transaction('rw', [db.journalBlocks, db.complaints, db.searchHours, db.kpiHours, db.counters], async () => {
     await Promise.all([db.journalBlocks.clear(), db.complaints.clear(), db.searchHours.clear(), db.kpiHours.clear(), db.counters.clear()]);
   });

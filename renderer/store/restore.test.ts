@@ -7,7 +7,9 @@ import { deleteDeskDb } from './open';
 import { allKpiFacts } from './kpi-hours';
 import { countAll, loadTimeline } from './queries';
 import { allSearchDocs } from './search-hours';
-import type { RestoreProgress } from './restore';
+import { pageLimit, type RestoreProgress } from './restore';
+import { JOURNAL_PAGE_MAX } from '../../shared/api/contract';
+import { EVENTS_PER_BLOCK } from './journal-blocks';
 import type { StoreApi } from './ports';
 import { createEventImporter } from './import-events';
 import { stateSummarizer } from './summarize';
@@ -272,6 +274,15 @@ describe('a restore writes each complaint’s row once', () => {
     // The next catch-up goes on from there, the incremental way.
     expect(await reader.store.catchUp()).toEqual({ ok: true, value: (await writer.main.journal()).length - 4 });
     expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+  });
+});
+
+describe('journal pages', () => {
+  it('end where a journal block ends, so no block is read back and written again with the next page', () => {
+    for (const position of [0, 1, 255, 256, 4863, 4864, 100_000, 1_113_991]) {
+      const limit = pageLimit(position);
+      expect([position, limit <= JOURNAL_PAGE_MAX, limit > JOURNAL_PAGE_MAX - 2 * EVENTS_PER_BLOCK, (position + limit) % EVENTS_PER_BLOCK]).toEqual([position, true, true, 0]);
+    }
   });
 });
 

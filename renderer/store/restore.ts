@@ -12,7 +12,7 @@ import { ReplayError } from '../../shared/domain/reducer';
 import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
 import { createEventImporter, journalPosition, LogGapError } from './import-events';
-import { lastHeldEvent } from './journal-blocks';
+import { EVENTS_PER_BLOCK, lastHeldEvent } from './journal-blocks';
 import { createRestoreImporter, rowsPending } from './restore-import';
 import type { StateSummarizer } from './projection';
 import type { StoreApi } from './ports';
@@ -41,6 +41,16 @@ export interface RestoreProgress {
 type Page = Result<ApiOutput<'journal.read'>>;
 
 /**
+ * How many events to ask for after journal position `afterSeq`: as many as a page may hold, ending where a
+ * journal block ends (journal-blocks.ts). A page that ended part-way through a block had that block read back and
+ * written again with the next page (a restore of 1.1 M events rewrote some 20 MB that way).
+ */
+export function pageLimit(afterSeq: number): number {
+  const blocksPerPage = Math.floor(JOURNAL_PAGE_MAX / EVENTS_PER_BLOCK);
+  return blocksPerPage * EVENTS_PER_BLOCK - (afterSeq % EVENTS_PER_BLOCK);
+}
+
+/**
  * Copies every event main journaled after this database's last one; pages are read ahead while one is written.
  * Into an empty database (or one a restore stopped part-way through) the rows are written once, at the end.
  */
@@ -48,7 +58,7 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummari
   // A position in main's journal, not a seq: at head office the events of many branches interleave.
   const localSeq = await journalPosition(db);
   const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize) : createEventImporter(db, summarize);
-  const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX });
+  const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: pageLimit(afterSeq) });
   let afterSeq = localSeq;
   let restored = 0;
   let total = 0;

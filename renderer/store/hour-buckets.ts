@@ -24,7 +24,8 @@ export interface HourItem {
 /** The bucket of an item received at `receivedAt` (an ISO instant, as stored). */
 export const hourOf = (receivedAt: string): string => receivedAt.slice(0, 13);
 
-const byReceipt = (a: HourItem, b: HourItem): number =>
+/** Oldest received first, equal instants by id: the order of the indexes over (date received, id). */
+export const byReceipt = (a: HourItem, b: HourItem): number =>
   a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.receivedAt < b.receivedAt ? -1 : 1;
 
 /** Sorts items into hour buckets (each hour's items in index order). */

@@ -12,6 +12,7 @@ import { selectionMatcher, type KpiSelection } from '../../shared/kpi/selection'
 import type { DeskDb } from './db';
 import { BRANCH_SEQ_PREFIX, COMPLAINT_TOTAL_KEY } from './counters';
 import { rowClockState, type RowClockState } from './projection';
+import { byReceipt } from './hour-buckets';
 import { complaintEvents } from './journal-blocks';
 import { actionHolders, kpiFactsBetween } from './kpi-hours';
 import type { ComplaintRecord, SearchDoc, UserRecord } from './records';
@@ -98,11 +99,8 @@ const inDateRange =
   (doc: SearchDoc): boolean =>
     (!query.receivedFrom || doc.receivedAt >= query.receivedFrom) && (!query.receivedTo || doc.receivedAt < query.receivedTo);
 
-/** Oldest received first, equal dates by id, as IndexedDB orders the date index. */
-const byDate = (a: SearchDoc, b: SearchDoc): number => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? -1 : 1);
-
 /** The grade sort's order (grade, then date received, then id), as the `[grade+receivedAt]` index of v9 had it. */
-const byGrade = (a: SearchDoc, b: SearchDoc): number => a.grade - b.grade || byDate(a, b);
+const byGrade = (a: SearchDoc, b: SearchDoc): number => a.grade - b.grade || byReceipt(a, b);
 
 /** Whether a doc has one of the values each list filter of the query asks for (no filter: every doc). */
 function matchesFilters(query: RegisterQuery): (doc: SearchDoc) => boolean {
@@ -194,7 +192,7 @@ async function sortInMemory(db: DeskDb, ids: ReadonlySet<ComplaintId>, query: Re
 /** Docs (already in the date range) kept by every set, sorted by date received as the query asks. */
 function sortedByDate(docs: readonly SearchDoc[], query: RegisterQuery, sets: readonly Set<ComplaintId>[]): ComplaintId[] {
   const kept = docs.filter((doc) => sets.every((set) => set.has(doc.id)));
-  kept.sort(byDate);
+  kept.sort(byReceipt);
   const ids = kept.map((doc) => doc.id);
   return (query.sort ?? DEFAULT_SORT).direction === 'desc' ? ids.reverse() : ids;
 }

@@ -65,12 +65,13 @@ export interface ComplaintRecord {
 }
 
 /**
- * What the register's search and filters match, kept out of the row and read all at once (queries.ts keeps them in
- * memory): lower-cased tokens matched by prefix (number, its day and sequence, name, phone digits, customer
- * number) and the free text (description, request, place, people) matched by substring (search-text.ts); the
- * columns the filters select on; the date received, so thousands of matches are sorted without reading the date
- * index. Stored an hour's docs to a row (`SearchHour`, hour-buckets.ts). The filters read these instead of an
- * index per column on the rows: five indexes cost a restore of 100 000 complaints about 12 s (schema v10).
+ * What the register's search and filters match, kept out of the row and read all at once (a copy is kept in
+ * memory, search-docs-cache.ts): lower-cased tokens matched by prefix (number, its day and sequence, name, phone
+ * digits, customer number) and the free text (description, request, place, people) matched by substring
+ * (search-text.ts); the columns the filters select on; the date received, so thousands of matches are sorted
+ * without reading the date index. Stored an hour's docs to a row (`SearchHour`, hour-buckets.ts). The filters
+ * read these instead of an index per column on the rows: five indexes cost a restore of 100 000 complaints about
+ * 12 s (schema v10).
  */
 export interface SearchDoc {
   id: ComplaintId;

@@ -50,10 +50,8 @@ interface Held {
  * events it already holds are folded first. Call `finish` after the last page to write the rows.
  */
 export async function createRestoreImporter(db: DeskDb, summarize: StateSummarizer): Promise<EventImporter> {
-  /** The complaints whose rows are not written yet. */
+  /** The complaints whose rows are not written yet (a complaint is either here or in `written`). */
   const held = new Map<ComplaintId, Held>();
-  /** The blocks holding the events of each complaint whose row is written (its state is not kept). */
-  const writtenBlocks = new Map<ComplaintId, number[]>();
   const fold = (target: Map<ComplaintId, Held>, event: DomainEvent, blocks: readonly number[]) => {
     const before = target.get(event.complaintId) ?? held.get(event.complaintId);
     target.set(event.complaintId, { state: applyEvent(before?.state, event), blocks: unionBlocks(before?.blocks ?? [], blocks) });
@@ -61,29 +59,30 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
   for await (const blocks of blocksInOrder(db.journalBlocks)) for (const block of blocks) for (const stored of block.events) fold(held, toDomainEvent(stored), [block.block]);
   let position = await heldEventCount(db);
 
-  /** Complaints whose rows are written and still show their whole history, with their search docs and KPI facts. */
-  const written = new Map<ComplaintId, { searchDoc: SearchDoc; kpi: KpiFactsRow }>();
+  /**
+   * The complaints whose rows are written and show their whole history: the blocks holding their events, their
+   * search docs and KPI facts (their states are let go).
+   */
+  const written = new Map<ComplaintId, { blocks: number[]; searchDoc: SearchDoc; kpi: KpiFactsRow }>();
   /** The row writes under way, one transaction after another while the next pages are read and folded; the first failure is kept for `finish`. */
   let writing: Promise<void> = Promise.resolve();
   let writeFailure: unknown;
 
-  /** Projects the complaints as they are now; their rows are theirs from here on (see `written`), their states are let go. */
+  /** Projects the complaints as they are now: they move from `held` to `written`. */
   const project = (complaints: readonly Held[]): ComplaintRecord[] =>
     complaints.map((complaint) => {
       const { record, searchDoc, kpi } = projectState(complaint.state, summarize, complaint.blocks);
-      written.set(record.id, { searchDoc, kpi });
       held.delete(record.id);
-      writtenBlocks.set(record.id, complaint.blocks);
+      written.set(record.id, { blocks: complaint.blocks, searchDoc, kpi });
       return record;
     });
 
   /** Folds again, from the events stored, the complaints of `events` whose rows are written: a step came after their last event. */
   const revive = async (events: readonly DomainEvent[]) => {
-    const ids = [...new Set(events.map((event) => event.complaintId))].filter((id) => writtenBlocks.has(id));
-    for (const id of ids) {
-      const blocks = writtenBlocks.get(id) ?? [];
+    for (const id of new Set(events.map((event) => event.complaintId))) {
+      const blocks = written.get(id)?.blocks;
+      if (!blocks) continue;
       held.set(id, { state: foldComplaint(await complaintEvents(db, id, blocks)), blocks });
-      writtenBlocks.delete(id);
       written.delete(id);
     }
   };
@@ -115,19 +114,14 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       await db.transaction('rw', [db.journalBlocks, db.counters], async () => {
         folded.clear();
         const events = await eventsToAdd(db, chunk);
-        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? writtenBlocks.get(id) ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
+        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? written.get(id)?.blocks ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
         for (const event of events) fold(folded, event, appended.blocks.get(event.complaintId) ?? []);
         chunkPosition = appended.held;
       });
-      for (const [id, complaint] of folded) {
-        held.set(id, complaint);
-        written.delete(id);
-      }
+      // Every complaint of the chunk is held: `revive` brought back those whose rows were written.
+      for (const [id, complaint] of folded) held.set(id, complaint);
       if (chunkPosition > 0) position = chunkPosition;
-      const complete = completedHistories.flatMap((id) => {
-        const complaint = held.get(id);
-        return complaint && !written.has(id) ? [complaint] : [];
-      });
+      const complete = completedHistories.flatMap((id) => held.get(id) ?? []);
       if (complete.length === 0) return;
       const records = project(complete);
       // Not awaited: the rows are written while the next page is read; `finish` waits for them.
@@ -157,7 +151,6 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
         onRows(done, rest.length);
       }
       held.clear();
-      writtenBlocks.clear();
       written.clear();
     },
   };

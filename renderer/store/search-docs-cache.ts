@@ -62,22 +62,25 @@ function patched(db: DeskDb, copy: Copy, version: number): Copy | undefined {
   return { version, docs, at };
 }
 
+/** Keeps `copy`, and the patches that lead on from it (an import may have left some while a reload went on). */
+function keep(db: DeskDb, copy: Copy): void {
+  copies.set(db, copy);
+  patches.set(db, (patches.get(db) ?? []).filter((patch) => patch.before >= copy.version));
+}
+
 /** Every search doc as stored now. */
 export async function cachedSearchDocs(db: DeskDb): Promise<readonly SearchDoc[]> {
   const version = await storedVersion(db);
   const copy = copies.get(db);
   const current = copy && (copy.version === version ? copy : patched(db, copy, version));
   if (current) {
-    copies.set(db, current);
-    patches.set(db, (patches.get(db) ?? []).filter((patch) => patch.before >= current.version));
+    keep(db, current);
     return current.docs;
   }
   // Version and docs read in one transaction, so the docs kept are exactly those of the version kept.
   return db.transaction('r', [db.counters, db.searchHours], async () => {
     const [stored, docs] = await Promise.all([storedVersion(db), allSearchDocs(db.searchHours)]);
-    copies.set(db, { version: stored, docs, at: new Map(docs.map((doc, index) => [doc.id, index])) });
-    // Patches an import left while this read went on lead on from what it read.
-    patches.set(db, (patches.get(db) ?? []).filter((patch) => patch.before >= stored));
+    keep(db, { version: stored, docs, at: new Map(docs.map((doc, index) => [doc.id, index])) });
     return docs;
   });
 }
@@ -85,12 +88,8 @@ export async function cachedSearchDocs(db: DeskDb): Promise<readonly SearchDoc[]
 /** Called by an import in the transaction that writes `docs` and moves the docs' version from `before` to `after`. */
 export function searchDocsWritten(db: DeskDb, before: number, after: number, docs: readonly SearchDoc[]): void {
   const kept = patches.get(db) ?? [];
-  if (kept.length >= PATCHES_MAX) {
-    copies.delete(db);
-    patches.delete(db);
-    return;
-  }
-  patches.set(db, [...kept, { before, after, docs }]);
+  if (kept.length >= PATCHES_MAX) forgetSearchDocs(db);
+  else patches.set(db, [...kept, { before, after, docs }]);
 }
 
 /** Forgets the copy (the database was emptied). */

@@ -51,6 +51,13 @@ export async function lastHeldEvent(db: DeskDb): Promise<StoredEvent | undefined
 /** The union of two ascending block lists, ascending. */
 export const unionBlocks = (a: readonly number[], b: readonly number[]): number[] => [...new Set([...a, ...b])].sort((x, y) => x - y);
 
+/** Adds `block` to the blocks holding `complaintId`'s events, given blocks in ascending order. */
+export function noteBlock(blocks: Map<ComplaintId, number[]>, complaintId: ComplaintId, block: number): void {
+  const held = blocks.get(complaintId);
+  if (!held) blocks.set(complaintId, [block]);
+  else if (held.at(-1) !== block) held.push(block);
+}
+
 /**
  * Appends events (already checked to continue the copy) after the last one held, filling the last block first.
  * Call inside a rw transaction over `journalBlocks`.
@@ -68,9 +75,7 @@ export async function appendEvents(db: DeskDb, events: readonly StoredEvent[]): 
       changed.push(current);
     }
     current.events.push(event);
-    const blocks = appended.get(event.complaintId);
-    if (!blocks) appended.set(event.complaintId, [current.block]);
-    else if (blocks.at(-1) !== current.block) blocks.push(current.block);
+    noteBlock(appended, event.complaintId, current.block);
   }
   await db.journalBlocks.bulkPut(changed);
   return { blocks: appended, held: current.block * EVENTS_PER_BLOCK + current.events.length };

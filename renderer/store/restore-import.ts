@@ -6,16 +6,16 @@
  * it holds (`completedHistories`); their rows are written right after the page, while the next one is read, and
  * the rest at the end. A complaint that gains an event after its row was written (a step taken during the
  * restore) is folded again from the events this database holds and written again at the end. The search docs and
- * KPI facts, an hour's to a row (hour-buckets.ts), are kept until the end and each hour written once, with the
- * last rows.
+ * KPI facts, an hour's to a row (hour-buckets.ts), are written with the rows once every complaint of their hour
+ * is (restore-hours.ts).
  *
  * While rows are held back the counter ROWS_PENDING_KEY says so: written with the first page's events, removed
  * with the last rows. A restore that stopped part-way (the window closed, the PC lost power) leaves it behind;
  * the next one resumes by folding the events the database already holds before it reads the next page, so the
  * rows it writes at the end cover them too. Memory: a folded state for each complaint whose row is not written
- * yet; once it is, only the list of blocks holding its events and its search doc and KPI facts. Events are not
- * kept. (Keeping every state made the heap of a 100 000-complaint restore several times larger, and the garbage
- * collector's work with it.)
+ * yet; once it is, only the list of blocks holding its events (and its search doc and KPI facts until its hour is
+ * written). Events are not kept. (Keeping every state made the heap of a 100 000-complaint restore several times
+ * larger, and the garbage collector's work with it.)
  */
 import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
@@ -24,12 +24,13 @@ import type { ComplaintState } from '../../shared/domain/state';
 import { lastOf, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
-import { blocksInOrder, complaintEvents, heldEventCount, unionBlocks } from './journal-blocks';
+import { blocksInOrder, complaintEvents, heldEventCount, noteBlock, unionBlocks } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
-import { kpiHoursOf } from './kpi-hours';
+import { putKpiFacts } from './kpi-hours';
 import { linkAllRepeats } from './repeat-links';
-import { toDomainEvent, type ComplaintRecord, type KpiFactsRow, type SearchDoc } from './records';
-import { searchHoursOf } from './search-hours';
+import { toDomainEvent, type ComplaintRecord } from './records';
+import { PendingHours, type HourItems } from './restore-hours';
+import { putSearchDocs } from './search-hours';
 
 /** Rows per transaction when the held-back rows are written. */
 const ROWS_PER_TRANSACTION = 10_000;
@@ -45,6 +46,9 @@ interface Held {
   blocks: number[];
 }
 
+/** An hour's items are never filed under another hour: a complaint's hour is the one it was received in. */
+const sameHour = (): undefined => undefined;
+
 /**
  * An importer for a database that is empty or holds only what an unfinished restore wrote (`rowsPending`): the
  * events it already holds are folded first. Call `finish` after the last page to write the rows.
@@ -52,18 +56,33 @@ interface Held {
 export async function createRestoreImporter(db: DeskDb, summarize: StateSummarizer): Promise<EventImporter> {
   /** The complaints whose rows are not written yet (a complaint is either here or in `written`). */
   const held = new Map<ComplaintId, Held>();
-  const fold = (target: Map<ComplaintId, Held>, event: DomainEvent, blocks: readonly number[]) => {
-    const before = target.get(event.complaintId) ?? held.get(event.complaintId);
-    target.set(event.complaintId, { state: applyEvent(before?.state, event), blocks: unionBlocks(before?.blocks ?? [], blocks) });
+  /** The search docs and KPI facts of written rows whose hours are not written yet. */
+  const hours = new PendingHours();
+  const hold = (id: ComplaintId, complaint: Held) => {
+    if (!held.has(id)) hours.opened(complaint.state.receivedAt);
+    held.set(id, complaint);
   };
-  for await (const blocks of blocksInOrder(db.journalBlocks)) for (const block of blocks) for (const stored of block.events) fold(held, toDomainEvent(stored), [block.block]);
+  /**
+   * `events` folded onto the complaints as `held` has them, each complaint's blocks joined with the blocks
+   * `blocksOf` gives it (once per complaint, not per event).
+   */
+  const foldEvents = (events: readonly DomainEvent[], blocksOf: (id: ComplaintId) => readonly number[]): Map<ComplaintId, Held> => {
+    const states = new Map<ComplaintId, ComplaintState>();
+    for (const event of events) states.set(event.complaintId, applyEvent(states.get(event.complaintId) ?? held.get(event.complaintId)?.state, event));
+    const folded = new Map<ComplaintId, Held>();
+    for (const [id, state] of states) folded.set(id, { state, blocks: unionBlocks(held.get(id)?.blocks ?? [], blocksOf(id)) });
+    return folded;
+  };
+  for await (const blocks of blocksInOrder(db.journalBlocks)) {
+    const events = blocks.flatMap((block) => block.events.map(toDomainEvent));
+    const blocksOf = new Map<ComplaintId, number[]>();
+    for (const block of blocks) for (const stored of block.events) noteBlock(blocksOf, stored.complaintId, block.block);
+    for (const [id, complaint] of foldEvents(events, (id) => blocksOf.get(id) ?? [])) hold(id, complaint);
+  }
   let position = await heldEventCount(db);
 
-  /**
-   * The complaints whose rows are written and show their whole history: the blocks holding their events, their
-   * search docs and KPI facts (their states are let go).
-   */
-  const written = new Map<ComplaintId, { blocks: number[]; searchDoc: SearchDoc; kpi: KpiFactsRow }>();
+  /** The complaints whose rows are written and show their whole history: the blocks holding their events (their states are let go). */
+  const written = new Map<ComplaintId, number[]>();
   /** The row writes under way, one transaction after another while the next pages are read and folded; the first failure is kept for `finish`. */
   let writing: Promise<void> = Promise.resolve();
   let writeFailure: unknown;
@@ -73,31 +92,32 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     complaints.map((complaint) => {
       const { record, searchDoc, kpi } = projectState(complaint.state, summarize, complaint.blocks);
       held.delete(record.id);
-      written.set(record.id, { blocks: complaint.blocks, searchDoc, kpi });
+      written.set(record.id, complaint.blocks);
+      hours.projected(searchDoc, kpi);
       return record;
     });
 
   /** Folds again, from the events stored, the complaints of `events` whose rows are written: a step came after their last event. */
   const revive = async (events: readonly DomainEvent[]) => {
-    for (const id of new Set(events.map((event) => event.complaintId))) {
-      const blocks = written.get(id)?.blocks;
+    for (const event of events) {
+      const blocks = written.get(event.complaintId);
       if (!blocks) continue;
-      held.set(id, { state: foldComplaint(await complaintEvents(db, id, blocks)), blocks });
-      written.delete(id);
+      written.delete(event.complaintId);
+      hold(event.complaintId, { state: foldComplaint(await complaintEvents(db, event.complaintId, blocks)), blocks });
     }
   };
 
-  /** Writes rows in one transaction; the last one also writes every hour's search docs and KPI facts and ends the restore. */
-  const writeRows = (records: readonly ComplaintRecord[], ends: boolean) =>
-    // Only the last one writes more than rows: the others, scoped to the rows alone, do not share a store with
-    // the next page's events (journal blocks and counters), so IndexedDB writes both at once instead of queueing
-    // each page behind the rows of the one before.
-    db.transaction('rw', ends ? [db.complaints, db.searchHours, db.kpiHours, db.counters] : [db.complaints], async () => {
-      const finished = ends ? [...written.values()] : [];
+  /**
+   * Writes rows and the hours they closed in one transaction; the last one also ends the restore. Only the last
+   * one writes the counters: the others do not share a store with the next page's events (journal blocks and
+   * counters), so IndexedDB writes both at once instead of queueing each page behind the rows of the one before.
+   */
+  const writeRows = (records: readonly ComplaintRecord[], closed: HourItems, ends: boolean) =>
+    db.transaction('rw', ends ? [db.complaints, db.searchHours, db.kpiHours, db.counters] : [db.complaints, db.searchHours, db.kpiHours], async () => {
       await Promise.all([
         db.complaints.bulkPut(records),
-        ends ? db.searchHours.bulkPut(searchHoursOf(finished.map((w) => w.searchDoc))) : undefined,
-        ends ? db.kpiHours.bulkPut(kpiHoursOf(finished.map((w) => w.kpi))) : undefined,
+        putSearchDocs(db.searchHours, closed.docs, sameHour),
+        putKpiFacts(db.kpiHours, closed.facts, sameHour),
         ends ? db.counters.delete(ROWS_PENDING_KEY) : undefined,
         ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: position }) : undefined,
       ]);
@@ -109,24 +129,24 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     async importChunk(chunk, completedHistories = []) {
       await revive(chunk);
       // Folded into a copy, adopted only once the chunk is committed (see import-events.ts).
-      const folded = new Map<ComplaintId, Held>();
+      let folded = new Map<ComplaintId, Held>();
       let chunkPosition = 0;
       await db.transaction('rw', [db.journalBlocks, db.counters], async () => {
-        folded.clear();
         const events = await eventsToAdd(db, chunk);
-        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? written.get(id)?.blocks ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
-        for (const event of events) fold(folded, event, appended.blocks.get(event.complaintId) ?? []);
+        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? written.get(id) ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
+        folded = foldEvents(events, (id) => appended.blocks.get(id) ?? []);
         chunkPosition = appended.held;
       });
       // Every complaint of the chunk is held: `revive` brought back those whose rows were written.
-      for (const [id, complaint] of folded) held.set(id, complaint);
+      for (const [id, complaint] of folded) hold(id, complaint);
       if (chunkPosition > 0) position = chunkPosition;
       const complete = completedHistories.flatMap((id) => held.get(id) ?? []);
       if (complete.length === 0) return;
       const records = project(complete);
+      const closed = hours.take();
       // Not awaited: the rows are written while the next page is read; `finish` waits for them.
       writing = writing
-        .then(() => writeRows(records, false))
+        .then(() => writeRows(records, closed, false))
         .then(
           () => undefined,
           (error: unknown) => {
@@ -146,7 +166,9 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       let done = 0;
       if (rest.length > 0) onRows(done, rest.length);
       for (const [i, slice] of slices.entries()) {
-        await writeRows(project(slice), i === slices.length - 1);
+        const ends = i === slices.length - 1;
+        const records = project(slice);
+        await writeRows(records, hours.take(ends), ends);
         done += slice.length;
         onRows(done, rest.length);
       }

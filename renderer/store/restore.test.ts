@@ -122,7 +122,38 @@ describe('restoreIfEmpty', () => {
     const store = createDeskStore({ db: reader.db, api: lying, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     expect((await store.restoreIfEmpty()).ok).toBe(true);
     expect(await statesOf(reader)).toEqual(await statesOf(writer));
-    expect(await reader.db.complaints.orderBy('number').toArray()).toEqual(await writer.db.complaints.orderBy('number').toArray());
+    // The hour's search docs and KPI facts were written early too, and written again as the rows were.
+    expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+  });
+
+  it('writes an hour’s search docs and KPI facts with the row of its last complaint, not at the end', async () => {
+    const writer = await desk();
+    const register = async (receivedAt: string) => {
+      const registered = await writer.store.register(walkIn({ receivedAt }));
+      if (!registered.ok) throw new Error(registered.error.message);
+      return String(registered.value.id);
+    };
+    // Pages of two: [A (00h), B (01h)] [ack B, C (00h, registered late)] [note B]. A's hour is written with A's row,
+    // then again with C's; B's hour with B's row, on the last page.
+    const a = await register('2026-11-23T00:10:00.000Z');
+    const b = await register('2026-11-23T01:30:00.000Z');
+    expect((await writer.store.perform(b as never, 'acknowledge', {})).ok).toBe(true);
+    const c = await register('2026-11-23T00:20:00.000Z');
+    expect((await writer.store.perform(b as never, 'addNote', { text: '已回电顾客' })).ok).toBe(true);
+    const reader = await desk({ main: writer.main });
+    const rowWrites = new Map<string, unknown>();
+    const hourWrites: { hour: string; transaction: unknown }[] = [];
+    reader.db.complaints.hook('creating', (id, _row, transaction) => void rowWrites.set(String(id), transaction));
+    reader.db.searchHours.hook('creating', (hour, _row, transaction) => void hourWrites.push({ hour: String(hour), transaction }));
+    reader.db.searchHours.hook('updating', (_changes, hour, _row, transaction) => void hourWrites.push({ hour: String(hour), transaction }));
+    expect((await (await pagedStore(reader, 2)).restoreIfEmpty()).ok).toBe(true);
+    expect(hourWrites).toEqual([
+      { hour: '2026-11-23T00', transaction: rowWrites.get(a) },
+      { hour: '2026-11-23T00', transaction: rowWrites.get(c) },
+      { hour: '2026-11-23T01', transaction: rowWrites.get(b) },
+    ]);
+    expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+    expect((await allSearchDocs(reader.db.searchHours)).map((doc) => String(doc.id))).toEqual([a, c, b]);
   });
 
   it('catches up a database that is behind the journal, folding new events into existing complaints', async () => {

@@ -2,7 +2,9 @@ import { VOCABULARY } from '../../shared/i18n/vocabulary';
 import { AUDIT_WORDS } from '../../shared/audit/describe';
 import type { zhCN } from './messages.zh-CN';
 
-type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> } & Singulars<T>;
+/** A message counted with `{{count}}` may have its singular beside it (`key_one`, i18next's plural form): Chinese has none. */
+type Singulars<T> = { readonly [K in keyof T as T[K] extends string ? `${K & string}_one` : never]?: string };
 /** Every language must translate every key of the zh-CN source: the compiler checks completeness. */
 export type Messages = DeepStrings<typeof zhCN>;
 
@@ -12,7 +14,7 @@ const T = VOCABULARY.en.term;
 export const en: Messages = {
   ...VOCABULARY.en,
   restoreRows: { progress: 'Writing the register: {{written}} of {{total}} complaints', label: 'Register writing progress' },
-  app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', restoringProgress: 'Restored {{restored}} of {{total}} events from the journal', restoringProgressLabel: 'Restore progress', folderProblemTitle: 'The data folder needs attention', copyRebuilt: 'This browser’s copy did not match the journal on disk ({{count}} events); it was rebuilt from the journal. The journal is the record: nothing in it was lost.' },
+  app: { name: 'Complaint Desk', loading: 'Loading…', restoring: 'Checking this desk’s data against the journal on disk…', restoringProgress: 'Restored {{restored}} of {{total}} events from the journal', restoringProgressLabel: 'Restore progress', folderProblemTitle: 'The data folder needs attention', copyRebuilt: 'This browser’s copy did not match the journal on disk ({{count}} events); it was rebuilt from the journal. The journal is the record: nothing in it was lost.', copyRebuilt_one: 'This browser’s copy did not match the journal on disk ({{count}} event); it was rebuilt from the journal. The journal is the record: nothing in it was lost.' },
   nav: {
     label: 'Main navigation',
     newComplaint: 'Register a complaint',
@@ -352,6 +354,7 @@ export const en: Messages = {
     from: 'From',
     to: 'To',
     count: '{{count}} complaints',
+    count_one: '{{count}} complaint',
     empty: 'No complaints match these filters.',
     emptyAll: 'No complaints registered yet. Press F2 to register the first one.',
     clearFilters: 'Clear filters',
@@ -373,6 +376,7 @@ export const en: Messages = {
     evidence: T.evidence,
     anonymous: 'Anonymous',
     collectiveOf: 'Collective, {{count}} people',
+    collectiveOf_one: 'Collective, {{count}} person',
     tier: T.tier,
     flags: T.majorFlags,
     receivedBy: T.receivedBy,
@@ -413,9 +417,12 @@ export const en: Messages = {
     review: 'Remove personal data… ({{count}})',
     confirmTitle: 'Remove personal data?',
     confirmText: 'The personal data of {{count}} complaints that ended before {{date}} will be removed from this computer: from the journal, the evidence folder and every window’s copy. The action is recorded on each complaint’s timeline with your name.',
+    confirmText_one: 'The personal data of {{count}} complaint that ended before {{date}} will be removed from this computer: from the journal, the evidence folder and every window’s copy. The action is recorded on each complaint’s timeline with your name.',
     cannotUndo: 'This cannot be undone. Backups made before today still hold the data until the backup rotation removes them.',
     confirm: 'Remove from {{count}} complaints',
+    confirm_one: 'Remove from {{count}} complaint',
     done: 'Personal data removed from {{count}} complaints; {{files}} evidence files deleted.',
+    done_one: 'Personal data removed from {{count}} complaint; {{files}} evidence files deleted.',
   },
   settings: {
     title: 'Settings',
@@ -448,7 +455,8 @@ export const en: Messages = {
     deactivate: 'Deactivate',
     deactivateTitle: 'Deactivate account: {{name}}',
     deactivateText: '{{name}} will no longer be able to sign in or be chosen for assignments; their name stays on existing records. You can reactivate the account at any time.',
-    stillHolds: '{{name}} still holds {{count}} open complaint(s). Hand them over to someone else (Hand over, on each complaint) so their deadlines are not missed.',
+    stillHolds: '{{name}} still holds {{count}} open complaints. Hand them over to someone else (Hand over, on each complaint) so their deadlines are not missed.',
+    stillHolds_one: '{{name}} still holds {{count}} open complaint. Hand it over to someone else (Hand over, on the complaint) so its deadlines are not missed.',
     reactivate: 'Reactivate',
     reactivateTitle: 'Reactivate account: {{name}}',
     reactivateText: '{{name}} can sign in again with their existing password and be chosen for assignments.',
@@ -550,6 +558,7 @@ export const en: Messages = {
     xlsx: 'Export Excel',
     exporting: 'Exporting…',
     count: '{{count}} complaints',
+    count_one: '{{count}} complaint',
     empty: 'There is nothing to export.',
     saved: 'Exported: {{path}}',
     downloaded: 'Downloaded: {{fileName}}',
@@ -616,6 +625,7 @@ export const en: Messages = {
     summary: '{{count}} open · {{overdue}} overdue',
     hint: 'Arrows select a card · Enter opens · Shift+→ escalates · Space drags',
     columnLabel: '{{name}}, {{count}} complaints, {{overdue}} overdue',
+    columnLabel_one: '{{name}}, {{count}} complaint, {{overdue}} overdue',
     count: '{{count}}',
     overdueCount: '{{count}} overdue',
     lane: 'route',
@@ -696,6 +706,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     ended: 'The working calendar ended on {{through}}. Deadlines after it are counted on ordinary weeks without public holidays and marked “past calendar”.',
     endsSoon: 'The working calendar ends on {{through}} (in {{count}} days). Deadlines after it are counted on ordinary weeks without public holidays and marked “past calendar”.',
+    endsSoon_one: 'The working calendar ends on {{through}} (in {{count}} day). Deadlines after it are counted on ordinary weeks without public holidays and marked “past calendar”.',
     importNext: 'Import the {{year}} holiday notice in Settings.',
     awaitHeadOffice: 'Head office publishes the {{year}} holiday notice; it arrives with sync.',
     openSettings: 'Open Settings',
@@ -765,6 +776,7 @@ export const en: Messages = {
     failed: 'Failed: {{reason}}',
     size: 'Size',
     files: '{{count}} files',
+    files_one: '{{count}} file',
     name: 'Backup name',
     warnNever: 'There is no good backup yet. Enter a backup folder (a USB stick or a network share), then click “Back up now”.',
     warnFailed: 'The last backup failed ({{time}}): {{reason}}. Earlier backups are still there. Check the backup folder, then click “Back up now”.',
@@ -801,6 +813,7 @@ export const en: Messages = {
     shown: 'Showing the newest {{shown}} of {{total}}',
     empty: 'No entries match the filter.',
     damaged: '{{count}} damaged lines could not be read (the other entries are not affected).',
+    damaged_one: '{{count}} damaged line could not be read (the other entries are not affected).',
     loadFailed: 'Could not read the audit log: {{reason}}',
   },
   auditKind: AUDIT_WORDS.en.kinds,
@@ -875,7 +888,8 @@ export const en: Messages = {
     exportFolderHint: 'A folder on this computer, e.g. the USB stick E:\\ or /media/usb',
     export: 'Export batch files',
     exportChoose: 'Choose a folder and export…',
-    exported: 'Wrote {{count}} batch file(s) to {{folder}}: {{files}}',
+    exported: 'Wrote {{count}} batch files to {{folder}}: {{files}}',
+    exported_one: 'Wrote {{count}} batch file to {{folder}}: {{files}}',
     exportedNone: 'Nothing is pending; no file was written.',
     ackPath: 'Acknowledgement file or folder',
     ackPathHint: 'A .cdack file from head office, or the folder holding them',
@@ -962,6 +976,7 @@ export const en: Messages = {
       no_satisfaction_score: 'No follow-up scores in the period',
     },
     openTile: '{{label}}: open these {{count}} complaints',
+    openTile_one: '{{label}}: open the {{count}} complaint',
     chart: {
       volume: 'Complaints over time, by channel',
       onTime: 'On time over time',
@@ -976,8 +991,10 @@ export const en: Messages = {
     series: { response: 'Response on time', resolution: 'Resolution on time', open: 'Not yet due', overdue: 'Overdue', count: 'Complaints' },
     scoreLabel: '{{score}}',
     tooltipCount: '{{count}} complaints',
+    tooltipCount_one: '{{count}} complaint',
     tooltipPercent: '{{value}}% ({{count}} due)',
     tooltipActions: '{{count}} actions',
+    tooltipActions_one: '{{count}} action',
     chartEmpty: {
       volume: 'No complaints in this period: nothing to chart.',
       onTime: 'No response or resolution deadline has come due in this period yet: a deadline counts once it is met or has passed.',
@@ -1007,6 +1024,7 @@ export const en: Messages = {
       empty: 'No complaints in this period: no department or person to rank.',
       sortBy: 'Sort by {{column}}',
       open: 'Open the {{count}} complaints of {{name}}',
+      open_one: 'Open the {{count}} complaint of {{name}}',
     },
   },
   kpiFilter: {
@@ -1041,6 +1059,7 @@ export const en: Messages = {
     closeAction: 'Mark done',
     closeTitle: 'Corrective action done: {{number}}',
     count: '{{count}} corrective actions',
+    count_one: '{{count}} corrective action',
     empty: 'No corrective actions match these filters.',
     emptyAll: 'No corrective actions yet. Open one for a liable complaint from the “More” menu of its page.',
     loading: 'Loading corrective actions…',
@@ -1097,6 +1116,7 @@ export const en: Messages = {
       complaints: 'Complaints',
       gaps: 'Pending gaps',
       gapsValue: '{{count}} batches out of order',
+      gapsValue_one: '{{count}} batch out of order',
       noGaps: 'none',
       skew: 'Clock skew',
       skewAhead: '{{seconds}} s ahead',

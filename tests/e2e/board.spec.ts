@@ -58,9 +58,9 @@ test('complaints show in T1; a keyboard move with a reason escalates to T2, on t
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: `${first} escalated to T2 · Complaint team` })).toBeVisible();
-  const t2 = column(page, /^T2 · Complaint team, 1 complaints/);
+  const t2 = column(page, /^T2 · Complaint team, 1 complaint/);
   await expect(card(t2, first)).toBeFocused();
-  await expect(column(page, /^T1 · Front line, 1 complaints/)).toBeVisible();
+  await expect(column(page, /^T1 · Front line, 1 complaint/)).toBeVisible();
 
   // Down again is not an escalation: refused with the reason, the card stays in T2.
   await page.keyboard.press('Shift+ArrowLeft');
@@ -97,9 +97,9 @@ test('dragging a card to another column with the mouse opens the same escalate s
   await dialog.getByLabel('Reason').fill('客户声称将起诉');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(card(column(page, /^T3 · CS supervisor, 1 complaints/), number)).toBeVisible();
+  await expect(card(column(page, /^T3 · CS supervisor, 1 complaint/), number)).toBeVisible();
   // On the legal route now: the Legal lane appears, the card in it too.
-  await expect(card(column(page, /^Legal, 1 complaints/), number)).toBeVisible();
+  await expect(card(column(page, /^Legal, 1 complaint/), number)).toBeVisible();
 
   // Space lifts the card, → carries it to the next column, Space drops it: the same dialog; Esc cancels it.
   const t3 = column(page, /^T3 · CS supervisor/);
@@ -136,7 +136,7 @@ test('a clerk starts on "Mine only", sees names masked, and moving a colleague�
   await expect(page.getByLabel('Mine only')).toBeChecked();
   await expect(column(page, /^T1 · Front line, 0 complaints/)).toBeVisible();
   await page.getByLabel('Mine only').uncheck();
-  const t1 = column(page, /^T1 · Front line, 1 complaints/);
+  const t1 = column(page, /^T1 · Front line, 1 complaint/);
   await expect(card(t1, number)).toContainText('赵*');
   await expect(card(t1, number)).not.toContainText('赵六');
 
@@ -165,7 +165,7 @@ test('a clerk starts on "Mine only", sees names masked, and moving a colleague�
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: `${number} escalated to T2 · Complaint team and assigned to ${CLERK.displayName}` })).toBeVisible();
-  await expect(card(column(page, /^T2 · Complaint team, 1 complaints/), number)).toContainText(CLERK.displayName);
+  await expect(card(column(page, /^T2 · Complaint team, 1 complaint/), number)).toContainText(CLERK.displayName);
 });
 
 /** The OS notifications raised through the web API (browser mode) in every page of the context, recorded instead of shown. */
@@ -236,7 +236,7 @@ test('a card turns due soon, then overdue, then is escalated by the system once,
     await expect(page.getByRole('button', { name: /^Notifications: 1 unread; 1 due soon, 0 overdue/ })).toBeVisible();
     await page.clock.fastForward('02:00:00');
     await expect(card(t1, number)).toHaveAttribute('data-clock', 'overdue');
-    await expect(column(page, /^T1 · Front line, 1 complaints, 1 overdue/)).toBeVisible();
+    await expect(column(page, /^T1 · Front line, 1 complaint, 1 overdue/)).toBeVisible();
     await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`, `Complaint ${number} is overdue`]);
     await page.clock.fastForward('00:05:00');
     expect(await notifications()).toHaveLength(2); // more ticks, nothing new
@@ -249,9 +249,9 @@ test('a card turns due soon, then overdue, then is escalated by the system once,
       await expect(window.getByRole('button', { name: 'Sign in' })).toBeVisible();
       await signIn(window);
     }
-    const t2 = column(page, /^T2 · Complaint team, 1 complaints/);
+    const t2 = column(page, /^T2 · Complaint team, 1 complaint/);
     await expect(card(t2, number)).toHaveAttribute('data-arrived', 'true');
-    await expect(card(column(second, /^T2 · Complaint team, 1 complaints/), number)).toHaveAttribute('data-arrived', 'true');
+    await expect(card(column(second, /^T2 · Complaint team, 1 complaint/), number)).toHaveAttribute('data-arrived', 'true');
     await page.screenshot({ path: testInfo.outputPath('board-escalated-en.png') });
     const escalated = `Complaint ${number} was escalated automatically to T2 · Complaint team`;
     await expect.poll(notifications).toEqual([`Complaint ${number} is due soon`, `Complaint ${number} is overdue`, escalated]);
@@ -265,7 +265,7 @@ test('a card turns due soon, then overdue, then is escalated by the system once,
     await second.close();
     // Nor does a reload: the person has seen it.
     await page.reload();
-    await expect(card(column(page, /^T2 · Complaint team, 1 complaints/), number)).toBeVisible();
+    await expect(card(column(page, /^T2 · Complaint team, 1 complaint/), number)).toBeVisible();
     await expect(card(page, number)).not.toHaveAttribute('data-arrived');
     expect(await notifications()).toEqual([]); // the reloaded page told the OS nothing again
 
@@ -297,7 +297,7 @@ test('a card turns due soon, then overdue, then is escalated by the system once,
     // "Show all" opens the register filtered to what the bell counts.
     await list.getByRole('button', { name: 'Show all due soon and overdue in the register' }).click();
     await expect(page.getByLabel('Due soon or overdue')).toBeChecked();
-    await expect(page.getByRole('status').filter({ hasText: '1 complaints' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '1 complaint' })).toBeVisible();
     expect(await notifications()).toEqual([]);
   } finally {
     await desk.stop();

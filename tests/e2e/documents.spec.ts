@@ -86,7 +86,7 @@ test('the filtered register exports to CSV and Excel with the same complaints th
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Complaint register/ }).click();
   await expect(page.getByText('3 complaints')).toBeVisible();
   await page.getByLabel('Search').fill('王芳');
-  await expect(page.getByText('1 complaints')).toBeVisible();
+  await expect(page.getByText('1 complaint', { exact: true })).toBeVisible();
   await page.getByLabel('Search').fill('');
   await expect(page.getByText('3 complaints')).toBeVisible();
   const shown = await page.getByRole('row').allTextContents();

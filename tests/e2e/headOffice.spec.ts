@@ -95,7 +95,7 @@ test('head office sees both branches, filters and compares them, reads a complai
     await expect(count).toHaveText('3 complaints', { timeout: 15_000 });
     await expect(ho.getByRole('button', { name: 'Register a complaint' })).toHaveCount(0);
     await ho.getByLabel('Branch', { exact: true }).selectOption('BJ02');
-    await expect(count).toHaveText('1 complaints');
+    await expect(count).toHaveText('1 complaint');
     await expect(ho.getByRole('row').nth(1)).toContainText(beijingNumber);
     await ho.screenshot({ path: join(SHOTS, 'register.en.png') });
 

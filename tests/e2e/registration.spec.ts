@@ -210,13 +210,13 @@ test('a clerk registers a complaint by keyboard and finds it in the register', a
   await expect(page.getByText('2 complaints')).toBeVisible();
   const search = page.getByLabel('Search');
   await search.fill('13812345678');
-  await expect(page.getByText('1 complaints')).toBeVisible();
+  await expect(page.getByText('1 complaint', { exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(number) })).toBeVisible();
   await search.fill('李娜');
-  await expect(page.getByText('1 complaints')).toBeVisible();
+  await expect(page.getByText('1 complaint', { exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /-0002/ })).toBeVisible();
   await search.fill(number);
-  await expect(page.getByText('1 complaints')).toBeVisible();
+  await expect(page.getByText('1 complaint', { exact: true })).toBeVisible();
   await search.fill('不存在的内容');
   await expect(page.getByText('No complaints match these filters.')).toBeVisible();
 

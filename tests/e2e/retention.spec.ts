@@ -42,8 +42,8 @@ test('an admin removes the personal data of a record past its retention, and the
     await section.getByRole('button', { name: 'Remove personal data… (1)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove personal data?' });
     await expect(dialog).toContainText('This cannot be undone.');
-    await dialog.getByRole('button', { name: 'Remove from 1 complaints' }).click();
-    await expect(section.getByRole('status')).toHaveText('Personal data removed from 1 complaints; 0 evidence files deleted.');
+    await dialog.getByRole('button', { name: 'Remove from 1 complaint' }).click();
+    await expect(section.getByRole('status')).toHaveText('Personal data removed from 1 complaint; 0 evidence files deleted.');
     await expect(section).toContainText('No complaint that ended before');
 
     await page.goto(`${reopened.url.split('#')[0]}#/complaints/${encodeURIComponent(COMPLAINT_ID)}`);

@@ -72,7 +72,7 @@ test('the admin enrols by code, sees head office unreachable in words, exports a
     // USB: the pending events as one signed batch file in the folder typed.
     await section.getByLabel('Export to folder').fill(usb);
     await section.getByRole('button', { name: 'Export batch files' }).click();
-    await expect(section.getByText(`Wrote 1 batch file(s) to ${usb}: SH01-1-${pending}.cdbatch`)).toBeVisible();
+    await expect(section.getByText(`Wrote 1 batch file to ${usb}: SH01-1-${pending}.cdbatch`)).toBeVisible();
     expect(await readdir(usb)).toEqual([`SH01-1-${pending}.cdbatch`]);
     const envelope = BatchEnvelopeSchema.parse(JSON.parse(await readFile(join(usb, `SH01-1-${pending}.cdbatch`), 'utf8')));
     expect(await signatureHolds(secret, envelope)).toBe(true);

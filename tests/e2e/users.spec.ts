@@ -103,7 +103,7 @@ test('an admin adds a clerk, who signs in without the admin section, and once de
   await clerkRow.getByRole('button', { name: 'Deactivate' }).click();
   const confirm = page.getByRole('dialog', { name: `Deactivate account: ${CLERK.displayName}` });
   // The complaint she registered is hers: the admin is told to hand it over.
-  await expect(confirm.getByRole('note')).toContainText(`${CLERK.displayName} still holds 1 open complaint(s)`);
+  await expect(confirm.getByRole('note')).toContainText(`${CLERK.displayName} still holds 1 open complaint`);
   await confirm.getByRole('button', { name: 'Deactivate' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: `Deactivated: ${CLERK.displayName}` })).toBeVisible();

@@ -983,9 +983,9 @@ export const zhCN = {
     axis: { complaints: '投诉（件）', percent: '及时率（%）', actions: '整改措施（项）', score: '满意度评分', day: '日期', week: '周（起始日）', month: '月份' },
     series: { response: '响应及时率', resolution: '处理及时率', open: '未到期', overdue: '已逾期', count: '投诉' },
     scoreLabel: '{{score}} 分',
-    tooltipCount: '{{count}} 件',
+    tooltipCount: '{{count, number}} 件',
     tooltipPercent: '{{value}}%（{{count}} 件已到期）',
-    tooltipActions: '{{count}} 项',
+    tooltipActions: '{{count, number}} 项',
     chartEmpty: {
       volume: '本期间没有投诉，图中无数据。',
       onTime: '本期间还没有到期的响应或处理时限：时限到期或完成后才计入及时率。',

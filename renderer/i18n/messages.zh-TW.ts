@@ -1390,9 +1390,9 @@ export const zhTW: Messages = {
       count: '投訴',
     },
     scoreLabel: '{{score}} 分',
-    tooltipCount: '{{count}} 件',
+    tooltipCount: '{{count, number}} 件',
     tooltipPercent: '{{value}}%（{{count}} 件已到期）',
-    tooltipActions: '{{count}} 項',
+    tooltipActions: '{{count, number}} 項',
     chartEmpty: {
       volume: '本期間沒有投訴，圖中無資料。',
       onTime: '本期間還沒有到期的回應或處理時限：時限到期或完成後才計入及時率。',

@@ -16,7 +16,7 @@ function messagesOf(messages: object, prefix = ''): [string, string][] {
   );
 }
 
-const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/{{(\w+)(?:, \w+)?}}/g)].map((match) => match[1]).sort();
 
 describe('counted messages in English', () => {
   it('say one complaint, not "1 complaints", and count the rest in the plural', async () => {
@@ -25,6 +25,13 @@ describe('counted messages in English', () => {
     expect(t('registerList.count', { count: 2 })).toBe('2 complaints');
     expect(t('registerList.count', { count: 0 })).toBe('0 complaints');
     expect(t('correctiveActions.count', { count: 1 })).toBe('1 corrective action');
+  });
+
+  it('count a chart’s bar in the plural with thousands separated, and one in the singular', async () => {
+    const t = await translator('en');
+    expect(t('dashboard.tooltipCount', { count: 1 })).toBe('1 complaint');
+    expect(t('dashboard.tooltipCount', { count: 12345 })).toBe('12,345 complaints');
+    expect((await translator('zh-CN'))('dashboard.tooltipCount', { count: 12345 })).toBe('12,345 件');
   });
 
   it('leave Chinese, which has no plural, with its one form', async () => {

@@ -30,3 +30,6 @@ export async function registerAndOpen(page: Page, name: string, description: str
   return number;
 }
 
+
+/** How the English register and charts count complaints: "1 complaint", "2 complaints". */
+export const complaintsText = (count: number): string => (count === 1 ? '1 complaint' : `${count} complaints`);

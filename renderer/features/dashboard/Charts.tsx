@@ -262,7 +262,6 @@ function StackedBarChart({
 
 export function VolumeChart({ figures, unit, onOpen }: { figures: DashboardFigures; unit: BucketUnit; onOpen: Open }) {
   const { t } = useTranslation();
-  const f = useFormats();
   const stack = [...figures.channels].sort((a, b) => channelRank(a) - channelRank(b));
   const bars = figures.volume.map((point: VolumePoint): StackedBar => ({ label: bucketLabel(point.bucket.label, unit), total: point.total, parts: stackParts(stack, (channel) => point.byChannel[channel]) }));
   const open = useFixedHandler((index: number, channel: string) => {
@@ -277,7 +276,7 @@ export function VolumeChart({ figures, unit, onOpen }: { figures: DashboardFigur
         stacks={{ bars, layout: 'horizontal', colourOf: channelColour, open }}
         keys={stack}
         namePrefix="channel."
-        format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })}
+        format={(value) => t('dashboard.tooltipCount', { count: value })}
         height={230}
         margin={CHART_MARGIN}
       >
@@ -380,7 +379,6 @@ export function CountBars({
   axisLabel: string;
 }) {
   const { t } = useTranslation();
-  const f = useFormats();
   const rows = counts.map((count) => ({ name: nameOf(count.key), count: count.count }));
   const empty = counts.every((count) => count.count === 0);
   const chartHeight = height ?? (vertical ? Math.max(120, 26 * rows.length + 50) : 230);
@@ -408,7 +406,7 @@ export function CountBars({
               <YAxis allowDecimals={false} tick={AXIS} width={44} label={valueAxisLabel} />
             </>
           )}
-          <ChartTooltip cursor={CURSOR} content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: f.count(value) })} />} />
+          <ChartTooltip cursor={CURSOR} content={(props) => <TooltipBox {...props} format={(value) => t('dashboard.tooltipCount', { count: value })} />} />
           <Bar dataKey="count" name={t('dashboard.series.count')} isAnimationActive={false} fill={BAR} cursor="pointer" label={vertical ? VALUE_LABEL_RIGHT : VALUE_LABEL_TOP} onClick={click}>
             {cells}
           </Bar>
@@ -426,7 +424,6 @@ const actionColour = (key: string): string => actionSeries(key).colour;
 /** Open corrective actions per owner, the overdue ones stacked in red; each part opens the complaints holding them. */
 export function ActionsChart({ actions, onOpen }: { actions: readonly ActionCount[]; onOpen: Open }) {
   const { t } = useTranslation();
-  const f = useFormats();
   const bars = actions.map((action): StackedBar => ({ label: action.owner, total: action.overdue + action.open, parts: stackParts(ACTION_KEYS, (key) => (key === 'overdue' ? action.overdue : action.open)) }));
   const open = useFixedHandler((index: number, key: string) => {
     const action = actions[index];
@@ -439,7 +436,7 @@ export function ActionsChart({ actions, onOpen }: { actions: readonly ActionCoun
         stacks={{ bars, layout: 'vertical', colourOf: actionColour, open }}
         keys={ACTION_KEYS}
         namePrefix="dashboard.series."
-        format={(value) => t('dashboard.tooltipActions', { count: f.count(value) })}
+        format={(value) => t('dashboard.tooltipActions', { count: value })}
         height={Math.max(140, 26 * bars.length + 70)}
         margin={BARS_MARGIN}
         cursor={CURSOR}

@@ -60,7 +60,9 @@ const RowCells = memo(function RowCells({ row, now, format }: { row: ComplaintRo
     <>
       <span className="cell" role="gridcell">{row.number}</span>
       <span className="cell" role="gridcell">{formatDateTime(row.receivedAt, language, timeZone)}</span>
-      <span className="cell" role="gridcell">{row.customerName || t('complaint.anonymous')} <span className="muted">{row.phoneMasked}</span></span>
+      <span className="cell cell-stack" role="gridcell">
+        <span>{row.customerName || t('complaint.anonymous')}</span> <span className="muted">{row.phoneMasked}</span>
+      </span>
       <span className="cell cell-wrap" role="gridcell">{t(`channel.${row.channel}`, { defaultValue: row.channel })}</span>
       <span className="cell cell-wrap" role="gridcell" title={categoryName(row.subCategory ?? row.category)}>{categoryName(row.subCategory ?? row.category)}</span>
       <span className="cell" role="gridcell"><GradeChip grade={row.grade} /></span>

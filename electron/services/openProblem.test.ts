@@ -29,6 +29,12 @@ describe('what a person is told when the data folder cannot be opened', () => {
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('counts one event in the singular in English', () => {
+    expect(describeOpenProblem({ code: 'journal_shortened', file, found: 1, expected: 2 }, 'en')).toContain('holds 1 event, but 2 were confirmed as saved');
+    expect(describeOpenProblem({ code: 'journal_shortened', file, found: 0, expected: 1 }, 'en')).toContain('holds 0 events, but 1 was confirmed as saved');
+    expect(describeOpenProblem({ code: 'journal_missing', file, expected: 1 }, 'en')).toContain('is missing, but 1 event was confirmed as saved');
+  });
+
   it('says what to do: restore from a backup, or close the other desk', () => {
     expect(describeOpenProblem(damaged, 'en')).toContain('Restore the data folder from its latest backup');
     expect(describeOpenProblem(damaged, 'zh-CN')).toContain('从最近的备份恢复整个数据文件夹');

@@ -126,7 +126,7 @@ describe.concurrent('fault: a damaged or lost file in the data folder', { timeou
     await truncate(journalPath(dataDir), Buffer.byteLength(`${lines[0]}\n`));
     const before = await readFile(journalPath(dataDir));
     const said = await expectRefusal(dataDir);
-    expect(said).toContain(`The journal ${journalPath(dataDir)} holds 1 events, but 2 were confirmed as saved: events have been lost.`);
+    expect(said).toContain(`The journal ${journalPath(dataDir)} holds 1 event, but 2 were confirmed as saved: events have been lost.`);
     expect(said).toContain(RESTORE_EN);
     expect(await readFile(journalPath(dataDir))).toEqual(before);
   });

@@ -1,3 +1,4 @@
+import './platform/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n, initialLanguage } from './i18n';

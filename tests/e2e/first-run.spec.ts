@@ -29,3 +29,18 @@ test('first run creates the branch and its admin; later runs ask to sign in', as
   await signIn(page);
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
 });
+
+test('the app keeps within its Content-Security-Policy: nothing it runs is refused (no eval, no inline script)', async ({ page, desk }) => {
+  await page.addInitScript(() => {
+    const refused: string[] = [];
+    Object.assign(window, { refusedByPolicy: refused });
+    document.addEventListener('securitypolicyviolation', (event) => refused.push(`${event.violatedDirective} at ${event.sourceFile}:${event.lineNumber}`));
+  });
+  await page.goto(desk.url);
+  await createBranch(page);
+  for (const screen of ['Complaint register', 'Escalation board', 'Dashboard']) {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: screen }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  expect(await page.evaluate(() => (window as unknown as { refusedByPolicy: string[] }).refusedByPolicy)).toEqual([]);
+});

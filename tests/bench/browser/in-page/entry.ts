@@ -11,6 +11,9 @@
  *   deskBench.bareBulkWrite('complaint-desk-SH01', 'bench-bare')   // the same rows, bare bulkAdds, timed
  *   deskBench.registerThroughBridge(token, name, 1000)     // ms of each store.register (main's fsync included)
  */
+// As in the app (renderer/main.tsx): its CSP forbids eval, so zod parses without compiled parsers (the bench page
+// bypasses the CSP only to inject this script).
+import '../../../../renderer/platform/zod-jitless';
 import { JOURNAL_PAGE_MAX } from '../../../../shared/api/contract';
 import { DEFAULT_POLICY_BOOK } from '../../../../shared/policy/book';
 import type { ComplaintId } from '../../../../shared/brand';

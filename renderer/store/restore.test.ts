@@ -7,7 +7,7 @@ import { deleteDeskDb } from './open';
 import { allKpiFacts } from './kpi-hours';
 import { countAll, loadTimeline } from './queries';
 import { allSearchDocs } from './search-hours';
-import { pageLimit, type RestoreProgress } from './restore';
+import { BLOCKS_PER_PAGE, pageLimit, type RestoreProgress } from './restore';
 import { JOURNAL_PAGE_MAX } from '../../shared/api/contract';
 import { EVENTS_PER_BLOCK } from './journal-blocks';
 import type { StoreApi } from './ports';
@@ -312,7 +312,7 @@ describe('journal pages', () => {
   it('end where a journal block ends, so no block is read back and written again with the next page', () => {
     for (const position of [0, 1, 255, 256, 4863, 4864, 100_000, 1_113_991]) {
       const limit = pageLimit(position);
-      expect([position, limit <= JOURNAL_PAGE_MAX, limit > JOURNAL_PAGE_MAX - 2 * EVENTS_PER_BLOCK, (position + limit) % EVENTS_PER_BLOCK]).toEqual([position, true, true, 0]);
+      expect([position, limit <= JOURNAL_PAGE_MAX, limit > (BLOCKS_PER_PAGE - 1) * EVENTS_PER_BLOCK, (position + limit) % EVENTS_PER_BLOCK]).toEqual([position, true, true, 0]);
     }
   });
 });

@@ -10,7 +10,7 @@ import type { BenchDesk } from './bench-desk';
 import { below, duration, figureRow } from './figures';
 import { BareWriteAnswer, callBench, RestoreAnswer } from './page';
 
-/** Rows per transaction of the bare bulk write: a restore imports a journal page (5000 events) per transaction. */
+/** Rows per transaction of the bare bulk write: as many as a journal page may hold (JOURNAL_PAGE_MAX). */
 const BARE_CHUNK = 5000;
 /** Where the bare write goes: same schema, never opened by the app. */
 export const BARE_DATABASE = 'bench-bare';

@@ -14,7 +14,6 @@
 // As in the app (renderer/main.tsx): its CSP forbids eval, so zod parses without compiled parsers (the bench page
 // bypasses the CSP only to inject this script).
 import '../../../../renderer/platform/zod-jitless';
-import { JOURNAL_PAGE_MAX } from '../../../../shared/api/contract';
 import { DEFAULT_POLICY_BOOK } from '../../../../shared/policy/book';
 import type { ComplaintId } from '../../../../shared/brand';
 import { CN_2026_CALENDAR } from '../../../../shared/calendar/defaults';
@@ -27,6 +26,7 @@ import { escalationCandidates } from '../../../../renderer/store/escalation-swee
 import { hourOf } from '../../../../renderer/store/hour-buckets';
 import { heldEventCount } from '../../../../renderer/store/journal-blocks';
 import { openDeskDb } from '../../../../renderer/store/open';
+import { pageLimit } from '../../../../renderer/store/restore';
 import { loadTimeline } from '../../../../renderer/store/queries';
 import { allSearchDocs } from '../../../../renderer/store/search-hours';
 import { createDeskStore } from '../../../../renderer/store/store';
@@ -79,7 +79,7 @@ const bench = {
     const started = performance.now();
     let events = 0;
     for (let afterSeq = 0; ; ) {
-      const page = unwrap(await api.call('journal.read', { afterSeq, limit: JOURNAL_PAGE_MAX }));
+      const page = unwrap(await api.call('journal.read', { afterSeq, limit: pageLimit(afterSeq) }));
       const last = page.events[page.events.length - 1];
       events += page.events.length;
       if (!last || last.seq >= page.lastSeq) break;

@@ -47,6 +47,8 @@ interface OpenProblemWords {
 
 /** "1 event", "2 events": English counts. */
 const eventCount = (count: number): string => `${count} ${count === 1 ? 'event' : 'events'}`;
+/** The verb after a count: "1 was", "2 were". */
+const wasOrWere = (count: number): string => (count === 1 ? 'was' : 'were');
 
 const WORDS: Readonly<Record<Language, OpenProblemWords>> = {
   'zh-CN': {
@@ -88,11 +90,11 @@ const WORDS: Readonly<Record<Language, OpenProblemWords>> = {
       journal_newer_version: ({ file, line, reason }) =>
         `The journal ${file} holds, at line ${line}, an event written by a newer version of Complaint Desk (${reason}). Complaint Desk has changed nothing. Install that newer version to open this data folder.`,
       journal_shortened: ({ file, found, expected }, { restore }) =>
-        `The journal ${file} holds ${eventCount(found)}, but ${expected} ${expected === 1 ? 'was' : 'were'} confirmed as saved: events have been lost. ${restore}`,
+        `The journal ${file} holds ${eventCount(found)}, but ${expected} ${wasOrWere(expected)} confirmed as saved: events have been lost. ${restore}`,
       journal_replaced: ({ file, seq }, { restore }) =>
         `The journal ${file} is not this data folder's journal: event ${seq} differs from the one saved, so another file may have been put in its place. ${restore}`,
       journal_missing: ({ file, expected }, { restore }) =>
-        `The journal ${file} is missing, but ${eventCount(expected)} ${expected === 1 ? 'was' : 'were'} confirmed as saved; Complaint Desk will not start an empty journal in its place. ${restore}`,
+        `The journal ${file} is missing, but ${eventCount(expected)} ${wasOrWere(expected)} confirmed as saved; Complaint Desk will not start an empty journal in its place. ${restore}`,
       data_file_damaged: ({ file, reason }, { restore }) => `The file ${file} is damaged (${reason}). ${restore}`,
       data_folder_in_use: ({ file, holder }, { modes }) =>
         `The data folder is in use by another Complaint Desk (${modes[holder.mode]}, process ${holder.pid} on ${holder.hostname}, started ${holder.startedAt}). Close that one first, or use it instead. If you are sure no other Complaint Desk is running, delete ${file} and start again.`,

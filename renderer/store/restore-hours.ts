@@ -46,7 +46,7 @@ export class PendingHours {
 
   /** The items of the hours none of whose complaints is folded any more (`all`: of every hour), taken out. */
   take(all = false): HourItems {
-    const hours = all ? [...this.waiting.keys()] : [...this.closed].filter((hour) => this.waiting.has(hour));
+    const hours = all ? [...this.waiting.keys()] : [...this.closed];
     const taken: HourItems = { docs: [], facts: [] };
     for (const hour of hours) {
       for (const { doc, facts } of this.waiting.get(hour)?.values() ?? []) {

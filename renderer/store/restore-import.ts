@@ -46,9 +46,6 @@ interface Held {
   blocks: number[];
 }
 
-/** An hour's items are never filed under another hour: a complaint's hour is the one it was received in. */
-const sameHour = (): undefined => undefined;
-
 /**
  * An importer for a database that is empty or holds only what an unfinished restore wrote (`rowsPending`): the
  * events it already holds are folded first. Call `finish` after the last page to write the rows.
@@ -116,8 +113,9 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     db.transaction('rw', ends ? [db.complaints, db.searchHours, db.kpiHours, db.counters] : [db.complaints, db.searchHours, db.kpiHours], async () => {
       await Promise.all([
         db.complaints.bulkPut(records),
-        putSearchDocs(db.searchHours, closed.docs, sameHour),
-        putKpiFacts(db.kpiHours, closed.facts, sameHour),
+        // A complaint's hour is the one it was received in: no item moves from another hour.
+        putSearchDocs(db.searchHours, closed.docs),
+        putKpiFacts(db.kpiHours, closed.facts),
         ends ? db.counters.delete(ROWS_PENDING_KEY) : undefined,
         ends ? db.counters.put({ key: SEARCH_DOCS_VERSION_KEY, last: position }) : undefined,
       ]);

@@ -10,7 +10,7 @@ const searchHour = (hour: string, items: SearchDoc[]): SearchHour => ({ hour, it
 export const searchHoursOf = (docs: Iterable<SearchDoc>): SearchHour[] => toHourBuckets(docs, searchHour);
 
 /** Writes docs into their hours (see putIntoHours), inside the caller's transaction. */
-export const putSearchDocs = (table: SearchHourTable, docs: readonly SearchDoc[], hourBefore: (id: string) => string | undefined): Promise<void> =>
+export const putSearchDocs = (table: SearchHourTable, docs: readonly SearchDoc[], hourBefore: (id: string) => string | undefined = () => undefined): Promise<void> =>
   putIntoHours(table, docs, hourBefore, searchHour);
 
 export const allSearchDocs = (table: SearchHourTable): Promise<SearchDoc[]> => allItems(table);

@@ -40,6 +40,12 @@ export interface RestoreProgress {
 
 type Page = Result<ApiOutput<'journal.read'>>;
 
+export interface CatchUpOptions {
+  readonly onProgress?: (progress: RestoreProgress) => void;
+  /** Rows a restore writes per transaction (restore-import.ts); tests make it small. */
+  readonly rowsPerTransaction?: number;
+}
+
 /**
  * Journal blocks per page a catch-up asks for: 2 560 events, about 0.9 MB of JSON. Main parses a whole page before it
  * answers, and pages of 4 864 events outgrew its young generation: reading 1.1 M events cost main 20.5 s of CPU in
@@ -58,12 +64,13 @@ export function pageLimit(afterSeq: number): number {
 
 /**
  * Copies every event main journaled after this database's last one; pages are read ahead while one is written.
- * Into an empty database (or one a restore stopped part-way through) the rows are written once, at the end.
+ * Into an empty database (or one a restore stopped part-way through) each row is written once, when its history is
+ * complete (restore-import.ts).
  */
-export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummarizer, onProgress: (progress: RestoreProgress) => void = () => {}): Promise<Result<number>> {
+export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummarizer, { onProgress = () => {}, rowsPerTransaction }: CatchUpOptions = {}): Promise<Result<number>> {
   // A position in main's journal, not a seq: at head office the events of many branches interleave.
   const localSeq = await journalPosition(db);
-  const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize) : createEventImporter(db, summarize);
+  const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize, rowsPerTransaction) : createEventImporter(db, summarize);
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: pageLimit(afterSeq) });
   let afterSeq = localSeq;
   let restored = 0;
@@ -132,20 +139,20 @@ async function clearCopy(db: DeskDb): Promise<void> {
 }
 
 /** On start: checks the copy against main's journal (rebuilding it when it is not one) and copies what is missing. */
-export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: StateSummarizer, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreReport>> {
+export async function reconcileWithJournal(db: DeskDb, api: StoreApi, summarize: StateSummarizer, options: CatchUpOptions = {}): Promise<Result<RestoreReport>> {
   const checked = await isCopyOfJournal(db, api);
   if (!checked.ok) return checked;
   let discarded = checked.value.same ? 0 : checked.value.localSeq;
   if (discarded > 0) await clearCopy(db);
   let restored: Result<number>;
   try {
-    restored = await catchUp(db, api, summarize, onProgress);
+    restored = await catchUp(db, api, summarize, options);
   } catch (error) {
     // A stored event this build cannot read (damaged storage): the copy is not worth keeping, the journal is.
     if (!(error instanceof StoredEventError)) throw error;
     discarded = checked.value.localSeq;
     await clearCopy(db);
-    restored = await catchUp(db, api, summarize, onProgress);
+    restored = await catchUp(db, api, summarize, options);
   }
   return restored.ok ? ok({ restoredEvents: restored.value, discarded }) : restored;
 }

@@ -4,12 +4,12 @@
  * a refused batch), nothing of a branch's records can be changed, and branch health shows the watermark, the
  * refusals with their reasons, a pending gap and a revoked secret.
  */
+import { apiContract } from '../shared/api/contract';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEnrolment } from '../shared/sync/enrolment';
-import type { DomainEvent } from '../shared/domain/events';
 import { branchLog } from '../tests/server/branchLog';
 import {
   BACKENDS,
@@ -77,7 +77,7 @@ describe.each(BACKENDS)("head office's screens on %s", (backend) => {
     const call = await signedIn('chakan');
     const first = await call('journal.read', { afterSeq: 0, limit: 25 });
     if (!first.ok) throw new Error(first.error.message);
-    const ids = (page: Answer) => (page.ok ? (page.value.events as DomainEvent[]).map((event) => event.id) : []);
+    const ids = (page: Answer) => (page.ok ? apiContract['journal.read'].output.parse(page.value).events.map((event) => event.id) : []);
     const expected = [...a, ...b].map((event) => event.id);
     expect(first.value.lastSeq).toBe(30);
     expect(ids(first)).toEqual(expected.slice(0, 25));

@@ -175,7 +175,9 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
     'complaints.escalateDue': readOnly,
     'journal.read': async ({ afterSeq, limit }, caller) => {
       const user = await background(caller);
-      return user.ok ? ok(await readHeadOfficeJournal(db, afterSeq, limit ?? JOURNAL_PAGE_MAX)) : user;
+      if (!user.ok) return user;
+      const page = await readHeadOfficeJournal(db, afterSeq, limit ?? JOURNAL_PAGE_MAX);
+      return ok({ ...page, events: JSON.stringify(page.events) });
     },
     'settings.get': async () => ok(settings),
     'settings.set': async (input, caller) => {

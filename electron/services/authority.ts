@@ -59,6 +59,10 @@ export interface Authority {
   escalateDue(complaintIds: readonly ComplaintId[]): Promise<Result<Decision>>;
   /** The complaint as main's journal has it. */
   complaint(id: ComplaintId): ComplaintState | undefined;
+  /** The complaint whose last event is the journal's event `seq`, if any (a journal page's `completedHistories`). */
+  lastEventAt(seq: number): ComplaintId | undefined;
+  /** The complaint registered by the journal's event `seq`, if any (whose contacts a reader may not see). */
+  registeredAt(seq: number): ComplaintId | undefined;
   /** Every complaint as main's journal has it (reports compute their figures from these). */
   complaints(): Iterable<ComplaintState>;
   /** Complaints ended before `endedBefore` that still hold personal data. */
@@ -90,15 +94,22 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
   /** Highest daily sequence per local date (`YYYYMMDD`) among the numbers given. */
   const daily = new Map<string, number>();
   const answers = new Map<string, Decision>();
+  /** By seq: the complaints' last events, and their registrations (journal pages are sent on unparsed). */
+  const lastEvents = new Map<number, ComplaintId>();
+  const registrations = new Map<number, ComplaintId>();
   /** Complaints with journal lines that hold personal data (most of them, until retention ends). */
   const holdsPersonalData = new Set<ComplaintId>();
   const serial = createSerial();
 
   function take(events: readonly DomainEvent[]): void {
     for (const event of events) {
-      states.set(event.complaintId, applyEvent(states.get(event.complaintId), event));
+      const before = states.get(event.complaintId);
+      if (before) lastEvents.delete(before.lastSeq);
+      states.set(event.complaintId, applyEvent(before, event));
+      lastEvents.set(event.seq, event.complaintId);
       if (withoutPersonalData(event) !== event) holdsPersonalData.add(event.complaintId);
       if (event.type !== 'Registered') continue;
+      registrations.set(event.seq, event.complaintId);
       numbers.add(event.payload.number);
       const parts = parseComplaintNumber(event.payload.number);
       if (parts.ok) daily.set(parts.value.localDate, Math.max(daily.get(parts.value.localDate) ?? 0, parts.value.seq));
@@ -230,6 +241,8 @@ export async function openAuthority(deps: AuthorityDeps): Promise<Authority> {
     decide: (actor, requestId, request) => serial(() => decide(actor, requestId, request)),
     escalateDue: (complaintIds) => serial(() => escalateDue(complaintIds)),
     complaint: (id) => states.get(id),
+    lastEventAt: (seq) => lastEvents.get(seq),
+    registeredAt: (seq) => registrations.get(seq),
     complaints: () => states.values(),
   };
 }

@@ -1,3 +1,4 @@
+import { apiContract } from '../../shared/api/contract';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -252,9 +253,9 @@ describe('restore from a backup', () => {
         // The restored branch's own people sign in; nobody is signed in by the restore.
         expect(valueOf(await window('auth.session', {}))).toEqual({ user: null });
         valueOf(await window('auth.signIn', { username: 'li.na', password: 'counter-one' }));
-        const journal = valueOf<{ events: { type: string; payload: { number?: string } }[] }>(await window('journal.read', { afterSeq: 0 }));
+        const journal = apiContract['journal.read'].output.parse(valueOf(await window('journal.read', { afterSeq: 0 })));
         expect(journal.events.filter((event) => event.type === 'EvidenceAttached')).toHaveLength(1);
-        expect(journal.events.filter((event) => event.type === 'Registered').map((event) => event.payload.number)).toEqual(['BR01-20261123-0001', 'BR01-20261123-0002']);
+        expect(journal.events.flatMap((event) => (event.type === 'Registered' ? [event.payload.number] : []))).toEqual(['BR01-20261123-0001', 'BR01-20261123-0002']);
         const next = valueOf<{ events: { payload: { number?: string } }[] }>(
           await window('complaints.decide', { requestId: request(50), action: 'register', input: { ...REGISTRATION, receivedAt: clock.toISOString() } }),
         );

@@ -1,3 +1,4 @@
+import { apiContract } from '../../shared/api/contract';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -303,10 +304,11 @@ describe('main decides every step (the authority over the record)', () => {
       const { desk, staff, admin } = await branchWithStaff(dir);
       await register(staff, 1);
       await register(admin, 2, { complainant: { name: '李雷', phone: '13900001111', email: 'li@example.cn', address: '上海市徐汇区' } });
-      type Read = { events: { type: string; payload: { complainant?: Record<string, string> } }[] };
       const complainants = async (call: typeof staff) => {
         const read = await call('journal.read', { afterSeq: 0 });
-        return read.ok ? (read.value as Read).events.filter((event) => event.type === 'Registered').map((event) => event.payload.complainant) : read.error.code;
+        if (!read.ok) return read.error.code;
+        // As the window reads the page: every event parsed.
+        return apiContract['journal.read'].output.parse(read.value).events.flatMap((event) => (event.type === 'Registered' ? [event.payload.complainant] : []));
       };
       expect(await complainants(staff)).toEqual([{ name: '王芳', phone: '13812345678' }, { name: '李雷' }]);
       expect(await complainants(admin)).toEqual([{ name: '王芳', phone: '13812345678' }, { name: '李雷', phone: '13900001111', email: 'li@example.cn', address: '上海市徐汇区' }]);

@@ -33,7 +33,7 @@ import { CalendarAuditEntrySchema } from '../../shared/api/calendar';
 import { openAuthority } from './authority';
 import { openRetention } from './retention';
 import { createSessions, sessionHandlers } from './sessions';
-import { withoutHiddenContacts } from './personalData';
+import { journalPageFor } from './personalData';
 import { AUDIT_VERSION, type AuditEntry } from '../../shared/audit/entries';
 import { auditHandlers } from './auditView';
 import { createBackupService } from './backupService';
@@ -385,9 +385,9 @@ async function openServices(
     'journal.read': async (input, caller) => {
       const user = await background(caller);
       if (!user.ok) return user;
-      const page = await journal.read(input.afterSeq, input.limit ?? JOURNAL_PAGE_MAX);
-      const completedHistories = page.events.filter((event) => authority.complaint(event.complaintId)?.lastSeq === event.seq).map((event) => event.complaintId);
-      return ok({ ...page, events: withoutHiddenContacts(page.events, user.value, authority.complaint), completedHistories });
+      const { lines, lastSeq } = await journal.readLines(input.afterSeq, input.limit ?? JOURNAL_PAGE_MAX);
+      // The lines start after `afterSeq` (a branch's journal holds seq n on line n), or are none past the end.
+      return ok({ ...journalPageFor(lines, input.afterSeq + 1, user.value, authority), lastSeq });
     },
     'settings.get': async () => ok(await settings.get()),
     'settings.set': async (input, caller) => {

@@ -117,6 +117,45 @@ describe('journal', () => {
   });
 });
 
+describe('journal lines sent on as stored', () => {
+  it('reads the stored lines of any range, across the checked groups and into the last one, not whole yet', async () => {
+    await withTempDir(async (dir) => {
+      // Two whole groups of 256 lines, and 88 lines after them.
+      const journal = await open(await journalOf(dir, 600));
+      const file = join(dir, 'events.jsonl');
+      const stored = await linesOf(file);
+      for (const [afterSeq, limit] of [[0, 600], [100, 300], [255, 2], [512, 100], [590, 50], [600, 10]] as const) {
+        expect((await journal.readLines(afterSeq, limit)).lines).toEqual(stored.slice(afterSeq, afterSeq + limit));
+      }
+      expect(await journal.readLines(700, 10)).toEqual({ lines: [], lastSeq: 600 });
+      // Appends complete the last group; a rewrite changes lines in place: both are read as the file holds them.
+      await journal.append(events(601, 800), 'BR01');
+      await journal.rewrite((event) => (event.seq === 300 ? { ...event, at: '2026-11-24T00:00:00.000Z' } : event));
+      const now = await linesOf(file);
+      expect(now[299]).toContain('2026-11-24T00:00:00.000Z');
+      expect(await journal.readLines(0, 800)).toEqual({ lines: now, lastSeq: 800 });
+      await journal.close();
+    });
+  });
+
+  it('refuses to send a line changed on disk since it was read, or one of the last group that no longer parses', async () => {
+    await withTempDir(async (dir) => {
+      const journal = await open(await journalOf(dir, 300));
+      const file = join(dir, 'events.jsonl');
+      const stored = await readFile(file, 'utf8');
+      // Same length, so every other line stays where it was: another id at line 10, still a valid event.
+      await writeFile(file, stored.replace('"id":"ev-10"', '"id":"ev-1X"'));
+      await expect(journal.readLines(0, 100)).rejects.toThrow(/lines 1–256 changed on disk/);
+      expect((await journal.readLines(256, 44)).lines).toHaveLength(44);
+      const lines = stored.split('\n');
+      lines[279] = `[${lines[279]?.slice(1) ?? ''}`;
+      await writeFile(file, lines.join('\n'));
+      await expect(journal.readLines(256, 44)).rejects.toThrow(/line 280 no longer parses/);
+      await journal.close();
+    });
+  });
+});
+
 describe('journal damage is never cut off silently', () => {
   /** Three good events, then `last` as a complete line; opening must refuse and leave every byte as it was. */
   async function refusedWithLastLine(last: string) {

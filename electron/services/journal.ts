@@ -37,6 +37,12 @@ export interface Journal<E extends JournalEntry> {
   append(events: readonly E[], branch: string): Promise<Result<{ journaledThroughSeq: number }>>;
   read(afterSeq: number, limit: number): Promise<{ events: E[]; lastSeq: number }>;
   /**
+   * The stored lines after `afterSeq` (at most `limit`), as the file holds them, each checked to be the line that
+   * was parsed when the journal was opened or written since: a page is sent on as it is, without parsing and
+   * serialising it again (issue 8's restore speed).
+   */
+  readLines(afterSeq: number, limit: number): Promise<{ lines: string[]; lastSeq: number }>;
+  /**
    * Rewrites stored events in place (same seq, id and line order) with `change`, which returns the event itself
    * when it stays as it is — the one exception to append-only, for removing personal data after retention.
    * The new file is written beside the journal, fsync'd and renamed over it, so a crash leaves either journal
@@ -70,6 +76,28 @@ interface Indexed {
 
 const digestOf = (event: unknown): string => createHash('sha256').update(canonicalJson(event)).digest('hex');
 
+/**
+ * Lines per checked group. `readLines` checks every whole group it covers against the sha256 of its lines taken
+ * when they were parsed (opening) or written (append, rewrite), and parses the lines of the last group, not whole
+ * yet. 256, as the renderer's journal blocks (renderer/store/journal-blocks.ts): a catch-up page covers whole groups.
+ */
+const LINES_PER_GROUP = 256;
+
+/** The sha256 of every whole group of lines, as lines are added in order. */
+function groupDigests(): { readonly whole: string[]; add(text: string): void } {
+  const whole: string[] = [];
+  let open: string[] = [];
+  return {
+    whole,
+    add(text) {
+      open.push(text);
+      if (open.length < LINES_PER_GROUP) return;
+      whole.push(createHash('sha256').update(`${open.join('\n')}\n`).digest('hex'));
+      open = [];
+    },
+  };
+}
+
 export async function openJournal<E extends JournalEntry>(file: string, options: JournalOptions<E>): Promise<Journal<E>> {
   const stored = await readCheckpoint(options.checkpointFile);
   const existed = await fileExists(file);
@@ -77,6 +105,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
   const byId = new Map<string, Indexed>();
   // offsets[n] is the byte offset where the line of seq n+1 starts; offsets[lastSeq] is the end of the file.
   const offsets: number[] = [0];
+  let groups = groupDigests();
   let branchOfJournal: string | undefined;
   // The last event's id and stored line, for the checkpoint.
   let lastEvent: { readonly id: string; readonly line: string } | undefined;
@@ -97,6 +126,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       if (branch !== branchOfJournal) throw damaged(line, `event of branch ${branch} in the journal of ${branchOfJournal}`);
       byId.set(id, { seq, digest: digestOf(event.value) });
       offsets.push(end);
+      groups.add(text);
       lastEvent = { id, line: text };
       if (seq === stored?.seq && (stored.last?.id !== id || stored.last.lineSha256 !== lineDigest(text))) {
         throw new DeskOpenError({ code: 'journal_replaced', file, seq });
@@ -189,6 +219,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       end += Buffer.byteLength(line);
       offsets.push(end);
       byId.set(event.id, { seq: event.seq, digest: digestOf(event) });
+      groups.add(line.slice(0, -1));
       lastEvent = { id: event.id, line: line.slice(0, -1) };
     }
     branchOfJournal ??= fresh[0]?.branch;
@@ -199,6 +230,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
     const temp = `${file}.rewrite`;
     const out = await open(temp, 'w');
     const newOffsets = [0];
+    const newGroups = groupDigests();
     const changed = new Map<string, Indexed>();
     let end = 0;
     try {
@@ -221,6 +253,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
             changed.set(next.id, { seq: next.seq, digest: digestOf(next) });
           }
           buffered.push(`${text}\n`);
+          newGroups.add(text);
           end += Buffer.byteLength(text) + 1;
           newOffsets.push(end);
           if (buffered.length >= 1000) await flush();
@@ -241,6 +274,7 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
     handle = await open(file, 'a');
     // Same lines in the same order: only the offsets after the first changed line move.
     newOffsets.forEach((offset, index) => (offsets[index] = offset));
+    groups = newGroups;
     for (const [id, indexed] of changed) byId.set(id, indexed);
     return { rewritten: changed.size };
   }
@@ -276,6 +310,30 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       }
       return { events, lastSeq: last };
     },
+    async readLines(afterSeq, limit) {
+      const last = lastSeq();
+      const from = Math.min(afterSeq, last);
+      const through = Math.min(from + limit, last);
+      if (through <= from) return { lines: [], lastSeq: last };
+      // Lines are read from the start of the group holding the first one asked for, so every group is checked whole.
+      const start = from - (from % LINES_PER_GROUP);
+      const wholeEnd = groups.whole.length * LINES_PER_GROUP;
+      const end = through <= wholeEnd ? Math.min(Math.ceil(through / LINES_PER_GROUP) * LINES_PER_GROUP, last) : through;
+      const bytes = await bytesBetween(file, offsets[start] ?? 0, offsets[end] ?? fileEnd());
+      const base = offsets[start] ?? 0;
+      for (let group = start / LINES_PER_GROUP; group * LINES_PER_GROUP < Math.min(end, wholeEnd); group += 1) {
+        const lines = bytes.subarray((offsets[group * LINES_PER_GROUP] ?? 0) - base, (offsets[(group + 1) * LINES_PER_GROUP] ?? 0) - base);
+        if (createHash('sha256').update(lines).digest('hex') !== groups.whole[group]) {
+          throw new Error(`journal ${file}: lines ${group * LINES_PER_GROUP + 1}–${(group + 1) * LINES_PER_GROUP} changed on disk since they were read`);
+        }
+      }
+      const lines = linesOf(bytes);
+      // The last group is not whole yet: its lines are parsed, as `read` does.
+      for (let index = Math.max(from, wholeEnd); index < through; index += 1) {
+        if (!decode(lines[index - start] ?? '', options.parse).ok) throw new Error(`journal ${file}: the stored event at line ${index + 1} no longer parses`);
+      }
+      return { lines: lines.slice(from - start, through - start), lastSeq: last };
+    },
     snapshot: () => ({ bytes: fileEnd(), checkpoint: checkpointOf(journalId) }),
     close() {
       // Appends already queued finish first; later ones are refused.
@@ -290,23 +348,30 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
 }
 
 /**
- * The complete lines between two line offsets, read at once: a page is a few MB, and a stream through readline
- * cost as much as parsing the page (a restore reads the whole journal page by page).
+ * The bytes between two line offsets, read at once: a page is a few MB, and a stream through readline cost as
+ * much as parsing the page (a restore reads the whole journal page by page).
  */
-async function linesBetween(file: string, start: number, end: number): Promise<string[]> {
+async function bytesBetween(file: string, start: number, end: number): Promise<Buffer> {
   const handle = await open(file, 'r');
   try {
     const bytes = Buffer.alloc(end - start);
     const { bytesRead } = await handle.read(bytes, 0, bytes.length, start);
     if (bytesRead !== bytes.length) throw new Error(`journal ${file}: ${bytes.length} bytes expected at ${start}, ${bytesRead} read`);
-    const lines = bytes.toString('utf8').split('\n');
-    // The range ends with a line's newline: the text after it is empty.
-    lines.pop();
-    return lines;
+    return bytes;
   } finally {
     await handle.close();
   }
 }
+
+/** The lines of bytes that end with a line's newline. */
+function linesOf(bytes: Buffer): string[] {
+  const lines = bytes.toString('utf8').split('\n');
+  // The text after the last newline is empty.
+  lines.pop();
+  return lines;
+}
+
+const linesBetween = async (file: string, start: number, end: number): Promise<string[]> => linesOf(await bytesBetween(file, start, end));
 
 interface Scan {
   /** The complete (newline-terminated) lines, numbered from 1, with the offset where each ends. */

@@ -58,8 +58,15 @@ export function countersFromEvents(events: Iterable<DomainEvent>): CounterRecord
  * complaint total — one read, one write. Call inside a rw transaction.
  */
 export async function raiseCounters(db: DeskDb, counters: readonly CounterRecord[], registered: number): Promise<void> {
-  const stored = await db.counters.bulkGet([...counters.map((counter) => counter.key), COMPLAINT_TOTAL_KEY]);
-  const raised = counters.filter((counter, i) => counter.last > (stored[i]?.last ?? 0));
-  if (registered > 0) raised.push({ key: COMPLAINT_TOTAL_KEY, last: (stored[counters.length]?.last ?? 0) + registered });
+  const stored = new Map<string, number>();
+  for (const record of await db.counters.bulkGet([...counters.map((counter) => counter.key), COMPLAINT_TOTAL_KEY])) if (record) stored.set(record.key, record.last);
+  const raised = raisedCounters(stored, counters, registered);
   if (raised.length > 0) await db.counters.bulkPut(raised);
+}
+
+/** The counters to write over `stored`: those of `counters` higher than stored, and the complaint total raised by `registered`. */
+export function raisedCounters(stored: ReadonlyMap<string, number>, counters: readonly CounterRecord[], registered: number): CounterRecord[] {
+  const raised = counters.filter((counter) => counter.last > (stored.get(counter.key) ?? 0));
+  if (registered > 0) raised.push({ key: COMPLAINT_TOTAL_KEY, last: (stored.get(COMPLAINT_TOTAL_KEY) ?? 0) + registered });
+  return raised;
 }

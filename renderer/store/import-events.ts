@@ -4,7 +4,7 @@
  * with the shared reducer. Folded states are carried from chunk to chunk, so a complaint whose events span two
  * chunks is folded once. A restore into an empty database holds its rows back instead (restore-import.ts).
  */
-import type { ComplaintId } from '../../shared/brand';
+import type { BranchCode, ComplaintId } from '../../shared/brand';
 import { withoutPersonalData } from '../../shared/domain/anonymise';
 import type { DomainEvent } from '../../shared/domain/events';
 import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
@@ -17,7 +17,7 @@ import { hourOf } from './hour-buckets';
 import { putKpiFacts } from './kpi-hours';
 import { projectState, searchDocOf, type StateSummarizer } from './projection';
 import { linkRepeatsAround } from './repeat-links';
-import type { ComplaintRecord, CounterRecord, SearchDoc } from './records';
+import type { ComplaintRecord, SearchDoc } from './records';
 import { searchDocsWritten } from './search-docs-cache';
 import { putSearchDocs } from './search-hours';
 
@@ -74,6 +74,11 @@ export function journalPosition(db: DeskDb): Promise<number> {
 export async function eventsToAdd(db: DeskDb, chunk: readonly DomainEvent[]): Promise<DomainEvent[]> {
   const branches = [...new Set(chunk.map((event) => event.branch))];
   const held = new Map(await Promise.all(branches.map(async (branch) => [branch, await lastOf(db, branchSeqKey(branch))] as const)));
+  return eventsAfter(chunk, held);
+}
+
+/** The events of `chunk` after each branch's seq in `held`, which they must continue (else `LogGapError`). */
+export function eventsAfter(chunk: readonly DomainEvent[], held: Map<BranchCode, number>): DomainEvent[] {
   const events = chunk.filter((event) => event.seq > (held.get(event.branch) ?? 0));
   for (const event of events) {
     const expected = (held.get(event.branch) ?? 0) + 1;
@@ -92,20 +97,25 @@ export type BlocksBefore = (complaintId: ComplaintId) => readonly number[];
  * last. Call inside a rw transaction over journal blocks and counters, with `events` from `eventsToAdd`.
  * Resolves to the blocks each complaint's new events went to.
  */
-export async function addJournalEvents(db: DeskDb, events: readonly DomainEvent[], blocksBefore: BlocksBefore, extraCounters: readonly CounterRecord[] = []): Promise<Appended> {
+export async function addJournalEvents(db: DeskDb, events: readonly DomainEvent[], blocksBefore: BlocksBefore): Promise<Appended> {
   const last = events[events.length - 1];
   if (!last) return appendEvents(db, []);
-  const counters = [...countersFromEvents(events), { key: JOURNALED_THROUGH_KEY, last: last.seq }, ...extraCounters];
+  const counters = [...countersFromEvents(events), { key: JOURNALED_THROUGH_KEY, last: last.seq }];
   // An anonymised complaint's events are kept without personal data, those stored before included (main rewrote
   // its journal the same way; a page read just before the rewrite may still carry them).
-  const anonymised = new Set(events.filter((event) => event.type === 'Anonymised').map((event) => event.complaintId));
-  const stored = anonymised.size === 0 ? events : events.map((event) => (anonymised.has(event.complaintId) ? withoutPersonalData(event) : event));
+  const { anonymised, stored } = storedForm(events);
   // The earlier events are scrubbed before the new ones are appended: both may rewrite the last block. (Only
   // real reads are awaited: in Chromium, needless awaits let the transaction commit early.)
   if (anonymised.size > 0) await scrubComplaintEvents(db, new Map([...anonymised].map((id) => [id, blocksBefore(id)])));
   // Issued together: IndexedDB applies them in order without a round trip between each.
   const [appended] = await Promise.all([appendEvents(db, stored), raiseCounters(db, counters, registeredIn(events))]);
   return appended;
+}
+
+/** The events as they are stored, without personal data for the complaints anonymised among them (named). */
+export function storedForm(events: readonly DomainEvent[]): { anonymised: Set<ComplaintId>; stored: readonly DomainEvent[] } {
+  const anonymised = new Set(events.filter((event) => event.type === 'Anonymised').map((event) => event.complaintId));
+  return { anonymised, stored: anonymised.size === 0 ? events : events.map((event) => (anonymised.has(event.complaintId) ? withoutPersonalData(event) : event)) };
 }
 
 /** The incremental import: each chunk's rows are written with its events. */

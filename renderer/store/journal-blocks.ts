@@ -35,7 +35,7 @@ export interface Appended {
   readonly held: number;
 }
 
-const lastBlock = (db: DeskDb): Promise<JournalBlock | undefined> => db.journalBlocks.orderBy('block').last();
+export const lastBlock = (db: DeskDb): Promise<JournalBlock | undefined> => db.journalBlocks.orderBy('block').last();
 
 /** How many events the copy holds: also its position in main's journal. */
 export async function heldEventCount(db: DeskDb): Promise<number> {
@@ -63,12 +63,21 @@ export function noteBlock(blocks: Map<ComplaintId, number[]>, complaintId: Compl
  * Call inside a rw transaction over `journalBlocks`.
  */
 export async function appendEvents(db: DeskDb, events: readonly StoredEvent[]): Promise<Appended> {
-  const appended = new Map<ComplaintId, number[]>();
   const last = await lastBlock(db);
-  if (events.length === 0) return { blocks: appended, held: last ? last.block * EVENTS_PER_BLOCK + last.events.length : 0 };
-  const changed: JournalBlock[] = [];
-  let current: JournalBlock = last && last.events.length < EVENTS_PER_BLOCK ? last : { block: last ? last.block + 1 : 0, events: [] };
-  changed.push(current);
+  if (events.length === 0) return { blocks: new Map(), held: last ? last.block * EVENTS_PER_BLOCK + last.events.length : 0 };
+  const { changed, ...appended } = blocksAppending(last, events);
+  await db.journalBlocks.bulkPut(changed);
+  return appended;
+}
+
+/**
+ * The blocks to write to append `events` after the block `last` (the last one held, if any), as new objects (the
+ * last block's too, so one kept in memory can be changed again), and where each complaint's events went.
+ */
+export function blocksAppending(last: JournalBlock | undefined, events: readonly StoredEvent[]): Appended & { changed: JournalBlock[] } {
+  const appended = new Map<ComplaintId, number[]>();
+  let current: JournalBlock = last && last.events.length < EVENTS_PER_BLOCK ? { block: last.block, events: [...last.events] } : { block: last ? last.block + 1 : 0, events: [] };
+  const changed = [current];
   for (const event of events) {
     if (current.events.length === EVENTS_PER_BLOCK) {
       current = { block: current.block + 1, events: [] };
@@ -77,8 +86,7 @@ export async function appendEvents(db: DeskDb, events: readonly StoredEvent[]): 
     current.events.push(event);
     noteBlock(appended, event.complaintId, current.block);
   }
-  await db.journalBlocks.bulkPut(changed);
-  return { blocks: appended, held: current.block * EVENTS_PER_BLOCK + current.events.length };
+  return { blocks: appended, held: current.block * EVENTS_PER_BLOCK + current.events.length, changed };
 }
 
 /** Blocks in journal order, `perRead` at a time, from block `from` on (also inside a schema upgrade, given the table). */

@@ -4,7 +4,8 @@
  * events are spread over the year, so over many pages, and writing its row with every page made a restore
  * rewrite each row a dozen times at 100 000 complaints. Main says with each page which complaints' last events
  * it holds (`completedHistories`); their rows are projected right after the page and written ROWS_PER_TRANSACTION
- * at a time, while the next pages are read, and the rest at the end. A complaint that gains an event after its row was written (a step taken during the
+ * at a time, while the next pages are read, and the rest at the end. A page is folded as soon as it is read, its
+ * blocks written behind (PAGES_AHEAD). A complaint that gains an event after its row was written (a step taken during the
  * restore) is folded again from the events this database holds and written again at the end. The search docs and
  * KPI facts, an hour's to a row (hour-buckets.ts), are written with the rows once every complaint of their hour
  * is (restore-hours.ts).
@@ -21,10 +22,11 @@ import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
-import { lastOf, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
+import { withoutPersonalData } from '../../shared/domain/anonymise';
+import { branchSeqKey, countersFromEvents, JOURNALED_THROUGH_KEY, lastOf, raisedCounters, registeredIn, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
-import { addJournalEvents, eventsToAdd, type EventImporter } from './import-events';
-import { blocksInOrder, complaintEvents, heldEventCount, noteBlock, unionBlocks } from './journal-blocks';
+import { eventsAfter, storedForm, type EventImporter } from './import-events';
+import { blocksAppending, blocksInOrder, complaintEvents, heldEventCount, lastBlock, noteBlock, scrubComplaintEvents, unionBlocks } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
 import { putKpiFacts } from './kpi-hours';
 import { linkAllRepeats } from './repeat-links';
@@ -40,6 +42,14 @@ import { putSearchDocs } from './search-hours';
  * 1 735 MB (45 s).
  */
 const ROWS_PER_TRANSACTION = 10_000;
+
+/**
+ * Pages whose writes may wait while the next ones are folded. A page is folded as soon as it is read, and its
+ * journal blocks are written behind, one transaction after another: a restore that waited for each page's
+ * transaction waited as long for IndexedDB as it worked (IndexedDB writes one transaction at a time, a batch of
+ * rows among them, and merges its files meanwhile).
+ */
+const PAGES_AHEAD = 4;
 
 /** Whether a restore stopped before writing its rows: the next import must be a restore that resumes it. */
 export async function rowsPending(db: DeskDb): Promise<boolean> {
@@ -83,12 +93,35 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     for (const [id, complaint] of foldEvents(events, (id) => blocksOf.get(id) ?? [])) hold(id, complaint);
   }
   let position = await heldEventCount(db);
+  // What the database holds once the writes queued are done, so that a page's write reads nothing: the last block
+  // (whole or not) and the counters.
+  let tail = await lastBlock(db);
+  const counters = new Map((await db.counters.toArray()).map((record) => [record.key, record.last]));
 
   /** The complaints whose rows are written and show their whole history: the blocks holding their events (their states are let go). */
   const written = new Map<ComplaintId, number[]>();
-  /** The row writes under way, one transaction after another while the next pages are read and folded; the first failure is kept for `finish`. */
+  /**
+   * The writes queued (pages' blocks and batches of rows), one transaction after another while the next pages are
+   * read and folded. The first failure is kept, and nothing after it is written: the states folded are then ahead
+   * of the database, and no row is written from them (the next start resumes the restore from what is stored).
+   */
   let writing: Promise<void> = Promise.resolve();
   let writeFailure: unknown;
+  const enqueue = (write: () => Promise<unknown>): Promise<void> => {
+    writing = writing
+      .then(async () => {
+        if (writeFailure === undefined) await write();
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          writeFailure ??= error;
+        },
+      );
+    return writing;
+  };
+  /** The page writes queued, oldest first. */
+  const pageWrites: Promise<void>[] = [];
   /** Rows projected along the way, not written yet: they wait for `rowsPerTransaction` of them. */
   const unwritten = new Map<ComplaintId, ComplaintRecord>();
   const takeUnwritten = (): ComplaintRecord[] => {
@@ -112,6 +145,8 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     for (const event of events) {
       const blocks = written.get(event.complaintId);
       if (!blocks) continue;
+      // Its events are read back from the database: the blocks queued are written first.
+      await writing;
       written.delete(event.complaintId);
       // Its row, if it still waits to be written, is projected again with the rest of its history.
       unwritten.delete(event.complaintId);
@@ -140,32 +175,37 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
 
   return {
     async importChunk(chunk, completedHistories = []) {
+      if (writeFailure !== undefined) throw writeFailure;
       await revive(chunk);
-      // Folded into a copy, adopted only once the chunk is committed (see import-events.ts).
-      let folded = new Map<ComplaintId, Held>();
-      let chunkPosition = 0;
-      await db.transaction('rw', [db.journalBlocks, db.counters], async () => {
-        const events = await eventsToAdd(db, chunk);
-        const appended = await addJournalEvents(db, events, (id) => held.get(id)?.blocks ?? written.get(id) ?? [], [{ key: ROWS_PENDING_KEY, last: 1 }]);
-        folded = foldEvents(events, (id) => appended.blocks.get(id) ?? []);
-        chunkPosition = appended.held;
-      });
-      // Every complaint of the chunk is held: `revive` brought back those whose rows were written.
-      for (const [id, complaint] of folded) hold(id, complaint);
-      if (chunkPosition > 0) position = chunkPosition;
+      const events = eventsAfter(chunk, new Map(chunk.map((event) => [event.branch, counters.get(branchSeqKey(event.branch)) ?? 0])));
+      const last = events.at(-1);
+      if (last) {
+        // An anonymised complaint's events are stored without personal data, those stored before included.
+        const { anonymised, stored } = storedForm(events);
+        const scrubbed = new Map([...anonymised].map((id) => [id, held.get(id)?.blocks ?? written.get(id) ?? []]));
+        if (tail && anonymised.size > 0) tail = { block: tail.block, events: tail.events.map((event) => (anonymised.has(event.complaintId) ? withoutPersonalData(toDomainEvent(event)) : event)) };
+        const appended = blocksAppending(tail, stored);
+        tail = appended.changed.at(-1);
+        position = appended.held;
+        const raised = raisedCounters(counters, [...countersFromEvents(events), { key: JOURNALED_THROUGH_KEY, last: last.seq }, { key: ROWS_PENDING_KEY, last: 1 }], registeredIn(events));
+        for (const counter of raised) counters.set(counter.key, counter.last);
+        for (const [id, complaint] of foldEvents(events, (id) => appended.blocks.get(id) ?? [])) hold(id, complaint);
+        // The transaction only writes what is decided here: run again (Dexie may, after reopening), it writes the same.
+        pageWrites.push(
+          enqueue(() =>
+            db.transaction('rw', [db.journalBlocks, db.counters], async () => {
+              if (scrubbed.size > 0) await scrubComplaintEvents(db, scrubbed);
+              await Promise.all([db.journalBlocks.bulkPut(appended.changed), db.counters.bulkPut(raised)]);
+            }),
+          ),
+        );
+        if (pageWrites.length > PAGES_AHEAD) await pageWrites.shift();
+      }
       for (const record of project(completedHistories.flatMap((id) => held.get(id) ?? []))) unwritten.set(record.id, record);
       if (unwritten.size < rowsPerTransaction) return;
       const records = takeUnwritten();
       const closed = hours.take();
-      // Not awaited: the rows are written while the next page is read; `finish` waits for them.
-      writing = writing
-        .then(() => writeRows(records, closed, false))
-        .then(
-          () => undefined,
-          (error: unknown) => {
-            writeFailure ??= error;
-          },
-        );
+      void enqueue(() => writeRows(records, closed, false));
     },
     async finish(onRows = () => {}) {
       await writing;

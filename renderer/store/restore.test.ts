@@ -314,6 +314,37 @@ describe('a restore writes each complaint’s row once', () => {
     expect(await again.store.pendingJournalCount()).toBe(0);
   });
 
+  it('writes no row from events it could not store, says storage_failed, and the next start resumes', async () => {
+    const writer = await desk();
+    await registerThree(writer);
+    const journal = await writer.main.journal();
+    const name = freshName();
+    const reader = await desk({ name, main: writer.main });
+    // Pages of two: [reg 1, reg 2] [reg 3, ack 1] [ack 2, pause 2]. The last page's blocks cannot be written (the
+    // disk is full), and pages are folded before their blocks are: complaint 2's history is folded, not stored.
+    const transaction = reader.db.transaction.bind(reader.db) as (...args: unknown[]) => Promise<unknown>;
+    let blockWrites = 0;
+    reader.db.transaction = ((...args: unknown[]) => {
+      const scope = args[1];
+      if (Array.isArray(scope) && scope.includes(reader.db.journalBlocks) && (blockWrites += 1) === 4) return Promise.reject(new Dexie.QuotaExceededError('disk full'));
+      return transaction(...args);
+    }) as unknown as typeof reader.db.transaction;
+    expect(await (await pagedStore(reader, 2)).restoreIfEmpty()).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
+    const stored = (await storedEvents(reader.db)).length;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(journal.length);
+    // Rows only of the complaints whose whole history is stored.
+    const lastSeqs = new Map(journal.map((event) => [String(event.complaintId), event.seq]));
+    const complete = [...lastSeqs].filter(([, seq]) => seq <= stored).map(([id]) => id);
+    expect(complete.length).toBeGreaterThan(0);
+    expect((await reader.db.complaints.toCollection().primaryKeys()).map(String).sort()).toEqual(complete.sort());
+    reader.db.close();
+
+    const again = await desk({ name, main: writer.main });
+    expect(await (await pagedStore(again, 2)).restoreIfEmpty()).toEqual({ ok: true, value: { restoredEvents: journal.length - stored, discarded: 0 } });
+    expect(await rowsOf(again)).toEqual(await rowsOf(writer));
+  });
+
   it('keeps what it restored, with its rows, when main stops answering part-way', async () => {
     const writer = await desk();
     await interleavedWork(writer);

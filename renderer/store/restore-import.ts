@@ -5,8 +5,8 @@
  * rewrite each row a dozen times at 100 000 complaints. Main says with each page which complaints' last events
  * it holds (`completedHistories`); their rows are projected right after the page and written ROWS_PER_TRANSACTION
  * at a time, while the next pages are read, and the rest at the end. A page is folded as soon as it is read, its
- * blocks written behind (PAGES_AHEAD). A complaint that gains an event after its row was written (a step taken during the
- * restore) is folded again from the events this database holds and written again at the end. The search docs and
+ * blocks written behind (PAGES_AHEAD). A complaint that gains an event after its row was written (a step taken
+ * during the restore) is folded again from the events this database holds and written again at the end. The search docs and
  * KPI facts, an hour's to a row (hour-buckets.ts), are written with the rows once every complaint of their hour
  * is (restore-hours.ts).
  *

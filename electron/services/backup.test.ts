@@ -1,4 +1,3 @@
-import { apiContract } from '../../shared/api/contract';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -6,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BRANCH_SETUP, inWindow, memoryLogger, withTempDir } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
 import { restoreBackup } from './backupRestore';
+import { apiContract } from '../../shared/api/contract';
 
 const REGISTRATION = {
   channel: 'walk_in',

@@ -1,9 +1,9 @@
-import { apiContract } from '../../shared/api/contract';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BRANCH_SETUP, memoryLogger, withTempDir, inWindow } from '../../tests/unit/platform/fixtures';
 import { openDesk, type Desk } from './desk';
+import { apiContract } from '../../shared/api/contract';
 
 const REGISTRATION = {
   channel: 'walk_in',

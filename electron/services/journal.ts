@@ -318,9 +318,9 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
       // Lines are read from the start of the group holding the first one asked for, so every group is checked whole.
       const start = from - (from % LINES_PER_GROUP);
       const wholeEnd = groups.whole.length * LINES_PER_GROUP;
-      const end = through <= wholeEnd ? Math.min(Math.ceil(through / LINES_PER_GROUP) * LINES_PER_GROUP, last) : through;
-      const bytes = await bytesBetween(file, offsets[start] ?? 0, offsets[end] ?? fileEnd());
+      const end = through <= wholeEnd ? Math.ceil(through / LINES_PER_GROUP) * LINES_PER_GROUP : through;
       const base = offsets[start] ?? 0;
+      const bytes = await bytesBetween(file, base, offsets[end] ?? fileEnd());
       for (let group = start / LINES_PER_GROUP; group * LINES_PER_GROUP < Math.min(end, wholeEnd); group += 1) {
         const lines = bytes.subarray((offsets[group * LINES_PER_GROUP] ?? 0) - base, (offsets[(group + 1) * LINES_PER_GROUP] ?? 0) - base);
         if (createHash('sha256').update(lines).digest('hex') !== groups.whole[group]) {

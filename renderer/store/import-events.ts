@@ -73,12 +73,13 @@ export function journalPosition(db: DeskDb): Promise<number> {
  */
 export async function eventsToAdd(db: DeskDb, chunk: readonly DomainEvent[]): Promise<DomainEvent[]> {
   const branches = [...new Set(chunk.map((event) => event.branch))];
-  const held = new Map(await Promise.all(branches.map(async (branch) => [branch, await lastOf(db, branchSeqKey(branch))] as const)));
-  return eventsAfter(chunk, held);
+  const stored = new Map(await Promise.all(branches.map(async (branch) => [branch, await lastOf(db, branchSeqKey(branch))] as const)));
+  return eventsAfter(chunk, (branch) => stored.get(branch) ?? 0);
 }
 
-/** The events of `chunk` after each branch's seq in `held`, which they must continue (else `LogGapError`). */
-export function eventsAfter(chunk: readonly DomainEvent[], held: Map<BranchCode, number>): DomainEvent[] {
+/** The events of `chunk` after each branch's last seq held (`heldSeq`), which they must continue (else `LogGapError`). */
+export function eventsAfter(chunk: readonly DomainEvent[], heldSeq: (branch: BranchCode) => number): DomainEvent[] {
+  const held = new Map([...new Set(chunk.map((event) => event.branch))].map((branch) => [branch, heldSeq(branch)]));
   const events = chunk.filter((event) => event.seq > (held.get(event.branch) ?? 0));
   for (const event of events) {
     const expected = (held.get(event.branch) ?? 0) + 1;

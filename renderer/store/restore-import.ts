@@ -177,7 +177,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     async importChunk(chunk, completedHistories = []) {
       if (writeFailure !== undefined) throw writeFailure;
       await revive(chunk);
-      const events = eventsAfter(chunk, new Map(chunk.map((event) => [event.branch, counters.get(branchSeqKey(event.branch)) ?? 0])));
+      const events = eventsAfter(chunk, (branch) => counters.get(branchSeqKey(branch)) ?? 0);
       const last = events.at(-1);
       if (last) {
         // An anonymised complaint's events are stored without personal data, those stored before included.

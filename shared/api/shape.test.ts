@@ -41,6 +41,11 @@ describe('checkShape', () => {
     expect(checkShape(events)).toBeUndefined();
     const page = apiContract['journal.read'].output.safeParse({ events: JSON.stringify(events), lastSeq: JOURNAL_PAGE_MAX });
     expect(page.success && page.data.events).toHaveLength(JOURNAL_PAGE_MAX);
+    // A page that is not JSON, not a list, or holds an event the domain refuses is refused whole.
+    const output = apiContract['journal.read'].output;
+    expect(output.safeParse({ events: '[{"id":', lastSeq: 1 }).success).toBe(false);
+    expect(output.safeParse({ events: JSON.stringify(events[0]), lastSeq: 1 }).success).toBe(false);
+    expect(output.safeParse({ events: JSON.stringify([events[0], { ...events[1], type: 'Invented' }]), lastSeq: 2 }).success).toBe(false);
     // 141 values an event here, 705 002 in the page: the node limit (1 million) is not much more than this needs.
     const evidence = { name: '录音.m4a', mime: 'audio/mp4', dataBase64: 'A'.repeat(base64Length(EVIDENCE_MAX_BYTES)) };
     expect(checkShape(evidence)).toBeUndefined();

@@ -10,11 +10,18 @@ import { registerAndOpen } from './steps';
 async function act(page: Page, name: string, fill: (dialog: Locator) => Promise<unknown> = async () => {}): Promise<void> {
   const actions = page.getByRole('group', { name: 'Actions' });
   const button = actions.getByRole('button', { name, exact: true });
-  if (await button.count()) await button.click();
-  else {
-    await actions.getByRole('button', { name: 'More' }).click();
-    await page.getByRole('menuitem', { name, exact: true }).click();
-  }
+  // The toolbar follows the complaint's new state a moment after the last step's "Saved": until it has, the action
+  // may be neither a button nor under "More" yet, so look again (closing the menu) until it is offered.
+  await expect(async () => {
+    if (await button.count()) return button.click({ timeout: 1_000 });
+    await actions.getByRole('button', { name: 'More' }).click({ timeout: 1_000 });
+    try {
+      await page.getByRole('menuitem', { name, exact: true }).click({ timeout: 1_000 });
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      throw error;
+    }
+  }).toPass();
   const dialog = page.getByRole('dialog', { name });
   await expect(dialog.getByRole('heading', { name, exact: true })).toBeVisible();
   await fill(dialog);

@@ -8,6 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { answerBody } from '../shared/api/json-text';
 import { BranchCodeSchema, ComplaintIdSchema, type BranchCode } from '../shared/brand';
 import { BATCH_MAX_BYTES, BATCH_MAX_INFLATED_BYTES, type BatchResult, type SyncRefusalCode } from '../shared/sync/protocol';
 import { adminTokenHolds, createBranch, issueSecret, listBranches, revokeSecret } from './branches';
@@ -289,7 +290,8 @@ async function registerScreens(screens: FastifyInstance, dispatch: Dispatch, ren
     if (!request.headers['content-type']?.startsWith('application/json')) return reply.code(415).send(refusal('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
     const window = request.headers['x-desk-window'];
     if (typeof window !== 'string' || !WINDOW_ID.test(window)) return reply.code(400).send(refusal('missing_window', 'Every call names its window (x-desk-window).'));
-    return reply.send(await dispatch(request.params.method, request.body, { window: `tab-${window}` }));
+    const answer = await dispatch(request.params.method, request.body, { window: `tab-${window}` });
+    return reply.type('application/json; charset=utf-8').send(Buffer.from(answerBody(answer)));
   });
   if (!rendererDir) return;
   screens.get('/*', async (request, reply) => {

@@ -9,6 +9,7 @@
  */
 import { JOURNAL_PAGE_MAX, type ApiHandlers } from '../shared/api/contract';
 import { createDispatcher, type Caller, type Dispatch } from '../shared/api/dispatch';
+import { jsonText } from '../shared/api/json-text';
 import { RefusedBatchSchema, type BranchHealth, type RefusedBatch } from '../shared/api/headOffice';
 import { DEFAULT_SETTINGS, type Language, type PublicUser, type Settings } from '../shared/api/schemas';
 import { BranchCodeSchema, type BranchCode, type ComplaintId } from '../shared/brand';
@@ -177,7 +178,7 @@ export function createHeadOfficeDesk(options: HeadOfficeDeskOptions): HeadOffice
       const user = await background(caller);
       if (!user.ok) return user;
       const page = await readHeadOfficeJournal(db, afterSeq, limit ?? JOURNAL_PAGE_MAX);
-      return ok({ ...page, events: JSON.stringify(page.events) });
+      return ok({ ...page, events: jsonText(page.events) });
     },
     'settings.get': async () => ok(settings),
     'settings.set': async (input, caller) => {

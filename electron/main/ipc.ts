@@ -4,6 +4,7 @@
  */
 import type { IpcMain, WebFrameMain } from 'electron';
 import type { Dispatch } from '../../shared/api/dispatch';
+import { answerForIpc } from '../../shared/api/json-text';
 import { API_METHODS, ipcChannel } from '../../shared/api/methods';
 import { refuse } from '../../shared/result';
 import type { Logger } from '../services/log';
@@ -21,7 +22,7 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: 
         return refuse('forbidden_sender', 'This page may not call the app.');
       }
       // One session per window: a second window starts signed out (a reload keeps its webContents, and its session).
-      return dispatch(method, input, { window: `wc-${event.sender.id}` });
+      return answerForIpc(await dispatch(method, input, { window: `wc-${event.sender.id}` }));
     });
   }
 }

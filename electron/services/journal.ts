@@ -37,11 +37,11 @@ export interface Journal<E extends JournalEntry> {
   append(events: readonly E[], branch: string): Promise<Result<{ journaledThroughSeq: number }>>;
   read(afterSeq: number, limit: number): Promise<{ events: E[]; lastSeq: number }>;
   /**
-   * The stored lines after `afterSeq` (at most `limit`), as the file holds them, each checked to be the line that
-   * was parsed when the journal was opened or written since: a page is sent on as it is, without parsing and
-   * serialising it again (issue 8's restore speed).
+   * The stored lines after `afterSeq` (at most `limit`), as the file's UTF-8 bytes without their newlines, each
+   * checked to be the line that was parsed when the journal was opened or written since: a page is sent on as it
+   * is, without decoding, parsing and serialising it again (issue 8's restore speed).
    */
-  readLines(afterSeq: number, limit: number): Promise<{ lines: string[]; lastSeq: number }>;
+  readLines(afterSeq: number, limit: number): Promise<{ lines: Uint8Array[]; lastSeq: number }>;
   /**
    * Rewrites stored events in place (same seq, id and line order) with `change`, which returns the event itself
    * when it stays as it is — the one exception to append-only, for removing personal data after retention.
@@ -327,12 +327,14 @@ export async function openJournal<E extends JournalEntry>(file: string, options:
           throw new Error(`journal ${file}: lines ${group * LINES_PER_GROUP + 1}–${(group + 1) * LINES_PER_GROUP} changed on disk since they were read`);
         }
       }
-      const lines = linesOf(bytes);
+      const lineAt = (seq: number) => bytes.subarray((offsets[seq - 1] ?? 0) - base, (offsets[seq] ?? 0) - base - 1);
       // The last group is not whole yet: its lines are parsed, as `read` does.
-      for (let index = Math.max(from, wholeEnd); index < through; index += 1) {
-        if (!decode(lines[index - start] ?? '', options.parse).ok) throw new Error(`journal ${file}: the stored event at line ${index + 1} no longer parses`);
+      for (let seq = Math.max(from, wholeEnd) + 1; seq <= through; seq += 1) {
+        if (!decode(lineAt(seq).toString('utf8'), options.parse).ok) throw new Error(`journal ${file}: the stored event at line ${seq} no longer parses`);
       }
-      return { lines: lines.slice(from - start, through - start), lastSeq: last };
+      const lines: Uint8Array[] = [];
+      for (let seq = from + 1; seq <= through; seq += 1) lines.push(lineAt(seq));
+      return { lines, lastSeq: last };
     },
     snapshot: () => ({ bytes: fileEnd(), checkpoint: checkpointOf(journalId) }),
     close() {

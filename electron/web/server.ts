@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Dispatch } from '../../shared/api/dispatch';
+import { answerBody } from '../../shared/api/json-text';
 import { refusalOf, type PlainRefusalCode } from '../../shared/refusals';
 import { SECURITY_HEADERS } from '../common/csp';
 import { loadStaticFile } from '../common/staticFiles';
@@ -98,7 +99,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return sendJson(response, 400, refusal('invalid_json', 'The request body is not valid JSON.'));
     }
-    return sendJson(response, 200, await options.dispatch(method, input, { window: `tab-${window}` }));
+    const answer = await options.dispatch(method, input, { window: `tab-${window}` });
+    return send(response, 200, Buffer.from(answerBody(answer)), 'application/json; charset=utf-8');
   }
 
   async function handleStatic(request: IncomingMessage, response: ServerResponse, path: string) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseEvent, type DomainEvent } from '../domain/events';
+import { JsonText } from './json-text';
 import { documentsContract } from './documents';
 import { reportsContract } from './reports';
 import { recordsContract } from './records';
@@ -47,22 +48,24 @@ export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/** JSON text, parsed. */
+const JsonTextSchema = z.string().transform((text, ctx): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'the page is not JSON' });
+    return z.NEVER;
+  }
+});
+
 /**
- * A journal page's events as main's journal stores them: the text of a JSON array, an event a line. A page
- * crosses the bridge (and Electron's IPC) as one string, and main sends on the lines it checked against its
- * journal without parsing and serialising them again (at 1.1 M events that was some 17 s of main's CPU in a
- * restore); every event is parsed here on arrival, as EventSchema does.
+ * A journal page's events. Main sends on the lines it checked against its journal without parsing and
+ * serialising them again (at 1.1 M events that was some 17 s of main's CPU in a restore), as a JsonText
+ * (json-text.ts): the list arrives already read with the rest of an HTTP answer, or as the text of the list
+ * through Electron's IPC. Every event is parsed here on arrival, as EventSchema does.
  */
 export const JournalEventsSchema = z
-  .string()
-  .transform((text, ctx): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'the page is not JSON' });
-      return z.NEVER;
-    }
-  })
+  .union([z.array(z.unknown()), JsonTextSchema, z.instanceof(JsonText).transform((page) => page.text()).pipe(JsonTextSchema)])
   .pipe(z.array(EventSchema));
 
 const Empty = z.strictObject({});

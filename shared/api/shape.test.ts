@@ -46,6 +46,9 @@ describe('checkShape', () => {
     expect(output.safeParse({ events: '[{"id":', lastSeq: 1 }).success).toBe(false);
     expect(output.safeParse({ events: JSON.stringify(events[0]), lastSeq: 1 }).success).toBe(false);
     expect(output.safeParse({ events: JSON.stringify([events[0], { ...events[1], type: 'Invented' }]), lastSeq: 2 }).success).toBe(false);
+    // The same page as the list an HTTP answer holds (json-text.ts): read as the text was, refused as it was.
+    expect(output.safeParse({ events, lastSeq: JOURNAL_PAGE_MAX })).toMatchObject({ success: true, data: { events: { length: JOURNAL_PAGE_MAX } } });
+    expect(output.safeParse({ events: [events[0], { ...events[1], type: 'Invented' }], lastSeq: 2 }).success).toBe(false);
     // 141 values an event here, 705 002 in the page: the node limit (1 million) is not much more than this needs.
     const evidence = { name: '录音.m4a', mime: 'audio/mp4', dataBase64: 'A'.repeat(base64Length(EVIDENCE_MAX_BYTES)) };
     expect(checkShape(evidence)).toBeUndefined();

@@ -95,12 +95,15 @@ describe('browser-mode bridge', () => {
   });
 
   it('runs the same contract: set up, sign in, a step decided by main, read back', async () => {
-    await withBridge(async ({ api }) => {
+    await withBridge(async ({ api, server }) => {
       expect(await api.call('setup.createBranch', SETUP)).toMatchObject({ ok: true, value: { user: { role: 'admin' } } });
       const decided = await api.call('complaints.decide', { requestId: 'req-00000001', action: 'register', input: REGISTRATION });
       expect(decided).toMatchObject({ ok: true, value: { journaledThroughSeq: 1, events: [{ seq: 1, type: 'Registered', payload: { number: expect.stringMatching(/^BR01-\d{8}-0001$/) } }] } });
       const read = await api.call('journal.read', { afterSeq: 0 });
       expect(read.ok && read.value.events.map((event) => event.type)).toEqual(['Registered']);
+      // The page is in the body as the journal holds it (a list, not a string to parse again), its Chinese intact.
+      const body = await httpTransport({ baseUrl: server.origin, token: TOKEN, window: TAB })('journal.read', { afterSeq: 0 });
+      expect(body).toMatchObject({ ok: true, value: { lastSeq: 1, events: [{ type: 'Registered', payload: { description: '收银员态度恶劣', complainant: { name: '王芳' } } }] } });
       expect(await api.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'browser' } });
     });
   });

@@ -15,6 +15,7 @@ import { JOURNAL_PAGE_MAX } from '../../../shared/api/contract';
 import type { DomainEvent } from '../../../shared/domain/events';
 import type { Role } from '../../../shared/domain/vocabulary';
 import { openDesk, type Desk } from '../../../electron/services/desk';
+import { answerForIpc } from '../../../shared/api/json-text';
 import { createApi, type Api } from '../../../renderer/platform/transport';
 import type { DeskDb } from '../../../renderer/store/db';
 import { openDeskDb } from '../../../renderer/store/open';
@@ -98,7 +99,8 @@ export async function openTestMain(now = '2026-11-23T02:00:00.000Z'): Promise<Te
       }
     },
     async window(role, id = `window-${role}-${++count}`) {
-      const api = createApi((method, input) => main.desk.dispatch(method, input, { window: id }));
+      // As Electron's IPC answers (electron/main/ipc.ts).
+      const api = createApi(async (method, input) => answerForIpc(await main.desk.dispatch(method, input, { window: id })));
       const person = PEOPLE[role === 'staff' ? 'staff' : 'supervisor'];
       const signedIn = await api.call('auth.signIn', { username: person.username, password: person.password });
       if (!signedIn.ok) throw new Error(`sign-in: ${signedIn.error.code}`);

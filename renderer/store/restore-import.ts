@@ -101,14 +101,18 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
   /** The complaints whose rows are written and show their whole history: the blocks holding their events (their states are let go). */
   const written = new Map<ComplaintId, number[]>();
   /**
-   * The writes queued (pages' blocks and batches of rows), one transaction after another while the next pages are
-   * read and folded. The first failure is kept, and nothing after it is written: the states folded are then ahead
-   * of the database, and no row is written from them (the next start resumes the restore from what is stored).
+   * The writes queued, one transaction after another while the next pages are read and folded: the pages' blocks
+   * in order, and the batches of rows, each after the pages whose events it shows. A batch of rows does not hold
+   * the next pages back: it shares no store with them, and IndexedDB writes both at once (the window folded
+   * nothing while it waited for 10 000 rows to be written). The first failure is kept, and nothing queued after
+   * it is written: the states folded are then ahead of the database, and no row is written from them (the next
+   * start resumes the restore from what is stored).
    */
-  let writing: Promise<void> = Promise.resolve();
+  let pagesWritten: Promise<void> = Promise.resolve();
+  let rowsWritten: Promise<void> = Promise.resolve();
   let writeFailure: unknown;
-  const enqueue = (write: () => Promise<unknown>): Promise<void> => {
-    writing = writing
+  const after = (before: Promise<unknown>, write: () => Promise<unknown>): Promise<void> =>
+    before
       .then(async () => {
         if (writeFailure === undefined) await write();
       })
@@ -118,7 +122,9 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
           writeFailure ??= error;
         },
       );
-    return writing;
+  const enqueuePage = (write: () => Promise<unknown>): Promise<void> => (pagesWritten = after(pagesWritten, write));
+  const enqueueRows = (write: () => Promise<unknown>): void => {
+    rowsWritten = after(Promise.all([rowsWritten, pagesWritten]), write);
   };
   /** The page writes queued, oldest first. */
   const pageWrites: Promise<void>[] = [];
@@ -146,7 +152,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       const blocks = written.get(event.complaintId);
       if (!blocks) continue;
       // Its events are read back from the database: the blocks queued are written first.
-      await writing;
+      await pagesWritten;
       written.delete(event.complaintId);
       // Its row, if it still waits to be written, is projected again with the rest of its history.
       unwritten.delete(event.complaintId);
@@ -192,7 +198,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
         for (const [id, complaint] of foldEvents(events, (id) => appended.blocks.get(id) ?? [])) hold(id, complaint);
         // The transaction only writes what is decided here: run again (Dexie may, after reopening), it writes the same.
         pageWrites.push(
-          enqueue(() =>
+          enqueuePage(() =>
             db.transaction('rw', [db.journalBlocks, db.counters], async () => {
               if (scrubbed.size > 0) await scrubComplaintEvents(db, scrubbed);
               await Promise.all([db.journalBlocks.bulkPut(appended.changed), db.counters.bulkPut(raised)]);
@@ -205,10 +211,10 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       if (unwritten.size < rowsPerTransaction) return;
       const records = takeUnwritten();
       const closed = hours.take();
-      void enqueue(() => writeRows(records, closed, false));
+      enqueueRows(() => writeRows(records, closed, false));
     },
     async finish(onRows = () => {}) {
-      await writing;
+      await Promise.all([pagesWritten, rowsWritten]);
       if (writeFailure !== undefined) throw writeFailure;
       if (!(await rowsPending(db))) return;
       const rest = [...held.values()];

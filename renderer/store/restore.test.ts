@@ -293,6 +293,50 @@ describe('a restore writes each complaint’s row once', () => {
     expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
   });
 
+  it('writes the next pages while a batch of rows is still being written, and the rows after their events', async () => {
+    const writer = await desk();
+    await registerThree(writer);
+    const reader = await desk({ main: writer.main });
+    // Pages of two: [reg 1, reg 2] [reg 3, ack 1] [ack 2, pause 2]. Complaint 1's history ends on the second page,
+    // so its row is written after it; that write is held until a later page's blocks are written.
+    const transaction = reader.db.transaction.bind(reader.db) as (...args: unknown[]) => Promise<unknown>;
+    let letRowsGo = () => {};
+    const rowsMayGo = new Promise<void>((resolve) => (letRowsGo = resolve));
+    let rowsWaiting = false;
+    const release = () => {
+      rowsWaiting = false;
+      letRowsGo();
+    };
+    let heldRows: number | undefined;
+    let pageWrittenMeanwhile = false;
+    reader.db.transaction = ((...args: unknown[]) => {
+      const scope = Array.isArray(args[1]) ? (args[1] as unknown[]) : [];
+      if (scope.includes(reader.db.complaints) && !scope.includes(reader.db.counters) && heldRows === undefined) {
+        heldRows = 0;
+        rowsWaiting = true;
+        return rowsMayGo.then(async () => {
+          heldRows = (await storedEvents(reader.db)).length;
+          return transaction(...args);
+        });
+      }
+      if (scope.includes(reader.db.journalBlocks) && heldRows !== undefined) {
+        return transaction(...args).then((done) => {
+          pageWrittenMeanwhile ||= rowsWaiting;
+          release();
+          return done;
+        });
+      }
+      return transaction(...args);
+    }) as unknown as typeof reader.db.transaction;
+    // Only reached when the pages wait for the rows (they never would be written otherwise).
+    const unstuck = setTimeout(release, 2_000);
+    expect(await (await pagedStore(reader, 2)).restoreIfEmpty()).toMatchObject({ ok: true });
+    clearTimeout(unstuck);
+    expect(pageWrittenMeanwhile).toBe(true);
+    expect(heldRows).toBeGreaterThanOrEqual(4);
+    expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+  });
+
   it('resumes a restore that stopped part-way (the window closed) and ends with every row', async () => {
     const writer = await desk();
     await interleavedWork(writer);

@@ -130,19 +130,20 @@ export async function branchEventsAfter(db: DeskDb, branch: BranchCode, afterSeq
  */
 export async function scrubComplaintEvents(db: DeskDb, complaints: ReadonlyMap<ComplaintId, readonly number[]>): Promise<void> {
   const rows = await db.journalBlocks.bulkGet([...new Set([...complaints.values()].flat())]);
-  const changed: JournalBlock[] = [];
-  for (const row of rows) {
-    if (!row) continue;
-    let touched = false;
-    const events = row.events.map((stored) => {
-      if (!complaints.has(stored.complaintId)) return stored;
-      const event = toDomainEvent(stored);
-      const scrubbed = withoutPersonalData(event);
-      if (scrubbed === event) return stored;
-      touched = true;
-      return scrubbed;
-    });
-    if (touched) changed.push({ block: row.block, events });
-  }
+  const changed = rows.flatMap((row) => (row ? (scrubbedBlock(row, complaints) ?? []) : []));
   if (changed.length > 0) await db.journalBlocks.bulkPut(changed);
+}
+
+/** `block` with the events of `complaints` without personal data, or undefined when none of them held any. */
+export function scrubbedBlock(block: JournalBlock, complaints: { has(id: ComplaintId): boolean }): JournalBlock | undefined {
+  let touched = false;
+  const events = block.events.map((stored) => {
+    if (!complaints.has(stored.complaintId)) return stored;
+    const event = toDomainEvent(stored);
+    const scrubbed = withoutPersonalData(event);
+    if (scrubbed === event) return stored;
+    touched = true;
+    return scrubbed;
+  });
+  return touched ? { block: block.block, events } : undefined;
 }

@@ -22,11 +22,10 @@ import type { ComplaintId } from '../../shared/brand';
 import type { DomainEvent } from '../../shared/domain/events';
 import { applyEvent, foldComplaint } from '../../shared/domain/reducer';
 import type { ComplaintState } from '../../shared/domain/state';
-import { withoutPersonalData } from '../../shared/domain/anonymise';
 import { branchSeqKey, countersFromEvents, JOURNALED_THROUGH_KEY, lastOf, raisedCounters, registeredIn, ROWS_PENDING_KEY, SEARCH_DOCS_VERSION_KEY } from './counters';
 import type { DeskDb } from './db';
 import { eventsAfter, storedForm, type EventImporter } from './import-events';
-import { blocksAppending, blocksInOrder, complaintEvents, heldEventCount, lastBlock, noteBlock, scrubComplaintEvents, unionBlocks } from './journal-blocks';
+import { blocksAppending, blocksInOrder, complaintEvents, heldEventCount, lastBlock, noteBlock, scrubbedBlock, scrubComplaintEvents, unionBlocks } from './journal-blocks';
 import { projectState, type StateSummarizer } from './projection';
 import { putKpiFacts } from './kpi-hours';
 import { linkAllRepeats } from './repeat-links';
@@ -189,7 +188,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
         // An anonymised complaint's events are stored without personal data, those stored before included.
         const { anonymised, stored } = storedForm(events);
         const scrubbed = new Map([...anonymised].map((id) => [id, held.get(id)?.blocks ?? written.get(id) ?? []]));
-        if (tail && anonymised.size > 0) tail = { block: tail.block, events: tail.events.map((event) => (anonymised.has(event.complaintId) ? withoutPersonalData(toDomainEvent(event)) : event)) };
+        if (tail && anonymised.size > 0) tail = scrubbedBlock(tail, anonymised) ?? tail;
         const appended = blocksAppending(tail, stored);
         tail = appended.changed.at(-1);
         position = appended.held;

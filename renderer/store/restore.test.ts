@@ -253,6 +253,12 @@ async function pagedStore(d: TestDesk, limit: number, read: (input: { afterSeq: 
   return createDeskStore({ db: d.db, api: paged, clock: d.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsPerTransaction: 1 });
 }
 
+/** Every transaction `db` opens from now on goes through `decide`, with its tables and the call that opens it. */
+function onTransaction(db: TestDesk['db'], decide: (scope: readonly unknown[], run: () => Promise<unknown>) => Promise<unknown>): void {
+  const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  db.transaction = ((...args: unknown[]) => decide(Array.isArray(args[1]) ? (args[1] as unknown[]) : [], () => transaction(...args))) as unknown as typeof db.transaction;
+}
+
 /** Counts every write of a complaint row (added or replaced) from now on. */
 function countRowWrites(d: TestDesk): { readonly writes: number } {
   const counted = { writes: 0 };
@@ -299,7 +305,6 @@ describe('a restore writes each complaint’s row once', () => {
     const reader = await desk({ main: writer.main });
     // Pages of two: [reg 1, reg 2] [reg 3, ack 1] [ack 2, pause 2]. Complaint 1's history ends on the second page,
     // so its row is written after it; that write is held until a later page's blocks are written.
-    const transaction = reader.db.transaction.bind(reader.db) as (...args: unknown[]) => Promise<unknown>;
     let letRowsGo = () => {};
     const rowsMayGo = new Promise<void>((resolve) => (letRowsGo = resolve));
     let rowsWaiting = false;
@@ -309,25 +314,24 @@ describe('a restore writes each complaint’s row once', () => {
     };
     let heldRows: number | undefined;
     let pageWrittenMeanwhile = false;
-    reader.db.transaction = ((...args: unknown[]) => {
-      const scope = Array.isArray(args[1]) ? (args[1] as unknown[]) : [];
+    onTransaction(reader.db, (scope, run) => {
       if (scope.includes(reader.db.complaints) && !scope.includes(reader.db.counters) && heldRows === undefined) {
         heldRows = 0;
         rowsWaiting = true;
         return rowsMayGo.then(async () => {
           heldRows = (await storedEvents(reader.db)).length;
-          return transaction(...args);
+          return run();
         });
       }
       if (scope.includes(reader.db.journalBlocks) && heldRows !== undefined) {
-        return transaction(...args).then((done) => {
+        return run().then((done) => {
           pageWrittenMeanwhile ||= rowsWaiting;
           release();
           return done;
         });
       }
-      return transaction(...args);
-    }) as unknown as typeof reader.db.transaction;
+      return run();
+    });
     // Only reached when the pages wait for the rows (they never would be written otherwise).
     const unstuck = setTimeout(release, 2_000);
     expect(await (await pagedStore(reader, 2)).restoreIfEmpty()).toMatchObject({ ok: true });
@@ -366,13 +370,8 @@ describe('a restore writes each complaint’s row once', () => {
     const reader = await desk({ name, main: writer.main });
     // Pages of two: [reg 1, reg 2] [reg 3, ack 1] [ack 2, pause 2]. The last page's blocks cannot be written (the
     // disk is full), and pages are folded before their blocks are: complaint 2's history is folded, not stored.
-    const transaction = reader.db.transaction.bind(reader.db) as (...args: unknown[]) => Promise<unknown>;
     let blockWrites = 0;
-    reader.db.transaction = ((...args: unknown[]) => {
-      const scope = args[1];
-      if (Array.isArray(scope) && scope.includes(reader.db.journalBlocks) && (blockWrites += 1) === 4) return Promise.reject(new Dexie.QuotaExceededError('disk full'));
-      return transaction(...args);
-    }) as unknown as typeof reader.db.transaction;
+    onTransaction(reader.db, (scope, run) => (scope.includes(reader.db.journalBlocks) && (blockWrites += 1) === 4 ? Promise.reject(new Dexie.QuotaExceededError('disk full')) : run()));
     expect(await (await pagedStore(reader, 2)).restoreIfEmpty()).toMatchObject({ ok: false, error: { code: 'storage_failed' } });
     const stored = (await storedEvents(reader.db)).length;
     expect(stored).toBeGreaterThan(0);

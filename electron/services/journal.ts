@@ -365,15 +365,13 @@ async function bytesBetween(file: string, start: number, end: number): Promise<B
   }
 }
 
-/** The lines of bytes that end with a line's newline. */
-function linesOf(bytes: Buffer): string[] {
-  const lines = bytes.toString('utf8').split('\n');
-  // The text after the last newline is empty.
+/** The complete lines between two line offsets. */
+async function linesBetween(file: string, start: number, end: number): Promise<string[]> {
+  const lines = (await bytesBetween(file, start, end)).toString('utf8').split('\n');
+  // The range ends with a line's newline: the text after it is empty.
   lines.pop();
   return lines;
 }
-
-const linesBetween = async (file: string, start: number, end: number): Promise<string[]> => linesOf(await bytesBetween(file, start, end));
 
 interface Scan {
   /** The complete (newline-terminated) lines, numbered from 1, with the offset where each ends. */

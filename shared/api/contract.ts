@@ -48,8 +48,8 @@ export const EventSchema = z.custom<DomainEvent>().transform((value, ctx) => {
   return z.NEVER;
 });
 
-/** JSON text, parsed. */
-const JsonTextSchema = z.string().transform((text, ctx): unknown => {
+/** A string of JSON, parsed (not a JsonText, whose bytes are turned into such a string first). */
+const JsonStringSchema = z.string().transform((text, ctx): unknown => {
   try {
     return JSON.parse(text);
   } catch {
@@ -65,7 +65,7 @@ const JsonTextSchema = z.string().transform((text, ctx): unknown => {
  * through Electron's IPC. Every event is parsed here on arrival, as EventSchema does.
  */
 export const JournalEventsSchema = z
-  .union([z.array(z.unknown()), JsonTextSchema, z.instanceof(JsonText).transform((page) => page.text()).pipe(JsonTextSchema)])
+  .union([z.array(z.unknown()), JsonStringSchema, z.instanceof(JsonText).transform((page) => page.text()).pipe(JsonStringSchema)])
   .pipe(z.array(EventSchema));
 
 const Empty = z.strictObject({});

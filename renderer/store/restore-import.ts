@@ -50,6 +50,17 @@ const ROWS_PER_TRANSACTION = 10_000;
  */
 const PAGES_AHEAD = 4;
 
+/**
+ * Another window wrote events into this database while a restore was writing behind what it had folded: the
+ * restore stops before writing over them, and starts again from what the database holds (`rowsPending`).
+ */
+export class CopyChangedError extends Error {
+  override readonly name = 'CopyChangedError';
+  constructor() {
+    super('Another window wrote to this copy during the restore');
+  }
+}
+
 /** Whether a restore stopped before writing its rows: the next import must be a restore that resumes it. */
 export async function rowsPending(db: DeskDb): Promise<boolean> {
   return (await lastOf(db, ROWS_PENDING_KEY)) > 0;
@@ -189,6 +200,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
         const { anonymised, stored } = storedForm(events);
         const scrubbed = new Map([...anonymised].map((id) => [id, held.get(id)?.blocks ?? written.get(id) ?? []]));
         if (tail && anonymised.size > 0) tail = scrubbedBlock(tail, anonymised) ?? tail;
+        const heldBefore = position;
         const appended = blocksAppending(tail, stored);
         tail = appended.changed.at(-1);
         position = appended.held;
@@ -199,6 +211,9 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
         pageWrites.push(
           enqueuePage(() =>
             db.transaction('rw', [db.journalBlocks, db.counters], async () => {
+              // Another window of the same browser profile shares this database: what it appended meanwhile
+              // would be overwritten by blocks and counters decided without it.
+              if ((await heldEventCount(db)) !== heldBefore) throw new CopyChangedError();
               if (scrubbed.size > 0) await scrubComplaintEvents(db, scrubbed);
               await Promise.all([db.journalBlocks.bulkPut(appended.changed), db.counters.bulkPut(raised)]);
             }),

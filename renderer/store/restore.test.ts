@@ -341,6 +341,24 @@ describe('a restore writes each complaint’s row once', () => {
     expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
   });
 
+  it('starts again from what the database holds when another tab of the profile writes into it meanwhile', async () => {
+    const writer = await desk();
+    await registerThree(writer);
+    const name = freshName();
+    const reader = await desk({ name, main: writer.main });
+    const otherTab = await desk({ name, main: writer.main });
+    let pages = 0;
+    // Before the restore writes its second page, the other tab registers a complaint into the same copy.
+    onTransaction(reader.db, async (scope, run) => {
+      if (scope.includes(reader.db.journalBlocks) && !scope.includes(reader.db.complaints) && (pages += 1) === 2) expect((await otherTab.store.register(walkIn())).ok).toBe(true);
+      return run();
+    });
+    expect(await (await pagedStore(reader, 2)).restoreIfEmpty()).toMatchObject({ ok: true });
+    const journal = await writer.main.journal();
+    expect((await storedEvents(reader.db)).map((event) => event.id)).toEqual(journal.map((event) => event.id));
+    expect((await rowsOf(reader)).total).toBe(4);
+  });
+
   it('resumes a restore that stopped part-way (the window closed) and ends with every row', async () => {
     const writer = await desk();
     await interleavedWork(writer);

@@ -13,7 +13,7 @@ import { ok, refuse, type Result } from '../../shared/result';
 import type { DeskDb } from './db';
 import { createEventImporter, journalPosition, LogGapError } from './import-events';
 import { EVENTS_PER_BLOCK, lastHeldEvent } from './journal-blocks';
-import { createRestoreImporter, rowsPending } from './restore-import';
+import { CopyChangedError, createRestoreImporter, rowsPending } from './restore-import';
 import type { StateSummarizer } from './projection';
 import type { StoreApi } from './ports';
 import { StoredEventError } from './records';
@@ -104,6 +104,11 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummari
     await importer.finish((written, rows) => onProgress({ restored, total, rows: { written, total: rows } }));
   } catch (error) {
     failure ??= error;
+  }
+  // Resumed from what the database holds now, the other window's events with it.
+  if (failure instanceof CopyChangedError) {
+    const resumed = await catchUp(db, api, summarize, { onProgress, rowsPerTransaction });
+    return resumed.ok ? ok((await journalPosition(db)) - localSeq) : resumed;
   }
   if (failure !== undefined) return refusalOf(failure);
   return unread ?? ok(restored);

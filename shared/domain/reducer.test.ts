@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BranchCodeSchema, ComplaintIdSchema } from '../brand';
 import type { DomainEvent } from './events';
-import { applyEvent, foldComplaint, ReplayError } from './reducer';
+import { applyEvent, applyEventInPlace, foldComplaint, ReplayError, type FoldDraft } from './reducer';
 import { ComplaintStateSchema, copyState, type ComplaintState } from './state';
 import { addHours, createDesk, handleEverything, minimalInput, MONDAY_9AM, OTHER_STAFF, STAFF, SUPERVISOR, walk } from './testing';
 
@@ -160,6 +160,29 @@ describe('replay', () => {
         const cut = Math.floor(events.length / 2);
         const resumed = events.slice(cut + 1).reduce<ComplaintState>((s, e) => applyEvent(s, e), states[cut]!);
         expect(resumed).toEqual(once);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('folds in place, event by event, to the states applyEvent gives, never writing into what the state held before', () => {
+    fc.assert(
+      fc.property(walkSteps, (steps) => {
+        const desk = createDesk();
+        walk(desk, steps);
+        const events = deepFreeze(desk.events.map((e) => structuredClone(e)));
+        let copied: ComplaintState | undefined;
+        let inPlace: FoldDraft | undefined;
+        for (const event of events) {
+          copied = applyEvent(copied, event);
+          const before = inPlace;
+          inPlace = applyEventInPlace(inPlace, event);
+          if (before) expect(inPlace).toBe(before);
+          expect(inPlace).toEqual(copied);
+          // A row projected from the state may keep what it holds: the next event replaces it, never writes into it.
+          for (const value of Object.values(inPlace)) deepFreeze(value);
+        }
+        expect(inPlace).toEqual(desk.state);
       }),
       { numRuns: 100 },
     );

@@ -25,8 +25,11 @@ export class ReplayError extends Error {
   }
 }
 
-/** The fold's private working copy: written in place, arrays replaced (never pushed) so older states stay intact. */
-type Draft = Mutable<ComplaintState>;
+/**
+ * A fold's working copy, written in place, arrays replaced (never pushed) so older states stay intact: private to a
+ * fold, or held by one caller who folds on (applyEventInPlace) and gives it to no one who keeps it.
+ */
+export type FoldDraft = Mutable<ComplaintState>;
 
 /** The state after one more event (`undefined` before the first). Returns a new object; `state` is unchanged. */
 export function applyEvent(state: ComplaintState | undefined, event: DomainEvent): ComplaintState {
@@ -37,18 +40,26 @@ export function applyEvent(state: ComplaintState | undefined, event: DomainEvent
   return next;
 }
 
-/** Fold a complaint's whole history, oldest first. Equal to applying the events one by one with applyEvent. */
-export function foldComplaint(events: Iterable<DomainEvent>): ComplaintState {
-  let state: Draft | undefined;
-  for (const event of events) {
-    if (state === undefined) {
-      state = registeredState(event);
-    } else {
-      assertNext(state, event);
-      apply(state, event);
-    }
-  }
+/**
+ * Fold a complaint's whole history, oldest first. Equal to applying the events one by one with applyEvent. The
+ * state answered is new and the caller's own: it may go on folding it in place (applyEventInPlace).
+ */
+export function foldComplaint(events: Iterable<DomainEvent>): FoldDraft {
+  let state: FoldDraft | undefined;
+  for (const event of events) state = applyEventInPlace(state, event);
   if (state === undefined) throw new ReplayError('no_events', 'A complaint needs at least its Registered event');
+  return state;
+}
+
+/**
+ * The state after one more event, written into `state` itself (`undefined` before the first: a new one). For a
+ * fold that goes on over time, as a restore folds each complaint across many pages: applyEvent's copy for every
+ * event was most of what a restore of a million events allocated. A ReplayError may leave `state` part-way.
+ */
+export function applyEventInPlace(state: FoldDraft | undefined, event: DomainEvent): FoldDraft {
+  if (state === undefined) return registeredState(event);
+  assertNext(state, event);
+  apply(state, event);
   return state;
 }
 
@@ -64,7 +75,7 @@ function assertNext(state: ComplaintState, event: DomainEvent): void {
   }
 }
 
-function registeredState(event: DomainEvent): Draft {
+function registeredState(event: DomainEvent): FoldDraft {
   if (event.type !== 'Registered') {
     throw new ReplayError('not_registered_first', `Complaint ${event.complaintId} starts with ${event.type}, not Registered`, event.id);
   }
@@ -138,7 +149,7 @@ function registeredState(event: DomainEvent): Draft {
 
 const STARTS_INVESTIGATION = new Set(['registered', 'acknowledged', 'reopened', 'appealed']);
 
-function apply(s: Draft, event: DomainEvent): void {
+function apply(s: FoldDraft, event: DomainEvent): void {
   s.lastSeq = event.seq;
   s.eventCount += 1;
   s.updatedAt = event.at;
@@ -273,7 +284,7 @@ function apply(s: Draft, event: DomainEvent): void {
   }
 }
 
-function escalate(s: Draft, event: EventOf<'Escalated'>): void {
+function escalate(s: FoldDraft, event: EventOf<'Escalated'>): void {
   const { toTier, route, flags } = event.payload;
   if (toTier !== s.tier) {
     s.tier = toTier;
@@ -288,19 +299,19 @@ function escalate(s: Draft, event: EventOf<'Escalated'>): void {
 }
 
 /** A new grade from `at`; the clocks judge what was already decided under the old one by the old one. */
-function regrade(s: Draft, grade: Draft['grade'], at: string): void {
+function regrade(s: FoldDraft, grade: FoldDraft['grade'], at: string): void {
   if (grade === s.grade) return;
   s.gradeChanges = [...(s.gradeChanges ?? []), { at, from: s.grade, to: grade }];
   s.grade = grade;
 }
 
-function endPause(s: Draft, at: string): void {
+function endPause(s: FoldDraft, at: string): void {
   const last = s.pauses[s.pauses.length - 1];
   if (last && last.to === undefined) s.pauses = [...s.pauses.slice(0, -1), { from: last.from, to: at }];
 }
 
 /** A terminal event: the clocks stop, including a wait on the customer still open. */
-function end(s: Draft, status: 'closed' | 'rejected' | 'voided', at: string): void {
+function end(s: FoldDraft, status: 'closed' | 'rejected' | 'voided', at: string): void {
   endPause(s, at);
   s.statusBeforePause = undefined;
   s.status = status;

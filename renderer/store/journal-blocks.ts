@@ -43,6 +43,16 @@ export async function heldEventCount(db: DeskDb): Promise<number> {
   return last ? last.block * EVENTS_PER_BLOCK + last.events.length : 0;
 }
 
+/**
+ * Whether the copy holds exactly `count` events. When they fill their last block (a restore's pages end where a
+ * block ends) the last block's number says so, without reading its 256 events back.
+ */
+export async function holdsExactly(db: DeskDb, count: number): Promise<boolean> {
+  if (count % EVENTS_PER_BLOCK !== 0) return (await heldEventCount(db)) === count;
+  const lastKey = await db.journalBlocks.orderBy('block').lastKey();
+  return count === 0 ? lastKey === undefined : lastKey === count / EVENTS_PER_BLOCK - 1;
+}
+
 /** The last event the copy holds, as stored (its id and seq are all callers read). */
 export async function lastHeldEvent(db: DeskDb): Promise<StoredEvent | undefined> {
   return (await lastBlock(db))?.events.at(-1);

@@ -1,9 +1,8 @@
 /**
  * The search docs and KPI facts a restore has projected but not written yet, by the hour they are stored under
- * (hour-buckets.ts). An hour is written once none of its complaints is still being folded: a complaint's events
- * are spread over weeks of the journal, so most hours close long before the last page, and their rows are written
- * with the complaint rows along the way instead of all at once at the end (at 100 000 complaints the end wrote
- * some 17 000 hour rows in one transaction while nothing else ran) — and the docs are let go as they are written.
+ * (hour-buckets.ts). An hour is written once none of its complaints is still being folded, with the rows the
+ * restore holds back (restore-import.ts): the hours closed by then with the first transaction of rows, the rest with
+ * the last — and the docs are let go as they are written.
  *
  * An hour written too early (a complaint received in it is registered later in the journal, or a step reopens
  * one of its complaints) is still right: hours are written by merging into the stored row, item by item.

@@ -77,8 +77,11 @@ describe('restoreIfEmpty', () => {
     expect(eventSteps.length).toBe(Math.ceil(journal.length / 2));
     expect(eventSteps.map((step) => step.total)).toEqual(eventSteps.map(() => journal.length));
     expect(eventSteps.map((step) => step.restored)).toEqual(eventSteps.map((_, i) => Math.min((i + 1) * 2, journal.length)));
-    // Main said with each page whose histories it completed: every row was written along the way, none is left.
-    expect(steps.slice(eventSteps.length).map((step) => step.rows)).toEqual([{ written: 0, total: 0 }]);
+    // The rows are held until every page is read, then written: how many of them are, too.
+    expect(steps.slice(eventSteps.length).map((step) => step.rows)).toEqual([
+      { written: 0, total: 3 },
+      { written: 3, total: 3 },
+    ]);
     expect(await statesOf(reader)).toEqual(await statesOf(writer));
   });
 
@@ -94,10 +97,10 @@ describe('restoreIfEmpty', () => {
       transactions.set(String(id), transaction);
     });
     const { createDeskStore } = await import('./store');
-    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsPerTransaction: 1 });
+    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsHeld: 1 });
     expect((await store.restoreIfEmpty()).ok).toBe(true);
     // Pages of two: [reg 1, reg 2] [reg 3, ack 1] [ack 2, pause 2]. Complaints 1 and 3 are complete on the second
-    // page, complaint 2 on the third: with a row or more per transaction, two transactions, one per page that
+    // page, complaint 2 on the third: holding back no more than a row, two transactions, one per page that
     // completed something.
     const [first, second, third] = (await writer.db.complaints.orderBy('number').primaryKeys()).map(String);
     expect(puts.sort()).toEqual([first, second, third].sort());
@@ -106,7 +109,7 @@ describe('restoreIfEmpty', () => {
     expect(await statesOf(reader)).toEqual(await statesOf(writer));
   });
 
-  it('holds the rows of completed histories back until a transaction’s worth is projected, then writes them together', async () => {
+  it('holds the rows of completed histories back until as many as it may hold are projected, then writes them together', async () => {
     const writer = await desk();
     await registerThree(writer);
     const reader = await desk({ main: writer.main });
@@ -114,9 +117,9 @@ describe('restoreIfEmpty', () => {
     const transactions = new Map<string, unknown>();
     reader.db.complaints.hook('creating', (id, _row, transaction) => void transactions.set(String(id), transaction));
     const { createDeskStore } = await import('./store');
-    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsPerTransaction: 3 });
+    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsHeld: 3 });
     expect((await store.restoreIfEmpty()).ok).toBe(true);
-    // The same pages: complaints 1 and 3 complete on the second, 2 on the third; three rows make one transaction.
+    // The same pages: complaints 1 and 3 complete on the second, 2 on the third; three rows held, one transaction.
     const [first, second, third] = (await writer.db.complaints.orderBy('number').primaryKeys()).map(String);
     expect(transactions.size).toBe(3);
     expect(new Set([first, second, third].map((id) => transactions.get(id ?? '')))).toHaveProperty('size', 1);
@@ -249,8 +252,8 @@ async function pagedStore(d: TestDesk, limit: number, read: (input: { afterSeq: 
       return (read(input as { afterSeq: number }) ?? d.api.call(method, { ...input, limit })) as never;
     },
   };
-  // A row per transaction: rows are written along the way, page by page.
-  return createDeskStore({ db: d.db, api: paged, clock: d.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsPerTransaction: 1 });
+  // No more than a row held back: rows are written along the way, page by page.
+  return createDeskStore({ db: d.db, api: paged, clock: d.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsHeld: 1 });
 }
 
 /** Every transaction `db` opens from now on goes through `decide`, with its tables and the call that opens it. */
@@ -297,6 +300,43 @@ describe('a restore writes each complaint’s row once', () => {
     expect((await writer.store.perform(first, 'addNote', { text: '顾客已收到退款' })).ok).toBe(true);
     expect(await store.catchUp()).toEqual({ ok: true, value: 1 });
     expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+  });
+
+  it('holds the rows back and writes them in the order of their ids, each once, whatever order their histories ended in', async () => {
+    const writer = await desk();
+    await interleavedWork(writer);
+    for (const name of ['赵六', '孙七', '周八']) expect((await writer.store.register(walkIn({ complainant: { name, phone: '13800001234' } }))).ok).toBe(true);
+    const reader = await desk({ main: writer.main });
+    const written: string[] = [];
+    reader.db.complaints.hook('creating', (id) => void written.push(String(id)));
+    const { createDeskStore } = await import('./store');
+    const paged: StoreApi = { call: (method, input) => reader.api.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input) };
+    const store = createDeskStore({ db: reader.db, api: paged, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
+    expect((await store.restoreIfEmpty()).ok).toBe(true);
+    expect(written).toHaveLength(6);
+    expect(written).toEqual([...written].sort());
+    expect(await rowsOf(reader)).toEqual(await rowsOf(writer));
+  });
+
+  it('writes no row when a page cannot be folded (journal_unreadable): the states folded may hold part of it', async () => {
+    const writer = await desk();
+    await interleavedWork(writer);
+    const reader = await desk({ main: writer.main });
+    // The fourth event (complaint 1's acknowledgement, on the second page) arrives as another complaint's first.
+    const unreadable: StoreApi = {
+      call: async (method, input) => {
+        const answer = await reader.api.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input);
+        if (method !== 'journal.read' || !answer.ok) return answer;
+        const page = answer.value as { events: { seq: number; complaintId: string }[] };
+        return { ok: true, value: { ...answer.value, events: page.events.map((event) => (event.seq === 4 ? { ...event, complaintId: 'SH01-9999' } : event)) } } as typeof answer;
+      },
+    };
+    const { createDeskStore } = await import('./store');
+    const store = createDeskStore({ db: reader.db, api: unreadable, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsHeld: 1 });
+    expect(await store.restoreIfEmpty()).toMatchObject({ ok: false, error: { code: 'journal_unreadable', params: { code: 'not_registered_first' } } });
+    expect(await reader.db.complaints.count()).toBe(0);
+    // The pages before it are stored: the restore resumes from there once the journal reads.
+    expect((await storedEvents(reader.db)).length).toBe(2);
   });
 
   it('writes the next pages while a batch of rows is still being written, and the rows after their events', async () => {

@@ -42,8 +42,8 @@ type Page = Result<ApiOutput<'journal.read'>>;
 
 export interface CatchUpOptions {
   readonly onProgress?: (progress: RestoreProgress) => void;
-  /** Rows a restore writes per transaction (restore-import.ts); tests make it small. */
-  readonly rowsPerTransaction?: number;
+  /** Rows a restore holds before it writes them (restore-import.ts); tests make it small. */
+  readonly rowsHeld?: number;
 }
 
 /**
@@ -67,10 +67,10 @@ export function pageLimit(afterSeq: number): number {
  * Into an empty database (or one a restore stopped part-way through) each row is written once, when its history is
  * complete (restore-import.ts).
  */
-export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummarizer, { onProgress = () => {}, rowsPerTransaction }: CatchUpOptions = {}): Promise<Result<number>> {
+export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummarizer, { onProgress = () => {}, rowsHeld }: CatchUpOptions = {}): Promise<Result<number>> {
   // A position in main's journal, not a seq: at head office the events of many branches interleave.
   const localSeq = await journalPosition(db);
-  const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize, rowsPerTransaction) : createEventImporter(db, summarize);
+  const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize, rowsHeld) : createEventImporter(db, summarize);
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: pageLimit(afterSeq) });
   let afterSeq = localSeq;
   let restored = 0;
@@ -107,7 +107,7 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummari
   }
   // Resumed from what the database holds now, the other window's events with it.
   if (failure instanceof CopyChangedError) {
-    const resumed = await catchUp(db, api, summarize, { onProgress, rowsPerTransaction });
+    const resumed = await catchUp(db, api, summarize, { onProgress, rowsHeld });
     return resumed.ok ? ok((await journalPosition(db)) - localSeq) : resumed;
   }
   if (failure !== undefined) return refusalOf(failure);

@@ -34,8 +34,8 @@ export interface DeskStoreDeps {
   /** Every policy version the branch ran: each row is counted under its complaint's own. */
   policies: PolicyBook;
   calendar: WorkingCalendar;
-  /** Rows a restore writes per transaction (restore-import.ts); tests make it small to see rows written along the way. */
-  restoreRowsPerTransaction?: number;
+  /** Rows a restore holds before it writes them (restore-import.ts); tests make it small to see rows written along the way. */
+  restoreRowsHeld?: number;
 }
 
 /** What the registration form submits: the register command's input without the number main allocates. */
@@ -143,7 +143,7 @@ export function createDeskStore(deps: DeskStoreDeps): DeskStore {
         // Rows are rebuilt when the calendar changed, or the book gained a version (a complaint another window
         // registered under it may have been counted here with an earlier one meanwhile).
         await reprojectForCalendar(db, `${calendarFingerprint(calendar.doc)} policies ${policies.versions.map((entry) => entry.policy.version).join(',')}`);
-        return reconcileWithJournal(db, api, summarize, { onProgress, rowsPerTransaction: deps.restoreRowsPerTransaction });
+        return reconcileWithJournal(db, api, summarize, { onProgress, rowsHeld: deps.restoreRowsHeld });
       });
       const [restored] = await Promise.all([reconciled, mirrorUsers(db, api)]);
       return restored;

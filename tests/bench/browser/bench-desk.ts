@@ -31,7 +31,18 @@ export interface BenchDesk {
   readonly seeded: Awaited<ReturnType<typeof seedDataFolder>>;
   /** A page on the app's origin that does not run the app (same IndexedDB, nothing reacting to writes), with the bench bundle, signed in. */
   scratchPage(): Promise<Page>;
+  /**
+   * `work` in a browser of its own on a new profile (empty storage: nothing any other run wrote lies under what
+   * this one writes), given a scratch page there; the browser and its profile are removed afterwards.
+   */
+  withFreshProfile(work: (page: Page) => Promise<void>): Promise<void>;
 }
+
+/** Debian's Chromium on `profileDir`: on disk, as the app's (a context without one keeps IndexedDB in memory). */
+const launch = (profileDir: string): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), bypassCSP: true, viewport: { width: 1366, height: 800 } });
+
+const newProfileDir = () => mkdtempSync(join(tmpdir(), 'complaint-desk-bench-profile-'));
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -59,11 +70,18 @@ export async function withBenchDesk(
     console.log(figureRow('browser mode starts (main opens and folds the journal)', duration(server.openMs)));
     // A profile on disk, as the app's: a context without one keeps IndexedDB in memory, with a quota a million
     // events exceed (QuotaExceededError part-way through the restore).
-    const profileDir = mkdtempSync(join(tmpdir(), 'complaint-desk-bench-profile-'));
+    const profileDir = newProfileDir();
     try {
-      const context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), bypassCSP: true, viewport: { width: 1366, height: 800 } });
+      const context = await launch(profileDir);
       const token = readLaunchFragment(new URL(server.url).hash).token ?? '';
       const origin = new URL(server.url).origin;
+      const scratchPage = async (on: BrowserContext): Promise<Page> => {
+        const page = await on.newPage();
+        await page.goto(`${origin}/bench-scratch.txt`);
+        await addBench(page);
+        await callBench(page, 'signIn', [token, ADMIN.username, ADMIN.password], z.undefined());
+        return page;
+      };
       try {
         await work({
           context,
@@ -73,12 +91,19 @@ export async function withBenchDesk(
           dataDir,
           appDatabase: deskDbName(ADMIN.branchCode, seeded.adminId),
           seeded,
-          async scratchPage() {
-            const page = await context.newPage();
-            await page.goto(`${origin}/bench-scratch.txt`);
-            await addBench(page);
-            await callBench(page, 'signIn', [token, ADMIN.username, ADMIN.password], z.undefined());
-            return page;
+          scratchPage: () => scratchPage(context),
+          async withFreshProfile(inFresh) {
+            const freshDir = newProfileDir();
+            try {
+              const fresh = await launch(freshDir);
+              try {
+                await inFresh(await scratchPage(fresh));
+              } finally {
+                await fresh.close();
+              }
+            } finally {
+              rmSync(freshDir, { recursive: true, force: true });
+            }
           },
         });
       } finally {

@@ -2,20 +2,20 @@
  * The Node side of `window.deskBench`: calls into the page-side bundle (in-page/entry.ts) and
  * parses what comes back — the page is another program, its answers are checked like any input.
  */
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { z } from 'zod';
 import { benchBundle } from './bundle';
 
 let bundle: Promise<string> | undefined;
 
 /** Adds the bench bundle to the page (once per document); the app's origin gives it the app's IndexedDB. */
-export async function addBench(page: Page): Promise<void> {
+export async function addBench(page: Page | Frame): Promise<void> {
   bundle ??= benchBundle();
   if (await page.evaluate('typeof window.deskBench === "object"')) return;
   await page.addScriptTag({ content: await bundle });
 }
 
-export async function callBench<S extends z.ZodType>(page: Page, method: string, args: readonly unknown[], schema: S): Promise<z.infer<S>> {
+export async function callBench<S extends z.ZodType>(page: Page | Frame, method: string, args: readonly unknown[], schema: S): Promise<z.infer<S>> {
   // Dexie's errors are not Error instances to Playwright (it would print only their minified class name).
   const call = `Promise.resolve().then(() => window.deskBench.${method}(...${JSON.stringify(args)}))`;
   const answer: unknown = await page.evaluate(`${call}.catch((e) => { throw new Error(\`\${e && e.name}: \${e && e.message}\${e && e.inner ? \` (inner: \${e.inner.name}: \${e.inner.message})\` : ''}\`); })`);
@@ -26,6 +26,8 @@ export const Timings = z.array(z.number().nonnegative());
 
 export const RestoreAnswer = z.object({
   ms: z.number(),
+  /** Of `ms`, what came after the last page was imported: its blocks still queued, and the rows held to the end. */
+  afterPagesMs: z.number(),
   restoredEvents: z.number().int(),
   discarded: z.number().int(),
   events: z.number().int(),
@@ -33,7 +35,8 @@ export const RestoreAnswer = z.object({
   searchDocs: z.number().int(),
 });
 
-export const BareWriteAnswer = z.object({ ms: z.number(), events: z.number().int(), complaints: z.number().int(), transactions: z.number().int() });
+const BareTableMs = z.object({ journalBlocks: z.number(), complaints: z.number(), searchHours: z.number(), kpiHours: z.number() });
+export const BareWriteAnswer = z.object({ ms: z.number(), byTable: BareTableMs, events: z.number().int(), complaints: z.number().int(), transactions: z.number().int() });
 
 export const RegisterAnswer = z.object({ timings: Timings, first: z.string() });
 

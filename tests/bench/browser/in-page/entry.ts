@@ -8,7 +8,7 @@
  *   deskBench.signIn(token, 'admin', '…')                 // this page's window signs in
  *   deskBench.readJournal(token)                           // every journal page over the bridge, nothing written, timed
  *   deskBench.restore(token, 'complaint-desk-SH01')        // store.restoreIfEmpty into empty IndexedDB, timed
- *   deskBench.bareBulkWrite('complaint-desk-SH01', 'bench-bare')   // the same rows, bare bulkAdds, timed
+ *   deskBench.bareBulkWriteAcross('complaint-desk-SH01', 5000) // the same rows, bare bulkAdds by another origin's frame, timed
  *   deskBench.registerThroughBridge(token, name, 1000)     // ms of each store.register (main's fsync included)
  */
 // As in the app (renderer/main.tsx): its CSP forbids eval, so zod parses without compiled parsers (the bench page
@@ -21,7 +21,8 @@ import { DEFAULT_POLICY } from '../../../../shared/policy/policy';
 import type { Result } from '../../../../shared/result';
 import { registerInput } from '../../dataset';
 import { createApi, httpTransport } from '../../../../renderer/platform/transport';
-import { armedTimer, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timeStorageFloors, whenShown } from './measures';
+import { z } from 'zod';
+import { armedTimer, BARE_TABLES, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timedBulkAdd, timeStorageFloors, whenShown } from './measures';
 import { escalationCandidates } from '../../../../renderer/store/escalation-sweep';
 import { hourOf } from '../../../../renderer/store/hour-buckets';
 import { heldEventCount } from '../../../../renderer/store/journal-blocks';
@@ -41,6 +42,11 @@ function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
+
+/** What the bare-write frame is asked (bareWriteTarget) and answers: the page and the frame are two programs. */
+const BareRequest = z.union([z.object({ table: z.enum(BARE_TABLES), rows: z.array(z.unknown()) }), z.object({ done: z.literal(true) })]);
+const BareWritten = z.object({ ms: z.number().nonnegative() });
+const BareReply = z.union([BareWritten, z.object({ error: z.string() }), z.object({})]);
 
 /** This page's window id: main keeps a session per window, so the page signs in once with it. */
 const WINDOW = `bench-${crypto.randomUUID()}`;
@@ -67,11 +73,14 @@ const bench = {
   async restore(token: string, name: string) {
     const { db, store } = openStore(token, name);
     const started = performance.now();
-    const restored = unwrap(await store.restoreIfEmpty());
+    let lastPageAt = started;
+    const restored = unwrap(await store.restoreIfEmpty((progress) => void (progress.rows ? undefined : (lastPageAt = performance.now()))));
     const ms = performance.now() - started;
     const [events, complaints, searchDocs] = await Promise.all([heldEventCount(db), db.complaints.count(), allSearchDocs(db.searchHours).then((docs) => docs.length)]);
     db.close();
-    return { ms, restoredEvents: restored.restoredEvents, discarded: restored.discarded, events, complaints, searchDocs };
+    // From the last page imported to the end: the pages' blocks still queued, and the rows held to the end.
+    const afterPagesMs = started + ms - lastPageAt;
+    return { ms, afterPagesMs, restoredEvents: restored.restoredEvents, discarded: restored.discarded, events, complaints, searchDocs };
   },
   /** The floor under the restore: every page of main's journal read over the bridge and parsed, nothing written. */
   async readJournal(token: string) {
@@ -87,16 +96,53 @@ const bench = {
     }
     return { ms: performance.now() - started, events };
   },
-  /** The limit of the restore: the rows it wrote (events, complaints, search docs), bulk-written bare into `to`. */
-  async bareBulkWrite(from: string, to: string, chunkSize: number) {
+  /**
+   * The limit of the restore, into empty storage: the rows it wrote into `from` (events, complaints, search docs,
+   * KPI facts), bulk-written bare by the page of another origin in the bench's iframe (bareWriteTarget), whose
+   * IndexedDB is a store of its own. Only that page's writes are timed.
+   */
+  async bareBulkWriteAcross(from: string, chunkSize: number) {
+    const frame = document.querySelector('iframe')?.contentWindow;
+    if (!frame) throw new Error('no bare-write frame in the page');
+    const channel = new MessageChannel();
+    const ask = (message: unknown): Promise<unknown> =>
+      new Promise((resolve, reject) => {
+        channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+          const answer = BareReply.parse(data);
+          if ('error' in answer) reject(new Error(`bare write: ${answer.error}`));
+          else resolve(answer);
+        };
+        channel.port1.postMessage(message);
+      });
+    frame.postMessage('bare-write', '*', [channel.port2]);
     const source = open(from);
-    const target = open(to);
+    try {
+      return await timeBareBulkWrite(source, async (table, rows) => BareWritten.parse(await ask({ table, rows })).ms, chunkSize);
+    } finally {
+      source.close();
+      await ask({ done: true });
+      channel.port1.close();
+    }
+  },
+  /** In the iframe of another origin: an empty `name` (deleted first), written as bareBulkWriteAcross sends its rows. */
+  async bareWriteTarget(name: string): Promise<void> {
+    const target = open(name);
     await target.delete();
     await target.open();
-    const written = await timeBareBulkWrite(source, target, chunkSize);
-    source.close();
-    target.close();
-    return written;
+    window.addEventListener('message', ({ data, ports: [port] }) => {
+      if (data !== 'bare-write' || !port) return;
+      port.onmessage = async ({ data: request }: MessageEvent<unknown>) => {
+        try {
+          const asked = BareRequest.parse(request);
+          if ('done' in asked) {
+            target.close();
+            port.postMessage({});
+          } else port.postMessage({ ms: await timedBulkAdd(target, asked.table, asked.rows) });
+        } catch (error) {
+          port.postMessage({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+        }
+      };
+    });
   },
   /**
    * `count` registrations as the app makes them: real store, real bridge, each answered only once main's

@@ -15,32 +15,51 @@ import { countAll, loadPlainWindow, loadTimeline, queryRegisterIds } from '../..
 
 const now = (): number => performance.now();
 
+/** Writes `rows` into `table` of the target database in one transaction; answers the ms the write took. */
+export type TimedWrite = (table: BareTable, rows: unknown[]) => Promise<number>;
+
+/** The stores a restore fills, in the order the bare write copies them. */
+export const BARE_TABLES = ['journalBlocks', 'complaints', 'searchHours', 'kpiHours'] as const;
+export type BareTable = (typeof BARE_TABLES)[number];
+
 /**
  * The limit of a restore: the rows a restore leaves in `from` (journal blocks, complaint rows, the hours of search
- * docs and KPI facts) written once each into the empty `to` (same schema and indexes) with bare `bulkAdd`s, `chunkSize` rows
- * per transaction, nothing folded or projected. Only the writes are timed (the reads from `from` are not).
+ * docs and KPI facts) written once each, in key order, by `write` into an empty database of the same schema, `chunkSize`
+ * rows per transaction, nothing folded or projected. Only the writes are timed (the reads from `from` are not).
  */
-export async function timeBareBulkWrite(from: DeskDb, to: DeskDb, chunkSize: number): Promise<{ ms: number; events: number; complaints: number; transactions: number }> {
+export async function timeBareBulkWrite(
+  from: DeskDb,
+  write: TimedWrite,
+  chunkSize: number,
+): Promise<{ ms: number; byTable: Record<BareTable, number>; events: number; complaints: number; transactions: number }> {
   let ms = 0;
+  const byTable: Record<BareTable, number> = { journalBlocks: 0, complaints: 0, searchHours: 0, kpiHours: 0 };
   let transactions = 0;
   let events = 0;
   let complaints = 0;
-  for (const table of ['journalBlocks', 'complaints', 'searchHours', 'kpiHours'] as const) {
+  for (const table of BARE_TABLES) {
     const key = from.table(table).schema.primKey.name;
     for (let after: IndexableType | undefined; ; ) {
       const query = after === undefined ? from.table(table).orderBy(':id') : from.table(table).where(':id').above(after);
       const rows: unknown[] = await query.limit(chunkSize).toArray();
       if (rows.length === 0) break;
-      const started = now();
-      await to.transaction('rw', to.table(table), () => to.table(table).bulkAdd(rows));
-      ms += now() - started;
+      const written = await write(table, rows);
+      ms += written;
+      byTable[table] += written;
       transactions += 1;
       if (table === 'journalBlocks') events += rows.reduce<number>((sum, row) => sum + (row as JournalBlock).events.length, 0);
       if (table === 'complaints') complaints += rows.length;
       after = (rows[rows.length - 1] as Record<string, IndexableType>)[key];
     }
   }
-  return { ms, events, complaints, transactions };
+  return { ms, byTable, events, complaints, transactions };
+}
+
+/** A bare bulkAdd of `rows` into `table` of `to`, timed from the call to the transaction's commit. */
+export async function timedBulkAdd(to: DeskDb, table: BareTable, rows: unknown[]): Promise<number> {
+  const started = now();
+  await to.transaction('rw', to.table(table), () => to.table(table).bulkAdd(rows));
+  return now() - started;
 }
 
 /**

@@ -11,6 +11,7 @@ import { BLOCKS_PER_PAGE, pageLimit, type RestoreProgress } from './restore';
 import { JOURNAL_PAGE_MAX } from '../../shared/api/contract';
 import { EVENTS_PER_BLOCK } from './journal-blocks';
 import type { StoreApi } from './ports';
+import type { ApiOutput } from '../../shared/api/contract';
 import { createEventImporter } from './import-events';
 import { stateSummarizer } from './summarize';
 import { AROUND_THE_CLOCK } from '../../shared/calendar/calendar';
@@ -131,14 +132,7 @@ describe('restoreIfEmpty', () => {
     await registerThree(writer);
     const reader = await desk({ main: writer.main });
     // Every page claims every complaint on it is complete: rows written early must be written again when more comes.
-    const lying: StoreApi = {
-      call: async (method, input) => {
-        const answer = await reader.api.call(method, method === 'journal.read' ? { ...input, limit: 1 } : input);
-        if (method !== 'journal.read' || !answer.ok) return answer;
-        const page = answer.value as { events: { complaintId: string }[] };
-        return { ok: true, value: { ...answer.value, completedHistories: page.events.map((event) => event.complaintId) } } as typeof answer;
-      },
-    };
+    const lying = rewrittenPages(reader, 1, (page) => ({ ...page, completedHistories: page.events.map((event) => event.complaintId) }));
     const { createDeskStore } = await import('./store');
     const store = createDeskStore({ db: reader.db, api: lying, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK });
     const rowWrites = countRowWrites(reader);
@@ -256,6 +250,19 @@ async function pagedStore(d: TestDesk, limit: number, read: (input: { afterSeq: 
   return createDeskStore({ db: d.db, api: paged, clock: d.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsHeld: 1 });
 }
 
+/** `d`'s API with `journal.read` pages of `limit` events, each rewritten by `rewrite` after it was read (what main never sends). */
+function rewrittenPages(d: TestDesk, limit: number, rewrite: (page: JournalPage) => unknown): StoreApi {
+  return {
+    call: async (method, input) => {
+      const answer = await d.api.call(method, method === 'journal.read' ? { ...input, limit } : input);
+      if (method !== 'journal.read' || !answer.ok) return answer;
+      return { ok: true, value: rewrite(answer.value as JournalPage) } as typeof answer;
+    },
+  };
+}
+
+type JournalPage = ApiOutput<'journal.read'>;
+
 /** Every transaction `db` opens from now on goes through `decide`, with its tables and the call that opens it. */
 function onTransaction(db: TestDesk['db'], decide: (scope: readonly unknown[], run: () => Promise<unknown>) => Promise<unknown>): void {
   const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
@@ -323,14 +330,7 @@ describe('a restore writes each complaint’s row once', () => {
     await interleavedWork(writer);
     const reader = await desk({ main: writer.main });
     // The fourth event (complaint 1's acknowledgement, on the second page) arrives as another complaint's first.
-    const unreadable: StoreApi = {
-      call: async (method, input) => {
-        const answer = await reader.api.call(method, method === 'journal.read' ? { ...input, limit: 2 } : input);
-        if (method !== 'journal.read' || !answer.ok) return answer;
-        const page = answer.value as { events: { seq: number; complaintId: string }[] };
-        return { ok: true, value: { ...answer.value, events: page.events.map((event) => (event.seq === 4 ? { ...event, complaintId: 'SH01-9999' } : event)) } } as typeof answer;
-      },
-    };
+    const unreadable = rewrittenPages(reader, 2, (page) => ({ ...page, events: page.events.map((event) => (event.seq === 4 ? { ...event, complaintId: 'SH01-9999' } : event)) }));
     const { createDeskStore } = await import('./store');
     const store = createDeskStore({ db: reader.db, api: unreadable, clock: reader.now, newId: () => crypto.randomUUID(), policies: DEFAULT_POLICY_BOOK, calendar: AROUND_THE_CLOCK, restoreRowsHeld: 1 });
     expect(await store.restoreIfEmpty()).toMatchObject({ ok: false, error: { code: 'journal_unreadable', params: { code: 'not_registered_first' } } });

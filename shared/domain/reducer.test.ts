@@ -24,6 +24,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** A desk taken through `steps`, and its events, frozen: a fold that wrote into them would throw. */
+function walked(steps: Parameters<typeof walk>[1]) {
+  const desk = createDesk();
+  walk(desk, steps);
+  return { desk, events: deepFreeze(desk.events.map((e) => structuredClone(e))) };
+}
+
 describe('foldComplaint', () => {
   it('starts a complaint with its first owner, at T1, on the clock from when it was received', () => {
     const state = foldComplaint(registered().events);
@@ -142,9 +149,7 @@ describe('replay', () => {
   it('gives the same state for the same events, folded at once or one by one, and never alters an earlier state', () => {
     fc.assert(
       fc.property(walkSteps, (steps) => {
-        const desk = createDesk();
-        walk(desk, steps);
-        const events = deepFreeze(desk.events.map((e) => structuredClone(e)));
+        const { desk, events } = walked(steps);
         const once = foldComplaint(events);
         expect(foldComplaint(events)).toEqual(once);
         const states: ComplaintState[] = [];
@@ -168,9 +173,7 @@ describe('replay', () => {
   it('folds in place, event by event, to the states applyEvent gives, never writing into what the state held before', () => {
     fc.assert(
       fc.property(walkSteps, (steps) => {
-        const desk = createDesk();
-        walk(desk, steps);
-        const events = deepFreeze(desk.events.map((e) => structuredClone(e)));
+        const { desk, events } = walked(steps);
         let copied: ComplaintState | undefined;
         let inPlace: FoldDraft | undefined;
         for (const event of events) {

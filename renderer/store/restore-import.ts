@@ -81,7 +81,7 @@ export async function rowsPending(db: DeskDb): Promise<boolean> {
   return (await lastOf(db, ROWS_PENDING_KEY)) > 0;
 }
 
-/** A complaint as a restore holds it until its row is written: its state and the blocks holding its events. */
+/** A complaint as a restore holds it until its history is complete: its state and the blocks holding its events. */
 interface Held {
   /** Folded on in place, page after page: nothing else holds it. */
   state: FoldDraft;
@@ -93,9 +93,9 @@ interface Held {
  * events it already holds are folded first. Call `finish` after the last page to write the rows.
  */
 export async function createRestoreImporter(db: DeskDb, summarize: StateSummarizer, rowsHeld = ROWS_HELD): Promise<EventImporter> {
-  /** The complaints whose rows are not written yet (a complaint is either here or in `written`). */
+  /** The complaints whose histories are not complete yet (a complaint is either here or in `projected`). */
   const held = new Map<ComplaintId, Held>();
-  /** The search docs and KPI facts of written rows whose hours are not written yet. */
+  /** The search docs and KPI facts of projected rows whose hours are not written yet. */
   const hours = new PendingHours();
   const hold = (id: ComplaintId, complaint: Held) => {
     if (!held.has(id)) hours.opened(complaint.state.receivedAt);
@@ -135,8 +135,11 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
   let tail = await lastBlock(db);
   const counters = new Map((await db.counters.toArray()).map((record) => [record.key, record.last]));
 
-  /** The complaints whose rows are written and show their whole history: the blocks holding their events (their states are let go). */
-  const written = new Map<ComplaintId, number[]>();
+  /**
+   * The complaints whose rows are projected (held to be written, or written) and show their whole history: the blocks
+   * holding their events (their states are let go).
+   */
+  const projected = new Map<ComplaintId, number[]>();
   /**
    * The writes queued, one transaction after another while the next pages are read and folded: the pages' blocks
    * in order, and the batches of rows, each after the pages whose events it shows. A batch of rows does not hold
@@ -171,24 +174,24 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
     return records;
   };
 
-  /** Projects the complaints as they are now: they move from `held` to `written`. */
+  /** Projects the complaints as they are now: they move from `held` to `projected`. */
   const project = (complaints: readonly Held[]): ComplaintRecord[] =>
     complaints.map((complaint) => {
       const { record, searchDoc, kpi } = projectState(complaint.state, summarize, complaint.blocks);
       held.delete(record.id);
-      written.set(record.id, complaint.blocks);
+      projected.set(record.id, complaint.blocks);
       hours.projected(searchDoc, kpi);
       return record;
     });
 
-  /** Folds again, from the events stored, the complaints of `events` whose rows are written: a step came after their last event. */
+  /** Folds again, from the events stored, the complaints of `events` whose rows are projected: a step came after their last event. */
   const revive = async (events: readonly DomainEvent[]) => {
     for (const event of events) {
-      const blocks = written.get(event.complaintId);
+      const blocks = projected.get(event.complaintId);
       if (!blocks) continue;
       // Its events are read back from the database: the blocks queued are written first.
       await pagesWritten;
-      written.delete(event.complaintId);
+      projected.delete(event.complaintId);
       // Its row, if it still waits to be written, is projected again with the rest of its history.
       unwritten.delete(event.complaintId);
       hold(event.complaintId, { state: foldComplaint(await complaintEvents(db, event.complaintId, blocks)), blocks });
@@ -223,7 +226,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       if (last) {
         // An anonymised complaint's events are stored without personal data, those stored before included.
         const { anonymised, stored } = storedForm(events);
-        const scrubbed = new Map([...anonymised].map((id) => [id, held.get(id)?.blocks ?? written.get(id) ?? []]));
+        const scrubbed = new Map([...anonymised].map((id) => [id, held.get(id)?.blocks ?? projected.get(id) ?? []]));
         if (tail && anonymised.size > 0) tail = scrubbedBlock(tail, anonymised) ?? tail;
         const heldBefore = position;
         const appended = blocksAppending(tail, stored);
@@ -279,7 +282,7 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       await writeRows(last, hours.take(true), true);
       if (rows > 0) onRows(rows, rows);
       held.clear();
-      written.clear();
+      projected.clear();
     },
   };
 }

@@ -33,11 +33,7 @@ export type FoldDraft = Mutable<ComplaintState>;
 
 /** The state after one more event (`undefined` before the first). Returns a new object; `state` is unchanged. */
 export function applyEvent(state: ComplaintState | undefined, event: DomainEvent): ComplaintState {
-  if (state === undefined) return registeredState(event);
-  assertNext(state, event);
-  const next = copyState(state);
-  apply(next, event);
-  return next;
+  return applyEventInPlace(state === undefined ? undefined : copyState(state), event);
 }
 
 /**

@@ -252,12 +252,8 @@ export async function createRestoreImporter(db: DeskDb, summarize: StateSummariz
       for (const record of project(completedHistories.flatMap((id) => held.get(id) ?? []))) unwritten.set(record.id, record);
       if (unwritten.size < rowsHeld) return;
       // The hours all of whose complaints are projected go with the run's first transaction.
-      let closed = hours.take();
-      for (const slice of inIdOrder(takeUnwritten())) {
-        const hoursClosed = closed;
-        closed = NO_HOURS;
-        enqueueRows(() => writeRows(slice, hoursClosed, false));
-      }
+      const closed = hours.take();
+      for (const [i, slice] of inIdOrder(takeUnwritten()).entries()) enqueueRows(() => writeRows(slice, i === 0 ? closed : NO_HOURS, false));
     },
     async finish(onRows = () => {}) {
       await Promise.all([pagesWritten, rowsWritten]);

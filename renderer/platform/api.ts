@@ -6,6 +6,7 @@
  */
 import { readLaunchFragment, withoutToken } from '../../shared/api/launch';
 import { BRIDGE_GLOBAL } from '../../shared/api/methods';
+import { answerWorker } from './answer-worker';
 import { bridgeTransport, createApi, httpTransport, isPreloadBridge, type Api, type Transport } from './transport';
 
 const TOKEN_KEY = 'complaintDesk.token';
@@ -45,4 +46,7 @@ function chooseTransport(): Transport {
   return httpTransport({ baseUrl: window.location.origin, token: browserModeToken(), window: tabId() });
 }
 
-export const api: Api = createApi(chooseTransport());
+/** Journal pages are read in a worker of this bundle (answer-worker.ts); Vite builds its script from this very expression. */
+const offThread = answerWorker(() => new Worker(new URL('./answer-worker-entry.ts', import.meta.url), { type: 'module' }));
+
+export const api: Api = createApi(chooseTransport(), { offThread });

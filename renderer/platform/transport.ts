@@ -1,15 +1,30 @@
 /**
  * The renderer's side of the contract, independent of the window: `createApi(transport)` turns a transport
  * (Electron's preload bridge or the browser-mode HTTP bridge) into a typed `call`. Whatever comes back is
- * parsed against the contract before the UI sees it; a transport failure becomes a refusal, never a throw.
+ * parsed against the contract before the UI sees it (`readAnswer`), on the window's thread or, for the answers
+ * that are large, in a worker (`offThread`, answer-worker.ts); a transport failure becomes a refusal, never a throw.
  */
 import { apiContract, WireResultSchema, type ApiInput, type ApiOutput } from '../../shared/api/contract';
+import { JsonText } from '../../shared/api/json-text';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
 import { refusalFromWire, type RefusalCode } from '../../shared/refusals';
 import { refuse, type Refusal, type Result } from '../../shared/result';
 
-/** Sends one call and resolves with whatever the other side answered (still untrusted). */
+/**
+ * Sends one call and resolves with whatever the other side answered (still untrusted): a value, or the answer's
+ * JSON as it came (a JsonText: the HTTP body), left for `readAnswer` to parse where it is read.
+ */
 export type Transport = (method: ApiMethod, input: unknown) => Promise<unknown>;
+
+/**
+ * Reads a transport's answer somewhere other than the window's thread; undefined when it cannot (then the window
+ * reads it itself). The result it gives is one `readAnswer` gave there.
+ */
+export type OffThreadReader = <M extends ApiMethod>(method: M, answer: unknown) => Promise<Result<ApiOutput<M>> | undefined>;
+
+export interface ApiOptions {
+  readonly offThread?: OffThreadReader;
+}
 
 export interface Api {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<Result<ApiOutput<M>>>;
@@ -23,7 +38,27 @@ export interface Api {
 /** Refusals that mean this window no longer has a signed-in person. */
 const SESSION_ENDED: ReadonlySet<RefusalCode> = new Set<RefusalCode>(['not_signed_in', 'session_expired', 'account_disabled']);
 
-export function createApi(transport: Transport): Api {
+/** A transport's answer to `method`, parsed: the answer's JSON (a JsonText), then the result, then the contract's output. */
+export function readAnswer<M extends ApiMethod>(method: M, answer: unknown): Result<ApiOutput<M>> {
+  let wireValue: unknown = answer;
+  if (answer instanceof JsonText) {
+    try {
+      wireValue = JSON.parse(answer.text());
+    } catch {
+      return refuse('bad_response', `${method}: the answer is not JSON`);
+    }
+  }
+  const wire = WireResultSchema.safeParse(wireValue);
+  if (!wire.success) return refuse('bad_response', `${method}: the answer is not a result`);
+  // Checked against this build's catalogue: a code (or params) it does not know becomes `unknown_refusal`.
+  if (!wire.data.ok) return { ok: false, error: refusalFromWire(wire.data.error) };
+  const output = apiContract[method].output.safeParse(wire.data.value);
+  if (!output.success) return refuse('bad_response', `${method}: the answer does not match the contract`);
+  // Parsed with this very method's schema; TS cannot correlate the generic key with the lookup.
+  return { ok: true, value: output.data as ApiOutput<M> };
+}
+
+export function createApi(transport: Transport, { offThread }: ApiOptions = {}): Api {
   const listeners = new Set<(refusal: Refusal) => void>();
   return {
     onSessionEnded(listener) {
@@ -37,18 +72,9 @@ export function createApi(transport: Transport): Api {
       } catch (error) {
         return refuse('unreachable', `The app's background service did not answer (${error instanceof Error ? error.message : String(error)}).`);
       }
-      const wire = WireResultSchema.safeParse(answer);
-      if (!wire.success) return refuse('bad_response', `${method}: the answer is not a result`);
-      if (!wire.data.ok) {
-        // Checked against this build's catalogue: a code (or params) it does not know becomes `unknown_refusal`.
-        const error = refusalFromWire(wire.data.error);
-        if (SESSION_ENDED.has(error.code)) for (const listener of listeners) listener(error);
-        return { ok: false, error };
-      }
-      const output = apiContract[method].output.safeParse(wire.data.value);
-      if (!output.success) return refuse('bad_response', `${method}: the answer does not match the contract`);
-      // Parsed with this very method's schema; TS cannot correlate the generic key with the lookup.
-      return { ok: true, value: output.data as ApiOutput<typeof method> };
+      const result = (await offThread?.(method, answer)) ?? readAnswer(method, answer);
+      if (!result.ok && SESSION_ENDED.has(result.error.code)) for (const listener of listeners) listener(result.error);
+      return result;
     },
   };
 }
@@ -74,7 +100,10 @@ export interface HttpTransportOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** Browser mode: POST /api/<method> with the per-run token and the tab's id. A 401/4xx still carries a result body. */
+/**
+ * Browser mode: POST /api/<method> with the per-run token and the tab's id. A 401/4xx still carries a result body,
+ * handed on as the JSON it is (a journal page is read in a worker, not on the window's thread).
+ */
 export function httpTransport({ baseUrl, token, window, fetch: send = fetch }: HttpTransportOptions): Transport {
   return async (method, input) => {
     const response = await send(new URL(`api/${method}`, baseUrl), {
@@ -83,6 +112,6 @@ export function httpTransport({ baseUrl, token, window, fetch: send = fetch }: H
       body: JSON.stringify(input ?? {}),
       credentials: 'omit',
     });
-    return response.json();
+    return new JsonText(new Uint8Array(await response.arrayBuffer()));
   };
 }

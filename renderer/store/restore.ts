@@ -63,6 +63,52 @@ export function pageLimit(afterSeq: number): number {
 }
 
 /**
+ * Pages asked for ahead of the one being imported. A page is read (parsed, checked against the contract) in the
+ * answer worker (renderer/platform/answer-worker.ts) while the window folds and writes the one before; with one
+ * page ahead the worker was handed the next page's bytes only when the window paused between pages, and the two
+ * threads mostly took turns.
+ */
+export const PAGES_READ_AHEAD = 3;
+
+/**
+ * The journal read page after page: PAGES_READ_AHEAD pages are asked for ahead of the one taken, each
+ * where the one before would end if it is full (a journal holds every position up to its last, so only its last
+ * page is not). A page that ends elsewhere (the journal changed meanwhile) drops the pages asked for after it, and
+ * they are asked for again from where it ended.
+ */
+function journalPages(api: StoreApi) {
+  const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: pageLimit(afterSeq) });
+  let ahead: { afterSeq: number; page: Promise<Page> }[] = [];
+  /** Where the next page asked for starts, and the journal's end as the last page read gave it. */
+  let askedThrough = 0;
+  let journalEnd = 0;
+  return {
+    /** The page after `afterSeq` (the position the pages taken so far end at). */
+    async take(afterSeq: number): Promise<Page> {
+      let next = ahead.shift();
+      if (next?.afterSeq !== afterSeq) {
+        ahead = [];
+        next = { afterSeq, page: read(afterSeq) };
+        askedThrough = afterSeq + pageLimit(afterSeq);
+      }
+      const page = await next.page;
+      if (!page.ok) return page;
+      journalEnd = page.value.lastSeq;
+      // A page that is not full ends where the journal ended when it was read: what was asked after it is not needed.
+      if (page.value.events.length < pageLimit(afterSeq)) {
+        ahead = [];
+        askedThrough = afterSeq + page.value.events.length;
+      }
+      while (ahead.length < PAGES_READ_AHEAD && askedThrough < journalEnd) {
+        ahead.push({ afterSeq: askedThrough, page: read(askedThrough) });
+        askedThrough += pageLimit(askedThrough);
+      }
+      return page;
+    },
+  };
+}
+
+/**
  * Copies every event main journaled after this database's last one; pages are read ahead while one is written.
  * Into an empty database (or one a restore stopped part-way through) each row is written once, when its history is
  * complete (restore-import.ts).
@@ -71,16 +117,15 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummari
   // A position in main's journal, not a seq: at head office the events of many branches interleave.
   const localSeq = await journalPosition(db);
   const importer = localSeq === 0 || (await rowsPending(db)) ? await createRestoreImporter(db, summarize, rowsHeld) : createEventImporter(db, summarize);
-  const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: pageLimit(afterSeq) });
+  const pages = journalPages(api);
   let afterSeq = localSeq;
   let restored = 0;
   let total = 0;
   let unread: Result<never> | undefined;
   let failure: unknown;
-  let next: Promise<Page> | undefined = read(afterSeq);
   try {
-    while (next) {
-      const page: Page = await next;
+    for (;;) {
+      const page: Page = await pages.take(afterSeq);
       if (!page.ok) {
         unread = page;
         break;
@@ -89,12 +134,12 @@ export async function catchUp(db: DeskDb, api: StoreApi, summarize: StateSummari
       if (events.length === 0) break;
       // The page holds the events at the positions after `afterSeq`, one each.
       const pageLast = afterSeq + events.length;
-      next = pageLast < page.value.lastSeq ? read(pageLast) : undefined;
       await importer.importChunk(events, page.value.completedHistories);
       restored += events.length;
       afterSeq = pageLast;
       total = Math.max(page.value.lastSeq - localSeq, restored);
       onProgress({ restored, total });
+      if (pageLast >= page.value.lastSeq) break;
     }
   } catch (error) {
     failure = error;

@@ -36,12 +36,19 @@ test('with the browser storage wiped, everything comes back from main’s journa
     desk = await startDesk(dataDir);
     const second = await browser.newContext();
     page = await second.newPage();
+    // The journal's pages are read in the app's answer worker, served like its other scripts (CSP included).
+    const workers: string[] = [];
+    const warnings: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
     await page.goto(desk.url);
     await signIn(page);
     await page.getByRole('link', { name: /Complaint register/ }).click();
     await expect(page.getByText('2 complaints')).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(one) })).toBeVisible();
     await expect(page.getByRole('row', { name: new RegExp(two) })).toBeVisible();
+    expect(workers).toEqual([expect.stringMatching(/\/assets\/answer-worker-entry-[\w-]+\.js$/)]);
+    expect(warnings.filter((text) => text.includes('worker'))).toEqual([]);
 
     const three = await register(page, '黄强', '13900003333');
     expect(three).toMatch(/-0003$/);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openDesk } from '../../../electron/services/desk';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 import { createApi, httpTransport, type Api } from '../../../renderer/platform/transport';
+import { JsonText } from '../../../shared/api/json-text';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/common/csp';
 import { memoryLogger, withTempDir } from './fixtures';
 
@@ -24,6 +25,12 @@ const REGISTRATION = {
   requests: ['apology'],
 };
 const SETUP = { branchCode: 'BR01', branchName: 'Test', timeZone: 'Asia/Shanghai', adminUsername: 'admin', password: 'correct horse' };
+
+/** The HTTP transport hands on an answer's body as the JSON it is (the window reads it where it chooses). */
+function bodyOf(answer: unknown): unknown {
+  if (!(answer instanceof JsonText)) throw new Error('the HTTP transport did not hand on the body as JSON text');
+  return JSON.parse(answer.text());
+}
 
 async function withBridge(work: (bridge: { server: WebServer; api: Api; dataDir: string }) => Promise<void>) {
   await withTempDir(async (dir) => {
@@ -102,7 +109,7 @@ describe('browser-mode bridge', () => {
       const read = await api.call('journal.read', { afterSeq: 0 });
       expect(read.ok && read.value.events.map((event) => event.type)).toEqual(['Registered']);
       // The page is in the body as the journal holds it (a list, not a string to parse again), its Chinese intact.
-      const body = await httpTransport({ baseUrl: server.origin, token: TOKEN, window: TAB })('journal.read', { afterSeq: 0 });
+      const body = bodyOf(await httpTransport({ baseUrl: server.origin, token: TOKEN, window: TAB })('journal.read', { afterSeq: 0 }));
       expect(body).toMatchObject({ ok: true, value: { lastSeq: 1, events: [{ type: 'Registered', payload: { description: '收银员态度恶劣', complainant: { name: '王芳' } } }] } });
       expect(await api.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'browser' } });
     });
@@ -125,7 +132,7 @@ describe('browser-mode bridge', () => {
       const journalFile = join(dataDir, 'journal', 'events.v1.jsonl');
       const before = await readFile(journalFile, 'utf8');
       // Sent untyped, as a buggy or hostile page would.
-      const refused = await httpTransport({ baseUrl: server.origin, token: TOKEN, window: TAB })('complaints.decide', { requestId: 'req-00000002', action: 'register', input: { ...REGISTRATION, channel: 'pigeon' } });
+      const refused = bodyOf(await httpTransport({ baseUrl: server.origin, token: TOKEN, window: TAB })('complaints.decide', { requestId: 'req-00000002', action: 'register', input: { ...REGISTRATION, channel: 'pigeon' } }));
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', path: 'channel' } });
       expect(await readFile(journalFile, 'utf8')).toBe(before);
     });

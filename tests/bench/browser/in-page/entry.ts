@@ -21,6 +21,7 @@ import { DEFAULT_POLICY } from '../../../../shared/policy/policy';
 import type { Result } from '../../../../shared/result';
 import { registerInput } from '../../dataset';
 import { createApi, httpTransport } from '../../../../renderer/platform/transport';
+import { answerWorker } from '../../../../renderer/platform/answer-worker';
 import { z } from 'zod';
 import { armedTimer, BARE_TABLES, firstRowShown, timeBareAdds, timeBareBulkWrite, timeBareTransactions, timedBulkAdd, timeStorageFloors, whenShown } from './measures';
 import { escalationCandidates } from '../../../../renderer/store/escalation-sweep';
@@ -51,8 +52,12 @@ const BareReply = z.union([BareWritten, z.object({ error: z.string() }), z.objec
 /** This page's window id: main keeps a session per window, so the page signs in once with it. */
 const WINDOW = `bench-${crypto.randomUUID()}`;
 
-/** The real HTTP bridge to main, as the app uses it in browser mode. */
-const bridge = (token: string) => createApi(httpTransport({ baseUrl: window.location.origin, token, window: WINDOW }));
+/** The app's answer worker (renderer/platform/answer-worker-entry.ts), its script bundled beside this one (../bundle.ts). */
+declare const ANSWER_WORKER_SCRIPT: string;
+const offThread = answerWorker(() => new Worker(URL.createObjectURL(new Blob([ANSWER_WORKER_SCRIPT], { type: 'text/javascript' }))));
+
+/** The real HTTP bridge to main, as the app uses it in browser mode, its journal pages read in the app's worker. */
+const bridge = (token: string) => createApi(httpTransport({ baseUrl: window.location.origin, token, window: WINDOW }), { offThread });
 
 const openStore = (token: string, name: string) => {
   const db = open(name);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refuse } from '../result';
 import { apiContract } from './contract';
-import { answerBody, answerForIpc, JsonText, jsonText } from './json-text';
+import { answerBody, answerForIpc, asciiJson, JsonText, jsonText } from './json-text';
 
 const decoded = (body: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(body));
 const page = [{ id: 'ev-1', note: '顾客要求退款 "now"' }, { id: 'ev-2', note: 'line\nbreak' }];
@@ -36,5 +36,16 @@ describe('answers holding JSON text', () => {
       expect(output.safeParse({ events, lastSeq: 2 }).success).toBe(false);
     }
     expect(output.safeParse({ events: jsonText([]), lastSeq: 0 })).toMatchObject({ success: true, data: { events: [] } });
+  });
+
+  it('writes the journal text into an HTTP body in ASCII, every other character as its \\u escape', () => {
+    const text = [{ note: '顾客要求退款 café 😀 "引号" \\ end', tab: '\t' }];
+    const body = answerBody({ ok: true, value: { events: jsonText(text), lastSeq: 1 } });
+    expect(body.every((byte) => byte < 0x80)).toBe(true);
+    expect(decoded(body)).toEqual({ ok: true, value: { events: text, lastSeq: 1 } });
+    // Two-byte, three-byte and four-byte characters (the last a surrogate pair).
+    expect(new TextDecoder().decode(asciiJson(new TextEncoder().encode('"é顾😀"')))).toBe('"\\u00e9\\u987e\\ud83d\\ude00"');
+    const ascii = new TextEncoder().encode('{"a":"plain"}');
+    expect(asciiJson(ascii)).toBe(ascii);
   });
 });

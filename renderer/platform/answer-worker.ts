@@ -1,15 +1,17 @@
 /**
- * Journal pages are read in a worker, not on the window's thread. A restore of 100 000 complaints reads some 440
- * pages (1.1 M events). Reading one (decoding 0.9 MB of UTF-8 holding Chinese, 12–13 ms in Chromium; parsing it,
- * 2–3 ms; checking its 2 560 events against the contract) took the window's thread as long as folding the page and
- * copying it into IndexedDB. In the worker that runs beside the folding, and the window receives each page as a
- * structured clone (5–6 ms). Measured at 100 000 complaints on a 2-core machine: the window's thread worked 45 s
- * instead of 54 s and the worker 22.5 s; restores took 86.6–94.9 s instead of 94.4–100.0 s. Only the answers that are
- * large go there (READ_OFF_THREAD): a worker's round trip is not worth it for a small one.
+ * Journal pages are called for and read in a worker, not on the window's thread. A restore of 100 000 complaints
+ * reads some 440 pages (1.1 M events). Reading one (decoding 0.9 MB of JSON, parsing it, checking its 2 560 events
+ * against the contract) took the window's thread as long as folding the page and copying it into IndexedDB; in the
+ * worker that runs beside the folding, and the window receives each page as a structured clone (5–6 ms). Only the
+ * calls whose answers are large go there (OFF_THREAD): a worker's round trip is not worth it for a small one.
  *
- * The worker runs the window's own `readAnswer` (transport.ts) on the answer as the transport gave it: the HTTP
- * body's bytes, or the value Electron's IPC cloned. Whenever the worker cannot (it did not load, it failed), the
- * window reads the answer itself, as it did before: the app never depends on the worker to work.
+ * In browser mode the worker calls main's HTTP bridge itself. When the window took in each 0.9 MB response and handed
+ * it on, its thread spent 41 ms a page (sys time included) that it needed for folding; receiving the clone alone
+ * costs it 7 ms. Reading all 1.1 M events took 40.5 s of CPU in all instead of 47.8 s. In Electron only the window
+ * has the preload's IPC: it makes the call and hands the worker the value IPC gave. The
+ * worker runs the window's own `callAndRead` and `readAnswer` (transport.ts). Whenever the worker cannot (it did not
+ * load, it failed), the window calls and reads itself, as it did before: the app never depends on the worker to
+ * work. So only calls that change nothing go there: one the worker made may be made again.
  */
 import { z } from 'zod';
 import { WireResultSchema, type ApiOutput } from '../../shared/api/contract';
@@ -17,16 +19,24 @@ import { JsonText } from '../../shared/api/json-text';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
 import { refusalFromWire } from '../../shared/refusals';
 import type { Result } from '../../shared/result';
-import { readAnswer, type OffThreadReader } from './transport';
+import { callAndRead, httpTransport, HttpBridgeSchema, readAnswer, type HttpBridge, type OffThreadCaller, type Transport } from './transport';
 
-/** The answers read in the worker: a journal page holds up to 5 000 events, about 1.8 MB of JSON. */
-const READ_OFF_THREAD: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['journal.read']);
+/** The calls made and read in the worker: reads (a journal page holds up to 5 000 events, about 1.8 MB of JSON). */
+const OFF_THREAD: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['journal.read']);
 
-/** The window asks: read this answer to `method`, given as its JSON's bytes or as the value IPC gave. */
-const Asked = { id: z.number().int().nonnegative(), method: z.enum(API_METHODS) };
-const ReadRequest = z.union([z.strictObject({ ...Asked, json: z.instanceof(Uint8Array) }), z.strictObject({ ...Asked, value: z.unknown().optional() })]);
+/**
+ * The window asks: call `method` over the HTTP bridge with `input` and read the answer, or read this answer, given as
+ * its JSON's bytes or as the value IPC gave.
+ */
+const RequestId = z.number().int().nonnegative();
+const Asked = { id: RequestId, method: z.enum(API_METHODS) };
+const WorkerRequest = z.union([
+  z.strictObject({ ...Asked, http: HttpBridgeSchema, input: z.unknown().optional() }),
+  z.strictObject({ ...Asked, json: z.instanceof(Uint8Array) }),
+  z.strictObject({ ...Asked, value: z.unknown().optional() }),
+]);
 /** The worker answers with what `readAnswer` gave. */
-const ReadReply = z.strictObject({ id: z.number().int().nonnegative(), result: WireResultSchema });
+const WorkerReply = z.strictObject({ id: RequestId, result: WireResultSchema });
 
 /** The worker's side of its messages (a dedicated worker's global scope). */
 export interface AnswerWorkerScope {
@@ -34,13 +44,18 @@ export interface AnswerWorkerScope {
   postMessage(message: unknown): void;
 }
 
-/** In the worker: reads every answer the window sends. A request it cannot read throws, and the window reads its answers itself from then on. */
+/**
+ * In the worker: makes and reads every call the window sends, or reads the answer it was given. A request it cannot
+ * read throws, and the window calls and reads for itself from then on.
+ */
 export function serveAnswerReading(scope: AnswerWorkerScope): void {
   scope.addEventListener('message', ({ data }) => {
-    const request = ReadRequest.safeParse(data);
+    const request = WorkerRequest.safeParse(data);
     if (!request.success) throw new Error(`The window asked what cannot be read: ${z.prettifyError(request.error)}`);
-    const { id, method } = request.data;
-    scope.postMessage({ id, result: readAnswer(method, 'json' in request.data ? new JsonText(request.data.json) : request.data.value) });
+    const asked = request.data;
+    const reply = (result: Result<unknown>) => scope.postMessage({ id: asked.id, result });
+    if ('http' in asked) void callAndRead(httpTransport(asked.http), asked.method, asked.input).then(reply);
+    else reply(readAnswer(asked.method, 'json' in asked ? new JsonText(asked.json) : asked.value));
   });
 }
 
@@ -53,11 +68,12 @@ export interface AnswerWorker {
 }
 
 /**
- * In the window: an `OffThreadReader` that sends the large answers to the worker `start` makes (on the first of
- * them). If the worker cannot be made, or fails, or answers what it should not, every answer waiting for it and
- * every later one is read on the window's thread.
+ * In the window: an `OffThreadCaller` that sends the calls with large answers to the worker `start` makes (on the
+ * first of them). Given `http`, the worker calls main's HTTP bridge itself; otherwise the window calls over its own
+ * transport and the worker reads the answer. If the worker cannot be made, or fails, or answers what it should not,
+ * every call waiting for it and every later one is made and read on the window's thread.
  */
-export function answerWorker(start: () => AnswerWorker): OffThreadReader {
+export function answerWorker(start: () => AnswerWorker, http?: HttpBridge): OffThreadCaller {
   let worker: AnswerWorker | undefined;
   let broken = false;
   let nextId = 0;
@@ -72,7 +88,7 @@ export function answerWorker(start: () => AnswerWorker): OffThreadReader {
     waiting.clear();
   };
   const onReply = ({ data }: MessageEvent<unknown>) => {
-    const reply = ReadReply.safeParse(data);
+    const reply = WorkerReply.safeParse(data);
     const settle = reply.success ? waiting.get(reply.data.id) : undefined;
     if (!reply.success || !settle) return giveUp(new Error('the worker answered what was not asked'));
     waiting.delete(reply.data.id);
@@ -90,17 +106,26 @@ export function answerWorker(start: () => AnswerWorker): OffThreadReader {
     worker = made;
     return made;
   };
-
-  return async <M extends ApiMethod>(method: M, answer: unknown) => {
-    if (broken || !READ_OFF_THREAD.has(method)) return undefined;
+  /** What the worker gave for `request` (undefined once it failed): a result `readAnswer(method, …)` made there. */
+  const ask = async <M extends ApiMethod>(request: { method: M } & ({ http: HttpBridge; input: unknown } | { json: Uint8Array } | { value: unknown })) => {
+    if (broken) return undefined;
     const id = nextId++;
-    const read = new Promise<Result<unknown> | undefined>((settle) => waiting.set(id, settle));
+    const given = new Promise<Result<unknown> | undefined>((settle) => waiting.set(id, settle));
     try {
-      started().postMessage(answer instanceof JsonText ? { id, method, json: answer.bytes } : { id, method, value: answer });
+      started().postMessage({ id, ...request });
     } catch (error) {
       giveUp(error);
     }
-    // `readAnswer(method, …)` made it in the worker, and a structured clone keeps a value as it was.
-    return (await read) as Result<ApiOutput<M>> | undefined;
+    // A structured clone keeps a value as it was.
+    return (await given) as Result<ApiOutput<M>> | undefined;
+  };
+  /** The answer the window's transport gave, read in the worker (here once it failed). */
+  const readThere = async <M extends ApiMethod>(method: M, answer: unknown) =>
+    (await ask(answer instanceof JsonText ? { method, json: answer.bytes } : { method, value: answer })) ?? readAnswer(method, answer);
+
+  return <M extends ApiMethod>(method: M, input: unknown, transport: Transport) => {
+    if (broken || !OFF_THREAD.has(method)) return undefined;
+    if (!http) return callAndRead(transport, method, input, readThere);
+    return ask({ method, http, input }).then((result) => result ?? callAndRead(transport, method, input));
   };
 }

@@ -7,7 +7,7 @@
 import { readLaunchFragment, withoutToken } from '../../shared/api/launch';
 import { BRIDGE_GLOBAL } from '../../shared/api/methods';
 import { answerWorker } from './answer-worker';
-import { bridgeTransport, createApi, httpTransport, isPreloadBridge, type Api, type Transport } from './transport';
+import { bridgeTransport, createApi, httpTransport, isPreloadBridge, type Api } from './transport';
 
 const TOKEN_KEY = 'complaintDesk.token';
 const WINDOW_KEY = 'complaintDesk.window';
@@ -40,13 +40,13 @@ function browserModeToken(): string {
   return token ?? '';
 }
 
-function chooseTransport(): Transport {
+/** The transport, and the worker that calls and reads journal pages (answer-worker.ts; Vite builds its script from this very expression). */
+function connect(): Api {
+  const startWorker = () => new Worker(new URL('./answer-worker-entry.ts', import.meta.url), { type: 'module' });
   const bridge: unknown = Reflect.get(window, BRIDGE_GLOBAL);
-  if (isPreloadBridge(bridge)) return bridgeTransport(bridge);
-  return httpTransport({ baseUrl: window.location.origin, token: browserModeToken(), window: tabId() });
+  if (isPreloadBridge(bridge)) return createApi(bridgeTransport(bridge), { offThread: answerWorker(startWorker) });
+  const http = { baseUrl: window.location.origin, token: browserModeToken(), window: tabId() };
+  return createApi(httpTransport(http), { offThread: answerWorker(startWorker, http) });
 }
 
-/** Journal pages are read in a worker of this bundle (answer-worker.ts); Vite builds its script from this very expression. */
-const offThread = answerWorker(() => new Worker(new URL('./answer-worker-entry.ts', import.meta.url), { type: 'module' }));
-
-export const api: Api = createApi(chooseTransport(), { offThread });
+export const api: Api = connect();

@@ -1,9 +1,11 @@
 /**
  * The renderer's side of the contract, independent of the window: `createApi(transport)` turns a transport
  * (Electron's preload bridge or the browser-mode HTTP bridge) into a typed `call`. Whatever comes back is
- * parsed against the contract before the UI sees it (`readAnswer`), on the window's thread or, for the answers
- * that are large, in a worker (`offThread`, answer-worker.ts); a transport failure becomes a refusal, never a throw.
+ * parsed against the contract before the UI sees it (`readAnswer`), on the window's thread or, for the calls whose
+ * answers are large, in a worker that may make the call itself (`offThread`, answer-worker.ts); a transport failure
+ * becomes a refusal, never a throw.
  */
+import { z } from 'zod';
 import { apiContract, WireResultSchema, type ApiInput, type ApiOutput } from '../../shared/api/contract';
 import { JsonText } from '../../shared/api/json-text';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
@@ -17,13 +19,14 @@ import { refuse, type Refusal, type Result } from '../../shared/result';
 export type Transport = (method: ApiMethod, input: unknown) => Promise<unknown>;
 
 /**
- * Reads a transport's answer somewhere other than the window's thread; undefined when it cannot (then the window
- * reads it itself). The result it gives is one `readAnswer` gave there.
+ * Makes a call whose answer is read somewhere other than the window's thread (answer-worker.ts); undefined for a
+ * method it leaves to the window. `transport` is the window's own: the call may go over it, and is made over it
+ * whenever the other place cannot.
  */
-export type OffThreadReader = <M extends ApiMethod>(method: M, answer: unknown) => Promise<Result<ApiOutput<M>> | undefined>;
+export type OffThreadCaller = <M extends ApiMethod>(method: M, input: unknown, transport: Transport) => Promise<Result<ApiOutput<M>>> | undefined;
 
 export interface ApiOptions {
-  readonly offThread?: OffThreadReader;
+  readonly offThread?: OffThreadCaller;
 }
 
 export interface Api {
@@ -58,6 +61,25 @@ export function readAnswer<M extends ApiMethod>(method: M, answer: unknown): Res
   return { ok: true, value: output.data as ApiOutput<M> };
 }
 
+/**
+ * Sends one call over `transport` and reads its answer with `read` (here, unless told otherwise); a transport that
+ * fails (main did not answer) gives a refusal.
+ */
+export async function callAndRead<M extends ApiMethod>(
+  transport: Transport,
+  method: M,
+  input: unknown,
+  read: (method: M, answer: unknown) => Result<ApiOutput<M>> | Promise<Result<ApiOutput<M>>> = readAnswer,
+): Promise<Result<ApiOutput<M>>> {
+  let answer: unknown;
+  try {
+    answer = await transport(method, input);
+  } catch (error) {
+    return refuse('unreachable', `The app's background service did not answer (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  return read(method, answer);
+}
+
 export function createApi(transport: Transport, { offThread }: ApiOptions = {}): Api {
   const listeners = new Set<(refusal: Refusal) => void>();
   return {
@@ -66,13 +88,7 @@ export function createApi(transport: Transport, { offThread }: ApiOptions = {}):
       return () => listeners.delete(listener);
     },
     async call(method, input) {
-      let answer: unknown;
-      try {
-        answer = await transport(method, input);
-      } catch (error) {
-        return refuse('unreachable', `The app's background service did not answer (${error instanceof Error ? error.message : String(error)}).`);
-      }
-      const result = (await offThread?.(method, answer)) ?? readAnswer(method, answer);
+      const result = await (offThread?.(method, input, transport) ?? callAndRead(transport, method, input));
       if (!result.ok && SESSION_ENDED.has(result.error.code)) for (const listener of listeners) listener(result.error);
       return result;
     },
@@ -91,18 +107,23 @@ export const bridgeTransport =
   (method, input) =>
     bridge[method](input);
 
-export interface HttpTransportOptions {
+/** Where browser mode's HTTP bridge is, and who calls it: all a worker needs to call it for the window. */
+export const HttpBridgeSchema = z.strictObject({
   /** e.g. `http://127.0.0.1:4312/`; the page's own origin in the app. */
-  readonly baseUrl: string;
-  readonly token: string;
+  baseUrl: z.string(),
+  token: z.string(),
   /** This tab's id: main keeps one session per tab. */
-  readonly window: string;
+  window: z.string(),
+});
+export type HttpBridge = z.infer<typeof HttpBridgeSchema>;
+
+export interface HttpTransportOptions extends HttpBridge {
   readonly fetch?: typeof fetch;
 }
 
 /**
  * Browser mode: POST /api/<method> with the per-run token and the tab's id. A 401/4xx still carries a result body,
- * handed on as the JSON it is (a journal page is read in a worker, not on the window's thread).
+ * handed on as the JSON it is, read where the caller chooses.
  */
 export function httpTransport({ baseUrl, token, window, fetch: send = fetch }: HttpTransportOptions): Transport {
   return async (method, input) => {

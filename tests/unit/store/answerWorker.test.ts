@@ -1,15 +1,21 @@
 /**
  * Journal pages read in the answer worker (renderer/platform/answer-worker.ts) against the real services: the
- * worker's side served on a MessageChannel (structured clones, as between a window and its worker), the answers
- * as each transport gives them — the HTTP body's bytes (answerBody) and Electron's IPC value (answerForIpc).
+ * worker's side served on a MessageChannel (structured clones, as between a window and its worker). In browser
+ * mode the worker calls the real HTTP bridge itself; otherwise it is handed the answers as each transport gives
+ * them — the HTTP body's bytes (answerBody) and Electron's IPC value (answerForIpc).
  */
 import 'fake-indexeddb/auto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startWebServer } from '../../../electron/web/server';
 import { answerBody, answerForIpc, JsonText } from '../../../shared/api/json-text';
 import type { ApiMethod } from '../../../shared/api/methods';
 import type { Result } from '../../../shared/result';
 import { answerWorker, serveAnswerReading, type AnswerWorker } from '../../../renderer/platform/answer-worker';
-import { createApi, type Transport } from '../../../renderer/platform/transport';
+import { createApi, httpTransport, type HttpBridge, type Transport } from '../../../renderer/platform/transport';
+import { memoryLogger } from '../platform/fixtures';
 import { openTestDesk, walkIn, type TestMain } from './desk';
 
 /** A worker on a MessageChannel: `served` counts the answers its side read and sent back. */
@@ -64,6 +70,99 @@ async function mainWithComplaints(count: number): Promise<TestMain> {
   }
   return desk.main;
 }
+
+const TOKEN = 'answer-worker-token-0123';
+
+/** `main` behind the real browser-mode HTTP bridge, and a tab of it signed in as the clerk. */
+async function signedInBridge(main: TestMain): Promise<HttpBridge> {
+  const rendererDir = await mkdtemp(join(tmpdir(), 'desk-renderer-'));
+  const server = await startWebServer({ port: 0, rendererDir, token: TOKEN, dispatch: main.desk.dispatch, log: memoryLogger() });
+  cleanups.push(async () => {
+    await server.close();
+    await rm(rendererDir, { recursive: true, force: true });
+  });
+  const http = { baseUrl: server.origin, token: TOKEN, window: `tab-${crypto.randomUUID()}` };
+  const signedIn = await createApi(httpTransport(http)).call('auth.signIn', { username: 'lihua', password: 'staff-pass-1' });
+  if (!signedIn.ok) throw new Error(signedIn.error.code);
+  return http;
+}
+
+/** The window's own transport, counting the calls made over it. */
+function countingTransport(transport: Transport): { transport: Transport; calls: ApiMethod[] } {
+  const calls: ApiMethod[] = [];
+  return {
+    calls,
+    transport: (method, input) => {
+      calls.push(method);
+      return transport(method, input);
+    },
+  };
+}
+
+describe('journal pages called for and read in the answer worker (browser mode)', () => {
+  it('calls main’s HTTP bridge itself: the window does not take the page in, and gets the same page', async () => {
+    const main = await mainWithComplaints(3);
+    const http = await signedInBridge(main);
+    const { worker, served, close } = channelWorker();
+    cleanups.push(close);
+    const windowSide = countingTransport(httpTransport(http));
+    const api = createApi(windowSide.transport, { offThread: answerWorker(() => worker, http) });
+
+    const read = await api.call('journal.read', { afterSeq: 0 });
+    expect(read).toEqual(await createApi(httpTransport(http)).call('journal.read', { afterSeq: 0 }));
+    expect(read.ok && read.value.events.map((event) => event.type)).toEqual(['Registered', 'Registered', 'Registered']);
+    expect(read.ok && read.value.events[0]).toMatchObject({ seq: 1, payload: { complainant: { name: '客户0' } } });
+    expect(served()).toBe(1);
+    expect(windowSide.calls).toEqual([]);
+    // Other calls go over the window's transport.
+    expect(await api.call('settings.get', {})).toMatchObject({ ok: true });
+    expect(windowSide.calls).toEqual(['settings.get']);
+  });
+
+  it('hands on main’s refusal, and a bridge that does not answer as unreachable', async () => {
+    const main = await mainWithComplaints(1);
+    const http = await signedInBridge(main);
+    const { worker, served, close } = channelWorker();
+    cleanups.push(close);
+    const otherTab = { ...http, window: 'tab-never-signed-in-0001' };
+    const api = createApi(httpTransport(otherTab), { offThread: answerWorker(() => worker, otherTab) });
+    const ended = vi.fn();
+    api.onSessionEnded(ended);
+    expect(await api.call('journal.read', { afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(ended).toHaveBeenCalledWith(expect.objectContaining({ code: 'not_signed_in' }));
+
+    expect(served()).toBe(1);
+
+    const another = channelWorker();
+    cleanups.push(another.close);
+    const closedPort = { ...http, baseUrl: 'http://127.0.0.1:9/' };
+    const gone = createApi(httpTransport(closedPort), { offThread: answerWorker(() => another.worker, closedPort) });
+    expect(await gone.call('journal.read', { afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(another.served()).toBe(1);
+  });
+
+  it('calls over the window’s transport once the worker fails, for the call waiting for it too', async () => {
+    const main = await mainWithComplaints(2);
+    const http = await signedInBridge(main);
+    const here = await createApi(httpTransport(http)).call('journal.read', { afterSeq: 0 });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const listeners = new Map<string, (event: Event) => void>();
+    const silent: AnswerWorker = {
+      addEventListener: (type: string, listener: (event: never) => void) => void listeners.set(type, listener as (event: Event) => void),
+      postMessage: () => {},
+      terminate: () => {},
+    };
+    const windowSide = countingTransport(httpTransport(http));
+    const api = createApi(windowSide.transport, { offThread: answerWorker(() => silent, http) });
+    const waiting = api.call('journal.read', { afterSeq: 0 });
+    await vi.waitFor(() => expect(listeners.has('error')).toBe(true));
+    expect(windowSide.calls).toEqual([]);
+    listeners.get('error')?.(new Event('error'));
+    expect(await waiting).toEqual(here);
+    expect(await api.call('journal.read', { afterSeq: 0 })).toEqual(here);
+    expect(windowSide.calls).toEqual(['journal.read', 'journal.read']);
+  });
+});
 
 describe('journal pages read in the answer worker', () => {
   it.each(BODIES)('gives the same page as the window reading it itself, from %s', async (_, body) => {

@@ -54,10 +54,13 @@ const WINDOW = `bench-${crypto.randomUUID()}`;
 
 /** The app's answer worker (renderer/platform/answer-worker-entry.ts), its script bundled beside this one (../bundle.ts). */
 declare const ANSWER_WORKER_SCRIPT: string;
-const offThread = answerWorker(() => new Worker(URL.createObjectURL(new Blob([ANSWER_WORKER_SCRIPT], { type: 'text/javascript' }))));
+const startWorker = () => new Worker(URL.createObjectURL(new Blob([ANSWER_WORKER_SCRIPT], { type: 'text/javascript' })));
 
-/** The real HTTP bridge to main, as the app uses it in browser mode, its journal pages read in the app's worker. */
-const bridge = (token: string) => createApi(httpTransport({ baseUrl: window.location.origin, token, window: WINDOW }), { offThread });
+/** The real HTTP bridge to main, as the app uses it in browser mode, its journal pages called for and read in the app's worker. */
+function bridge(token: string) {
+  const http = { baseUrl: window.location.origin, token, window: WINDOW };
+  return createApi(httpTransport(http), { offThread: answerWorker(startWorker, http) });
+}
 
 const openStore = (token: string, name: string) => {
   const db = open(name);

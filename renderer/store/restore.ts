@@ -79,9 +79,8 @@ export const PAGES_READ_AHEAD = 3;
 function journalPages(api: StoreApi) {
   const read = (afterSeq: number): Promise<Page> => api.call('journal.read', { afterSeq, limit: pageLimit(afterSeq) });
   let ahead: { afterSeq: number; page: Promise<Page> }[] = [];
-  /** Where the next page asked for starts, and the journal's end as the last page read gave it. */
+  /** Where the next page asked for starts. */
   let askedThrough = 0;
-  let journalEnd = 0;
   return {
     /** The page after `afterSeq` (the position the pages taken so far end at). */
     async take(afterSeq: number): Promise<Page> {
@@ -93,13 +92,13 @@ function journalPages(api: StoreApi) {
       }
       const page = await next.page;
       if (!page.ok) return page;
-      journalEnd = page.value.lastSeq;
       // A page that is not full ends where the journal ended when it was read: what was asked after it is not needed.
       if (page.value.events.length < pageLimit(afterSeq)) {
         ahead = [];
         askedThrough = afterSeq + page.value.events.length;
       }
-      while (ahead.length < PAGES_READ_AHEAD && askedThrough < journalEnd) {
+      // Nothing is asked for past the journal's end as this page gives it.
+      while (ahead.length < PAGES_READ_AHEAD && askedThrough < page.value.lastSeq) {
         ahead.push({ afterSeq: askedThrough, page: read(askedThrough) });
         askedThrough += pageLimit(askedThrough);
       }

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { z } from 'zod';
 import { expect, newDataDir, signIn, startDesk, type DeskServer } from './fixtures';
 import { complaintsText } from './steps';
 
@@ -43,16 +44,10 @@ interface Kpis {
   basis: { responseDecided: number };
 }
 
-/** Two whole months before the current one, in Shanghai: a month of the seed's year with every figure defined. */
-function pastMonth(): { anchor: string; from: string; to: string } {
-  const local = new Date(Date.now() + 8 * 3_600_000);
-  const year = local.getUTCFullYear();
-  const month = local.getUTCMonth() - 2;
-  const first = new Date(Date.UTC(year, month, 1));
-  const next = new Date(Date.UTC(year, month + 1, 1));
-  const shanghaiMidnight = (day: Date) => new Date(day.getTime() - 8 * 3_600_000).toISOString();
-  return { anchor: first.toISOString().slice(0, 10), from: shanghaiMidnight(first), to: shanghaiMidnight(next) };
-}
+const Month = z.object({ anchor: z.iso.date(), from: z.iso.datetime(), to: z.iso.datetime() });
+
+/** The month the spec looks at, chosen from the seeded journal (see the tool's `month`). */
+const seededMonth = (desk: DeskServer) => Month.parse(tool('month', desk.dataDir, new Date().toISOString()));
 
 /** Signed in once the app has restored main's journal into its empty copy (a progress screen until then). */
 async function openApp(page: Page, desk: DeskServer): Promise<void> {
@@ -86,7 +81,7 @@ async function openedSelection(page: Page): Promise<{ now: string }> {
 const resultCount = (page: Page) => page.locator('.filter-bar .result-count');
 
 test('the tiles equal the KPIs computed from the journal; a tile and a bar open exactly their complaints; Back returns to the period', async ({ page, seeded }) => {
-  const month = pastMonth();
+  const month = seededMonth(seeded);
   await openDashboard(page, seeded, month.anchor);
   await expect(page.getByTestId('period-range')).toHaveText(new RegExp(`^${month.anchor}`));
   const screen: Record<string, string> = {};

@@ -14,6 +14,7 @@ import { readLaunchFragment } from '../../../shared/api/launch';
 import { deskDbName } from '../../../renderer/store/dbName';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { ADMIN, newDataDir } from '../../e2e/fixtures';
+import { kernelCounters, kernelLoadSince } from '../kernel-load';
 import { duration, figureRow } from './figures';
 import { addBench, callBench } from './page';
 import { seedDataFolder } from './seed-folder';
@@ -52,6 +53,7 @@ export async function withBenchDesk(
   work: (desk: BenchDesk) => Promise<void>,
 ): Promise<void> {
   console.log(`  ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  const kernelBefore = kernelCounters();
   if (!existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
     console.log('  out/renderer is missing: run "npm run build" first. Nothing measured.');
     process.exitCode = 1;
@@ -117,4 +119,6 @@ export async function withBenchDesk(
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\n  total ${duration(performance.now() - started)}; ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  const kernelLoad = kernelLoadSince(kernelBefore);
+  if (kernelLoad) console.log(`  ${kernelLoad}`);
 }

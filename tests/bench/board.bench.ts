@@ -9,7 +9,6 @@
  *   - scrolling the fullest column top to bottom, one step per frame: frame intervals and cards drawn at once.
  * Figures are printed with their targets and the ratio to the floor, never asserted.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium';
 import { ADMIN, newDataDir, signIn } from '../e2e/fixtures';
 import { below, duration, figureRow, median, ms, percentile, spread } from './browser/figures';
 import { seedDataFolder } from './browser/seed-folder';
+import { reportMachine } from './machine-report';
 import { startBenchServer } from './browser/server';
 import type { BenchOptions } from './run';
 
@@ -80,13 +80,12 @@ const headings = (page: Page) => callBoardBench(page, 'boardHeadings', [], z.str
 
 export async function run(options: BenchOptions): Promise<void> {
   const total = options.complaints ?? 100_000;
-  console.log(`  ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  const machine = reportMachine();
   if (!existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
     console.log('  out/renderer is missing: run "npm run build" first. Nothing measured.');
     process.exitCode = 1;
     return;
   }
-  const started = performance.now();
   const backlog = Math.round((total * BACKLOG_PER_THOUSAND) / 1000);
   const dataDir = newDataDir();
   const seeded = await seedDataFolder(dataDir, { complaints: total - backlog - 1, backlog, longEvents: 2, page: JOURNAL_PAGE_MAX });
@@ -159,7 +158,7 @@ export async function run(options: BenchOptions): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
   }
-  console.log(`\n  total ${duration(performance.now() - started)}; ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  machine.end();
 }
 
 /** Waits until the app's first escalation sweep has nothing left to name, or stops making progress. */

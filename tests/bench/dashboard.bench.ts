@@ -9,7 +9,6 @@
  *      the other month's tiles and charts shown (target < 300 ms) — with the ratio to the read and the loop.
  * Figures are printed with their targets, never asserted.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +23,7 @@ import { below, duration, figureRow, median, ms, spread } from './browser/figure
 import { addBench, callBench, RestoreAnswer, Timings } from './browser/page';
 import { seedDataFolder } from './browser/seed-folder';
 import { startBenchServer } from './browser/server';
+import { reportMachine } from './machine-report';
 import type { BenchOptions } from './run';
 
 const RUNS = 7;
@@ -32,13 +32,12 @@ const repoRoot = join(import.meta.dirname, '..', '..');
 
 export async function run(options: BenchOptions): Promise<void> {
   const complaints = options.complaints ?? 100_000;
-  console.log(`  ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  const machine = reportMachine();
   if (!existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
     console.error('  the renderer is not built: run `npm run build` first');
     process.exitCode = 1;
     return;
   }
-  const started = performance.now();
   const dataDir = newDataDir();
   const seeded = await seedDataFolder(dataDir, { complaints, backlog: 0, longEvents: 2, page: 5000 });
   console.log(figureRow(`${seeded.complaints.toLocaleString('en-US')} complaints, ${seeded.events.toLocaleString('en-US')} events written as main's journal`, duration(seeded.ms)));
@@ -80,7 +79,7 @@ export async function run(options: BenchOptions): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
   }
-  console.log(`\n  total ${duration(performance.now() - started)}; ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  machine.end();
 }
 
 async function measureScreen(page: Page, origin: string, floor: number): Promise<void> {

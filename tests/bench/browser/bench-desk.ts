@@ -3,7 +3,6 @@
  * serving the built renderer and the real services on it, and Debian's Chromium with a profile on disk. Prints
  * the set-up figures; everything is removed afterwards.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +13,11 @@ import { readLaunchFragment } from '../../../shared/api/launch';
 import { deskDbName } from '../../../renderer/store/dbName';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { ADMIN, newDataDir } from '../../e2e/fixtures';
-import { kernelCounters, kernelLoadSince } from '../kernel-load';
 import { duration, figureRow } from './figures';
 import { addBench, callBench } from './page';
 import { seedDataFolder } from './seed-folder';
 import { startBenchServer } from './server';
+import { reportMachine } from '../machine-report';
 
 export interface BenchDesk {
   readonly context: BrowserContext;
@@ -52,14 +51,12 @@ export async function withBenchDesk(
   { complaints, backlog, longEvents }: { complaints: number; backlog: number; longEvents: number },
   work: (desk: BenchDesk) => Promise<void>,
 ): Promise<void> {
-  console.log(`  ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
-  const kernelBefore = kernelCounters();
+  const machine = reportMachine();
   if (!existsSync(join(repoRoot, 'out', 'renderer', 'index.html'))) {
     console.log('  out/renderer is missing: run "npm run build" first. Nothing measured.');
     process.exitCode = 1;
     return;
   }
-  const started = performance.now();
   const dataDir = newDataDir();
   // Whatever fails part-way (the generator, the server, the browser), what was made so far is removed.
   try {
@@ -118,7 +115,5 @@ export async function withBenchDesk(
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`\n  total ${duration(performance.now() - started)}; ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
-  const kernelLoad = kernelLoadSince(kernelBefore);
-  if (kernelLoad) console.log(`  ${kernelLoad}`);
+  machine.end();
 }
